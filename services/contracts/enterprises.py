@@ -1,0 +1,85 @@
+"""Enterprise registration: who an enterprise is and which monitoring roles it plays."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from services.contracts.identifiers import (
+    CreditCode,
+    DistrictCode,
+    IndustryDivisionCode,
+    section_of_division,
+)
+from services.contracts.identifiers.phones import MobilePhone
+
+ENTERPRISE_REGISTERED = "cn.fugong.enterprise.registered.v1"
+
+
+class EnterpriseSize(StrEnum):
+    """Size classes of the national statistical standard (大型/中型/小型/微型)."""
+
+    LARGE = "large"
+    MEDIUM = "medium"
+    SMALL = "small"
+    MICRO = "micro"
+
+
+class MonitoringRole(StrEnum):
+    UNEMPLOYMENT_SAMPLE = "unemployment_sample"  # 失业动态监测样本企业
+    RETURN_TO_WORK_MONITORING = "return_to_work_monitoring"  # 返工定点监测企业
+    KEY_ENTERPRISE = "key_enterprise"  # 重点企业
+
+
+class KeyEnterpriseCategory(StrEnum):
+    """The four kinds of key enterprise the notice names (三(一))."""
+
+    CITY_OPERATIONS = "city_operations"  # 城市运行保障
+    EPIDEMIC_PREVENTION = "epidemic_prevention"  # 疫情防控
+    DAILY_NECESSITIES = "daily_necessities"  # 群众生活必需
+    NATIONAL_ECONOMY = "national_economy"  # 重要国计民生
+
+
+class Contact(BaseModel):
+    """The enterprise's contact for the employment service (personal data: never logged)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=1, max_length=50)
+    phone: MobilePhone
+    title: str | None = Field(default=None, max_length=50)
+
+
+class EnterpriseRegistration(BaseModel):
+    """Payload of `cn.fugong.enterprise.registered.v1`; a later one replaces an earlier one."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    credit_code: CreditCode
+    name: str = Field(min_length=2, max_length=100)
+    district_code: DistrictCode
+    industry_division: IndustryDivisionCode
+    size: EnterpriseSize
+    monitoring_roles: frozenset[MonitoringRole] = frozenset()
+    key_enterprise_category: KeyEnterpriseCategory | None = None
+    contact: Contact
+
+    @property
+    def industry_section(self) -> str:
+        return section_of_division(self.industry_division)
+
+    @model_validator(mode="after")
+    def _key_enterprises_have_a_category(self) -> Self:
+        is_key = MonitoringRole.KEY_ENTERPRISE in self.monitoring_roles
+        if is_key and self.key_enterprise_category is None:
+            raise ValueError(
+                "key_enterprise_category is required when monitoring_roles includes key_enterprise"
+            )
+        if not is_key and self.key_enterprise_category is not None:
+            raise ValueError(
+                "key_enterprise_category is only allowed when monitoring_roles includes "
+                "key_enterprise"
+            )
+        return self

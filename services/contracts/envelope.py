@@ -1,0 +1,66 @@
+"""The CloudEvents 1.0 envelope every Fugong event travels in (structured JSON mode)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any, Generic, Literal, TypeVar
+
+import orjson
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+DataT = TypeVar("DataT", bound=BaseModel)
+
+CONTENT_TYPE = "application/cloudevents+json"
+
+
+class CloudEvent(BaseModel, Generic[DataT]):
+    """A fact that happened, with the attributes CloudEvents 1.0 requires plus `time` and `subject`.
+
+    `subject` is the entity that orders the event (an enterprise's credit code, a district, a
+    campaign); it is also the Kafka key, so every event of one entity lands on one partition.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    specversion: Literal["1.0"] = "1.0"
+    id: str = Field(min_length=1, max_length=64)
+    source: str = Field(min_length=1, max_length=200)
+    type: str = Field(min_length=1, max_length=200)
+    time: AwareDatetime
+    subject: str = Field(min_length=1, max_length=64)
+    datacontenttype: Literal["application/json"] = "application/json"
+    data: DataT
+
+    def to_json(self) -> bytes:
+        return orjson.dumps(self.model_dump(mode="json"))
+
+
+def new_event_id() -> str:
+    return str(uuid.uuid4())
+
+
+def new_event(
+    *,
+    event_type: str,
+    source: str,
+    subject: str,
+    data: DataT,
+    event_id: str | None = None,
+    time: datetime | None = None,
+) -> CloudEvent[DataT]:
+    envelope: type[CloudEvent[DataT]] = CloudEvent[type(data)]  # type: ignore[misc,assignment]
+    return envelope(
+        id=event_id or new_event_id(),
+        source=source,
+        type=event_type,
+        time=time or datetime.now(UTC),
+        subject=subject,
+        data=data,
+    )
+
+
+def parse_event(raw: bytes, data_type: type[DataT]) -> CloudEvent[DataT]:
+    """Parse and validate one event; raises pydantic.ValidationError or ValueError on bad input."""
+    payload: Any = orjson.loads(raw)
+    return CloudEvent[data_type].model_validate(payload)  # type: ignore[valid-type]

@@ -1,0 +1,86 @@
+"""The topic catalogue: every Kafka topic Fugong uses, who writes it and who reads it.
+
+This is the one place topic names live. Deployments create topics from it
+(`python -m services.platform.topics`), and a guard test checks that every topic has a producer,
+a consumer and a deployment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from services.contracts.enterprises import ENTERPRISE_REGISTERED
+from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED
+
+OPERATIONS = "operations"
+"""Consumer of dead-letter topics: people, through `python -m services.platform.dead_letters`."""
+
+DEFAULT_PARTITIONS = 12
+
+
+@dataclass(frozen=True)
+class TopicSpec:
+    name: str
+    key: str
+    producers: frozenset[str]
+    consumers: frozenset[str]
+    event_types: tuple[str, ...] = ()
+    partitions: int = DEFAULT_PARTITIONS
+    retention: timedelta | None = None
+    """How long records are kept; None keeps them for ever (compacted topics keep the latest)."""
+    compacted: bool = False
+    has_dead_letters: bool = True
+
+    @property
+    def dead_letter_topic(self) -> TopicSpec:
+        if not self.has_dead_letters:
+            raise ValueError(f"topic {self.name} has no dead-letter topic")
+        return TopicSpec(
+            name=f"{self.name}.dlq",
+            key=self.key,
+            producers=self.consumers,
+            consumers=frozenset({OPERATIONS}),
+            partitions=self.partitions,
+            retention=timedelta(days=30),
+            has_dead_letters=False,
+        )
+
+    def config(self) -> dict[str, str]:
+        """Kafka topic-level configuration for this topic."""
+        cleanup = "compact" if self.compacted else "delete"
+        retention_ms = -1 if self.retention is None else int(self.retention.total_seconds() * 1000)
+        return {"cleanup.policy": cleanup, "retention.ms": str(retention_ms)}
+
+
+ENTERPRISE_REGISTRATIONS = TopicSpec(
+    name="enterprise.registrations",
+    key="credit code",
+    producers=frozenset({"gateway"}),
+    consumers=frozenset({"monitoring"}),
+    event_types=(ENTERPRISE_REGISTERED,),
+    compacted=True,
+)
+
+ENTERPRISE_REPORTS = TopicSpec(
+    name="monitoring.enterprise-reports",
+    key="credit code",
+    producers=frozenset({"gateway"}),
+    consumers=frozenset({"monitoring"}),
+    event_types=(WEEKLY_REPORT_SUBMITTED,),
+    # Reports are the source every figure is recomputed from; keep two years of them.
+    retention=timedelta(days=730),
+)
+
+SOURCE_TOPICS: tuple[TopicSpec, ...] = (ENTERPRISE_REGISTRATIONS, ENTERPRISE_REPORTS)
+
+
+def catalogue() -> tuple[TopicSpec, ...]:
+    """Every topic, dead-letter topics included."""
+    dead_letters = tuple(t.dead_letter_topic for t in SOURCE_TOPICS if t.has_dead_letters)
+    return SOURCE_TOPICS + dead_letters
+
+
+def topic_name(spec: TopicSpec, prefix: str = "") -> str:
+    """The topic's name on the broker; a prefix separates environments sharing one cluster."""
+    return f"{prefix}{spec.name}"

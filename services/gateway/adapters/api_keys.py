@@ -1,0 +1,69 @@
+"""API keys in the gateway schema, stored as keyed hashes and bound to one principal each."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import time
+
+import asyncpg
+
+from services.gateway.domain.access import Principal, PrincipalKind
+
+KEY_PREFIX = "fg_"
+
+
+def generate_key() -> str:
+    return KEY_PREFIX + secrets.token_urlsafe(32)
+
+
+def hash_key(key: str, pepper: str) -> str:
+    # A keyed hash: a leaked table alone does not let anyone test guesses offline.
+    return hmac.new(pepper.encode(), key.encode(), hashlib.sha256).hexdigest()
+
+
+class ApiKeyStore:
+    def __init__(self, pool: asyncpg.Pool, pepper: str, cache_seconds: float = 30.0) -> None:
+        self._pool = pool
+        self._pepper = pepper
+        self._cache_seconds = cache_seconds
+        self._cache: dict[str, tuple[float, Principal | None]] = {}
+
+    async def principal_for(self, key: str) -> Principal | None:
+        """The principal a key is bound to, or None for an unknown or revoked key."""
+        if not key.startswith(KEY_PREFIX) or len(key) > 100:
+            return None
+        digest = hash_key(key, self._pepper)
+        now = time.monotonic()
+        cached = self._cache.get(digest)
+        if cached is not None and now - cached[0] < self._cache_seconds:
+            return cached[1]
+        row = await self._pool.fetchrow(
+            "SELECT principal_kind, credit_code::text, district_code::text FROM gateway.api_keys "
+            "WHERE key_hash = $1 AND revoked_at IS NULL",
+            digest,
+        )
+        principal = (
+            None
+            if row is None
+            else Principal(PrincipalKind(row[0]), credit_code=row[1], district_code=row[2])
+        )
+        if len(self._cache) > 10_000:
+            self._cache.clear()
+        self._cache[digest] = (now, principal)
+        return principal
+
+    async def issue(self, principal: Principal, label: str) -> str:
+        """Create a key for the principal; the key is returned once and never stored."""
+        key = generate_key()
+        await self._pool.execute(
+            "INSERT INTO gateway.api_keys (key_hash, principal_kind, credit_code, district_code, "
+            "label) VALUES ($1, $2, $3, $4, $5)",
+            hash_key(key, self._pepper),
+            principal.kind.value,
+            principal.credit_code,
+            principal.district_code,
+            label,
+        )
+        return key

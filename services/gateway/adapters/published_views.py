@@ -1,0 +1,43 @@
+"""Queries of the views other services publish. The gateway reads nothing else of theirs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import asyncpg
+
+
+@dataclass(frozen=True)
+class ReturnToWorkRow:
+    district_code: str
+    industry_section: str
+    week: str
+    enterprises_reporting: int
+    enterprises_resumed: int
+    employees_before_holiday: int
+    on_duty: int
+    working_remotely: int
+    not_yet_returned: int
+
+
+class PublishedViews:
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        self._pool = pool
+
+    async def return_to_work(
+        self, week: str, district_code: str | None, industry_section: str | None
+    ) -> list[ReturnToWorkRow]:
+        rows = await self._pool.fetch(
+            """SELECT district_code, industry_section, week, enterprises_reporting,
+                      enterprises_resumed, employees_before_holiday, on_duty, working_remotely,
+                      not_yet_returned
+               FROM monitoring.return_to_work_v
+               WHERE week = $1
+                 AND ($2::text IS NULL OR district_code = $2)
+                 AND ($3::text IS NULL OR industry_section = $3)
+               ORDER BY district_code, industry_section""",
+            week,
+            district_code,
+            industry_section,
+        )
+        return [ReturnToWorkRow(*row) for row in rows]

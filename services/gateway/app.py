@@ -1,0 +1,103 @@
+"""Composition root of the gateway: settings in, a FastAPI application out."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request, status
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from services.gateway.adapters.api_keys import ApiKeyStore
+from services.gateway.adapters.published_views import PublishedViews
+from services.gateway.dependencies import GatewayResources
+from services.gateway.domain.access import Forbidden
+from services.gateway.http_metrics import record_request_metrics
+from services.gateway.routes import health, indicators, submissions
+from services.gateway.settings import GatewaySettings
+from services.platform.kafka import (
+    KafkaEventPublisher,
+    KafkaProbe,
+    PublishFailed,
+    idempotent_producer,
+)
+from services.platform.migrations import migrate
+from services.platform.postgres import open_pool
+
+SCHEMA = "gateway"
+
+
+def create_app(settings: GatewaySettings) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        pool = await open_pool(settings.database_url, max_size=10)
+        await migrate(pool, SCHEMA, "services.gateway")
+        producer = idempotent_producer(settings.kafka_bootstrap_servers, "fugong-gateway")
+        await producer.start()
+        probe = KafkaProbe(settings.kafka_bootstrap_servers)
+        app.state.resources = GatewayResources(
+            settings=settings,
+            pool=pool,
+            publisher=KafkaEventPublisher(producer),
+            api_keys=ApiKeyStore(
+                pool,
+                settings.api_key_pepper.get_secret_value(),
+                settings.principal_cache_seconds,
+            ),
+            views=PublishedViews(pool),
+            kafka_probe=probe,
+        )
+        try:
+            yield
+        finally:
+            await producer.stop()
+            await probe.close()
+            await pool.close()
+
+    app = FastAPI(
+        title="Fugong (复工) gateway",
+        version="0.1.0",
+        description="One authenticated API for enterprise systems and employment officials.",
+        lifespan=lifespan,
+    )
+    app.middleware("http")(record_request_metrics)
+    app.include_router(health.router)
+    app.include_router(submissions.router)
+    app.include_router(indicators.router)
+    app.add_exception_handler(RequestValidationError, _invalid_request)
+    app.add_exception_handler(Forbidden, _forbidden)
+    app.add_exception_handler(PublishFailed, _not_published)
+    return app
+
+
+async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
+    if not isinstance(exc, RequestValidationError):  # registered for this type only
+        raise exc
+    # The caller's own input is not echoed back: it may hold personal data that proxies log.
+    problems = [
+        {
+            "field": ".".join(str(part) for part in err["loc"][1:]) or err["loc"][0],
+            "location": err["loc"][0],
+            "rule": err["type"],
+            "message": err["msg"].removeprefix("Value error, "),
+        }
+        for err in exc.errors()
+    ]
+    summary = "; ".join(f"{p['field']}: {p['message']}" for p in problems)
+    return JSONResponse(
+        {"message": f"invalid request: {summary}", "problems": problems},
+        status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+    )
+
+
+async def _forbidden(request: Request, exc: Exception) -> JSONResponse:
+    return JSONResponse({"message": str(exc)}, status_code=status.HTTP_403_FORBIDDEN)
+
+
+async def _not_published(request: Request, exc: Exception) -> JSONResponse:
+    return JSONResponse(
+        {"message": "the event could not be stored now; nothing was accepted, retry later"},
+        status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+        headers={"Retry-After": "5"},
+    )

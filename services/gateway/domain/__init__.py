@@ -1,0 +1,1 @@
+"""The gateway's rules of access: pure, no IO."""

@@ -1,0 +1,64 @@
+"""Who a caller is and what they may do.
+
+Enterprise systems act for one enterprise (their credit code). Officials read, and may register
+enterprises, within a scope: one district (区人社局) or the whole city (市人社局).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class PrincipalKind(StrEnum):
+    ENTERPRISE = "enterprise"
+    OFFICIAL = "official"
+
+
+class Forbidden(Exception):
+    """The caller is known but may not do this; the message says why (no personal data)."""
+
+
+@dataclass(frozen=True)
+class Principal:
+    kind: PrincipalKind
+    credit_code: str | None = None
+    district_code: str | None = None
+    """For officials: their district, or None for a city-wide scope."""
+
+    def __post_init__(self) -> None:
+        if self.kind is PrincipalKind.ENTERPRISE and self.credit_code is None:
+            raise ValueError("an enterprise principal needs a credit code")
+        if self.kind is PrincipalKind.OFFICIAL and self.credit_code is not None:
+            raise ValueError("an official principal has no credit code")
+
+    @property
+    def is_city_official(self) -> bool:
+        return self.kind is PrincipalKind.OFFICIAL and self.district_code is None
+
+    def describe(self) -> str:
+        if self.kind is PrincipalKind.ENTERPRISE:
+            return f"enterprise {self.credit_code}"
+        return f"official of {'the city' if self.district_code is None else self.district_code}"
+
+    def ensure_may_report_for(self, credit_code: str) -> None:
+        """Reports come from the enterprise itself."""
+        if self.kind is not PrincipalKind.ENTERPRISE:
+            raise Forbidden("weekly reports are submitted by the enterprise's own system")
+        if self.credit_code != credit_code:
+            raise Forbidden(f"this API key may only report for enterprise {self.credit_code}")
+
+    def ensure_may_register(self, credit_code: str, district_code: str) -> None:
+        """An enterprise registers itself; an official registers enterprises in their scope."""
+        if self.kind is PrincipalKind.ENTERPRISE:
+            if self.credit_code != credit_code:
+                raise Forbidden(f"this API key may only register enterprise {self.credit_code}")
+            return
+        self.ensure_may_read_district(district_code)
+
+    def ensure_may_read_district(self, district_code: str | None) -> None:
+        """Officials read their own district; city officials read everything, or the whole city."""
+        if self.kind is not PrincipalKind.OFFICIAL:
+            raise Forbidden("district and city figures are for employment service officials")
+        if self.district_code is not None and district_code != self.district_code:
+            raise Forbidden(f"this API key reads district {self.district_code} only")

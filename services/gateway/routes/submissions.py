@@ -1,0 +1,73 @@
+"""What enterprise systems (and officials, for registrations) send in."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+from uuid import UUID
+
+from fastapi import APIRouter, Header, status
+from pydantic import BaseModel
+
+from services.contracts.enterprises import ENTERPRISE_REGISTERED, EnterpriseRegistration
+from services.contracts.topics import ENTERPRISE_REGISTRATIONS, ENTERPRISE_REPORTS
+from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED, WeeklyReport
+from services.gateway.dependencies import PrincipalDep, ResourcesDep
+from services.gateway.publishing import publish
+
+router = APIRouter(prefix="/v1", tags=["submissions"])
+
+IdempotencyKey = Annotated[
+    UUID | None,
+    Header(
+        alias="Idempotency-Key",
+        description="A UUID the client chooses per submission and repeats on retry; "
+        "it becomes the event id, so a retried submission is counted once.",
+    ),
+]
+
+
+class Accepted(BaseModel):
+    event_id: str
+    status: Literal["accepted"] = "accepted"
+
+
+@router.post("/enterprises", status_code=status.HTTP_202_ACCEPTED)
+async def register_enterprise(
+    body: EnterpriseRegistration,
+    principal: PrincipalDep,
+    resources: ResourcesDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Accepted:
+    """Register an enterprise or replace its registration (by itself or its district's official)."""
+    principal.ensure_may_register(body.credit_code, body.district_code)
+    event_id = await publish(
+        resources.publisher,
+        ENTERPRISE_REGISTRATIONS,
+        prefix=resources.settings.topic_prefix,
+        event_type=ENTERPRISE_REGISTERED,
+        subject=body.credit_code,
+        data=body,
+        idempotency_key=idempotency_key,
+    )
+    return Accepted(event_id=event_id)
+
+
+@router.post("/weekly-reports", status_code=status.HTTP_202_ACCEPTED)
+async def submit_weekly_report(
+    body: WeeklyReport,
+    principal: PrincipalDep,
+    resources: ResourcesDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Accepted:
+    """Submit an enterprise's weekly return-to-work report; a later one for the week replaces it."""
+    principal.ensure_may_report_for(body.credit_code)
+    event_id = await publish(
+        resources.publisher,
+        ENTERPRISE_REPORTS,
+        prefix=resources.settings.topic_prefix,
+        event_type=WEEKLY_REPORT_SUBMITTED,
+        subject=body.credit_code,
+        data=body,
+        idempotency_key=idempotency_key,
+    )
+    return Accepted(event_id=event_id)

@@ -1,0 +1,51 @@
+"""In-memory MonitoringStore for unit tests; the contract tests hold it to the Postgres one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from services.monitoring.domain.figures import (
+    CellFigures,
+    CellKey,
+    EnterpriseProfile,
+    ReportFigures,
+    compute_cells,
+)
+from services.monitoring.domain.records import (
+    Record,
+    RecordRegistration,
+    RecordWeeklyReport,
+    unique_by_event_id,
+)
+
+
+class InMemoryMonitoringStore:
+    def __init__(self) -> None:
+        self.processed: set[str] = set()
+        self.enterprises: dict[str, EnterpriseProfile] = {}
+        self.reports: dict[tuple[str, str], ReportFigures] = {}
+
+    async def record(self, records: Sequence[Record]) -> int:
+        new = [r for r in unique_by_event_id(list(records)) if r.event_id not in self.processed]
+        for record in new:
+            self.processed.add(record.event_id)
+            if isinstance(record, RecordRegistration):
+                self._register(record.profile)
+            elif isinstance(record, RecordWeeklyReport):
+                self._report(record.figures)
+        return len(new)
+
+    def _register(self, profile: EnterpriseProfile) -> None:
+        current = self.enterprises.get(profile.credit_code)
+        if current is None or profile.registered_at >= current.registered_at:
+            self.enterprises[profile.credit_code] = profile
+
+    def _report(self, figures: ReportFigures) -> None:
+        key = (figures.credit_code, figures.week)
+        current = self.reports.get(key)
+        if current is None or figures.supersedes(current):
+            self.reports[key] = figures
+
+    async def cells(self, week: str) -> dict[CellKey, CellFigures]:
+        all_cells = compute_cells(self.enterprises, self.reports.values())
+        return {key: figures for key, figures in all_cells.items() if key.week == week}

@@ -1,0 +1,245 @@
+"""MonitoringStore on PostgreSQL: one transaction per batch, effect and dedupe record together.
+
+Concurrency: several workers may touch one enterprise (registration and report topics) or one
+cell (different enterprises of one district and industry). Each transaction takes advisory locks,
+enterprises first and then cells, each in sorted order, so the recomputation of a cell always
+runs after any concurrent change to it has committed (READ COMMITTED gives each statement a
+fresh snapshot) and no two transactions wait on each other in a cycle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import asyncpg
+
+from services.monitoring.domain.figures import (
+    CellFigures,
+    CellKey,
+    ReportFigures,
+    latest_reports,
+)
+from services.monitoring.domain.records import (
+    Record,
+    RecordRegistration,
+    RecordWeeklyReport,
+    unique_by_event_id,
+)
+from services.platform.postgres import Connection
+
+_ENTERPRISE_LOCKS, _CELL_LOCKS = 1, 2
+
+_LOCK_KEYS = """
+SELECT pg_advisory_xact_lock($1::int, h)
+FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($2::text[]) AS k ORDER BY 1) AS ordered
+"""
+
+_MARK_PROCESSED = """
+INSERT INTO monitoring.processed_events (event_id, topic)
+SELECT * FROM unnest($1::text[], $2::text[])
+ON CONFLICT (event_id) DO NOTHING
+RETURNING event_id
+"""
+
+_UPSERT_ENTERPRISE = """
+INSERT INTO monitoring.enterprises AS e (credit_code, name, district_code, industry_division,
+    industry_section, size, monitoring_roles, key_enterprise_category, registered_at, event_id)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+ON CONFLICT (credit_code) DO UPDATE SET
+    name = EXCLUDED.name, district_code = EXCLUDED.district_code,
+    industry_division = EXCLUDED.industry_division, industry_section = EXCLUDED.industry_section,
+    size = EXCLUDED.size, monitoring_roles = EXCLUDED.monitoring_roles,
+    key_enterprise_category = EXCLUDED.key_enterprise_category,
+    registered_at = EXCLUDED.registered_at, event_id = EXCLUDED.event_id
+WHERE e.registered_at <= EXCLUDED.registered_at
+"""
+
+_UPSERT_REPORTS = """
+INSERT INTO monitoring.weekly_reports AS r (credit_code, week, reported_at, event_id,
+    employees_before_holiday, on_duty, working_remotely, not_yet_returned, resumed,
+    planned_staffing, recruitment_demand, hires, open_vacancies, surplus_staff_available, payload)
+SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::int[], $6::int[],
+    $7::int[], $8::int[], $9::bool[], $10::int[], $11::int[], $12::int[], $13::int[], $14::int[],
+    $15::jsonb[])
+ON CONFLICT (credit_code, week) DO UPDATE SET
+    reported_at = EXCLUDED.reported_at, event_id = EXCLUDED.event_id,
+    employees_before_holiday = EXCLUDED.employees_before_holiday, on_duty = EXCLUDED.on_duty,
+    working_remotely = EXCLUDED.working_remotely, not_yet_returned = EXCLUDED.not_yet_returned,
+    resumed = EXCLUDED.resumed, planned_staffing = EXCLUDED.planned_staffing,
+    recruitment_demand = EXCLUDED.recruitment_demand, hires = EXCLUDED.hires,
+    open_vacancies = EXCLUDED.open_vacancies,
+    surplus_staff_available = EXCLUDED.surplus_staff_available, payload = EXCLUDED.payload
+WHERE r.reported_at <= EXCLUDED.reported_at
+"""
+
+_CELLS_OF = """
+SELECT DISTINCT r.week::text, e.district_code::text, e.industry_section::text
+FROM monitoring.weekly_reports r
+JOIN monitoring.enterprises e USING (credit_code)
+WHERE r.credit_code = ANY($1::text[])
+"""
+
+_RECOMPUTE_CELLS = """
+WITH wanted AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+        AS c(week, district_code, industry_section)
+), sums AS (
+    SELECT w.week, w.district_code, w.industry_section,
+        count(r.credit_code) AS enterprises_reporting,
+        count(*) FILTER (WHERE r.resumed) AS enterprises_resumed,
+        coalesce(sum(r.employees_before_holiday), 0) AS employees_before_holiday,
+        coalesce(sum(r.on_duty), 0) AS on_duty,
+        coalesce(sum(r.working_remotely), 0) AS working_remotely,
+        coalesce(sum(r.not_yet_returned), 0) AS not_yet_returned,
+        coalesce(sum(r.planned_staffing), 0) AS planned_staffing,
+        coalesce(sum(r.recruitment_demand), 0) AS recruitment_demand,
+        coalesce(sum(r.hires), 0) AS hires,
+        coalesce(sum(r.open_vacancies), 0) AS open_vacancies,
+        coalesce(sum(r.surplus_staff_available), 0) AS surplus_staff_available
+    FROM wanted w
+    LEFT JOIN monitoring.enterprises e
+        ON e.district_code = w.district_code AND e.industry_section = w.industry_section
+    LEFT JOIN monitoring.weekly_reports r
+        ON r.credit_code = e.credit_code AND r.week = w.week
+    GROUP BY w.week, w.district_code, w.industry_section
+)
+INSERT INTO monitoring.return_to_work_cells AS c
+SELECT *, now() FROM sums
+ON CONFLICT (week, district_code, industry_section) DO UPDATE SET
+    enterprises_reporting = EXCLUDED.enterprises_reporting,
+    enterprises_resumed = EXCLUDED.enterprises_resumed,
+    employees_before_holiday = EXCLUDED.employees_before_holiday,
+    on_duty = EXCLUDED.on_duty, working_remotely = EXCLUDED.working_remotely,
+    not_yet_returned = EXCLUDED.not_yet_returned, planned_staffing = EXCLUDED.planned_staffing,
+    recruitment_demand = EXCLUDED.recruitment_demand, hires = EXCLUDED.hires,
+    open_vacancies = EXCLUDED.open_vacancies,
+    surplus_staff_available = EXCLUDED.surplus_staff_available, updated_at = now()
+"""
+
+_CELLS_OF_WEEK = """
+SELECT week::text, district_code::text, industry_section::text, enterprises_reporting,
+    enterprises_resumed, employees_before_holiday, on_duty, working_remotely, not_yet_returned,
+    planned_staffing, recruitment_demand, hires, open_vacancies, surplus_staff_available
+FROM monitoring.return_to_work_cells
+WHERE week = $1 AND enterprises_reporting > 0
+"""
+
+
+class PostgresMonitoringStore:
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        self._pool = pool
+
+    async def record(self, records: Sequence[Record]) -> int:
+        batch = unique_by_event_id(list(records))
+        if not batch:
+            return 0
+        async with self._pool.acquire() as conn, conn.transaction():
+            codes = sorted({_credit_code(r) for r in batch})
+            await conn.execute(_LOCK_KEYS, _ENTERPRISE_LOCKS, codes)
+            new_ids = {
+                row["event_id"]
+                for row in await conn.fetch(
+                    _MARK_PROCESSED,
+                    [r.event_id for r in batch],
+                    [r.kind for r in batch],
+                )
+            }
+            new = [r for r in batch if r.event_id in new_ids]
+            registrations = [r for r in new if isinstance(r, RecordRegistration)]
+            reports = [r for r in new if isinstance(r, RecordWeeklyReport)]
+            touched_enterprises = {r.profile.credit_code for r in registrations}
+            cells = await _cells_of(conn, touched_enterprises)
+            for registration in registrations:
+                await _upsert_enterprise(conn, registration)
+            await _upsert_reports(conn, reports)
+            cells |= await _cells_of(conn, touched_enterprises)
+            cells |= await _cells_of_reports(conn, reports)
+            if cells:
+                ordered = sorted(cells)
+                lock_keys = [f"{c.week}/{c.district_code}/{c.industry_section}" for c in ordered]
+                await conn.execute(_LOCK_KEYS, _CELL_LOCKS, lock_keys)
+                await conn.execute(
+                    _RECOMPUTE_CELLS,
+                    [c.week for c in ordered],
+                    [c.district_code for c in ordered],
+                    [c.industry_section for c in ordered],
+                )
+            return len(new)
+
+    async def cells(self, week: str) -> dict[CellKey, CellFigures]:
+        rows = await self._pool.fetch(_CELLS_OF_WEEK, week)
+        return {CellKey(*row[:3]): CellFigures(*row[3:]) for row in rows}
+
+
+async def _cells_of(conn: Connection, credit_codes: set[str]) -> set[CellKey]:
+    """The cells holding any report of these enterprises, where they are registered now."""
+    if not credit_codes:
+        return set()
+    rows = await conn.fetch(_CELLS_OF, sorted(credit_codes))
+    return {CellKey(*row) for row in rows}
+
+
+async def _cells_of_reports(conn: Connection, reports: list[RecordWeeklyReport]) -> set[CellKey]:
+    if not reports:
+        return set()
+    rows = await conn.fetch(
+        "SELECT credit_code::text, district_code::text, industry_section::text "
+        "FROM monitoring.enterprises WHERE credit_code = ANY($1::text[])",
+        sorted({r.figures.credit_code for r in reports}),
+    )
+    placed = {row[0]: (row[1], row[2]) for row in rows}
+    return {
+        CellKey(r.figures.week, *placed[r.figures.credit_code])
+        for r in reports
+        if r.figures.credit_code in placed
+    }
+
+
+def _credit_code(record: Record) -> str:
+    if isinstance(record, RecordRegistration):
+        return record.profile.credit_code
+    return record.figures.credit_code
+
+
+async def _upsert_enterprise(conn: Connection, r: RecordRegistration) -> None:
+    p = r.profile
+    await conn.execute(
+        _UPSERT_ENTERPRISE,
+        p.credit_code,
+        r.name,
+        p.district_code,
+        r.industry_division,
+        p.industry_section,
+        r.size,
+        list(r.monitoring_roles),
+        r.key_enterprise_category,
+        p.registered_at,
+        r.event_id,
+    )
+
+
+async def _upsert_reports(conn: Connection, reports: list[RecordWeeklyReport]) -> None:
+    # One statement may not update a row twice: reduce corrections within the batch first.
+    standing = latest_reports(r.figures for r in reports)
+    chosen = [r for r in reports if standing[(r.figures.credit_code, r.figures.week)] is r.figures]
+    if not chosen:
+        return
+    f: list[ReportFigures] = [r.figures for r in chosen]
+    await conn.execute(
+        _UPSERT_REPORTS,
+        [x.credit_code for x in f],
+        [x.week for x in f],
+        [x.reported_at for x in f],
+        [r.event_id for r in chosen],
+        [x.employees_before_holiday for x in f],
+        [x.on_duty for x in f],
+        [x.working_remotely for x in f],
+        [x.not_yet_returned for x in f],
+        [x.resumed for x in f],
+        [x.planned_staffing for x in f],
+        [x.recruitment_demand for x in f],
+        [x.hires for x in f],
+        [x.open_vacancies for x in f],
+        [x.surplus_staff_available for x in f],
+        [r.payload for r in chosen],
+    )

@@ -1,0 +1,110 @@
+"""Composition root of the monitoring worker: wires settings, Postgres, Kafka and the faust app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, cast
+
+import asyncpg
+import faust
+from aiokafka import AIOKafkaProducer
+
+from services.contracts.topics import ENTERPRISE_REGISTRATIONS, ENTERPRISE_REPORTS, topic_name
+from services.monitoring import metrics
+from services.monitoring.adapters.postgres_store import PostgresMonitoringStore
+from services.monitoring.dead_letters import KafkaDeadLetterSink
+from services.monitoring.processor import IncomingRecord, ReportProcessor
+from services.monitoring.settings import MonitoringSettings
+from services.platform.kafka import KafkaProbe, idempotent_producer
+from services.platform.metrics import exposition
+from services.platform.migrations import migrate
+from services.platform.postgres import database_is_reachable, open_pool
+
+SCHEMA = "monitoring"
+
+
+@dataclass
+class Resources:
+    pool: asyncpg.Pool
+    dead_letter_producer: AIOKafkaProducer
+    probe: KafkaProbe
+
+    @classmethod
+    async def open(cls, settings: MonitoringSettings) -> Resources:
+        pool = await open_pool(settings.database_url, max_size=4)
+        await migrate(pool, SCHEMA, "services.monitoring")
+        producer = idempotent_producer(settings.kafka_bootstrap_servers, "fugong-monitoring-dlq")
+        await producer.start()
+        return cls(pool, producer, KafkaProbe(settings.kafka_bootstrap_servers))
+
+    async def close(self) -> None:
+        await self.dead_letter_producer.stop()
+        await self.probe.close()
+        await self.pool.close()
+
+
+def create_app(settings: MonitoringSettings, resources: Resources) -> faust.App:
+    app = faust.App(
+        f"{settings.topic_prefix}fugong-monitoring",
+        broker=f"kafka://{settings.kafka_bootstrap_servers}",
+        datadir=settings.data_dir,
+        store="memory://",
+        web_host=settings.http_host,
+        web_port=settings.http_port,
+        topic_replication_factor=settings.topic_replication_factor,
+        topic_disable_leader=True,
+        consumer_auto_offset_reset="earliest",
+        producer_acks=-1,
+        broker_commit_interval=1.0,
+    )
+    registrations = topic_name(ENTERPRISE_REGISTRATIONS, settings.topic_prefix)
+    reports = topic_name(ENTERPRISE_REPORTS, settings.topic_prefix)
+    processor = ReportProcessor(
+        PostgresMonitoringStore(resources.pool),
+        KafkaDeadLetterSink(resources.dead_letter_producer),
+        registrations_topic=registrations,
+        reports_topic=reports,
+    )
+    channel = app.topic(registrations, reports, key_serializer="raw", value_serializer="raw")
+
+    @app.agent(channel, name="record-return-to-work")
+    async def record_return_to_work(stream: faust.StreamT[bytes]) -> None:
+        async for events in cast(faust.Stream[bytes], stream).take_events(
+            settings.batch_max_records, within=settings.batch_max_wait_seconds
+        ):
+            batch = [
+                IncomingRecord(
+                    topic=e.message.topic,
+                    partition=e.message.partition,
+                    offset=e.message.offset,
+                    key=e.message.key,
+                    value=e.message.value or b"",  # a null value reaches dead letters
+                )
+                for e in events
+            ]
+            metrics.BATCH_SIZE.observe(len(batch))
+            with metrics.BATCH_SECONDS.time():
+                await processor.process(batch)
+
+    _add_health_pages(app, resources)
+    return app
+
+
+def _add_health_pages(app: faust.App, resources: Resources) -> None:
+    @app.page("/healthz")
+    async def healthz(web: Any, request: Any) -> Any:
+        return web.json({"status": "ok"})
+
+    @app.page("/readyz")
+    async def readyz(web: Any, request: Any) -> Any:
+        checks = {
+            "postgres": await database_is_reachable(resources.pool),
+            "kafka": await resources.probe.reachable(),
+        }
+        ready = all(checks.values())
+        return web.json({"ready": ready, "checks": checks}, status=200 if ready else 503)
+
+    @app.page("/metrics")
+    async def metrics_page(web: Any, request: Any) -> Any:
+        body, content_type = exposition()
+        return web.bytes(body, content_type=content_type)

@@ -1,0 +1,1 @@
+"""Monitoring's rules: pure functions and values, no IO and no frameworks."""

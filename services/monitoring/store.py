@@ -1,0 +1,24 @@
+"""Port: where monitoring keeps registrations, reports and the figures derived from them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from services.monitoring.domain.figures import CellFigures, CellKey
+from services.monitoring.domain.records import Record
+
+
+class MonitoringStore(Protocol):
+    async def record(self, records: Sequence[Record]) -> int:
+        """Record a batch atomically and idempotently; return how many events were new.
+
+        Events already recorded (same event id) are skipped, so a redelivered batch changes
+        nothing. The figures of every cell the batch touches are brought up to date in the
+        same transaction.
+        """
+        ...
+
+    async def cells(self, week: str) -> dict[CellKey, CellFigures]:
+        """The stored figures of one week (cells with at least one report)."""
+        ...

@@ -1,0 +1,43 @@
+"""PostgreSQL connections: one asyncpg pool per service, opened by its composition root."""
+
+from __future__ import annotations
+
+import asyncpg
+import orjson
+from asyncpg.pool import PoolConnectionProxy
+from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_delay, wait_exponential
+
+Connection = asyncpg.Connection | PoolConnectionProxy
+"""A connection, whether opened alone or borrowed from a pool."""
+
+
+async def _init_connection(conn: asyncpg.Connection) -> None:
+    for json_type in ("json", "jsonb"):
+        await conn.set_type_codec(
+            json_type,
+            schema="pg_catalog",
+            encoder=lambda v: orjson.dumps(v).decode(),
+            decoder=orjson.loads,
+        )
+
+
+async def open_pool(dsn: str, *, min_size: int = 1, max_size: int = 10) -> asyncpg.Pool:
+    """Open a pool, retrying for a while: at start-up the database may still be coming up."""
+    async for attempt in AsyncRetrying(
+        stop=stop_after_delay(60),
+        wait=wait_exponential(multiplier=0.2, max=5),
+        retry=retry_if_exception_type((OSError, asyncpg.CannotConnectNowError)),
+        reraise=True,
+    ):
+        with attempt:
+            pool: asyncpg.Pool = await asyncpg.create_pool(
+                dsn, min_size=min_size, max_size=max_size, init=_init_connection
+            )
+    return pool
+
+
+async def database_is_reachable(pool: asyncpg.Pool) -> bool:
+    try:
+        return bool(await pool.fetchval("SELECT 1", timeout=2.0) == 1)
+    except (OSError, asyncpg.PostgresError, TimeoutError):
+        return False
