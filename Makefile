@@ -1,0 +1,75 @@
+# Fugong (复工): run `make help` for the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON_BIN ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+LOCAL := deploy/local
+
+.PHONY: help setup up down status run demo test check lint format typecheck unit integration e2e bench clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+setup: $(STAMP) ## Install the venv and the Kafka jars (only what is missing)
+	@$(LOCAL)/kafka.sh fetch
+
+infra: setup ## Start Kafka and PostgreSQL and create the topics
+	@$(LOCAL)/postgres.sh start
+	@$(LOCAL)/kafka.sh start
+	@$(PY) -m services.platform.topics
+
+up: infra ## Start the whole stack: Kafka, PostgreSQL, every service
+	@$(LOCAL)/services.sh start
+
+down: ## Stop every service, Kafka and PostgreSQL
+	@$(LOCAL)/services.sh stop
+	@$(LOCAL)/kafka.sh stop
+	@$(LOCAL)/postgres.sh stop
+
+status: ## Report what is running
+	@$(LOCAL)/postgres.sh status
+	@$(LOCAL)/kafka.sh status
+	@$(LOCAL)/services.sh status
+
+demo: ## Load the demo (enterprises, weekly reports, keys) into a running stack
+	@$(PY) $(LOCAL)/demo.py
+
+run: up demo ## From a fresh machine: set up, start the stack, load the demo, print where to look
+
+lint: setup ## ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup ## Format the code
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+typecheck: setup ## mypy --strict
+	$(VENV)/bin/mypy
+
+unit: setup ## Unit tests only (no IO)
+	$(PY) -m pytest tests/unit -q
+
+check: lint typecheck ## Lint and type-check
+
+test: infra check ## Set up, start Kafka and PostgreSQL, then lint, type-check and run every test
+	$(PY) -m pytest -q
+
+bench: infra ## Run the benchmarks (see bench/README.md)
+	$(PY) bench/monitoring_throughput.py
+
+clean: ## Stop everything and delete local state (broker and database data, logs, venv)
+	@$(LOCAL)/services.sh stop
+	@$(LOCAL)/kafka.sh reset
+	@$(LOCAL)/postgres.sh reset
+	rm -rf .state $(VENV)
+	@$(LOCAL)/postgres.sh reset

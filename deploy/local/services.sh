@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Start, stop and report Fugong's own services on this machine (Kafka and PostgreSQL are
+# handled by kafka.sh and postgres.sh beside this file).
+#
+#   deploy/local/services.sh start    # start every service in the background, wait until ready
+#   deploy/local/services.sh stop     # SIGTERM each, SIGKILL after 20 s
+#   deploy/local/services.sh status   # one line per service
+#
+# Environment: FUGONG_STATE_DIR (default <repo>/.state); every FUGONG_* setting the services read.
+set -euo pipefail
+
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_DIR="$(cd "$SCRIPT_DIR/../.." && pwd)"
+STATE_DIR="${FUGONG_STATE_DIR:-$REPO_DIR/.state}"
+RUN_DIR="$STATE_DIR/run"
+LOG_DIR="$STATE_DIR/logs"
+PYTHON="${FUGONG_PYTHON:-$REPO_DIR/.venv/bin/python}"
+
+# name:port — the order they start in.
+SERVICES=("monitoring:${FUGONG_MONITORING_PORT:-8101}" "gateway:${FUGONG_GATEWAY_PORT:-8000}")
+
+pid_of() { cat "$RUN_DIR/$1.pid" 2>/dev/null || true; }
+alive() { local pid; pid=$(pid_of "$1"); [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; }
+ready() { curl -fsS -o /dev/null --max-time 3 "http://127.0.0.1:$1/readyz"; }
+
+start_one() {
+  local name=$1 port=$2
+  if alive "$name"; then
+    echo "$name: already running (pid $(pid_of "$name"))"
+    return
+  fi
+  (cd "$REPO_DIR" && FUGONG_HTTP_PORT="$port" FUGONG_DATA_DIR="$STATE_DIR/faust" \
+    nohup "$PYTHON" -m "services.$name" >>"$LOG_DIR/$name.log" 2>&1 &
+    echo $! >"$RUN_DIR/$name.pid")
+  echo "$name: starting (pid $(pid_of "$name"), log $LOG_DIR/$name.log)"
+}
+
+wait_ready() {
+  local name=$1 port=$2 deadline=$((SECONDS + 90))
+  until ready "$port"; do
+    if ! alive "$name"; then
+      echo "$name: exited during start-up; last lines of its log:" >&2
+      tail -n 30 "$LOG_DIR/$name.log" >&2
+      exit 1
+    fi
+    if ((SECONDS > deadline)); then
+      echo "$name: not ready after 90 s; last lines of its log:" >&2
+      tail -n 30 "$LOG_DIR/$name.log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  echo "$name: ready on http://127.0.0.1:$port"
+}
+
+stop_one() {
+  local name=$1 pid
+  pid=$(pid_of "$name")
+  if ! alive "$name"; then
+    rm -f "$RUN_DIR/$name.pid"
+    return
+  fi
+  kill -TERM "$pid"
+  for _ in $(seq 40); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+  rm -f "$RUN_DIR/$name.pid"
+  echo "$name: stopped"
+}
+
+mkdir -p "$RUN_DIR" "$LOG_DIR"
+case "${1:-}" in
+  start)
+    for entry in "${SERVICES[@]}"; do start_one "${entry%%:*}" "${entry##*:}"; done
+    for entry in "${SERVICES[@]}"; do wait_ready "${entry%%:*}" "${entry##*:}"; done
+    ;;
+  stop)
+    for entry in "${SERVICES[@]}"; do stop_one "${entry%%:*}"; done
+    ;;
+  status)
+    for entry in "${SERVICES[@]}"; do
+      name=${entry%%:*} port=${entry##*:}
+      if alive "$name" && ready "$port"; then
+        echo "$name: up (pid $(pid_of "$name"), http://127.0.0.1:$port)"
+      elif alive "$name"; then
+        echo "$name: running but not ready (pid $(pid_of "$name"))"
+      else
+        echo "$name: down"
+      fi
+    done
+    ;;
+  *)
+    echo "usage: $0 {start|stop|status}" >&2
+    exit 2
+    ;;
+esac
