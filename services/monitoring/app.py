@@ -107,4 +107,5 @@ def _add_health_pages(app: faust.App, resources: Resources) -> None:
     @app.page("/metrics")
     async def metrics_page(web: Any, request: Any) -> Any:
         body, content_type = exposition()
-        return web.bytes(body, content_type=content_type)
+        # aiohttp takes the charset separately; the exposition format is ASCII anyway.
+        return web.bytes(body, content_type=content_type.split(";")[0] + "; version=0.0.4")

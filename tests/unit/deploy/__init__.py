@@ -1,0 +1,1 @@
+"""Offline checks of the deployment files: image, compose, Kubernetes and Prometheus."""

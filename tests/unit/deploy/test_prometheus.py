@@ -1,0 +1,82 @@
+"""deploy/prometheus: alert rules Prometheus will load and people can act on."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .manifests import Document
+
+DURATION = re.compile(r"^(\d+(ms|s|m|h|d|w|y))+$")
+ALERT_NAME = re.compile(r"^Fugong[A-Z][A-Za-z0-9]+$")
+SEVERITIES = {"critical", "warning", "info"}
+RULE_KEYS = {"alert", "expr", "for", "labels", "annotations", "keep_firing_for"}
+
+
+def rules(alert_rules: Document) -> list[Document]:
+    return [rule for group in alert_rules["groups"] for rule in group["rules"]]
+
+
+def rule_named(alert_rules: Document, name: str) -> Document:
+    (rule,) = [rule for rule in rules(alert_rules) if rule["alert"] == name]
+    return rule
+
+
+def test_rules_come_in_named_groups(alert_rules: Document) -> None:
+    assert set(alert_rules) == {"groups"}
+    names = [group["name"] for group in alert_rules["groups"]]
+    assert names, "no rule groups"
+    assert len(names) == len(set(names)), f"duplicate group names: {names}"
+    for group in alert_rules["groups"]:
+        assert group["rules"], f"group {group['name']} has no rules"
+
+
+def test_every_rule_is_a_complete_alert(alert_rules: Document) -> None:
+    for rule in rules(alert_rules):
+        name = rule.get("alert", "<unnamed>")
+        assert set(rule) <= RULE_KEYS, f"{name}: unknown keys {set(rule) - RULE_KEYS}"
+        assert ALERT_NAME.match(name), f"{name}: alerts are named FugongSomething"
+        assert isinstance(rule["expr"], str), name
+        assert rule["expr"].strip(), name
+        assert DURATION.match(str(rule["for"])), f"{name}: bad duration {rule['for']!r}"
+        assert rule["labels"]["severity"] in SEVERITIES, name
+        assert {"summary", "description"} <= set(rule["annotations"]), name
+
+
+def test_alert_names_are_unique(alert_rules: Document) -> None:
+    names = [rule["alert"] for rule in rules(alert_rules)]
+    assert len(names) == len(set(names)), names
+
+
+def test_annotation_templates_are_balanced(alert_rules: Document) -> None:
+    for rule in rules(alert_rules):
+        for key, text in rule["annotations"].items():
+            assert str(text).count("{{") == str(text).count("}}"), f"{rule['alert']}.{key}"
+
+
+def test_a_target_that_cannot_be_scraped_for_two_minutes_pages(alert_rules: Document) -> None:
+    rule = rule_named(alert_rules, "FugongTargetDown")
+    assert rule["expr"] == "up == 0"
+    assert rule["for"] == "2m"
+    assert rule["labels"]["severity"] == "critical"
+
+
+def test_dead_letters_arriving_for_five_minutes_warn(alert_rules: Document) -> None:
+    rule = rule_named(alert_rules, "FugongDeadLettersIncreasing")
+    assert re.search(r"rate\(fugong_dead_letters_total\[\d+m\]\)", rule["expr"])
+    assert rule["expr"].endswith("> 0")
+    assert rule["for"] == "5m"
+
+
+@pytest.mark.parametrize("function", ["rate", "irate", "increase"])
+def test_counters_read_through_rate_functions_are_named_total(
+    alert_rules: Document, function: str
+) -> None:
+    for rule in rules(alert_rules):
+        for metric in re.findall(rf"\b{function}\((\w+)", rule["expr"]):
+            assert metric.endswith("_total"), f"{rule['alert']}: {metric} is not a counter name"
+
+
+def test_prometheus_loads_the_alert_rules(prometheus_config: Document) -> None:
+    assert prometheus_config["rule_files"] == ["alerts.yml"]
