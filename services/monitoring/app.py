@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import sys
 from dataclasses import dataclass
 from typing import Any, cast
 
 import asyncpg
 import faust
+import structlog
 from aiokafka import AIOKafkaProducer
 
 from services.contracts.topics import ENTERPRISE_REGISTRATIONS, ENTERPRISE_REPORTS, topic_name
@@ -21,6 +25,8 @@ from services.platform.migrations import migrate
 from services.platform.postgres import database_is_reachable, open_pool
 
 SCHEMA = "monitoring"
+
+log = structlog.get_logger(__name__)
 
 
 @dataclass
@@ -84,10 +90,31 @@ def create_app(settings: MonitoringSettings, resources: Resources) -> faust.App:
             ]
             metrics.BATCH_SIZE.observe(len(batch))
             with metrics.BATCH_SECONDS.time():
-                await processor.process(batch)
+                await process_to_the_end(processor, batch)
 
     _add_health_pages(app, resources)
     return app
+
+
+async def process_to_the_end(processor: ReportProcessor, batch: list[IncomingRecord]) -> None:
+    """Process a batch so that its offsets are committed only if its effects are.
+
+    faust acknowledges a `take_events` batch whenever the loop body is left, by an exception or a
+    cancellation too. So a shutdown waits for the batch in hand to be recorded, and a bug (bad
+    input goes to dead letters, an unreachable store is retried) ends the process at once,
+    before faust can acknowledge anything; the batch is delivered again after the restart.
+    """
+    work = asyncio.ensure_future(processor.process(batch))
+    try:
+        try:
+            await asyncio.shield(work)
+        except asyncio.CancelledError:
+            await work  # the shutdown waits for the batch in hand
+            raise
+    except Exception:
+        log.exception("batch failed unexpectedly; stopping the worker without acknowledging it")
+        sys.stdout.flush()
+        os._exit(70)
 
 
 def _add_health_pages(app: faust.App, resources: Resources) -> None:

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-import asyncpg
 import structlog
 from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, retry_if_exception_type, wait_exponential
@@ -23,7 +22,7 @@ from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED, WeeklyRep
 from services.monitoring import metrics
 from services.monitoring.domain.figures import EnterpriseProfile, ReportFigures
 from services.monitoring.domain.records import Record, RecordRegistration, RecordWeeklyReport
-from services.monitoring.store import MonitoringStore
+from services.monitoring.store import MonitoringStore, RecordsRejected, StoreUnavailable
 from services.platform.kafka import DeadLetter
 
 log = structlog.get_logger(__name__)
@@ -68,16 +67,33 @@ class ReportProcessor:
 
     async def process(self, batch: Sequence[IncomingRecord]) -> int:
         """Record the usable records of a batch; return how many were new."""
-        records: list[Record] = []
+        decoded: list[tuple[IncomingRecord, Record]] = []
         for incoming in batch:
             try:
-                records.append(self._decode(incoming))
+                decoded.append((incoming, self._decode(incoming)))
             except UnusableRecord as exc:
                 await self._dead_letter(incoming, str(exc))
-        new = await self._record_with_retries(records)
+        try:
+            new = await self._record_with_retries([record for _, record in decoded])
+            rejected = 0
+        except RecordsRejected:
+            new, rejected = await self._record_one_by_one(decoded)
         metrics.EVENTS_RECORDED.labels("new").inc(new)
-        metrics.EVENTS_RECORDED.labels("duplicate").inc(len(records) - new)
+        metrics.EVENTS_RECORDED.labels("duplicate").inc(len(decoded) - rejected - new)
         return new
+
+    async def _record_one_by_one(
+        self, decoded: list[tuple[IncomingRecord, Record]]
+    ) -> tuple[int, int]:
+        """Find the records the store refuses, dead-letter them, and record the rest."""
+        new = rejected = 0
+        for incoming, record in decoded:
+            try:
+                new += await self._record_with_retries([record])
+            except RecordsRejected as exc:
+                rejected += 1
+                await self._dead_letter(incoming, str(exc))
+        return new, rejected
 
     def _decode(self, incoming: IncomingRecord) -> Record:
         if incoming.topic == self._registrations_topic:
@@ -93,7 +109,7 @@ class ReportProcessor:
             return 0
         async for attempt in AsyncRetrying(
             wait=wait_exponential(multiplier=0.2, max=10),
-            retry=retry_if_exception_type((OSError, asyncpg.PostgresConnectionError)),
+            retry=retry_if_exception_type(StoreUnavailable),
             before_sleep=lambda state: log.warning(
                 "store unavailable; retrying batch",
                 attempt=state.attempt_number,

@@ -25,6 +25,7 @@ from services.monitoring.domain.records import (
     RecordWeeklyReport,
     unique_by_event_id,
 )
+from services.monitoring.store import RecordsRejected, StoreUnavailable
 from services.platform.postgres import Connection
 
 _ENTERPRISE_LOCKS, _CELL_LOCKS = 1, 2
@@ -35,7 +36,7 @@ FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($2::text[]) AS k ORDER BY 1) 
 """
 
 _MARK_PROCESSED = """
-INSERT INTO monitoring.processed_events (event_id, topic)
+INSERT INTO monitoring.processed_events (event_id, kind)
 SELECT * FROM unnest($1::text[], $2::text[])
 ON CONFLICT (event_id) DO NOTHING
 RETURNING event_id
@@ -103,7 +104,10 @@ WITH wanted AS (
         ON r.credit_code = e.credit_code AND r.week = w.week
     GROUP BY w.week, w.district_code, w.industry_section
 )
-INSERT INTO monitoring.return_to_work_cells AS c
+INSERT INTO monitoring.return_to_work_cells AS c (week, district_code, industry_section,
+    enterprises_reporting, enterprises_resumed, employees_before_holiday, on_duty,
+    working_remotely, not_yet_returned, planned_staffing, recruitment_demand, hires,
+    open_vacancies, surplus_staff_available, updated_at)
 SELECT *, now() FROM sums
 ON CONFLICT (week, district_code, industry_section) DO UPDATE SET
     enterprises_reporting = EXCLUDED.enterprises_reporting,
@@ -133,6 +137,16 @@ class PostgresMonitoringStore:
         batch = unique_by_event_id(list(records))
         if not batch:
             return 0
+        try:
+            return await self._record(batch)
+        except (OSError, asyncpg.PostgresConnectionError, asyncpg.CannotConnectNowError) as exc:
+            raise StoreUnavailable(type(exc).__name__) from exc
+        except (asyncpg.DataError, asyncpg.IntegrityConstraintViolationError) as exc:
+            # Name the rule, not the row: the row's values may be personal data.
+            rule = getattr(exc, "constraint_name", None) or type(exc).__name__
+            raise RecordsRejected(f"rejected by the monitoring store: {rule}") from exc
+
+    async def _record(self, batch: list[Record]) -> int:
         async with self._pool.acquire() as conn, conn.transaction():
             codes = sorted({_credit_code(r) for r in batch})
             await conn.execute(_LOCK_KEYS, _ENTERPRISE_LOCKS, codes)
