@@ -8,7 +8,12 @@ from services.contracts.identifiers import organisation_code_check_digit, with_c
 
 DISTRICTS = ("310115", "310104", "310112", "310114", "310101")  # 浦东 徐汇 闵行 嘉定 黄浦
 DIVISIONS = ("13", "39", "52", "61", "83")  # 农副食品加工 电子设备 零售 住宿 卫生 → C C F H Q
-NAMES = ("上海浦江食品有限公司", "上海申城电子科技有限公司", "上海联华超市有限公司", "上海外滩酒店有限公司")
+NAMES = (
+    "上海浦江食品有限公司",
+    "上海申城电子科技有限公司",
+    "上海联华超市有限公司",
+    "上海外滩酒店有限公司",
+)
 
 
 def credit_code(serial: int, district: str = "310115") -> str:

@@ -1,0 +1,62 @@
+"""Fixtures for tests on real infrastructure (`make test` starts Kafka and PostgreSQL first)."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import AsyncIterator
+from urllib.parse import urlsplit
+
+import pytest
+import pytest_asyncio
+from aiokafka.admin import AIOKafkaAdminClient
+
+from services.contracts.topics import catalogue, topic_name
+from services.platform.topics import ensure_topics
+from tests.support.infra import KAFKA, SERVER_DSN, create_database, drop_database, unique_name
+
+
+def _reachable(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def infrastructure() -> None:
+    """Fail fast, and say what to do, when Kafka or PostgreSQL is not running."""
+    kafka_host, _, kafka_port = KAFKA.split(",")[0].rpartition(":")
+    db = urlsplit(SERVER_DSN)
+    missing = [
+        name
+        for name, host, port in (
+            ("Kafka", kafka_host, int(kafka_port)),
+            ("PostgreSQL", db.hostname or "127.0.0.1", db.port or 5432),
+        )
+        if not _reachable(host, port)
+    ]
+    if missing:
+        pytest.fail(f"{' and '.join(missing)} not reachable: run `make infra` (or `make test`)")
+
+
+@pytest_asyncio.fixture
+async def database(infrastructure: None) -> AsyncIterator[str]:
+    """DSN of a new, empty database, dropped after the test."""
+    name, dsn = await create_database()
+    yield dsn
+    await drop_database(name)
+
+
+@pytest_asyncio.fixture
+async def topic_prefix(infrastructure: None) -> AsyncIterator[str]:
+    """A prefix under which every catalogue topic exists for this test only."""
+    prefix = unique_name("test-") + "."
+    await ensure_topics(KAFKA, prefix=prefix)
+    yield prefix
+    admin = AIOKafkaAdminClient(bootstrap_servers=KAFKA)
+    await admin.start()
+    try:
+        await admin.delete_topics([topic_name(spec, prefix) for spec in catalogue()])
+    finally:
+        await admin.close()

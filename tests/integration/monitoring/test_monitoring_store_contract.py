@@ -1,0 +1,203 @@
+"""One suite for the MonitoringStore port, run against the in-memory fake and PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import pytest_asyncio
+
+from services.monitoring.adapters.memory_store import InMemoryMonitoringStore
+from services.monitoring.adapters.postgres_store import PostgresMonitoringStore
+from services.monitoring.app import SCHEMA
+from services.monitoring.domain.figures import CellKey, EnterpriseProfile, ReportFigures
+from services.monitoring.domain.records import RecordRegistration, RecordWeeklyReport
+from services.monitoring.store import MonitoringStore
+from services.platform.migrations import migrate
+from services.platform.postgres import open_pool
+from tests.support.data import credit_code
+
+pytestmark = pytest.mark.integration
+
+T0 = datetime(2020, 2, 14, 9, 0, tzinfo=UTC)
+WEEK = "2020-W07"
+PUDONG_FOOD = CellKey(WEEK, "310115", "C")
+
+
+@pytest_asyncio.fixture(params=["memory", "postgres"])
+async def store(request: pytest.FixtureRequest, database: str) -> AsyncIterator[MonitoringStore]:
+    if request.param == "memory":
+        yield InMemoryMonitoringStore()
+        return
+    pool = await open_pool(database)
+    await migrate(pool, SCHEMA, "services.monitoring")
+    yield PostgresMonitoringStore(pool)
+    await pool.close()
+
+
+def registered(
+    code: str,
+    district: str = "310115",
+    section: str = "C",
+    *,
+    at: datetime = T0,
+    event: str | None = None,
+) -> RecordRegistration:
+    return RecordRegistration(
+        event_id=event or f"reg-{code}-{at.isoformat()}",
+        profile=EnterpriseProfile(code, district, section, at),
+        name="上海浦江食品有限公司",
+        industry_division="13",
+        size="medium",
+        monitoring_roles=("return_to_work_monitoring",),
+        key_enterprise_category=None,
+    )
+
+
+def reported(
+    code: str,
+    *,
+    on_duty: int,
+    employees: int = 100,
+    at: datetime = T0,
+    week: str = WEEK,
+    event: str | None = None,
+) -> RecordWeeklyReport:
+    figures = ReportFigures(
+        credit_code=code,
+        week=week,
+        reported_at=at,
+        employees_before_holiday=employees,
+        on_duty=on_duty,
+        working_remotely=0,
+        not_yet_returned=employees - on_duty,
+        resumed=on_duty > 0,
+        planned_staffing=employees,
+        recruitment_demand=10,
+        hires=3,
+        open_vacancies=7,
+        surplus_staff_available=0,
+    )
+    return RecordWeeklyReport(event or f"rep-{code}-{week}-{at.isoformat()}", figures, {})
+
+
+async def test_figures_sum_the_reports_of_a_cell(store: MonitoringStore) -> None:
+    a, b = credit_code(11), credit_code(12)
+    new = await store.record(
+        [
+            registered(a),
+            registered(b),
+            reported(a, on_duty=60),
+            reported(b, on_duty=30, employees=50),
+        ]
+    )
+    cells = await store.cells(WEEK)
+    assert new == 4
+    assert cells[PUDONG_FOOD].on_duty == 90
+    assert cells[PUDONG_FOOD].employees_before_holiday == 150
+    assert cells[PUDONG_FOOD].return_rate == pytest.approx(0.6)
+    assert cells[PUDONG_FOOD].enterprises_reporting == 2
+
+
+async def test_the_same_event_twice_leaves_the_figure_unchanged(store: MonitoringStore) -> None:
+    a = credit_code(21)
+    batch = [registered(a), reported(a, on_duty=40)]
+    await store.record(batch)
+    assert await store.record(batch) == 0
+    assert await store.record([batch[1], batch[1]]) == 0
+    assert (await store.cells(WEEK))[PUDONG_FOOD].on_duty == 40
+
+
+async def test_a_corrected_report_replaces_the_earlier_one(store: MonitoringStore) -> None:
+    a = credit_code(31)
+    await store.record([registered(a), reported(a, on_duty=40)])
+    await store.record([reported(a, on_duty=70, at=T0 + timedelta(hours=2))])
+    cell = (await store.cells(WEEK))[PUDONG_FOOD]
+    assert (cell.on_duty, cell.enterprises_reporting) == (70, 1)
+
+
+async def test_a_late_arriving_older_report_does_not_undo_a_correction(
+    store: MonitoringStore,
+) -> None:
+    a = credit_code(41)
+    await store.record([registered(a), reported(a, on_duty=70, at=T0 + timedelta(hours=2))])
+    await store.record([reported(a, on_duty=40, at=T0)])
+    assert (await store.cells(WEEK))[PUDONG_FOOD].on_duty == 70
+
+
+async def test_corrections_within_one_batch_keep_the_latest(store: MonitoringStore) -> None:
+    a = credit_code(51)
+    await store.record(
+        [
+            registered(a),
+            reported(a, on_duty=10, at=T0 + timedelta(minutes=5)),
+            reported(a, on_duty=20, at=T0 + timedelta(minutes=9)),
+            reported(a, on_duty=15, at=T0 + timedelta(minutes=7)),
+        ]
+    )
+    assert (await store.cells(WEEK))[PUDONG_FOOD].on_duty == 20
+
+
+async def test_reports_wait_for_their_enterprise_to_register(store: MonitoringStore) -> None:
+    a = credit_code(61)
+    await store.record([reported(a, on_duty=55)])
+    assert PUDONG_FOOD not in await store.cells(WEEK)
+    await store.record([registered(a)])
+    assert (await store.cells(WEEK))[PUDONG_FOOD].on_duty == 55
+
+
+async def test_a_move_to_another_district_moves_the_figures(store: MonitoringStore) -> None:
+    a, b = credit_code(71), credit_code(72)
+    await store.record(
+        [registered(a), registered(b), reported(a, on_duty=30), reported(b, on_duty=20)]
+    )
+    await store.record([registered(a, district="310104", at=T0 + timedelta(days=1))])
+    cells = await store.cells(WEEK)
+    assert cells[PUDONG_FOOD].on_duty == 20
+    assert cells[CellKey(WEEK, "310104", "C")].on_duty == 30
+
+
+async def test_a_stale_registration_does_not_undo_a_newer_one(store: MonitoringStore) -> None:
+    a = credit_code(81)
+    await store.record(
+        [registered(a, district="310104", at=T0 + timedelta(days=1)), reported(a, on_duty=30)]
+    )
+    await store.record([registered(a, district="310115", at=T0)])
+    cells = await store.cells(WEEK)
+    assert PUDONG_FOOD not in cells
+    assert cells[CellKey(WEEK, "310104", "C")].on_duty == 30
+
+
+async def test_concurrent_batches_for_one_cell_lose_no_report(store: MonitoringStore) -> None:
+    codes = [credit_code(100 + i) for i in range(40)]
+    await store.record([registered(c) for c in codes])
+    batches = [[reported(c, on_duty=i + 1)] for i, c in enumerate(codes)]
+    await asyncio.gather(*(store.record(batch) for batch in batches))
+    cell = (await store.cells(WEEK))[PUDONG_FOOD]
+    assert cell.enterprises_reporting == 40
+    assert cell.on_duty == sum(range(1, 41))
+
+
+async def test_registration_and_report_racing_lose_nothing(store: MonitoringStore) -> None:
+    codes = [credit_code(200 + i) for i in range(30)]
+    await asyncio.gather(
+        *(store.record([registered(c)]) for c in codes),
+        *(store.record([reported(c, on_duty=10)]) for c in codes),
+    )
+    assert (await store.cells(WEEK))[PUDONG_FOOD].on_duty == 300
+
+
+async def test_weeks_are_kept_apart(store: MonitoringStore) -> None:
+    a = credit_code(91)
+    await store.record(
+        [
+            registered(a),
+            reported(a, on_duty=10),
+            replace(reported(a, on_duty=80, week="2020-W08"), event_id="w8"),
+        ]
+    )
+    assert (await store.cells(WEEK))[PUDONG_FOOD].on_duty == 10
+    assert (await store.cells("2020-W08"))[CellKey("2020-W08", "310115", "C")].on_duty == 80
