@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from services.gateway.adapters.api_keys import ApiKeyStore
 from services.gateway.adapters.published_views import PublishedViews
@@ -65,6 +66,7 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     app.include_router(health.router)
     app.include_router(submissions.router)
     app.include_router(indicators.router)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(Forbidden, _forbidden)
     app.add_exception_handler(PublishFailed, _not_published)
@@ -89,6 +91,13 @@ async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
         {"message": f"invalid request: {summary}", "problems": problems},
         status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
     )
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    """Every error answer has the same shape: {"message": ...}."""
+    if not isinstance(exc, StarletteHTTPException):  # registered for this type only
+        raise exc
+    return JSONResponse({"message": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
 
 async def _forbidden(request: Request, exc: Exception) -> JSONResponse:

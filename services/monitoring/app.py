@@ -62,6 +62,8 @@ def create_app(settings: MonitoringSettings, resources: Resources) -> faust.App:
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
         broker_commit_interval=1.0,
+        broker_session_timeout=settings.kafka_session_timeout_seconds,
+        broker_heartbeat_interval=settings.kafka_session_timeout_seconds / 4,
     )
     registrations = topic_name(ENTERPRISE_REGISTRATIONS, settings.topic_prefix)
     reports = topic_name(ENTERPRISE_REPORTS, settings.topic_prefix)

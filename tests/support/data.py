@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from services.contracts.identifiers import organisation_code_check_digit, with_check_character
+from services.contracts.identifiers import (
+    organisation_code_check_digit,
+    week_bounds,
+    with_check_character,
+)
 
 DISTRICTS = ("310115", "310104", "310112", "310114", "310101")  # 浦东 徐汇 闵行 嘉定 黄浦
 DIVISIONS = ("13", "39", "52", "61", "83")  # 农副食品加工 电子设备 零售 住宿 卫生 → C C F H Q
@@ -72,7 +76,7 @@ def weekly_report(
             "other": missing - outside - high_risk - quarantine,
         },
         "resumed": resumed,
-        "resumed_on": "2020-02-10" if resumed else None,
+        "resumed_on": week_bounds(week)[0].isoformat() if resumed else None,
         "capacity_ratio": 0.6,
         "planned_staffing": employees,
         "recruitment_demand": 15,

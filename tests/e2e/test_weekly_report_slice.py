@@ -1,0 +1,236 @@
+"""The slice over HTTP: gateway → Kafka → monitoring worker → PostgreSQL → gateway, all real."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import pytest_asyncio
+from aiokafka import AIOKafkaConsumer, TopicPartition
+
+from services.contracts.topics import ENTERPRISE_REPORTS, topic_name
+from services.gateway.domain.access import Principal, PrincipalKind
+from services.gateway.keys import issue_key
+from services.gateway.settings import GatewaySettings
+from services.platform.topics import ensure_topics
+from tests.support.data import credit_code, registration, weekly_report
+from tests.support.infra import KAFKA, create_database, drop_database, unique_name
+from tests.support.processes import ServiceProcess, free_port, service_env
+
+pytestmark = [pytest.mark.e2e, pytest.mark.integration]
+
+PEPPER = "e2e-pepper-that-is-long-enough-for-anything"
+WEEK = "2020-W07"
+
+
+@dataclass
+class Stack:
+    gateway: ServiceProcess
+    monitoring: ServiceProcess
+    settings: GatewaySettings
+    prefix: str
+
+    async def key_for(self, principal: Principal) -> dict[str, str]:
+        key = await issue_key(self.settings, principal, "e2e")
+        return {"X-API-Key": key}
+
+    async def enterprise(self, serial: int, district: str = "310115") -> tuple[str, dict[str, str]]:
+        code = credit_code(serial, district)
+        return code, await self.key_for(Principal(PrincipalKind.ENTERPRISE, credit_code=code))
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="session")
+async def stack(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Stack]:
+    name, dsn = await create_database()
+    prefix = unique_name("e2e-") + "."
+    await ensure_topics(KAFKA, prefix=prefix)
+    tmp: Path = tmp_path_factory.mktemp("stack")
+    env = {**service_env(dsn, prefix, tmp), "FUGONG_API_KEY_PEPPER": PEPPER}
+    monitoring = ServiceProcess("monitoring", free_port(), env, tmp / "monitoring.log")
+    gateway = ServiceProcess("gateway", free_port(), env, tmp / "gateway.log")
+    await asyncio.to_thread(monitoring.start)
+    await asyncio.to_thread(gateway.start)
+    settings = GatewaySettings(
+        _env_file=None, database_url=dsn, kafka_bootstrap_servers=KAFKA, api_key_pepper=PEPPER
+    )
+    try:
+        yield Stack(gateway, monitoring, settings, prefix)
+    finally:
+        gateway.stop()
+        monitoring.stop()
+        await drop_database(name)
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def client(stack: Stack) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(base_url=stack.gateway.url, timeout=30) as http:
+        yield http
+
+
+async def eventually(
+    probe: Callable[[], Any], check: Callable[[Any], bool], within: float = 30
+) -> Any:
+    deadline = time.monotonic() + within
+    while True:
+        value = await probe()
+        if check(value) or time.monotonic() > deadline:
+            return value
+        await asyncio.sleep(0.2)
+
+
+async def figures(client: httpx.AsyncClient, headers: dict[str, str], district: str) -> Any:
+    response = await client.get(
+        "/v1/indicators/return-to-work",
+        params={"week": WEEK, "district": district},
+        headers=headers,
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def test_a_report_becomes_the_district_return_rate(
+    stack: Stack, client: httpx.AsyncClient
+) -> None:
+    code, key = await stack.enterprise(1, "310112")
+    official = await stack.key_for(Principal(PrincipalKind.OFFICIAL, district_code="310112"))
+    registered = await client.post(
+        "/v1/enterprises", json=registration(code, district="310112"), headers=key
+    )
+    submitted = await client.post(
+        "/v1/weekly-reports", json=weekly_report(code, employees=400, on_duty=300), headers=key
+    )
+    assert (registered.status_code, submitted.status_code) == (202, 202)
+    assert uuid.UUID(submitted.json()["event_id"])
+
+    answer = await eventually(lambda: figures(client, official, "310112"), lambda f: f["cells"])
+    cell = answer["cells"][0]
+    assert (cell["district_code"], cell["district_name"], cell["industry_section"]) == (
+        "310112",
+        "闵行区",
+        "C",
+    )
+    assert (cell["on_duty"], cell["employees_before_holiday"]) == (300, 400)
+    assert cell["return_rate"] == pytest.approx(0.75)
+    assert answer["total"]["return_rate"] == pytest.approx(0.75)
+    assert "返岗率" in answer["definitions"]["return_rate"]
+
+
+async def test_a_resent_report_counts_once_and_a_correction_replaces_it(
+    stack: Stack, client: httpx.AsyncClient
+) -> None:
+    code, key = await stack.enterprise(2, "310114")
+    city = await stack.key_for(Principal(PrincipalKind.OFFICIAL))
+    await client.post("/v1/enterprises", json=registration(code, district="310114"), headers=key)
+    report = weekly_report(code, employees=100, on_duty=40)
+    retry = {**key, "Idempotency-Key": str(uuid.uuid4())}
+    first = await client.post("/v1/weekly-reports", json=report, headers=retry)
+    again = await client.post("/v1/weekly-reports", json=report, headers=retry)
+    assert first.json()["event_id"] == again.json()["event_id"]
+
+    answer = await eventually(lambda: figures(client, city, "310114"), lambda f: f["cells"])
+    assert (answer["total"]["on_duty"], answer["total"]["enterprises_reporting"]) == (40, 1)
+    # The duplicate has been seen by now or will change nothing when it is: check both ways.
+    await eventually(lambda: _duplicates_seen(stack), lambda n: n >= 1)
+    assert (await figures(client, city, "310114"))["total"]["on_duty"] == 40
+
+    corrected = await client.post(
+        "/v1/weekly-reports", json=weekly_report(code, employees=100, on_duty=65), headers=key
+    )
+    assert corrected.status_code == 202
+    answer = await eventually(
+        lambda: figures(client, city, "310114"), lambda f: f["total"]["on_duty"] == 65
+    )
+    assert (answer["total"]["on_duty"], answer["total"]["enterprises_reporting"]) == (65, 1)
+    assert answer["total"]["return_rate"] == pytest.approx(0.65)
+
+
+async def _duplicates_seen(stack: Stack) -> float:
+    async with httpx.AsyncClient() as http:
+        text = (await http.get(f"{stack.monitoring.url}/metrics")).text
+    for line in text.splitlines():
+        if line.startswith('fugong_monitoring_events_recorded_total{outcome="duplicate"}'):
+            return float(line.split()[-1])
+    return 0.0
+
+
+async def test_requests_without_a_valid_key_are_refused(client: httpx.AsyncClient) -> None:
+    code = credit_code(3)
+    missing = await client.post("/v1/weekly-reports", json=weekly_report(code))
+    unknown = await client.post(
+        "/v1/weekly-reports", json=weekly_report(code), headers={"X-API-Key": "fg_not-a-key"}
+    )
+    assert (missing.status_code, unknown.status_code) == (401, 401)
+    assert "API key" in missing.json()["message"]
+
+
+async def test_an_enterprise_cannot_report_for_another(
+    stack: Stack, client: httpx.AsyncClient
+) -> None:
+    _, key = await stack.enterprise(4)
+    other = credit_code(5)
+    response = await client.post("/v1/weekly-reports", json=weekly_report(other), headers=key)
+    assert response.status_code == 403
+    assert "may only report for enterprise" in response.json()["message"]
+
+
+async def test_officials_read_only_their_own_district(
+    stack: Stack, client: httpx.AsyncClient
+) -> None:
+    xuhui = await stack.key_for(Principal(PrincipalKind.OFFICIAL, district_code="310104"))
+    _, enterprise = await stack.enterprise(6)
+    params = {"week": WEEK, "district": "310115"}
+    other_district = await client.get("/v1/indicators/return-to-work", params=params, headers=xuhui)
+    as_enterprise = await client.get(
+        "/v1/indicators/return-to-work", params=params, headers=enterprise
+    )
+    assert (other_district.status_code, as_enterprise.status_code) == (403, 403)
+
+
+async def test_an_invalid_report_is_refused_naming_the_field_and_nothing_is_published(
+    stack: Stack, client: httpx.AsyncClient
+) -> None:
+    code, key = await stack.enterprise(7)
+    before = await _end_offsets(topic_name(ENTERPRISE_REPORTS, stack.prefix))
+    bad = weekly_report(code, employees=100, on_duty=40)
+    bad["on_duty"] = 140
+    too_many = await client.post("/v1/weekly-reports", json=bad, headers=key)
+    bad_week = await client.post(
+        "/v1/weekly-reports", json={**weekly_report(code), "week": "2020-W60"}, headers=key
+    )
+    assert (too_many.status_code, bad_week.status_code) == (422, 422)
+    assert (
+        "on_duty (140) must not exceed employees_before_holiday (100)" in too_many.json()["message"]
+    )
+    assert bad_week.json()["problems"][0]["field"] == "week"
+    assert await _end_offsets(topic_name(ENTERPRISE_REPORTS, stack.prefix)) == before
+
+
+async def _end_offsets(topic: str) -> int:
+    consumer = AIOKafkaConsumer(bootstrap_servers=KAFKA)
+    await consumer.start()
+    try:
+        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
+        if not partitions:
+            partitions = [TopicPartition(topic, p) for p in range(ENTERPRISE_REPORTS.partitions)]
+        offsets = await consumer.end_offsets(partitions)
+        return sum(offsets.values())
+    finally:
+        await consumer.stop()
+
+
+async def test_services_report_health_and_metrics(stack: Stack) -> None:
+    async with httpx.AsyncClient() as http:
+        for service in (stack.gateway, stack.monitoring):
+            assert (await http.get(f"{service.url}/healthz")).status_code == 200
+            ready = await http.get(f"{service.url}/readyz")
+            assert ready.json()["checks"] == {"postgres": True, "kafka": True}
+        gateway_metrics = (await http.get(f"{stack.gateway.url}/metrics")).text
+    assert "fugong_gateway_requests_total" in gateway_metrics
+    assert 'fugong_events_published_total{topic="monitoring.enterprise-reports"}' in gateway_metrics

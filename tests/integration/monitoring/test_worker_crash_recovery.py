@@ -1,0 +1,101 @@
+"""SIGKILL the monitoring worker mid-stream; after a restart every figure is still exact."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from pathlib import Path
+
+import asyncpg
+import pytest
+
+from services.monitoring.adapters.postgres_store import PostgresMonitoringStore
+from services.monitoring.domain.figures import compute_cells
+from tests.support.data import DISTRICTS, DIVISIONS, credit_code, registration, weekly_report
+from tests.support.events import TestPublisher
+from tests.support.processes import ServiceProcess, free_port, service_env
+
+pytestmark = pytest.mark.integration
+
+ENTERPRISES = 120
+REPORTS = 3000
+WEEKS = ("2020-W06", "2020-W07", "2020-W08", "2020-W09")
+
+
+async def _processed(pool: asyncpg.Pool) -> int:
+    count: int = await pool.fetchval("SELECT count(*) FROM monitoring.processed_events")
+    return count
+
+
+async def _wait_for(pool: asyncpg.Pool, target: int, within: float) -> int:
+    deadline = time.monotonic() + within
+    while (seen := await _processed(pool)) < target and time.monotonic() < deadline:
+        await asyncio.sleep(0.25)
+    return seen
+
+
+async def _stream_reports(publisher: TestPublisher, codes: list[str], rng: random.Random) -> None:
+    for i in range(REPORTS):
+        employees = rng.randint(20, 800)
+        on_duty = rng.randint(0, employees)
+        body = weekly_report(
+            rng.choice(codes),
+            week=rng.choice(WEEKS),
+            employees=employees,
+            on_duty=on_duty,
+            remote=rng.randint(0, employees - on_duty),
+            resumed=on_duty > 0,
+        )
+        event_id = await publisher.report(body)
+        if i % 50 == 0:  # a client retry: the same event delivered twice
+            await publisher.report(body, event_id=event_id)
+            publisher.reports.pop()
+        if i % 100 == 0:
+            await asyncio.sleep(0.01)
+
+
+async def test_figures_equal_a_recomputation_after_the_worker_is_killed(
+    database: str, topic_prefix: str, tmp_path: Path
+) -> None:
+    rng = random.Random(20200210)
+    worker = ServiceProcess(
+        "monitoring",
+        free_port(),
+        {
+            **service_env(database, topic_prefix, tmp_path),
+            "FUGONG_BATCH_MAX_RECORDS": "200",
+            "FUGONG_KAFKA_SESSION_TIMEOUT_SECONDS": "6",
+        },
+        tmp_path / "monitoring.log",
+    )
+    codes = [credit_code(5000 + i, rng.choice(DISTRICTS)) for i in range(ENTERPRISES)]
+    pool = await asyncpg.create_pool(database, min_size=1, max_size=2)
+    try:
+        worker.start()
+        async with TestPublisher(topic_prefix) as publisher:
+            for code in codes:
+                await publisher.register(
+                    registration(code, district=code[2:8], division=rng.choice(DIVISIONS))
+                )
+            streaming = asyncio.create_task(_stream_reports(publisher, codes, rng))
+            assert await _wait_for(pool, 600, within=60) >= 600, worker.log_tail()
+            assert worker.kill() == -9
+            killed_at = await _processed(pool)
+            print(f"killed after {killed_at} events were recorded")
+            await streaming
+            worker.start()
+            expected_events = len(publisher.event_ids())
+            seen = await _wait_for(pool, expected_events, within=180)
+            assert killed_at < expected_events, "the kill came after the stream was processed"
+            assert seen == expected_events, worker.log_tail()
+
+            expected = compute_cells(publisher.profiles(), publisher.report_figures())
+        store = PostgresMonitoringStore(pool)
+        for week in WEEKS:
+            stored = await store.cells(week)
+            wanted = {k: v for k, v in expected.items() if k.week == week}
+            assert stored == wanted
+    finally:
+        worker.stop()
+        await pool.close()

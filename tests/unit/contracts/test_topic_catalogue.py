@@ -1,0 +1,121 @@
+"""The topic catalogue guard: every topic is produced, consumed and deployed.
+
+Deployed services are read from deploy/k8s (the name label of each Deployment and Job). The
+dead-letter topics are read by people (OPERATIONS); the tool they use is not checked here.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from services.contracts.enterprises import ENTERPRISE_REGISTERED
+from services.contracts.topics import (
+    ENTERPRISE_REGISTRATIONS,
+    ENTERPRISE_REPORTS,
+    OPERATIONS,
+    TopicSpec,
+    catalogue,
+    topic_name,
+)
+from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED
+from tests.unit.deploy.manifests import NAME_LABEL, containers, deployed_services, workloads
+
+TOPICS = catalogue()
+
+
+def _ids(spec: TopicSpec) -> str:
+    return spec.name
+
+
+@pytest.mark.parametrize("spec", TOPICS, ids=_ids)
+def test_every_topic_has_a_producer_and_a_consumer(spec: TopicSpec) -> None:
+    assert spec.producers, f"{spec.name} has no producer"
+    assert spec.consumers, f"{spec.name} has no consumer"
+
+
+@pytest.mark.parametrize("spec", TOPICS, ids=_ids)
+def test_every_producer_and_consumer_is_deployed_or_operations_on_a_dead_letter_topic(
+    spec: TopicSpec,
+) -> None:
+    deployed = deployed_services()
+    is_dead_letter_topic = spec.name.endswith(".dlq")
+    undeployed = {
+        party
+        for party in spec.producers | spec.consumers
+        if party not in deployed and not (party == OPERATIONS and is_dead_letter_topic)
+    }
+
+    assert not undeployed, f"{spec.name}: {sorted(undeployed)} not deployed in deploy/k8s"
+
+
+def test_dead_letter_topics_are_consumed_by_operations_and_produced_by_the_consumers() -> None:
+    for source in (ENTERPRISE_REGISTRATIONS, ENTERPRISE_REPORTS):
+        dead_letters = source.dead_letter_topic
+        assert dead_letters.consumers == frozenset({OPERATIONS})
+        assert dead_letters.producers == source.consumers
+
+
+@pytest.mark.parametrize(
+    "spec", [t for t in TOPICS if t.has_dead_letters and not t.name.endswith(".dlq")], ids=_ids
+)
+def test_topic_with_dead_letters_has_its_dead_letter_topic_in_the_catalogue(
+    spec: TopicSpec,
+) -> None:
+    assert f"{spec.name}.dlq" in {t.name for t in TOPICS}
+
+
+def test_dead_letter_topics_have_no_dead_letters_of_their_own() -> None:
+    dead_letter_topics = [t for t in TOPICS if t.name.endswith(".dlq")]
+
+    assert dead_letter_topics
+    assert not any(t.has_dead_letters for t in dead_letter_topics)
+    with pytest.raises(ValueError, match=r"has no dead-letter topic"):
+        _ = dead_letter_topics[0].dead_letter_topic
+
+
+def test_topic_names_are_unique() -> None:
+    names = [t.name for t in TOPICS]
+
+    assert len(names) == len(set(names))
+
+
+def test_source_topics_name_the_event_types_they_carry() -> None:
+    assert ENTERPRISE_REGISTRATIONS.event_types == (ENTERPRISE_REGISTERED,)
+    assert ENTERPRISE_REPORTS.event_types == (WEEKLY_REPORT_SUBMITTED,)
+
+
+def test_registrations_are_compacted_and_kept_for_ever() -> None:
+    assert ENTERPRISE_REGISTRATIONS.config() == {"cleanup.policy": "compact", "retention.ms": "-1"}
+
+
+def test_reports_are_deleted_after_two_years() -> None:
+    two_years_ms = str(730 * 24 * 60 * 60 * 1000)
+
+    assert ENTERPRISE_REPORTS.config() == {"cleanup.policy": "delete", "retention.ms": two_years_ms}
+
+
+def test_dead_letters_are_kept_thirty_days() -> None:
+    config = ENTERPRISE_REPORTS.dead_letter_topic.config()
+
+    assert ENTERPRISE_REPORTS.dead_letter_topic.retention == timedelta(days=30)
+    assert config == {"cleanup.policy": "delete", "retention.ms": "2592000000"}
+
+
+def test_prefix_separates_environments_on_one_cluster() -> None:
+    assert topic_name(ENTERPRISE_REPORTS, "staging.") == "staging.monitoring.enterprise-reports"
+    assert topic_name(ENTERPRISE_REPORTS) == "monitoring.enterprise-reports"
+
+
+def test_every_topic_is_created_by_the_deployed_topics_job() -> None:
+    # `python -m services.platform.topics` creates the whole catalogue, so deploying it deploys
+    # every topic.
+    assert "topics" in deployed_services()
+    commands = [
+        container.get("command", []) + container.get("args", [])
+        for workload in workloads()
+        if workload.labels.get(NAME_LABEL, workload.name) == "topics"
+        for container in containers(workload)
+    ]
+    assert ["python", "-m", "services.platform.topics"] in commands

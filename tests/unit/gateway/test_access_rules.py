@@ -1,0 +1,98 @@
+"""Who may do what: enterprises act for themselves, officials within their district or the city."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.gateway.domain.access import Forbidden, Principal, PrincipalKind
+from tests.support.data import credit_code
+
+PUDONG_FOOD = credit_code(1, "310115")
+XUHUI_SUPERMARKET = credit_code(3, "310104")
+
+PUDONG_FOOD_SYSTEM = Principal(PrincipalKind.ENTERPRISE, credit_code=PUDONG_FOOD)
+PUDONG_OFFICIAL = Principal(PrincipalKind.OFFICIAL, district_code="310115")  # 浦东新区人社局
+CITY_OFFICIAL = Principal(PrincipalKind.OFFICIAL)  # 市人社局
+
+
+def test_enterprise_may_report_for_itself() -> None:
+    PUDONG_FOOD_SYSTEM.ensure_may_report_for(PUDONG_FOOD)
+
+
+def test_enterprise_may_not_report_for_another_and_is_told_its_own_code() -> None:
+    with pytest.raises(Forbidden, match=f"may only report for enterprise {PUDONG_FOOD}$"):
+        PUDONG_FOOD_SYSTEM.ensure_may_report_for(XUHUI_SUPERMARKET)
+
+
+@pytest.mark.parametrize("official", [PUDONG_OFFICIAL, CITY_OFFICIAL], ids=["district", "city"])
+def test_officials_may_not_submit_weekly_reports(official: Principal) -> None:
+    with pytest.raises(Forbidden, match="submitted by the enterprise's own system"):
+        official.ensure_may_report_for(PUDONG_FOOD)
+
+
+def test_enterprise_may_register_itself() -> None:
+    PUDONG_FOOD_SYSTEM.ensure_may_register(PUDONG_FOOD, "310115")
+
+
+def test_enterprise_may_not_register_another_enterprise() -> None:
+    with pytest.raises(Forbidden, match=f"may only register enterprise {PUDONG_FOOD}$"):
+        PUDONG_FOOD_SYSTEM.ensure_may_register(XUHUI_SUPERMARKET, "310104")
+
+
+def test_district_official_may_register_an_enterprise_of_their_district() -> None:
+    PUDONG_OFFICIAL.ensure_may_register(PUDONG_FOOD, "310115")
+
+
+def test_district_official_may_not_register_an_enterprise_of_another_district() -> None:
+    with pytest.raises(Forbidden, match="reads district 310115 only"):
+        PUDONG_OFFICIAL.ensure_may_register(XUHUI_SUPERMARKET, "310104")
+
+
+@pytest.mark.parametrize(
+    ("code", "district"), [(PUDONG_FOOD, "310115"), (XUHUI_SUPERMARKET, "310104")]
+)
+def test_city_official_may_register_an_enterprise_anywhere(code: str, district: str) -> None:
+    CITY_OFFICIAL.ensure_may_register(code, district)
+
+
+@pytest.mark.parametrize("district", ["310115", None], ids=["own-district", "whole-city"])
+def test_enterprise_may_not_read_district_or_city_figures(district: str | None) -> None:
+    with pytest.raises(Forbidden, match="for employment service officials"):
+        PUDONG_FOOD_SYSTEM.ensure_may_read_district(district)
+
+
+def test_district_official_reads_their_own_district() -> None:
+    PUDONG_OFFICIAL.ensure_may_read_district("310115")
+
+
+@pytest.mark.parametrize("district", ["310104", None], ids=["other-district", "whole-city"])
+def test_district_official_may_not_read_beyond_their_district(district: str | None) -> None:
+    with pytest.raises(Forbidden, match="reads district 310115 only"):
+        PUDONG_OFFICIAL.ensure_may_read_district(district)
+
+
+@pytest.mark.parametrize("district", ["310115", "310104", "310101", None])
+def test_city_official_reads_any_district_and_the_whole_city(district: str | None) -> None:
+    CITY_OFFICIAL.ensure_may_read_district(district)
+
+
+def test_only_an_official_without_a_district_is_a_city_official() -> None:
+    assert CITY_OFFICIAL.is_city_official
+    assert not PUDONG_OFFICIAL.is_city_official
+    assert not PUDONG_FOOD_SYSTEM.is_city_official
+
+
+def test_principals_describe_themselves_without_personal_data() -> None:
+    assert PUDONG_FOOD_SYSTEM.describe() == f"enterprise {PUDONG_FOOD}"
+    assert PUDONG_OFFICIAL.describe() == "official of 310115"
+    assert CITY_OFFICIAL.describe() == "official of the city"
+
+
+def test_enterprise_principal_without_a_credit_code_is_invalid() -> None:
+    with pytest.raises(ValueError, match="enterprise principal needs a credit code"):
+        Principal(PrincipalKind.ENTERPRISE, district_code="310115")
+
+
+def test_official_principal_with_a_credit_code_is_invalid() -> None:
+    with pytest.raises(ValueError, match="official principal has no credit code"):
+        Principal(PrincipalKind.OFFICIAL, credit_code=PUDONG_FOOD, district_code="310115")
