@@ -14,7 +14,7 @@ from services.monitoring.adapters.memory_store import InMemoryMonitoringStore
 from services.monitoring.adapters.postgres_store import PostgresMonitoringStore
 from services.monitoring.app import SCHEMA
 from services.monitoring.domain.figures import CellKey, EnterpriseProfile, ReportFigures
-from services.monitoring.domain.records import RecordRegistration, RecordWeeklyReport
+from services.monitoring.domain.records import Record, RecordRegistration, RecordWeeklyReport
 from services.monitoring.store import MonitoringStore
 from services.platform.migrations import migrate
 from services.platform.postgres import open_pool
@@ -104,7 +104,7 @@ async def test_figures_sum_the_reports_of_a_cell(store: MonitoringStore) -> None
 
 async def test_the_same_event_twice_leaves_the_figure_unchanged(store: MonitoringStore) -> None:
     a = credit_code(21)
-    batch = [registered(a), reported(a, on_duty=40)]
+    batch: list[Record] = [registered(a), reported(a, on_duty=40)]
     await store.record(batch)
     assert await store.record(batch) == 0
     assert await store.record([batch[1], batch[1]]) == 0
