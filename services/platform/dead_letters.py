@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer, TopicPartition
-from aiokafka.errors import KafkaError
+from aiokafka import AIOKafkaClient, AIOKafkaConsumer, TopicPartition
+from aiokafka.errors import KafkaError, UnknownTopicOrPartitionError
 
 from services.contracts.topics import SOURCE_TOPICS, TopicSpec, topic_name
 from services.platform.kafka import idempotent_producer
@@ -26,10 +26,6 @@ CLIENT_ID = "fugong-dead-letters"
 READ_TIMEOUT = 60.0  # seconds: an operations tool must answer, not hang on a lost broker
 
 Coordinates = tuple[int, int]  # (partition, offset) of a record in its topic
-
-
-class TopicMissing(LookupError):
-    """The topic does not exist on the broker (not deployed, or a wrong prefix)."""
 
 
 @dataclass(frozen=True)
@@ -85,15 +81,11 @@ async def read_records(
     consumer = AIOKafkaConsumer(
         bootstrap_servers=bootstrap, client_id=CLIENT_ID, group_id=None, enable_auto_commit=False
     )
-    await consumer.start()
     try:
+        await consumer.start()
         async with asyncio.timeout(READ_TIMEOUT):
-            await consumer.topics()  # loads the metadata of every topic
-            partitions = consumer.partitions_for_topic(topic)
-            if not partitions:
-                raise TopicMissing(topic)
-            chosen = sorted(partitions) if at is None else [p for p in partitions if p == at[0]]
-            assigned = [TopicPartition(topic, p) for p in chosen]
+            partitions = await partitions_of(bootstrap, topic)
+            assigned = [TopicPartition(topic, p) for p in partitions if at is None or p == at[0]]
             consumer.assign(assigned)
             if at is None:
                 await consumer.seek_to_beginning(*assigned)
@@ -103,6 +95,19 @@ async def read_records(
             return await _read_until(consumer, await consumer.end_offsets(assigned), limit)
     finally:
         await consumer.stop()
+
+
+async def partitions_of(bootstrap: str, topic: str) -> list[int]:
+    """From fresh metadata: a consumer outside any group knows no topic's partitions."""
+    client = AIOKafkaClient(bootstrap_servers=bootstrap, client_id=CLIENT_ID)
+    try:
+        await client.bootstrap()
+        partitions = (await client.fetch_all_metadata()).partitions_for_topic(topic)
+    finally:
+        await client.close()
+    if not partitions:
+        raise UnknownTopicOrPartitionError(f"topic {topic} does not exist")
+    return sorted(partitions)
 
 
 async def _read_until(consumer: Any, ends: dict[Any, int], limit: int | None) -> list[Any]:
@@ -129,8 +134,8 @@ async def replay(
 ) -> list[Coordinates]:
     """Publish each letter's original key and value to `target_topic`; return where they went."""
     producer = idempotent_producer(bootstrap, f"{CLIENT_ID}-replay")
-    await producer.start()
     try:
+        await producer.start()
         placed: list[Coordinates] = []
         for letter in letters:
             metadata = await producer.send_and_wait(
@@ -154,10 +159,9 @@ async def list_command(
         for letter in letters:
             print(letter.describe())
         counts[dlq_topic] = len(letters)
-    print("summary:")
     for dlq_topic, count in counts.items():
         more = " (limit reached; more may remain)" if count == limit else ""
-        print(f"  {dlq_topic}: {count} dead letter(s){more}")
+        print(f"summary: {dlq_topic}: {count} dead letter(s){more}")
     return 0
 
 
@@ -214,11 +218,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(list_command(bootstrap, prefix, specs, args.limit))
         at = None if args.all else (args.partition, args.offset)
         return asyncio.run(replay_command(bootstrap, prefix, specs[0], at, dry_run=args.dry_run))
-    except TopicMissing as exc:
-        print(f"topic {exc} does not exist on {bootstrap}", file=sys.stderr)
     except (KafkaError, TimeoutError) as exc:
-        print(f"Kafka at {bootstrap} did not answer: {type(exc).__name__}", file=sys.stderr)
-    return 1
+        print(f"Kafka at {bootstrap}: {str(exc) or type(exc).__name__}", file=sys.stderr)
+        return 1
 
 
 def _int_or_none(text: str | None) -> int | None:

@@ -99,7 +99,7 @@ def test_event_without_an_id_is_rejected() -> None:
 def test_invalid_data_is_reported_under_data() -> None:
     with pytest.raises(ValidationError) as raised:
         parse_event(
-            _as_json(data=weekly_report(MINHANG_ELECTRONICS, week="2020-W99")), WeeklyReport
+            _as_json(data=weekly_report(MINHANG_ELECTRONICS) | {"week": "2020-W99"}), WeeklyReport
         )
 
     assert [error["loc"] for error in raised.value.errors()] == [("data", "week")]

@@ -119,6 +119,13 @@ def test_capacity_above_one_is_rejected() -> None:
     assert error["type"] == "less_than_equal"
 
 
+@pytest.mark.parametrize("ratio", [-0.1, float("nan"), float("inf")])
+def test_capacity_that_is_not_a_share_is_rejected(ratio: float) -> None:
+    (error,) = _errors(weekly_report(PUDONG_FOOD) | {"capacity_ratio": ratio})
+
+    assert error["loc"] == ("capacity_ratio",)
+
+
 def test_unknown_field_is_rejected() -> None:
     (error,) = _errors(weekly_report(PUDONG_FOOD) | {"复工人数": 120})
 
@@ -127,7 +134,7 @@ def test_unknown_field_is_rejected() -> None:
 
 
 def test_week_that_does_not_exist_is_reported_on_the_week_field() -> None:
-    (error,) = _errors(weekly_report(PUDONG_FOOD, week="2021-W53"))
+    (error,) = _errors(weekly_report(PUDONG_FOOD) | {"week": "2021-W53"})
 
     assert error["loc"] == ("week",)
     assert "2021 has 52 ISO weeks" in error["msg"]

@@ -1,4 +1,4 @@
-"""Return-to-work figures: which report stands, and how reports sum into district x section cells."""
+"""Return-to-work figures: which report stands, and how reports sum into cells."""
 
 from __future__ import annotations
 
