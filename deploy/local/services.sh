@@ -21,7 +21,7 @@ SERVICES=("monitoring:${FUGONG_MONITORING_PORT:-8101}" "gateway:${FUGONG_GATEWAY
 
 pid_of() { cat "$RUN_DIR/$1.pid" 2>/dev/null || true; }
 alive() { local pid; pid=$(pid_of "$1"); [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; }
-ready() { curl -fsS -o /dev/null --max-time 3 "http://127.0.0.1:$1/readyz"; }
+ready() { curl -fs -o /dev/null --max-time 3 "http://127.0.0.1:$1/readyz"; }
 
 start_one() {
   local name=$1 port=$2
@@ -29,9 +29,12 @@ start_one() {
     echo "$name: already running (pid $(pid_of "$name"))"
     return
   fi
-  (cd "$REPO_DIR" && FUGONG_HTTP_PORT="$port" FUGONG_DATA_DIR="$STATE_DIR/faust" \
-    nohup "$PYTHON" -m "services.$name" >>"$LOG_DIR/$name.log" 2>&1 &
-    echo $! >"$RUN_DIR/$name.pid")
+  (
+    cd "$REPO_DIR"
+    FUGONG_HTTP_PORT="$port" FUGONG_DATA_DIR="$STATE_DIR/faust" \
+      nohup "$PYTHON" -m "services.$name" </dev/null >>"$LOG_DIR/$name.log" 2>&1 &
+    echo $! >"$RUN_DIR/$name.pid"
+  )
   echo "$name: starting (pid $(pid_of "$name"), log $LOG_DIR/$name.log)"
 }
 

@@ -1,0 +1,192 @@
+"""Load a small, realistic demo into a running local stack and print where to look.
+
+Two dozen Shanghai enterprises register and report weeks 2020-W06 to 2020-W09, as their return to
+work picked up after the Spring Festival of 2020. Everything goes through the gateway's API with
+the enterprises' own keys; officials' keys are printed for reading the figures. Running it again
+sends the same events again (same Idempotency-Keys), which changes nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from services.contracts.identifiers import (  # noqa: E402
+    organisation_code_check_digit,
+    week_bounds,
+    with_check_character,
+)
+from services.gateway.domain.access import Principal, PrincipalKind  # noqa: E402
+from services.gateway.keys import issue_key  # noqa: E402
+from services.gateway.settings import GatewaySettings  # noqa: E402
+
+GATEWAY = "http://127.0.0.1:8000"
+WEEKS = ("2020-W06", "2020-W07", "2020-W08", "2020-W09")
+NAMESPACE = uuid.UUID("6f1d3c52-8a43-4a4e-9d1b-2020b0206048")
+
+# (name, district, industry division, employees before the holiday, key enterprise category)
+ENTERPRISES = [
+    ("上海浦江食品有限公司", "310115", "14", 860, "daily_necessities"),
+    ("上海张江微电子有限公司", "310115", "39", 2300, None),
+    ("上海东方医疗器械有限公司", "310115", "35", 540, "epidemic_prevention"),
+    ("上海外高桥物流有限公司", "310115", "59", 1200, "city_operations"),
+    ("上海徐汇软件科技有限公司", "310104", "65", 420, None),
+    ("上海漕河泾电子有限公司", "310104", "39", 1600, None),
+    ("上海徐家汇商业有限公司", "310104", "52", 300, "daily_necessities"),
+    ("上海闵行机械制造有限公司", "310112", "34", 950, None),
+    ("上海莘庄生物制药有限公司", "310112", "27", 680, "epidemic_prevention"),
+    ("上海紫竹信息技术有限公司", "310112", "65", 350, None),
+    ("上海嘉定汽车零部件有限公司", "310114", "36", 3100, None),
+    ("上海安亭汽车销售有限公司", "310114", "52", 210, None),
+    ("上海嘉定环卫服务有限公司", "310114", "78", 480, "city_operations"),
+    ("上海外滩酒店有限公司", "310101", "61", 390, None),
+    ("上海南京路百货有限公司", "310101", "52", 720, "daily_necessities"),
+    ("上海黄浦餐饮管理有限公司", "310101", "62", 260, None),
+    ("上海宝山钢结构有限公司", "310113", "33", 1450, None),
+    ("上海吴淞港口服务有限公司", "310113", "55", 830, "city_operations"),
+    ("上海宝山蔬菜批发有限公司", "310113", "51", 190, "daily_necessities"),
+    ("上海松江纺织有限公司", "310117", "17", 1100, None),
+    ("上海松江电子商务有限公司", "310117", "52", 260, None),
+    ("上海青浦快递服务有限公司", "310118", "60", 2400, "city_operations"),
+    ("上海青浦家具制造有限公司", "310118", "21", 520, None),
+    ("上海临港新能源有限公司", "310115", "38", 1300, None),
+]
+# Share of pre-holiday staff on duty each week, rising as quarantines ended.
+ON_DUTY_SHARE = {"2020-W06": 0.22, "2020-W07": 0.41, "2020-W08": 0.63, "2020-W09": 0.78}
+
+
+def credit_code(serial: int, district: str) -> str:
+    organisation = f"{73000000 + serial * 7919:08d}"
+    return with_check_character(
+        "91" + district + organisation + organisation_code_check_digit(organisation)
+    )
+
+
+def registration(serial: int) -> dict[str, object]:
+    name, district, division, _, category = ENTERPRISES[serial]
+    roles = ["return_to_work_monitoring", "unemployment_sample"]
+    body: dict[str, object] = {
+        "credit_code": credit_code(serial, district),
+        "name": name,
+        "district_code": district,
+        "industry_division": division,
+        "size": "large" if ENTERPRISES[serial][3] >= 1000 else "medium",
+        "monitoring_roles": [*roles, "key_enterprise"] if category else roles,
+        "key_enterprise_category": category,
+        "contact": {"name": "李敏", "phone": f"1391234{serial:04d}", "title": "人事经理"},
+    }
+    return body
+
+
+def report(serial: int, week: str, rng: random.Random) -> dict[str, object]:
+    _, district, _, employees, category = ENTERPRISES[serial]
+    share = min(0.98, ON_DUTY_SHARE[week] + (0.15 if category else 0) + rng.uniform(-0.08, 0.08))
+    on_duty = int(employees * max(share, 0.05))
+    remote = int((employees - on_duty) * 0.2)
+    missing = employees - on_duty - remote
+    outside = int(missing * 0.55)
+    high_risk = int(missing * 0.15)
+    quarantine = int(missing * 0.2)
+    resumed = week != "2020-W06" or category is not None
+    return {
+        "credit_code": credit_code(serial, district),
+        "week": week,
+        "employees_before_holiday": employees,
+        "on_duty": on_duty,
+        "working_remotely": remote,
+        "not_yet_returned": {
+            "outside_shanghai": outside,
+            "in_high_risk_region": high_risk,
+            "in_quarantine": quarantine,
+            "other": missing - outside - high_risk - quarantine,
+        },
+        "resumed": resumed,
+        "resumed_on": week_bounds(week)[0].isoformat() if resumed else None,
+        "capacity_ratio": round(min(1.0, share * 1.1), 2),
+        "planned_staffing": employees + int(employees * 0.05),
+        "recruitment_demand": int(employees * 0.06),
+        "hires": int(employees * 0.02),
+        "separations": int(employees * 0.005),
+        "open_vacancies": int(employees * 0.04),
+        "surplus_staff_available": 0 if category else int(employees * 0.01),
+        "difficulties": ["staff_shortage", "logistics"] if share < 0.5 else ["orders"],
+    }
+
+
+def post(http: httpx.Client, path: str, body: dict[str, object], key: str) -> None:
+    idempotency = uuid.uuid5(NAMESPACE, json.dumps(body, sort_keys=True, ensure_ascii=False))
+    response = http.post(
+        path, json=body, headers={"X-API-Key": key, "Idempotency-Key": str(idempotency)}
+    )
+    if response.status_code != 202:
+        raise SystemExit(f"demo: {path} answered {response.status_code}: {response.text}")
+
+
+async def issue_keys(settings: GatewaySettings) -> tuple[list[str], str, str]:
+    enterprise_keys = [
+        await issue_key(
+            settings,
+            Principal(PrincipalKind.ENTERPRISE, credit_code=credit_code(i, e[1])),
+            f"demo: {e[0]}",
+        )
+        for i, e in enumerate(ENTERPRISES)
+    ]
+    city = await issue_key(settings, Principal(PrincipalKind.OFFICIAL), "demo: 市人社局")
+    pudong = await issue_key(
+        settings, Principal(PrincipalKind.OFFICIAL, district_code="310115"), "demo: 浦东新区人社局"
+    )
+    return enterprise_keys, city, pudong
+
+
+def main() -> int:
+    settings = GatewaySettings()
+    enterprise_keys, city_key, pudong_key = asyncio.run(issue_keys(settings))
+    rng = random.Random(2020)  # noqa: S311 (demo figures, not secrets)
+    with httpx.Client(base_url=GATEWAY, timeout=30) as http:
+        for serial, key in enumerate(enterprise_keys):
+            post(http, "/v1/enterprises", registration(serial), key)
+        for week in WEEKS:
+            for serial, key in enumerate(enterprise_keys):
+                post(http, "/v1/weekly-reports", report(serial, week, rng), key)
+        print(
+            f"demo: {len(ENTERPRISES)} enterprises registered, {len(ENTERPRISES) * len(WEEKS)} "
+            "weekly reports accepted"
+        )
+        latest = WEEKS[-1]
+        deadline = time.monotonic() + 60
+        while True:
+            figures = http.get(
+                "/v1/indicators/return-to-work",
+                params={"week": latest},
+                headers={"X-API-Key": city_key},
+            ).json()
+            if figures["total"]["enterprises_reporting"] == len(ENTERPRISES):
+                break
+            if time.monotonic() > deadline:
+                raise SystemExit("demo: figures did not appear within 60 s; see `make status`")
+            time.sleep(0.5)
+    print(f"demo: city return rate (返岗率) in {latest}: {figures['total']['return_rate']:.1%}\n")
+    print(f"""Fugong is running.
+  API and its docs      {GATEWAY}/docs
+  city official key     {city_key}
+  浦东 official key      {pudong_key}
+  try                   curl -s -H 'X-API-Key: {city_key}' \\
+                          '{GATEWAY}/v1/indicators/return-to-work?week={latest}'
+  metrics               {GATEWAY}/metrics   http://127.0.0.1:8101/metrics
+  logs                  .state/logs/
+  stop                  make down""")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
