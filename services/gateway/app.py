@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import structlog
 from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -28,6 +29,8 @@ from services.platform.postgres import open_pool
 
 SCHEMA = "gateway"
 
+log = structlog.get_logger(__name__)
+
 
 def create_app(settings: GatewaySettings) -> FastAPI:
     @asynccontextmanager
@@ -49,6 +52,7 @@ def create_app(settings: GatewaySettings) -> FastAPI:
             views=PublishedViews(pool),
             kafka_probe=probe,
         )
+        log.info("gateway serving", host=settings.http_host, port=settings.http_port)
         try:
             yield
         finally:

@@ -3,38 +3,74 @@
 from __future__ import annotations
 
 import logging
+import logging.config
 import sys
+from typing import Any
 
 import structlog
 
+_SHARED: list[structlog.typing.Processor] = [
+    structlog.contextvars.merge_contextvars,
+    structlog.processors.add_log_level,
+    structlog.processors.TimeStamper(fmt="iso", utc=True),
+]
+
+
+def _renderer(fmt: str) -> structlog.typing.Processor:
+    if fmt == "json":
+        return structlog.processors.JSONRenderer()
+    return structlog.dev.ConsoleRenderer(colors=False)
+
+
+def _service_field(service: str) -> structlog.typing.Processor:
+    def add_service(
+        logger: Any, method: str, event: structlog.typing.EventDict
+    ) -> structlog.typing.EventDict:
+        event.setdefault("service", service)
+        return event
+
+    return add_service
+
+
+def library_logging_config(service: str, level: str = "INFO", fmt: str = "json") -> dict[str, Any]:
+    """dictConfig for the standard library's loggers (aiokafka, uvicorn, faust): same lines as ours.
+
+    Libraries log at WARNING and above unless we are debugging, so their lines do not drown ours.
+    """
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "structured": {
+                "()": structlog.stdlib.ProcessorFormatter,
+                "processors": [
+                    structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                    _renderer(fmt),
+                ],
+                "foreign_pre_chain": [*_SHARED, _service_field(service)],
+            }
+        },
+        "handlers": {
+            "stdout": {
+                "class": "logging.StreamHandler",
+                "formatter": "structured",
+                "stream": "ext://sys.stdout",
+            }
+        },
+        "root": {"handlers": ["stdout"], "level": "DEBUG" if level == "DEBUG" else "WARNING"},
+    }
+
 
 def configure_logging(service: str, level: str = "INFO", fmt: str = "json") -> None:
-    renderer: structlog.typing.Processor = (
-        structlog.processors.JSONRenderer()
-        if fmt == "json"
-        else structlog.dev.ConsoleRenderer(colors=False)
-    )
-    shared: list[structlog.typing.Processor] = [
-        structlog.contextvars.merge_contextvars,
-        structlog.processors.add_log_level,
-        structlog.processors.TimeStamper(fmt="iso", utc=True),
-    ]
     structlog.configure(
-        processors=[*shared, structlog.processors.format_exc_info, renderer],
+        processors=[
+            *_SHARED,
+            _service_field(service),
+            structlog.processors.format_exc_info,
+            _renderer(fmt),
+        ],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level)),
         logger_factory=structlog.PrintLoggerFactory(sys.stdout),
         cache_logger_on_first_use=True,
     )
-    structlog.contextvars.bind_contextvars(service=service)
-    # Libraries (aiokafka, uvicorn, faust) log through the standard library: route them to the same
-    # stream, at WARNING unless we are debugging, so their lines do not drown ours.
-    handler = logging.StreamHandler(sys.stdout)
-    handler.setFormatter(
-        structlog.stdlib.ProcessorFormatter(
-            processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, renderer],
-            foreign_pre_chain=shared,
-        )
-    )
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(logging.DEBUG if level == "DEBUG" else logging.WARNING)
+    logging.config.dictConfig(library_logging_config(service, level, fmt))
