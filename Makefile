@@ -14,12 +14,14 @@ help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(STAMP): pyproject.toml
+	@$(LOCAL)/system-packages.sh
 	@test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-setup: $(STAMP) ## Install the venv and the Kafka jars (only what is missing)
+setup: $(STAMP) ## Install what is missing: Debian packages (as root), the venv, the Kafka jars
+	@$(LOCAL)/system-packages.sh
 	@$(LOCAL)/kafka.sh fetch
 
 infra: setup ## Start Kafka and PostgreSQL and create the topics
@@ -72,4 +74,3 @@ clean: ## Stop everything and delete local state (broker and database data, logs
 	@$(LOCAL)/kafka.sh reset
 	@$(LOCAL)/postgres.sh reset
 	rm -rf .state $(VENV)
-	@$(LOCAL)/postgres.sh reset

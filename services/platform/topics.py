@@ -8,12 +8,17 @@ from __future__ import annotations
 import asyncio
 import sys
 
+from aiokafka import errors as Errors
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from pydantic import Field
 from tenacity import AsyncRetrying, stop_after_delay, wait_exponential
 
 from services.contracts.topics import TopicSpec, catalogue, topic_name
 from services.platform.settings import ServiceSettings
+
+
+class TopicCreationFailed(RuntimeError):
+    pass
 
 
 class TopicSettings(ServiceSettings):
@@ -47,9 +52,20 @@ async def ensure_topics(
             for spec in (specs if specs is not None else catalogue())
             if topic_name(spec, prefix) not in existing
         ]
-        if wanted:
-            await admin.create_topics(wanted)
-        return [t.name for t in wanted]
+        if not wanted:
+            return []
+        response = await admin.create_topics(wanted)
+        # Errors come back per topic, not as exceptions. A topic reported as already existing
+        # was created moments ago and is not in the metadata we listed yet: that is fine.
+        created, failures = [], []
+        for name, code, *rest in response.topic_errors:
+            if code == Errors.NoError.errno:
+                created.append(name)
+            elif code != Errors.TopicAlreadyExistsError.errno:
+                failures.append(f"{name}: error {code} {rest[0] if rest else ''}".strip())
+        if failures:
+            raise TopicCreationFailed("; ".join(failures))
+        return created
     finally:
         await admin.close()
 
