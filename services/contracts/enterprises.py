@@ -33,6 +33,12 @@ class MonitoringRole(StrEnum):
     KEY_ENTERPRISE = "key_enterprise"  # 重点企业
 
 
+DESIGNATED_TO_REPORT = frozenset(
+    {MonitoringRole.RETURN_TO_WORK_MONITORING, MonitoringRole.KEY_ENTERPRISE}
+)
+"""Roles that oblige an enterprise to send the weekly return-to-work report."""
+
+
 class KeyEnterpriseCategory(StrEnum):
     """The four kinds of key enterprise the notice names (三(一))."""
 

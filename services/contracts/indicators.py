@@ -8,8 +8,9 @@ RESUMPTION_RATE = "resumption_rate"
 DEFINITIONS: dict[str, str] = {
     RETURN_RATE: "返岗率: employees on duty (on site) / employees on the payroll before the "
     "Spring Festival holiday, over the enterprises that reported for the week; 0-1.",
-    RESUMPTION_RATE: "复工率: enterprises that have resumed / enterprises that reported for the "
-    "week; 0-1.",
+    RESUMPTION_RATE: "复工率: enterprises that have resumed / enterprises expected to report for "
+    "the week (those designated to report weekly - 返工定点监测企业 and key enterprises - "
+    "plus any other that reported); 0-1.",
 }
 
 

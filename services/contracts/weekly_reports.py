@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
-from typing import Self
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
-from services.contracts.identifiers import CreditCode, IsoWeek, week_bounds
+from services.contracts.identifiers import SHANGHAI, CreditCode, IsoWeek, week_bounds, week_of
 
 WEEKLY_REPORT_SUBMITTED = "cn.fugong.monitoring.weekly-report.submitted.v1"
+
+
+HeadCount = Annotated[int, Field(ge=0, le=1_000_000)]
+"""People at one enterprise: Shanghai's largest employers have well under a million."""
 
 
 class NotYetReturned(BaseModel):
@@ -18,10 +23,10 @@ class NotYetReturned(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    outside_shanghai: NonNegativeInt = 0
-    in_high_risk_region: NonNegativeInt = 0
-    in_quarantine: NonNegativeInt = 0
-    other: NonNegativeInt = 0
+    outside_shanghai: HeadCount = 0
+    in_high_risk_region: HeadCount = 0
+    in_quarantine: HeadCount = 0
+    other: HeadCount = 0
 
     @property
     def total(self) -> int:
@@ -44,56 +49,103 @@ class WeeklyReport(BaseModel):
     Head-counts are of the employees on the payroll before the Spring Festival holiday: each of
     them is on duty (on site), working remotely, or not yet returned for one of the listed reasons.
     A later report for the same enterprise and week replaces the earlier one.
+
+    Rules between fields are checked on the later field, so an error names the field to fix.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     credit_code: CreditCode
     week: IsoWeek
-    employees_before_holiday: NonNegativeInt
-    on_duty: NonNegativeInt
-    working_remotely: NonNegativeInt = 0
+    employees_before_holiday: HeadCount
+    on_duty: HeadCount
+    working_remotely: HeadCount = 0
     not_yet_returned: NotYetReturned = NotYetReturned()
     resumed: bool
-    resumed_on: date | None = None
+    resumed_on: date | None = Field(None, validate_default=True)
     capacity_ratio: float = Field(ge=0, le=1, description="share of normal production capacity")
-    planned_staffing: NonNegativeInt = Field(description="head-count the enterprise plans to have")
-    recruitment_demand: NonNegativeInt = Field(0, description="people sought this week")
-    hires: NonNegativeInt = Field(0, description="people hired this week")
-    separations: NonNegativeInt = Field(0, description="people who left this week")
-    open_vacancies: NonNegativeInt = 0
-    surplus_staff_available: NonNegativeInt = Field(0, description="staff it could lend out")
+    planned_staffing: HeadCount = Field(description="head-count the enterprise plans to have")
+    recruitment_demand: HeadCount = Field(0, description="people sought this week")
+    hires: HeadCount = Field(0, description="people hired this week")
+    separations: HeadCount = Field(0, description="people who left this week")
+    open_vacancies: HeadCount = 0
+    surplus_staff_available: HeadCount = Field(0, description="staff it could lend out")
     difficulties: frozenset[Difficulty] = frozenset()
     difficulties_note: str | None = Field(default=None, max_length=500)
 
-    @model_validator(mode="after")
-    def _head_counts_add_up(self) -> Self:
-        back = self.on_duty + self.working_remotely
-        if self.on_duty > self.employees_before_holiday:
-            raise ValueError(
-                f"on_duty ({self.on_duty}) must not exceed "
-                f"employees_before_holiday ({self.employees_before_holiday})"
+    @field_validator("week")
+    @classmethod
+    def _week_has_begun(cls, week: str) -> str:
+        current = week_of(datetime.now(SHANGHAI).date())
+        if week > current:
+            raise PydanticCustomError(
+                "week_in_future",
+                "week {week} has not begun yet (this is {current} in Shanghai)",
+                {"week": week, "current": current},
             )
-        if back > self.employees_before_holiday:
-            raise ValueError(
-                f"on_duty + working_remotely ({back}) must not exceed "
-                f"employees_before_holiday ({self.employees_before_holiday})"
-            )
-        missing = self.employees_before_holiday - back
-        if self.not_yet_returned.total != missing:
-            raise ValueError(
-                f"not_yet_returned reasons add up to {self.not_yet_returned.total} but "
-                f"employees_before_holiday - on_duty - working_remotely is {missing}; "
-                "every employee not back must have one reason"
-            )
-        return self
+        return week
 
-    @model_validator(mode="after")
-    def _resumption_is_consistent(self) -> Self:
-        if self.resumed and self.resumed_on is None:
-            raise ValueError("resumed_on is required when resumed is true")
-        if not self.resumed and self.resumed_on is not None:
-            raise ValueError("resumed_on must be empty when resumed is false")
-        if self.resumed_on is not None and self.resumed_on > week_bounds(self.week)[1]:
-            raise ValueError(f"resumed_on ({self.resumed_on}) is after the end of week {self.week}")
-        return self
+    @field_validator("on_duty")
+    @classmethod
+    def _on_duty_within_staff(cls, on_duty: int, info: ValidationInfo) -> int:
+        employees = info.data.get("employees_before_holiday")
+        if employees is not None and on_duty > employees:
+            raise PydanticCustomError(
+                "exceeds_employees",
+                "on_duty ({on_duty}) must not exceed employees_before_holiday ({employees})",
+                {"on_duty": on_duty, "employees": employees},
+            )
+        return on_duty
+
+    @field_validator("working_remotely")
+    @classmethod
+    def _back_within_staff(cls, remote: int, info: ValidationInfo) -> int:
+        employees, on_duty = info.data.get("employees_before_holiday"), info.data.get("on_duty")
+        if employees is not None and on_duty is not None and on_duty + remote > employees:
+            raise PydanticCustomError(
+                "exceeds_employees",
+                "on_duty + working_remotely ({back}) must not exceed "
+                "employees_before_holiday ({employees})",
+                {"back": on_duty + remote, "employees": employees},
+            )
+        return remote
+
+    @field_validator("not_yet_returned", mode="after")
+    @classmethod
+    def _reasons_add_up(cls, missing: NotYetReturned, info: ValidationInfo) -> NotYetReturned:
+        counts = [info.data.get(f) for f in ("employees_before_holiday", "on_duty")]
+        remote = info.data.get("working_remotely")
+        if None in counts or remote is None:
+            return missing  # an earlier field is already wrong; its error says so
+        expected = counts[0] - counts[1] - remote  # type: ignore[operator]
+        if missing.total != expected:
+            raise PydanticCustomError(
+                "reasons_do_not_add_up",
+                "not_yet_returned reasons add up to {total} but employees_before_holiday - "
+                "on_duty - working_remotely is {expected}; every employee not back needs "
+                "exactly one reason",
+                {"total": missing.total, "expected": expected},
+            )
+        return missing
+
+    @field_validator("resumed_on")
+    @classmethod
+    def _resumption_is_consistent(
+        cls, resumed_on: date | None, info: ValidationInfo
+    ) -> date | None:
+        resumed, week = info.data.get("resumed"), info.data.get("week")
+        if resumed and resumed_on is None:
+            raise PydanticCustomError(
+                "required_when_resumed", "resumed_on is required when resumed is true"
+            )
+        if resumed is False and resumed_on is not None:
+            raise PydanticCustomError(
+                "only_when_resumed", "resumed_on must be empty when resumed is false"
+            )
+        if resumed_on is not None and week is not None and resumed_on > week_bounds(week)[1]:
+            raise PydanticCustomError(
+                "after_the_week",
+                "resumed_on ({resumed_on}) is after the end of week {week}",
+                {"resumed_on": str(resumed_on), "week": week},
+            )
+        return resumed_on

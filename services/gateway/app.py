@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 import structlog
-from fastapi import FastAPI, Request, status
+from fastapi import FastAPI, Request, Response, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from services.gateway.adapters.api_keys import ApiKeyStore
+from services.gateway.adapters.idempotency_keys import IdempotencyKeyReused, IdempotencyKeys
 from services.gateway.adapters.published_views import PublishedViews
 from services.gateway.dependencies import GatewayResources
 from services.gateway.domain.access import Forbidden
@@ -49,7 +50,8 @@ def create_app(settings: GatewaySettings) -> FastAPI:
                 settings.api_key_pepper.get_secret_value(),
                 settings.principal_cache_seconds,
             ),
-            views=PublishedViews(pool),
+            idempotency_keys=IdempotencyKeys(pool),
+            views=PublishedViews(pool, settings.view_statement_timeout_seconds),
             kafka_probe=probe,
         )
         log.info("gateway serving", host=settings.http_host, port=settings.http_port)
@@ -66,6 +68,7 @@ def create_app(settings: GatewaySettings) -> FastAPI:
         description="One authenticated API for enterprise systems and employment officials.",
         lifespan=lifespan,
     )
+    app.middleware("http")(require_a_key)
     app.middleware("http")(record_request_metrics)
     app.include_router(health.router)
     app.include_router(submissions.router)
@@ -74,7 +77,24 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(Forbidden, _forbidden)
     app.add_exception_handler(PublishFailed, _not_published)
+    app.add_exception_handler(IdempotencyKeyReused, _key_reused)
     return app
+
+
+async def require_a_key(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """Refuse keyless API calls before anything else, even before the body is read."""
+    headers = request.headers
+    if request.url.path.startswith("/v1/") and not (
+        headers.get("x-api-key") or headers.get("authorization")
+    ):
+        return JSONResponse(
+            {"message": "an API key is required (header X-API-Key or Authorization: Bearer)"},
+            status_code=status.HTTP_401_UNAUTHORIZED,
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return await call_next(request)
 
 
 async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
@@ -108,9 +128,19 @@ async def _forbidden(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"message": str(exc)}, status_code=status.HTTP_403_FORBIDDEN)
 
 
+async def _key_reused(request: Request, exc: Exception) -> JSONResponse:
+    return JSONResponse({"message": str(exc)}, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
+
+
 async def _not_published(request: Request, exc: Exception) -> JSONResponse:
+    # The broker may still have stored it (a timeout is not a refusal): a retry with the same
+    # Idempotency-Key is counted once either way.
+    message = (
+        "the event could not be confirmed as stored; retry with the same Idempotency-Key, "
+        "which is counted once whatever happened"
+    )
     return JSONResponse(
-        {"message": "the event could not be stored now; nothing was accepted, retry later"},
+        {"message": message},
         status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
         headers={"Retry-After": "5"},
     )

@@ -10,6 +10,7 @@ from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from services.gateway.adapters.api_keys import ApiKeyStore
+from services.gateway.adapters.idempotency_keys import IdempotencyKeys
 from services.gateway.adapters.published_views import PublishedViews
 from services.gateway.domain.access import Principal
 from services.gateway.settings import GatewaySettings
@@ -24,6 +25,7 @@ class GatewayResources:
     pool: asyncpg.Pool
     publisher: EventPublisher
     api_keys: ApiKeyStore
+    idempotency_keys: IdempotencyKeys
     views: PublishedViews
     kafka_probe: KafkaProbe
 

@@ -8,17 +8,18 @@ from pydantic import BaseModel
 
 from services.contracts.envelope import new_event
 from services.contracts.topics import TopicSpec, topic_name
-from services.platform.kafka import EventPublisher
+from services.gateway.dependencies import GatewayResources
+from services.gateway.domain.access import Principal
 from services.platform.metrics import EVENTS_PUBLISHED
 
 SOURCE = "/fugong/gateway"
 
 
 async def publish(
-    publisher: EventPublisher,
+    resources: GatewayResources,
+    principal: Principal,
     topic: TopicSpec,
     *,
-    prefix: str,
     event_type: str,
     subject: str,
     data: BaseModel,
@@ -26,17 +27,17 @@ async def publish(
 ) -> str:
     """Publish and return the event id once the broker has acknowledged the event.
 
-    A client that retries with the same Idempotency-Key sends the same event id, which every
-    consumer records once however often it arrives.
+    A client that retries with the same Idempotency-Key gets the same event id, which every
+    consumer records once however often it arrives; reusing a key for another request is refused.
     """
-    event = new_event(
-        event_type=event_type,
-        source=SOURCE,
-        subject=subject,
-        data=data,
-        event_id=str(idempotency_key) if idempotency_key else None,
+    event_id = (
+        await resources.idempotency_keys.claim(principal.id, event_type, idempotency_key, data)
+        if idempotency_key
+        else None
     )
-    name = topic_name(topic, prefix)
-    await publisher.publish(name, event)
+    event = new_event(
+        event_type=event_type, source=SOURCE, subject=subject, data=data, event_id=event_id
+    )
+    await resources.publisher.publish(topic_name(topic, resources.settings.topic_prefix), event)
     EVENTS_PUBLISHED.labels(topic.name).inc()
     return event.id

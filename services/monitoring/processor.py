@@ -16,7 +16,11 @@ import structlog
 from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, retry_if_exception_type, wait_exponential
 
-from services.contracts.enterprises import ENTERPRISE_REGISTERED, EnterpriseRegistration
+from services.contracts.enterprises import (
+    DESIGNATED_TO_REPORT,
+    ENTERPRISE_REGISTERED,
+    EnterpriseRegistration,
+)
 from services.contracts.envelope import CloudEvent, parse_event
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED, WeeklyReport
 from services.monitoring import metrics
@@ -169,6 +173,7 @@ def _registration_record(event: CloudEvent[EnterpriseRegistration]) -> RecordReg
             district_code=data.district_code,
             industry_section=data.industry_section,
             registered_at=event.time,
+            designated=bool(data.monitoring_roles & DESIGNATED_TO_REPORT),
         ),
         name=data.name,
         industry_division=data.industry_division,

@@ -10,7 +10,6 @@ class MonitoringSettings(ServiceSettings):
     batch_max_records: int = Field(1000, ge=1, le=20000)
     batch_max_wait_seconds: float = Field(0.2, gt=0, le=5)
     data_dir: str = ".state/faust"
-    worker_id: str | None = None
     kafka_session_timeout_seconds: float = Field(
         10, ge=6, le=300, description="how soon a dead worker's partitions move to the others"
     )

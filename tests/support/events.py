@@ -6,7 +6,11 @@ from datetime import datetime
 
 from aiokafka import AIOKafkaProducer
 
-from services.contracts.enterprises import ENTERPRISE_REGISTERED, EnterpriseRegistration
+from services.contracts.enterprises import (
+    DESIGNATED_TO_REPORT,
+    ENTERPRISE_REGISTERED,
+    EnterpriseRegistration,
+)
 from services.contracts.envelope import CloudEvent, new_event
 from services.contracts.topics import ENTERPRISE_REGISTRATIONS, ENTERPRISE_REPORTS, topic_name
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED, WeeklyReport
@@ -67,7 +71,11 @@ class TestPublisher:
         latest: dict[str, EnterpriseProfile] = {}
         for e in self.registrations:
             profile = EnterpriseProfile(
-                e.data.credit_code, e.data.district_code, e.data.industry_section, e.time
+                e.data.credit_code,
+                e.data.district_code,
+                e.data.industry_section,
+                e.time,
+                designated=bool(e.data.monitoring_roles & DESIGNATED_TO_REPORT),
             )
             current = latest.get(profile.credit_code)
             if current is None or profile.registered_at >= current.registered_at:

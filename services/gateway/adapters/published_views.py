@@ -12,6 +12,7 @@ class ReturnToWorkRow:
     district_code: str
     industry_section: str
     week: str
+    enterprises_expected: int
     enterprises_reporting: int
     enterprises_resumed: int
     employees_before_holiday: int
@@ -21,14 +22,16 @@ class ReturnToWorkRow:
 
 
 class PublishedViews:
-    def __init__(self, pool: asyncpg.Pool) -> None:
+    def __init__(self, pool: asyncpg.Pool, timeout_seconds: float = 5.0) -> None:
         self._pool = pool
+        self._timeout = timeout_seconds
 
     async def return_to_work(
         self, week: str, district_code: str | None, industry_section: str | None
     ) -> list[ReturnToWorkRow]:
         rows = await self._pool.fetch(
-            """SELECT district_code, industry_section, week, enterprises_reporting,
+            """SELECT district_code, industry_section, week, enterprises_expected,
+                      enterprises_reporting,
                       enterprises_resumed, employees_before_holiday, on_duty, working_remotely,
                       not_yet_returned
                FROM monitoring.return_to_work_v
@@ -39,5 +42,6 @@ class PublishedViews:
             week,
             district_code,
             industry_section,
+            timeout=self._timeout,
         )
         return [ReturnToWorkRow(*row) for row in rows]

@@ -36,6 +36,13 @@ class Principal:
     def is_city_official(self) -> bool:
         return self.kind is PrincipalKind.OFFICIAL and self.district_code is None
 
+    @property
+    def id(self) -> str:
+        """A stable name for the principal, e.g. 'enterprise:9131…' or 'official:310115'."""
+        if self.kind is PrincipalKind.ENTERPRISE:
+            return f"enterprise:{self.credit_code}"
+        return f"official:{self.district_code or 'city'}"
+
     def describe(self) -> str:
         if self.kind is PrincipalKind.ENTERPRISE:
             return f"enterprise {self.credit_code}"

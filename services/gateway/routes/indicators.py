@@ -22,6 +22,7 @@ router = APIRouter(prefix="/v1/indicators", tags=["indicators"])
 
 
 class ReturnToWorkFigures(BaseModel):
+    enterprises_expected: int
     enterprises_reporting: int
     enterprises_resumed: int
     employees_before_holiday: int
@@ -70,6 +71,7 @@ async def return_to_work(
 
 def _sum(rows: list[ReturnToWorkRow]) -> dict[str, int]:
     names = (
+        "enterprises_expected",
         "enterprises_reporting",
         "enterprises_resumed",
         "employees_before_holiday",
@@ -84,7 +86,7 @@ def _figures(counts: dict[str, int]) -> ReturnToWorkFigures:
     return ReturnToWorkFigures(
         **counts,
         return_rate=ratio(counts["on_duty"], counts["employees_before_holiday"]),
-        resumption_rate=ratio(counts["enterprises_resumed"], counts["enterprises_reporting"]),
+        resumption_rate=ratio(counts["enterprises_resumed"], counts["enterprises_expected"]),
     )
 
 

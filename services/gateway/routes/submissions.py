@@ -20,8 +20,9 @@ IdempotencyKey = Annotated[
     UUID | None,
     Header(
         alias="Idempotency-Key",
-        description="A UUID the client chooses per submission and repeats on retry; "
-        "it becomes the event id, so a retried submission is counted once.",
+        description="A UUID the client chooses per submission and repeats on retry: a retry "
+        "gets the same event id and is counted once; the same key with a different request "
+        "is refused (422).",
     ),
 ]
 
@@ -41,9 +42,9 @@ async def register_enterprise(
     """Register an enterprise or replace its registration (by itself or its district's official)."""
     principal.ensure_may_register(body.credit_code, body.district_code)
     event_id = await publish(
-        resources.publisher,
+        resources,
+        principal,
         ENTERPRISE_REGISTRATIONS,
-        prefix=resources.settings.topic_prefix,
         event_type=ENTERPRISE_REGISTERED,
         subject=body.credit_code,
         data=body,
@@ -62,9 +63,9 @@ async def submit_weekly_report(
     """Submit an enterprise's weekly return-to-work report; a later one for the week replaces it."""
     principal.ensure_may_report_for(body.credit_code)
     event_id = await publish(
-        resources.publisher,
+        resources,
+        principal,
         ENTERPRISE_REPORTS,
-        prefix=resources.settings.topic_prefix,
         event_type=WEEKLY_REPORT_SUBMITTED,
         subject=body.credit_code,
         data=body,

@@ -30,6 +30,18 @@ from services.platform.postgres import Connection
 
 _ENTERPRISE_LOCKS, _CELL_LOCKS = 1, 2
 
+# Errors after which the same batch may well succeed: the server restarting or overloaded, the
+# connection lost, a deadlock or serialization failure chosen as victim.
+_TRANSIENT = (
+    OSError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.CannotConnectNowError,
+    asyncpg.InterfaceError,
+    asyncpg.OperatorInterventionError,
+    asyncpg.TransactionRollbackError,
+    asyncpg.InsufficientResourcesError,
+)
+
 _LOCK_KEYS = """
 SELECT pg_advisory_xact_lock($1::int, h)
 FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($2::text[]) AS k ORDER BY 1) AS ordered
@@ -37,21 +49,23 @@ FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($2::text[]) AS k ORDER BY 1) 
 
 _MARK_PROCESSED = """
 INSERT INTO monitoring.processed_events (event_id, kind)
-SELECT * FROM unnest($1::text[], $2::text[])
+SELECT * FROM unnest($1::text[], $2::text[]) ORDER BY 1
 ON CONFLICT (event_id) DO NOTHING
 RETURNING event_id
 """
 
 _UPSERT_ENTERPRISE = """
 INSERT INTO monitoring.enterprises AS e (credit_code, name, district_code, industry_division,
-    industry_section, size, monitoring_roles, key_enterprise_category, registered_at, event_id)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+    industry_section, size, monitoring_roles, key_enterprise_category, registered_at, event_id,
+    designated)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
 ON CONFLICT (credit_code) DO UPDATE SET
     name = EXCLUDED.name, district_code = EXCLUDED.district_code,
     industry_division = EXCLUDED.industry_division, industry_section = EXCLUDED.industry_section,
     size = EXCLUDED.size, monitoring_roles = EXCLUDED.monitoring_roles,
     key_enterprise_category = EXCLUDED.key_enterprise_category,
-    registered_at = EXCLUDED.registered_at, event_id = EXCLUDED.event_id
+    registered_at = EXCLUDED.registered_at, event_id = EXCLUDED.event_id,
+    designated = EXCLUDED.designated
 WHERE e.registered_at <= EXCLUDED.registered_at
 """
 
@@ -73,11 +87,19 @@ ON CONFLICT (credit_code, week) DO UPDATE SET
 WHERE r.reported_at <= EXCLUDED.reported_at
 """
 
+# The cells where these enterprises are registered now: every week with a report of theirs, and
+# every week of their district and section (which count them among enterprises expected).
 _CELLS_OF = """
-SELECT DISTINCT r.week::text, e.district_code::text, e.industry_section::text
+SELECT r.week::text, e.district_code::text, e.industry_section::text
 FROM monitoring.weekly_reports r
 JOIN monitoring.enterprises e USING (credit_code)
 WHERE r.credit_code = ANY($1::text[])
+UNION
+SELECT c.week::text, c.district_code::text, c.industry_section::text
+FROM monitoring.return_to_work_cells c
+JOIN monitoring.enterprises e
+    ON e.district_code = c.district_code AND e.industry_section = c.industry_section
+WHERE e.credit_code = ANY($1::text[])
 """
 
 _RECOMPUTE_CELLS = """
@@ -86,6 +108,8 @@ WITH wanted AS (
         AS c(week, district_code, industry_section)
 ), sums AS (
     SELECT w.week, w.district_code, w.industry_section,
+        count(e.credit_code) FILTER (WHERE e.designated OR r.credit_code IS NOT NULL)
+            AS enterprises_expected,
         count(r.credit_code) AS enterprises_reporting,
         count(*) FILTER (WHERE r.resumed) AS enterprises_resumed,
         coalesce(sum(r.employees_before_holiday), 0) AS employees_before_holiday,
@@ -105,11 +129,12 @@ WITH wanted AS (
     GROUP BY w.week, w.district_code, w.industry_section
 )
 INSERT INTO monitoring.return_to_work_cells AS c (week, district_code, industry_section,
-    enterprises_reporting, enterprises_resumed, employees_before_holiday, on_duty,
-    working_remotely, not_yet_returned, planned_staffing, recruitment_demand, hires,
+    enterprises_expected, enterprises_reporting, enterprises_resumed, employees_before_holiday,
+    on_duty, working_remotely, not_yet_returned, planned_staffing, recruitment_demand, hires,
     open_vacancies, surplus_staff_available, updated_at)
 SELECT *, now() FROM sums
 ON CONFLICT (week, district_code, industry_section) DO UPDATE SET
+    enterprises_expected = EXCLUDED.enterprises_expected,
     enterprises_reporting = EXCLUDED.enterprises_reporting,
     enterprises_resumed = EXCLUDED.enterprises_resumed,
     employees_before_holiday = EXCLUDED.employees_before_holiday,
@@ -121,7 +146,8 @@ ON CONFLICT (week, district_code, industry_section) DO UPDATE SET
 """
 
 _CELLS_OF_WEEK = """
-SELECT week::text, district_code::text, industry_section::text, enterprises_reporting,
+SELECT week::text, district_code::text, industry_section::text, enterprises_expected,
+    enterprises_reporting,
     enterprises_resumed, employees_before_holiday, on_duty, working_remotely, not_yet_returned,
     planned_staffing, recruitment_demand, hires, open_vacancies, surplus_staff_available
 FROM monitoring.return_to_work_cells
@@ -139,7 +165,7 @@ class PostgresMonitoringStore:
             return 0
         try:
             return await self._record(batch)
-        except (OSError, asyncpg.PostgresConnectionError, asyncpg.CannotConnectNowError) as exc:
+        except _TRANSIENT as exc:
             raise StoreUnavailable(type(exc).__name__) from exc
         except (asyncpg.DataError, asyncpg.IntegrityConstraintViolationError) as exc:
             # Name the rule, not the row: the row's values may be personal data.
@@ -186,7 +212,7 @@ class PostgresMonitoringStore:
 
 
 async def _cells_of(conn: Connection, credit_codes: set[str]) -> set[CellKey]:
-    """The cells holding any report of these enterprises, where they are registered now."""
+    """The cells whose figures depend on where these enterprises are registered."""
     if not credit_codes:
         return set()
     rows = await conn.fetch(_CELLS_OF, sorted(credit_codes))
@@ -229,6 +255,7 @@ async def _upsert_enterprise(conn: Connection, r: RecordRegistration) -> None:
         r.key_enterprise_category,
         p.registered_at,
         r.event_id,
+        p.designated,
     )
 
 

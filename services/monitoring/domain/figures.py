@@ -2,14 +2,16 @@
 
 Definitions (shown in the API too):
 - 返岗率 return rate = employees on duty / employees before the holiday, over reporting enterprises.
-- 复工率 resumption rate = enterprises resumed / enterprises reporting.
+- 复工率 resumption rate = enterprises resumed / enterprises expected to report. Expected are the
+  enterprises designated to report (返工定点监测企业 and key enterprises) registered in the cell,
+  plus any other enterprise that did report for the week.
 - 用工缺口 staffing gap = planned staffing - on duty, summed over reporting enterprises.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 
 from services.contracts.indicators import ratio
@@ -30,6 +32,8 @@ class EnterpriseProfile:
     district_code: str
     industry_section: str
     registered_at: datetime
+    designated: bool = True
+    """Designated to report weekly (return-to-work monitoring or key enterprise)."""
 
     def cell(self, week: str) -> CellKey:
         return CellKey(week, self.district_code, self.industry_section)
@@ -62,6 +66,7 @@ class ReportFigures:
 
 @dataclass(frozen=True)
 class CellFigures:
+    enterprises_expected: int = 0
     enterprises_reporting: int = 0
     enterprises_resumed: int = 0
     employees_before_holiday: int = 0
@@ -78,9 +83,11 @@ class CellFigures:
         summed = {
             f.name: getattr(self, f.name) + getattr(report, f.name)
             for f in fields(self)
-            if f.name not in ("enterprises_reporting", "enterprises_resumed")
+            if f.name
+            not in ("enterprises_expected", "enterprises_reporting", "enterprises_resumed")
         }
         return CellFigures(
+            enterprises_expected=self.enterprises_expected,
             enterprises_reporting=self.enterprises_reporting + 1,
             enterprises_resumed=self.enterprises_resumed + int(report.resumed),
             **summed,
@@ -92,7 +99,7 @@ class CellFigures:
 
     @property
     def resumption_rate(self) -> float | None:
-        return ratio(self.enterprises_resumed, self.enterprises_reporting)
+        return ratio(self.enterprises_resumed, self.enterprises_expected)
 
     @property
     def staffing_gap(self) -> int:
@@ -118,10 +125,25 @@ def compute_cells(
     Reports of enterprises not (yet) registered wait outside the figures until they register.
     """
     cells: dict[CellKey, CellFigures] = {}
+    reporting: dict[CellKey, set[str]] = {}
     for report in latest_reports(reports).values():
         profile = enterprises.get(report.credit_code)
         if profile is None:
             continue
         key = profile.cell(report.week)
         cells[key] = cells.get(key, CellFigures()).plus(report)
-    return cells
+        reporting.setdefault(key, set()).add(report.credit_code)
+    designated: dict[tuple[str, str], set[str]] = {}
+    for profile in enterprises.values():
+        if profile.designated:
+            place = (profile.district_code, profile.industry_section)
+            designated.setdefault(place, set()).add(profile.credit_code)
+    return {
+        key: replace(
+            figures,
+            enterprises_expected=len(
+                designated.get((key.district_code, key.industry_section), set()) | reporting[key]
+            ),
+        )
+        for key, figures in cells.items()
+    }

@@ -201,3 +201,16 @@ async def test_weeks_are_kept_apart(store: MonitoringStore) -> None:
     )
     assert (await store.cells(WEEK))[PUDONG_FOOD].on_duty == 10
     assert (await store.cells("2020-W08"))[CellKey("2020-W08", "310115", "C")].on_duty == 80
+
+
+async def test_designated_enterprises_count_as_expected_even_before_they_report(
+    store: MonitoringStore,
+) -> None:
+    a, b, c = credit_code(301), credit_code(302), credit_code(303)
+    undesignated = replace(registered(c), profile=replace(registered(c).profile, designated=False))
+    await store.record([registered(a), undesignated, reported(a, on_duty=50)])
+    assert (await store.cells(WEEK))[PUDONG_FOOD].enterprises_expected == 1
+    await store.record([registered(b)])
+    cell = (await store.cells(WEEK))[PUDONG_FOOD]
+    assert (cell.enterprises_expected, cell.enterprises_reporting) == (2, 1)
+    assert cell.resumption_rate == pytest.approx(0.5)

@@ -147,3 +147,31 @@ def test_credit_code_with_a_wrong_check_character_is_reported_on_its_field() -> 
 
     assert error["loc"] == ("credit_code",)
     assert "check character" in error["msg"]
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "rule"),
+    [
+        ({"on_duty": 250}, "on_duty", "exceeds_employees"),
+        ({"working_remotely": 150}, "working_remotely", "exceeds_employees"),
+        ({"not_yet_returned": {"other": 1}}, "not_yet_returned", "reasons_do_not_add_up"),
+        ({"resumed_on": None}, "resumed_on", "required_when_resumed"),
+    ],
+)
+def test_a_rule_between_fields_is_reported_on_the_field_to_fix(
+    change: dict[str, Any], field: str, rule: str
+) -> None:
+    (error,) = _errors({**weekly_report(PUDONG_FOOD), **change})
+    assert (error["loc"], error["type"]) == ((field,), rule)
+
+
+def test_a_week_that_has_not_begun_is_rejected() -> None:
+    (error,) = _errors(
+        {**weekly_report(PUDONG_FOOD), "week": "2099-W10", "resumed": False, "resumed_on": None}
+    )
+    assert (error["loc"], error["type"]) == (("week",), "week_in_future")
+
+
+def test_a_head_count_beyond_any_enterprise_is_rejected_before_it_reaches_the_store() -> None:
+    body = weekly_report(PUDONG_FOOD, employees=3_000_000_000, on_duty=0, remote=0)
+    assert ("employees_before_holiday",) in [e["loc"] for e in _errors(body)]

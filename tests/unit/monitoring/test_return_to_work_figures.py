@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pytest
+
 from services.contracts.identifiers import SHANGHAI
 from services.monitoring.domain.figures import (
     CellFigures,
@@ -144,7 +146,24 @@ def test_return_rate_is_none_when_no_reporting_enterprise_had_employees() -> Non
 
     cell = cells[CellKey("2020-W07", "310115", "C")]
     assert cell.return_rate is None
-    assert cell.resumption_rate == 1.0
+    # Both Pudong manufacturers are designated to report; one did and has resumed.
+    assert cell.resumption_rate == 0.5
+
+
+def test_resumption_rate_counts_designated_enterprises_that_did_not_report() -> None:
+    undesignated = credit_code(4, "310115")
+    enterprises = {
+        **ENTERPRISES,
+        undesignated: EnterpriseProfile(
+            undesignated, "310115", "C", MONDAY - timedelta(days=7), designated=False
+        ),
+    }
+    cells = compute_cells(enterprises, [_report(PUDONG_FOOD), _report(undesignated)])
+
+    cell = cells[CellKey("2020-W07", "310115", "C")]
+    # Expected: the two designated manufacturers, plus the undesignated one that reported anyway.
+    assert (cell.enterprises_expected, cell.enterprises_reporting) == (3, 2)
+    assert cell.resumption_rate == pytest.approx(2 / 3)
 
 
 def test_empty_cell_has_no_rates() -> None:
