@@ -10,7 +10,7 @@
 # (role fugong has LOGIN and CREATEDB, so tests can create throwaway databases).
 #
 # Environment:
-#   DATABASE_URL       if set, an external server is used: start/stop do nothing,
+#   FUGONG_DATABASE_URL or DATABASE_URL  if set, an external server is used: start/stop do nothing,
 #                      status checks that psql can connect to it
 #   FUGONG_PG_PORT     TCP port on 127.0.0.1 (default 5432)
 #   FUGONG_STATE_DIR   state root (default <repo>/.state); the log is $FUGONG_STATE_DIR/logs/postgres.log
@@ -39,6 +39,8 @@ die() { echo "postgres: ERROR: $*" >&2; exit 1; }
 # --------------------------------------------------------------------------- external server
 
 # asyncpg/SQLAlchemy style URLs (postgresql+asyncpg://) are not understood by psql.
+# The services read FUGONG_DATABASE_URL first, then DATABASE_URL: so does this script.
+DATABASE_URL="${FUGONG_DATABASE_URL:-${DATABASE_URL:-}}"
 external_url_for_psql() { printf '%s' "$DATABASE_URL" | sed -E 's#^([a-z]+)\+[a-z0-9_]+://#\1://#'; }
 
 external_mode() {

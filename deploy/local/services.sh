@@ -20,7 +20,13 @@ PYTHON="${FUGONG_PYTHON:-$REPO_DIR/.venv/bin/python}"
 SERVICES=("monitoring:${FUGONG_MONITORING_PORT:-8101}" "gateway:${FUGONG_GATEWAY_PORT:-8000}")
 
 pid_of() { cat "$RUN_DIR/$1.pid" 2>/dev/null || true; }
-alive() { local pid; pid=$(pid_of "$1"); [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; }
+# Alive means: that pid runs this service (a pid file can outlive a reboot and its pid be reused).
+alive() {
+  local pid
+  pid=$(pid_of "$1")
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null &&
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-m services.$1"
+}
 ready() { curl -fs -o /dev/null --max-time 3 "http://127.0.0.1:$1/readyz"; }
 
 start_one() {

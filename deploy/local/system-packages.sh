@@ -10,7 +10,7 @@ command -v mvn >/dev/null || missing+=(maven)
 command -v curl >/dev/null || missing+=(curl)
 command -v make >/dev/null || missing+=(make)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
-command -v python3.11 >/dev/null || command -v python3 >/dev/null || missing+=(python3 python3-venv)
+python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3 python3-venv)
 
 if ((${#missing[@]} == 0)); then
   exit 0
@@ -21,5 +21,9 @@ if ((EUID != 0)); then
 fi
 echo "system-packages: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
+# Debian would create and start its own cluster on port 5432, where ours listens: ask it not to.
+mkdir -p /etc/postgresql-common
+grep -qs '^create_main_cluster *= *false' /etc/postgresql-common/createcluster.conf ||
+  echo 'create_main_cluster = false' >>/etc/postgresql-common/createcluster.conf
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

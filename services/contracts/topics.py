@@ -48,7 +48,10 @@ class TopicSpec:
 
     def config(self) -> dict[str, str]:
         """Kafka topic-level configuration for this topic."""
-        cleanup = "compact" if self.compacted else "delete"
+        if self.compacted:
+            cleanup = "compact" if self.retention is None else "compact,delete"
+        else:
+            cleanup = "delete"
         retention_ms = -1 if self.retention is None else int(self.retention.total_seconds() * 1000)
         return {"cleanup.policy": cleanup, "retention.ms": str(retention_ms)}
 
@@ -59,7 +62,10 @@ ENTERPRISE_REGISTRATIONS = TopicSpec(
     producers=frozenset({"gateway"}),
     consumers=frozenset({"monitoring"}),
     event_types=(ENTERPRISE_REGISTERED,),
+    # The latest registration of each enterprise is kept, but not for ever: it names a contact
+    # person. Monitoring keeps what it needs in its own schema.
     compacted=True,
+    retention=timedelta(days=400),
 )
 
 ENTERPRISE_REPORTS = TopicSpec(

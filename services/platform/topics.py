@@ -10,6 +10,7 @@ import sys
 
 from aiokafka import errors as Errors
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 from pydantic import Field
 from tenacity import AsyncRetrying, stop_after_delay, wait_exponential
 
@@ -33,7 +34,7 @@ async def ensure_topics(
     min_insync_replicas: int = 1,
     specs: tuple[TopicSpec, ...] | None = None,
 ) -> list[str]:
-    """Create the catalogue's topics that do not exist yet; return the names created."""
+    """Create the catalogue's missing topics, align the others' configs; return those created."""
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, client_id="fugong-topics")
     async for attempt in AsyncRetrying(
         stop=stop_after_delay(60), wait=wait_exponential(max=5), reraise=True
@@ -42,32 +43,55 @@ async def ensure_topics(
             await admin.start()
     try:
         existing = set(await admin.list_topics())
+        configs = {
+            topic_name(spec, prefix): {
+                **spec.config(),
+                "min.insync.replicas": str(min_insync_replicas),
+            }
+            for spec in (specs if specs is not None else catalogue())
+        }
         wanted = [
             NewTopic(
-                name=topic_name(spec, prefix),
+                name=name,
                 num_partitions=spec.partitions,
                 replication_factor=replication_factor,
-                topic_configs={**spec.config(), "min.insync.replicas": str(min_insync_replicas)},
+                topic_configs=configs[name],
             )
             for spec in (specs if specs is not None else catalogue())
-            if topic_name(spec, prefix) not in existing
+            if (name := topic_name(spec, prefix)) not in existing
         ]
-        if not wanted:
-            return []
-        response = await admin.create_topics(wanted)
-        # Errors come back per topic, not as exceptions. A topic reported as already existing
-        # was created moments ago and is not in the metadata we listed yet: that is fine.
-        created, failures = [], []
-        for name, code, *rest in response.topic_errors:
-            if code == Errors.NoError.errno:
-                created.append(name)
-            elif code != Errors.TopicAlreadyExistsError.errno:
-                failures.append(f"{name}: error {code} {rest[0] if rest else ''}".strip())
-        if failures:
-            raise TopicCreationFailed("; ".join(failures))
+        created = await _create(admin, wanted) if wanted else []
+        # Topics that existed take the catalogue's retention and clean-up as it changes.
+        if present := [name for name in configs if name not in created]:
+            responses = await admin.alter_configs(
+                [ConfigResource(ConfigResourceType.TOPIC, n, configs[n]) for n in present]
+            )
+            failures = [
+                f"{name}: error {code} {message or ''}".strip()
+                for response in responses
+                for code, message, _, name in response.resources
+                if code != Errors.NoError.errno
+            ]
+            if failures:
+                raise TopicCreationFailed("; ".join(failures))
         return created
     finally:
         await admin.close()
+
+
+async def _create(admin: AIOKafkaAdminClient, wanted: list[NewTopic]) -> list[str]:
+    response = await admin.create_topics(wanted)
+    # Errors come back per topic, not as exceptions. A topic reported as already existing was
+    # created moments ago and is not in the metadata we listed yet: it is simply present.
+    created, failures = [], []
+    for name, code, *rest in response.topic_errors:
+        if code == Errors.NoError.errno:
+            created.append(name)
+        elif code != Errors.TopicAlreadyExistsError.errno:
+            failures.append(f"{name}: error {code} {rest[0] if rest else ''}".strip())
+    if failures:
+        raise TopicCreationFailed("; ".join(failures))
+    return created
 
 
 def main() -> int:

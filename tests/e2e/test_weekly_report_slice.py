@@ -170,6 +170,29 @@ async def test_requests_without_a_valid_key_are_refused(client: httpx.AsyncClien
     assert "API key" in missing.json()["message"]
 
 
+async def test_a_keyless_call_is_refused_before_its_body_is_read(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        "/v1/weekly-reports", content=b"{not json", headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 401
+
+
+async def test_an_idempotency_key_reused_for_another_report_is_refused(
+    stack: Stack, client: httpx.AsyncClient
+) -> None:
+    code, key = await stack.enterprise(8)
+    await client.post("/v1/enterprises", json=registration(code), headers=key)
+    headers = {**key, "Idempotency-Key": str(uuid.uuid4())}
+    first = await client.post(
+        "/v1/weekly-reports", json=weekly_report(code, on_duty=40), headers=headers
+    )
+    other = await client.post(
+        "/v1/weekly-reports", json=weekly_report(code, on_duty=90), headers=headers
+    )
+    assert (first.status_code, other.status_code) == (202, 422)
+    assert "already used for a different request" in other.json()["message"]
+
+
 async def test_an_enterprise_cannot_report_for_another(
     stack: Stack, client: httpx.AsyncClient
 ) -> None:
@@ -208,6 +231,7 @@ async def test_an_invalid_report_is_refused_naming_the_field_and_nothing_is_publ
     assert (
         "on_duty (140) must not exceed employees_before_holiday (100)" in too_many.json()["message"]
     )
+    assert too_many.json()["problems"][0]["field"] == "on_duty"
     assert bad_week.json()["problems"][0]["field"] == "week"
     assert await _end_offsets(topic_name(ENTERPRISE_REPORTS, stack.prefix)) == before
 

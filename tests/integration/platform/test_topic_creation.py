@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
@@ -36,7 +38,7 @@ async def test_catalogue_topics_exist_with_their_partitions_and_retention(
         dead_letters = topic_name(ENTERPRISE_REPORTS.dead_letter_topic, topic_prefix)
         [described] = await admin.describe_topics([reports])
         assert len(described["partitions"]) == ENTERPRISE_REPORTS.partitions == 12
-        assert (await _configs(admin, registrations))["cleanup.policy"] == "compact"
+        assert (await _configs(admin, registrations))["cleanup.policy"] == "compact,delete"
         assert (await _configs(admin, reports))["retention.ms"] == str(730 * 24 * 3600 * 1000)
         assert (await _configs(admin, dead_letters))["retention.ms"] == str(30 * 24 * 3600 * 1000)
     finally:
@@ -45,3 +47,23 @@ async def test_catalogue_topics_exist_with_their_partitions_and_retention(
 
 async def test_creating_topics_again_changes_nothing(topic_prefix: str) -> None:
     assert await ensure_topics(KAFKA, prefix=topic_prefix) == []
+
+
+async def test_an_existing_topic_takes_the_catalogues_retention(topic_prefix: str) -> None:
+    admin = AIOKafkaAdminClient(bootstrap_servers=KAFKA)
+    await admin.start()
+    try:
+        reports = topic_name(ENTERPRISE_REPORTS, topic_prefix)
+        await admin.alter_configs(
+            [ConfigResource(ConfigResourceType.TOPIC, reports, {"retention.ms": "3600000"})]
+        )
+        await ensure_topics(KAFKA, prefix=topic_prefix)
+        wanted = str(730 * 24 * 3600 * 1000)
+        # The broker applies a configuration change a moment after acknowledging it.
+        for _ in range(50):
+            if (await _configs(admin, reports)).get("retention.ms") == wanted:
+                break
+            await asyncio.sleep(0.1)
+        assert (await _configs(admin, reports)).get("retention.ms") == wanted
+    finally:
+        await admin.close()

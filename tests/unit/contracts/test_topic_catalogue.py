@@ -87,7 +87,10 @@ def test_source_topics_name_the_event_types_they_carry() -> None:
 
 
 def test_registrations_are_compacted_and_kept_for_ever() -> None:
-    assert ENTERPRISE_REGISTRATIONS.config() == {"cleanup.policy": "compact", "retention.ms": "-1"}
+    assert ENTERPRISE_REGISTRATIONS.config() == {
+        "cleanup.policy": "compact,delete",
+        "retention.ms": str(400 * 24 * 3600 * 1000),
+    }
 
 
 def test_reports_are_deleted_after_two_years() -> None:
