@@ -37,7 +37,7 @@ class TopicSpec:
         if not self.has_dead_letters:
             raise ValueError(f"topic {self.name} has no dead-letter topic")
         return TopicSpec(
-            name=f"{self.name}.dlq",
+            name=dead_letter_topic_name(self.name),
             key=self.key,
             producers=self.consumers,
             consumers=frozenset({OPERATIONS}),
@@ -79,6 +79,11 @@ ENTERPRISE_REPORTS = TopicSpec(
 )
 
 SOURCE_TOPICS: tuple[TopicSpec, ...] = (ENTERPRISE_REGISTRATIONS, ENTERPRISE_REPORTS)
+
+
+def dead_letter_topic_name(source_topic: str) -> str:
+    """Where a consumer puts the records of `source_topic` it cannot use (prefix included)."""
+    return f"{source_topic}.dlq"
 
 
 def catalogue() -> tuple[TopicSpec, ...]:

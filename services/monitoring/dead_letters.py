@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aiokafka import AIOKafkaProducer
 
+from services.contracts.topics import dead_letter_topic_name
 from services.platform.kafka import DeadLetter
 from services.platform.metrics import DEAD_LETTERS
 
@@ -14,7 +15,7 @@ class KafkaDeadLetterSink:
 
     async def send(self, letter: DeadLetter) -> None:
         await self._producer.send_and_wait(
-            f"{letter.source_topic}.dlq",
+            dead_letter_topic_name(letter.source_topic),
             value=letter.value,
             key=letter.key,
             headers=letter.headers(),
