@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any, Generic, Literal, TypeVar
 
 import orjson
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 DataT = TypeVar("DataT", bound=BaseModel)
 
@@ -60,7 +61,25 @@ def new_event(
     )
 
 
+@lru_cache(maxsize=64)
+def _envelope_of(data_type: type[BaseModel]) -> type[CloudEvent[Any]]:
+    return CloudEvent[data_type]  # type: ignore[valid-type]
+
+
+class MalformedEvent(ValueError):
+    """The bytes are not a JSON document at all."""
+
+
 def parse_event(raw: bytes, data_type: type[DataT]) -> CloudEvent[DataT]:
-    """Parse and validate one event; raises pydantic.ValidationError or ValueError on bad input."""
-    payload: Any = orjson.loads(raw)
-    return CloudEvent[data_type].model_validate(payload)  # type: ignore[valid-type]
+    """Parse and validate one event.
+
+    Raises MalformedEvent for bytes that are not JSON, pydantic.ValidationError for JSON that is
+    not a valid event.
+    """
+    try:
+        event: CloudEvent[DataT] = _envelope_of(data_type).model_validate_json(raw)
+    except ValidationError as exc:
+        if any(error["type"] == "json_invalid" for error in exc.errors(include_input=False)):
+            raise MalformedEvent("not a JSON document") from None
+        raise
+    return event

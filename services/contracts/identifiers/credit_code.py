@@ -12,6 +12,7 @@ unknown type is better caught by the registry than rejected here.
 """
 
 import unicodedata
+from functools import lru_cache
 
 CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _VALUES = {char: value for value, char in enumerate(CREDIT_CODE_ALPHABET)}
@@ -49,6 +50,8 @@ def organisation_code_check_digit(first8: str) -> str:
     return "X" if remainder == 10 else str(remainder)
 
 
+# Pure and called for every event of an enterprise: a city's enterprises fit the cache.
+@lru_cache(maxsize=65536)
 def validate_credit_code(value: str) -> str:
     """The credit code in canonical form, or ValueError naming the rule it breaks.
 

@@ -3,6 +3,7 @@
 import re
 import unicodedata
 from datetime import MAXYEAR, MINYEAR, date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -15,6 +16,7 @@ def weeks_in_year(year: int) -> int:
     return date(year, 12, 28).isocalendar().week
 
 
+@lru_cache(maxsize=4096)
 def validate_iso_week(value: str) -> str:
     """The ISO week in canonical form ("2020-W07"), or ValueError naming the rule it breaks."""
     week = unicodedata.normalize("NFKC", value).strip().upper()
@@ -45,6 +47,7 @@ def week_of(day: date) -> str:
     return f"{year:04d}-W{number:02d}"
 
 
+@lru_cache(maxsize=4096)
 def week_bounds(week: str) -> tuple[date, date]:
     """The Monday and the Sunday of an ISO week."""
     year, number = (int(part) for part in validate_iso_week(week).split("-W"))

@@ -9,7 +9,7 @@ import orjson
 import pytest
 from pydantic import ValidationError
 
-from services.contracts.envelope import CloudEvent, new_event, parse_event
+from services.contracts.envelope import CloudEvent, MalformedEvent, new_event, parse_event
 from services.contracts.identifiers import SHANGHAI
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED, WeeklyReport
 from tests.support.data import credit_code, weekly_report
@@ -109,8 +109,8 @@ def test_invalid_data_is_reported_under_data() -> None:
 def test_bytes_that_are_not_json_raise_a_value_error_that_is_not_a_validation_error(
     raw: bytes,
 ) -> None:
-    # orjson.JSONDecodeError is a ValueError; consumers tell it apart from a ValidationError.
-    with pytest.raises(orjson.JSONDecodeError) as raised:
+    # MalformedEvent is a ValueError; consumers tell it apart from a ValidationError.
+    with pytest.raises(MalformedEvent) as raised:
         parse_event(raw, WeeklyReport)
 
     assert isinstance(raised.value, ValueError)

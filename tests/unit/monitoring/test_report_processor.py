@@ -231,7 +231,7 @@ def _record_from_an_unread_topic() -> IncomingRecord:
 @pytest.mark.parametrize(
     ("bad_record", "reason"),
     [
-        (_garbage, "not a JSON CloudEvent: JSONDecodeError"),
+        (_garbage, "not a JSON CloudEvent: MalformedEvent"),
         (_schema_invalid_report, "invalid event: data.on_duty: on_duty (250) must not exceed"),
         (_report_with_the_registration_type, f"unexpected event type '{ENTERPRISE_REGISTERED}'"),
         (_report_about_another_enterprise, "subject differs from the credit code"),
