@@ -7,6 +7,7 @@ dead-letter topics are read by people (OPERATIONS); the tool they use is not che
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -122,3 +123,31 @@ def test_every_topic_is_created_by_the_deployed_topics_job() -> None:
         for container in containers(workload)
     ]
     assert ["python", "-m", "services.platform.topics"] in commands
+
+
+SOURCE_TOPIC_CONSTANTS = {
+    ENTERPRISE_REGISTRATIONS.name: "ENTERPRISE_REGISTRATIONS",
+    ENTERPRISE_REPORTS.name: "ENTERPRISE_REPORTS",
+}
+
+
+def _source_of(service: str) -> str:
+    root = Path(__file__).resolve().parents[3] / "services" / service
+    return "\n".join(path.read_text(encoding="utf-8") for path in sorted(root.rglob("*.py")))
+
+
+@pytest.mark.parametrize("spec", [t for t in TOPICS if not t.name.endswith(".dlq")], ids=_ids)
+def test_the_code_of_each_producer_and_consumer_names_the_topic(spec: TopicSpec) -> None:
+    """The catalogue's declarations match what the services' code does, not only each other."""
+    constant = SOURCE_TOPIC_CONSTANTS[spec.name]
+    for service in spec.producers | spec.consumers:
+        assert constant in _source_of(service), f"services/{service} never uses {constant}"
+
+
+def test_consumers_write_their_dead_letters_and_operations_read_them() -> None:
+    for spec in TOPICS:
+        if spec.name.endswith(".dlq"):
+            for service in spec.producers:
+                assert "dead_letter_topic_name" in _source_of(service)
+    operations_tool = Path(__file__).resolve().parents[3] / "services/platform/dead_letters.py"
+    assert ".dead_letter_topic" in operations_tool.read_text(encoding="utf-8")
