@@ -258,3 +258,19 @@ async def test_services_report_health_and_metrics(stack: Stack) -> None:
         gateway_metrics = (await http.get(f"{stack.gateway.url}/metrics")).text
     assert "fugong_gateway_requests_total" in gateway_metrics
     assert 'fugong_events_published_total{topic="monitoring.enterprise-reports"}' in gateway_metrics
+
+
+async def test_a_district_official_cannot_move_an_enterprise_into_their_district(
+    stack: Stack, client: httpx.AsyncClient
+) -> None:
+    code, key = await stack.enterprise(9, "310104")
+    await client.post("/v1/enterprises", json=registration(code, district="310104"), headers=key)
+    city = await stack.key_for(Principal(PrincipalKind.OFFICIAL))
+    await client.post("/v1/weekly-reports", json=weekly_report(code), headers=key)
+    await eventually(lambda: figures(client, city, "310104"), lambda f: f["cells"])
+    pudong = await stack.key_for(Principal(PrincipalKind.OFFICIAL, district_code="310115"))
+    moved = await client.post(
+        "/v1/enterprises", json=registration(code, district="310115"), headers=pudong
+    )
+    assert moved.status_code == 403
+    assert "registered in district 310104" in moved.json()["message"]

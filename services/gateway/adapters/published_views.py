@@ -45,3 +45,12 @@ class PublishedViews:
             timeout=self._timeout,
         )
         return [ReturnToWorkRow(*row) for row in rows]
+
+    async def registered_district(self, credit_code: str) -> str | None:
+        """The district an enterprise is registered in now, per monitoring's registry."""
+        district: str | None = await self._pool.fetchval(
+            "SELECT district_code FROM monitoring.enterprise_registry_v WHERE credit_code = $1",
+            credit_code,
+            timeout=self._timeout,
+        )
+        return district

@@ -55,13 +55,25 @@ class Principal:
         if self.credit_code != credit_code:
             raise Forbidden(f"this API key may only report for enterprise {self.credit_code}")
 
-    def ensure_may_register(self, credit_code: str, district_code: str) -> None:
-        """An enterprise registers itself; an official registers enterprises in their scope."""
+    def ensure_may_register(
+        self, credit_code: str, district_code: str, registered_in: str | None = None
+    ) -> None:
+        """An enterprise registers itself; an official registers enterprises in their scope.
+
+        `registered_in` is the district the enterprise is registered in now, if any: an official
+        may not take over an enterprise of another district by registering it in their own.
+        """
         if self.kind is PrincipalKind.ENTERPRISE:
             if self.credit_code != credit_code:
                 raise Forbidden(f"this API key may only register enterprise {self.credit_code}")
             return
         self.ensure_may_read_district(district_code)
+        moving = registered_in is not None and registered_in != district_code
+        if moving and self.district_code is not None:
+            raise Forbidden(
+                f"enterprise {credit_code} is registered in district {registered_in}; "
+                "only the enterprise itself or the city bureau may move it"
+            )
 
     def ensure_may_read_district(self, district_code: str | None) -> None:
         """Officials read their own district; city officials read everything, or the whole city."""

@@ -40,7 +40,12 @@ async def register_enterprise(
     idempotency_key: IdempotencyKey = None,
 ) -> Accepted:
     """Register an enterprise or replace its registration (by itself or its district's official)."""
-    principal.ensure_may_register(body.credit_code, body.district_code)
+    registered_in = (
+        await resources.views.registered_district(body.credit_code)
+        if principal.district_code
+        else None
+    )
+    principal.ensure_may_register(body.credit_code, body.district_code, registered_in)
     event_id = await publish(
         resources,
         principal,

@@ -96,3 +96,14 @@ def test_enterprise_principal_without_a_credit_code_is_invalid() -> None:
 def test_official_principal_with_a_credit_code_is_invalid() -> None:
     with pytest.raises(ValueError, match="official principal has no credit code"):
         Principal(PrincipalKind.OFFICIAL, credit_code=PUDONG_FOOD, district_code="310115")
+
+
+def test_a_district_official_cannot_take_over_an_enterprise_of_another_district() -> None:
+    pudong = Principal(PrincipalKind.OFFICIAL, district_code="310115")
+    with pytest.raises(Forbidden, match="registered in district 310104"):
+        pudong.ensure_may_register(credit_code(40, "310104"), "310115", registered_in="310104")
+
+
+def test_the_city_bureau_may_move_an_enterprise_between_districts() -> None:
+    city = Principal(PrincipalKind.OFFICIAL)
+    city.ensure_may_register(credit_code(41, "310104"), "310115", registered_in="310104")
