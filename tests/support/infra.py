@@ -6,6 +6,7 @@ topic prefix, so tests never see each other's events or rows and leave nothing b
 
 from __future__ import annotations
 
+import asyncio
 import os
 import secrets
 from urllib.parse import urlsplit, urlunsplit
@@ -41,8 +42,15 @@ async def create_database() -> tuple[str, str]:
 
 
 async def drop_database(name: str) -> None:
+    """Drop it, waiting out autovacuum (a superuser process FORCE may not end) for up to 60 s."""
     conn = await asyncpg.connect(SERVER_DSN)
     try:
+        for _ in range(120):
+            try:
+                await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                return
+            except asyncpg.InsufficientPrivilegeError:
+                await asyncio.sleep(0.5)
         await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         await conn.close()
