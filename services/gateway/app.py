@@ -17,7 +17,7 @@ from services.gateway.adapters.published_views import PublishedViews
 from services.gateway.dependencies import GatewayResources
 from services.gateway.domain.access import Forbidden
 from services.gateway.http_metrics import record_request_metrics
-from services.gateway.routes import health, indicators, submissions
+from services.gateway.routes import health, indicators, reports, submissions
 from services.gateway.settings import GatewaySettings
 from services.platform.kafka import (
     KafkaEventPublisher,
@@ -72,6 +72,7 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     app.middleware("http")(record_request_metrics)
     app.include_router(health.router)
     app.include_router(submissions.router)
+    app.include_router(reports.router)
     app.include_router(indicators.router)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)

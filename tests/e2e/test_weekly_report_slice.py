@@ -274,3 +274,29 @@ async def test_a_district_official_cannot_move_an_enterprise_into_their_district
     )
     assert moved.status_code == 403
     assert "registered in district 310104" in moved.json()["message"]
+
+
+async def test_an_enterprise_sees_which_of_its_submissions_stands_for_the_week(
+    stack: Stack, client: httpx.AsyncClient
+) -> None:
+    code, key = await stack.enterprise(10, "310101")
+    await client.post("/v1/enterprises", json=registration(code, district="310101"), headers=key)
+    await client.post("/v1/weekly-reports", json=weekly_report(code, on_duty=50), headers=key)
+    latest = await client.post(
+        "/v1/weekly-reports", json=weekly_report(code, on_duty=80), headers=key
+    )
+    wanted = latest.json()["event_id"]
+
+    async def recorded() -> Any:
+        response = await client.get(f"/v1/enterprises/{code}/weekly-reports", headers=key)
+        assert response.status_code == 200, response.text
+        return response.json()["reports"]
+
+    reports = await eventually(recorded, lambda r: bool(r) and r[0]["event_id"] == wanted)
+    assert [(r["week"], r["event_id"], r["on_duty"]) for r in reports] == [(WEEK, wanted, 80)]
+    assert reports[0]["return_rate"] == pytest.approx(0.4)
+    huangpu = await stack.key_for(Principal(PrincipalKind.OFFICIAL, district_code="310101"))
+    xuhui = await stack.key_for(Principal(PrincipalKind.OFFICIAL, district_code="310104"))
+    path = f"/v1/enterprises/{code}/weekly-reports"
+    assert (await client.get(path, headers=huangpu)).status_code == 200
+    assert (await client.get(path, headers=xuhui)).status_code == 403

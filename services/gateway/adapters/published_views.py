@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 import asyncpg
 
@@ -19,6 +20,18 @@ class ReturnToWorkRow:
     on_duty: int
     working_remotely: int
     not_yet_returned: int
+
+
+@dataclass(frozen=True)
+class RecordedReportRow:
+    week: str
+    event_id: str
+    reported_at: datetime
+    employees_before_holiday: int
+    on_duty: int
+    working_remotely: int
+    not_yet_returned: int
+    resumed: bool
 
 
 class PublishedViews:
@@ -54,3 +67,17 @@ class PublishedViews:
             timeout=self._timeout,
         )
         return district
+
+    async def recorded_reports(self, credit_code: str, week: str | None) -> list[RecordedReportRow]:
+        """The reports standing for an enterprise, newest week first."""
+        rows = await self._pool.fetch(
+            """SELECT week, event_id, reported_at, employees_before_holiday, on_duty,
+                      working_remotely, not_yet_returned, resumed
+               FROM monitoring.weekly_reports_v
+               WHERE credit_code = $1 AND ($2::text IS NULL OR week = $2)
+               ORDER BY week DESC""",
+            credit_code,
+            week,
+            timeout=self._timeout,
+        )
+        return [RecordedReportRow(*row) for row in rows]

@@ -75,6 +75,15 @@ class Principal:
                 "only the enterprise itself or the city bureau may move it"
             )
 
+    def ensure_may_read_enterprise(self, credit_code: str, registered_in: str | None) -> None:
+        """An enterprise reads its own reports; officials those of enterprises in their scope."""
+        if self.kind is PrincipalKind.ENTERPRISE:
+            if self.credit_code != credit_code:
+                raise Forbidden(f"this API key may only read enterprise {self.credit_code}")
+            return
+        if self.district_code is not None and registered_in != self.district_code:
+            raise Forbidden(f"this API key reads enterprises of district {self.district_code} only")
+
     def ensure_may_read_district(self, district_code: str | None) -> None:
         """Officials read their own district; city officials read everything, or the whole city."""
         if self.kind is not PrincipalKind.OFFICIAL:

@@ -107,3 +107,19 @@ def test_a_district_official_cannot_take_over_an_enterprise_of_another_district(
 def test_the_city_bureau_may_move_an_enterprise_between_districts() -> None:
     city = Principal(PrincipalKind.OFFICIAL)
     city.ensure_may_register(credit_code(41, "310104"), "310115", registered_in="310104")
+
+
+def test_an_enterprise_reads_only_its_own_recorded_reports() -> None:
+    own = credit_code(50, "310115")
+    enterprise = Principal(PrincipalKind.ENTERPRISE, credit_code=own)
+    enterprise.ensure_may_read_enterprise(own, None)
+    with pytest.raises(Forbidden, match="may only read enterprise"):
+        enterprise.ensure_may_read_enterprise(credit_code(51, "310115"), "310115")
+
+
+def test_a_district_official_reads_reports_of_enterprises_registered_in_the_district() -> None:
+    pudong = Principal(PrincipalKind.OFFICIAL, district_code="310115")
+    pudong.ensure_may_read_enterprise(credit_code(52, "310115"), "310115")
+    with pytest.raises(Forbidden, match="district 310115 only"):
+        pudong.ensure_may_read_enterprise(credit_code(53, "310104"), "310104")
+    Principal(PrincipalKind.OFFICIAL).ensure_may_read_enterprise(credit_code(53, "310104"), None)
