@@ -16,7 +16,7 @@ from services.gateway.adapters.idempotency_keys import IdempotencyKeyReused, Ide
 from services.gateway.adapters.published_views import PublishedViews
 from services.gateway.dependencies import GatewayResources
 from services.gateway.domain.access import Forbidden
-from services.gateway.http_metrics import record_request_metrics
+from services.gateway.request_log import log_and_measure
 from services.gateway.routes import health, indicators, reports, submissions
 from services.gateway.settings import GatewaySettings
 from services.platform.kafka import (
@@ -69,7 +69,7 @@ def create_app(settings: GatewaySettings) -> FastAPI:
         lifespan=lifespan,
     )
     app.middleware("http")(require_a_key)
-    app.middleware("http")(record_request_metrics)
+    app.middleware("http")(log_and_measure)
     app.include_router(health.router)
     app.include_router(submissions.router)
     app.include_router(reports.router)

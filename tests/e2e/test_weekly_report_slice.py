@@ -300,3 +300,12 @@ async def test_an_enterprise_sees_which_of_its_submissions_stands_for_the_week(
     path = f"/v1/enterprises/{code}/weekly-reports"
     assert (await client.get(path, headers=huangpu)).status_code == 200
     assert (await client.get(path, headers=xuhui)).status_code == 403
+
+
+async def test_every_answer_carries_a_request_id_and_keeps_the_callers(
+    client: httpx.AsyncClient,
+) -> None:
+    mine = await client.get("/healthz", headers={"X-Request-Id": "hr-system-20200210-0001"})
+    theirs = await client.get("/healthz", headers={"X-Request-Id": "bad id!"})
+    assert mine.headers["X-Request-Id"] == "hr-system-20200210-0001"
+    assert len(theirs.headers["X-Request-Id"]) == 32
