@@ -173,8 +173,9 @@ def main() -> int:
     rng = random.Random(2020)  # noqa: S311 (demo figures, not secrets)
     with httpx.Client(base_url=GATEWAY, timeout=30) as http:
         enterprise_keys, city_key, pudong_key = demo_keys(http)
-        for serial, key in enumerate(enterprise_keys):
-            post(http, "/v1/enterprises", registration(serial), key)
+        # The city bureau registers the monitored enterprises: their roles are its to assign.
+        for serial in range(len(ENTERPRISES)):
+            post(http, "/v1/enterprises", registration(serial), city_key)
         for week in WEEKS:
             for serial, key in enumerate(enterprise_keys):
                 post(http, "/v1/weekly-reports", report(serial, week, rng), key)

@@ -41,6 +41,12 @@ class Stack:
         key = await issue_key(self.settings, principal, "e2e")
         return {"X-API-Key": key}
 
+    async def register(self, client: httpx.AsyncClient, body: dict[str, Any]) -> None:
+        """Register as the city bureau does: monitoring roles are the bureaus' to assign."""
+        city = await self.key_for(Principal(PrincipalKind.OFFICIAL))
+        response = await client.post("/v1/enterprises", json=body, headers=city)
+        assert response.status_code == 202, response.text
+
     async def enterprise(self, serial: int, district: str = "310115") -> tuple[str, dict[str, str]]:
         code = credit_code(serial, district)
         return code, await self.key_for(Principal(PrincipalKind.ENTERPRISE, credit_code=code))
@@ -101,7 +107,7 @@ async def test_a_report_becomes_the_district_return_rate(
     code, key = await stack.enterprise(1, "310112")
     official = await stack.key_for(Principal(PrincipalKind.OFFICIAL, district_code="310112"))
     registered = await client.post(
-        "/v1/enterprises", json=registration(code, district="310112"), headers=key
+        "/v1/enterprises", json=registration(code, district="310112"), headers=official
     )
     submitted = await client.post(
         "/v1/weekly-reports", json=weekly_report(code, employees=400, on_duty=300), headers=key
@@ -127,7 +133,7 @@ async def test_a_resent_report_counts_once_and_a_correction_replaces_it(
 ) -> None:
     code, key = await stack.enterprise(2, "310114")
     city = await stack.key_for(Principal(PrincipalKind.OFFICIAL))
-    await client.post("/v1/enterprises", json=registration(code, district="310114"), headers=key)
+    await stack.register(client, registration(code, district="310114"))
     report = weekly_report(code, employees=100, on_duty=40)
     retry = {**key, "Idempotency-Key": str(uuid.uuid4())}
     first = await client.post("/v1/weekly-reports", json=report, headers=retry)
@@ -181,7 +187,7 @@ async def test_an_idempotency_key_reused_for_another_report_is_refused(
     stack: Stack, client: httpx.AsyncClient
 ) -> None:
     code, key = await stack.enterprise(8)
-    await client.post("/v1/enterprises", json=registration(code), headers=key)
+    await stack.register(client, registration(code))
     headers = {**key, "Idempotency-Key": str(uuid.uuid4())}
     first = await client.post(
         "/v1/weekly-reports", json=weekly_report(code, on_duty=40), headers=headers
@@ -264,7 +270,7 @@ async def test_a_district_official_cannot_move_an_enterprise_into_their_district
     stack: Stack, client: httpx.AsyncClient
 ) -> None:
     code, key = await stack.enterprise(9, "310104")
-    await client.post("/v1/enterprises", json=registration(code, district="310104"), headers=key)
+    await stack.register(client, registration(code, district="310104"))
     city = await stack.key_for(Principal(PrincipalKind.OFFICIAL))
     await client.post("/v1/weekly-reports", json=weekly_report(code), headers=key)
     await eventually(lambda: figures(client, city, "310104"), lambda f: f["cells"])
@@ -280,7 +286,7 @@ async def test_an_enterprise_sees_which_of_its_submissions_stands_for_the_week(
     stack: Stack, client: httpx.AsyncClient
 ) -> None:
     code, key = await stack.enterprise(10, "310101")
-    await client.post("/v1/enterprises", json=registration(code, district="310101"), headers=key)
+    await stack.register(client, registration(code, district="310101"))
     await client.post("/v1/weekly-reports", json=weekly_report(code, on_duty=50), headers=key)
     latest = await client.post(
         "/v1/weekly-reports", json=weekly_report(code, on_duty=80), headers=key
@@ -309,3 +315,19 @@ async def test_every_answer_carries_a_request_id_and_keeps_the_callers(
     theirs = await client.get("/healthz", headers={"X-Request-Id": "bad id!"})
     assert mine.headers["X-Request-Id"] == "hr-system-20200210-0001"
     assert len(theirs.headers["X-Request-Id"]) == 32
+
+
+async def test_an_enterprise_registers_itself_but_cannot_give_itself_monitoring_roles(
+    stack: Stack, client: httpx.AsyncClient
+) -> None:
+    code, key = await stack.enterprise(11, "310113")
+    city = await stack.key_for(Principal(PrincipalKind.OFFICIAL))
+    own = {**registration(code, district="310113"), "monitoring_roles": []}
+    assert (await client.post("/v1/enterprises", json=own, headers=key)).status_code == 202
+    key_enterprise = registration(code, district="310113", key_enterprise=True)
+    refused = await client.post("/v1/enterprises", json=key_enterprise, headers=key)
+    assert refused.status_code == 403
+    assert "assigned by the district bureau" in refused.json()["message"]
+    assert (
+        await client.post("/v1/enterprises", json=key_enterprise, headers=city)
+    ).status_code == 202

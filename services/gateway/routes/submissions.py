@@ -40,12 +40,15 @@ async def register_enterprise(
     idempotency_key: IdempotencyKey = None,
 ) -> Accepted:
     """Register an enterprise or replace its registration (by itself or its district's official)."""
-    registered_in = (
-        await resources.views.registered_district(body.credit_code)
-        if principal.district_code
-        else None
+    registered = await resources.views.registration(body.credit_code)
+    principal.ensure_may_register(
+        body.credit_code, body.district_code, registered.district_code if registered else None
     )
-    principal.ensure_may_register(body.credit_code, body.district_code, registered_in)
+    principal.ensure_may_assign_roles(
+        frozenset(role.value for role in body.monitoring_roles),
+        body.key_enterprise_category.value if body.key_enterprise_category else None,
+        (registered.monitoring_roles, registered.key_enterprise_category) if registered else None,
+    )
     event_id = await publish(
         resources,
         principal,
