@@ -12,6 +12,7 @@ import asyncpg
 import faust
 import structlog
 from aiokafka import AIOKafkaProducer
+from aiokafka.errors import KafkaError
 
 from services.contracts.topics import ENTERPRISE_REGISTRATIONS, ENTERPRISE_REPORTS, topic_name
 from services.monitoring import metrics
@@ -19,6 +20,7 @@ from services.monitoring.adapters.postgres_store import PostgresMonitoringStore
 from services.monitoring.dead_letters import KafkaDeadLetterSink
 from services.monitoring.processor import IncomingRecord, ReportProcessor
 from services.monitoring.settings import MonitoringSettings
+from services.platform.consumer_lag import ConsumerLag
 from services.platform.kafka import KafkaProbe, idempotent_producer
 from services.platform.metrics import exposition
 from services.platform.migrations import migrate
@@ -93,6 +95,18 @@ def create_app(settings: MonitoringSettings, resources: Resources) -> faust.App:
             metrics.BATCH_SIZE.observe(len(batch))
             with metrics.BATCH_SECONDS.time():
                 await process_to_the_end(processor, batch)
+
+    lag = ConsumerLag(settings.kafka_bootstrap_servers, app.conf.id, [registrations, reports])
+
+    @app.timer(interval=settings.lag_interval_seconds)  # type: ignore[untyped-decorator]
+    async def measure_consumer_lag() -> None:
+        try:
+            per_topic = await lag.per_topic()
+        except (KafkaError, OSError) as exc:
+            log.warning("consumer lag not measured", error=type(exc).__name__)
+            return
+        for topic, records in per_topic.items():
+            metrics.CONSUMER_LAG.labels(topic.removeprefix(settings.topic_prefix)).set(records)
 
     _add_health_pages(app, resources)
     return app

@@ -1,6 +1,6 @@
 """Monitoring's own Prometheus metrics (seconds and plain counts; ratios end in _ratio)."""
 
-from prometheus_client import Counter, Histogram
+from prometheus_client import Counter, Gauge, Histogram
 
 EVENTS_RECORDED = Counter(
     "fugong_monitoring_events_recorded",
@@ -16,4 +16,9 @@ BATCH_SIZE = Histogram(
     "fugong_monitoring_batch_size_records",
     "Records per batch taken from Kafka.",
     buckets=(1, 10, 50, 100, 250, 500, 1000, 2000),
+)
+CONSUMER_LAG = Gauge(
+    "fugong_monitoring_consumer_lag_records",
+    "Records on monitoring's input topics its consumer group has not committed yet.",
+    ["topic"],
 )

@@ -58,7 +58,11 @@ async def stack(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Stack
     prefix = unique_name("e2e-") + "."
     await ensure_topics(KAFKA, prefix=prefix)
     tmp: Path = tmp_path_factory.mktemp("stack")
-    env = {**service_env(dsn, prefix, tmp), "FUGONG_API_KEY_PEPPER": PEPPER}
+    env = {
+        **service_env(dsn, prefix, tmp),
+        "FUGONG_API_KEY_PEPPER": PEPPER,
+        "FUGONG_LAG_INTERVAL_SECONDS": "1",
+    }
     monitoring = ServiceProcess("monitoring", free_port(), env, tmp / "monitoring.log")
     gateway = ServiceProcess("gateway", free_port(), env, tmp / "gateway.log")
     await asyncio.to_thread(monitoring.start)
@@ -155,6 +159,11 @@ async def test_a_resent_report_counts_once_and_a_correction_replaces_it(
     )
     assert (answer["total"]["on_duty"], answer["total"]["enterprises_reporting"]) == (65, 1)
     assert answer["total"]["return_rate"] == pytest.approx(0.65)
+
+
+async def _metrics_text(url: str) -> str:
+    async with httpx.AsyncClient() as http:
+        return (await http.get(f"{url}/metrics")).text
 
 
 async def _duplicates_seen(stack: Stack) -> float:
@@ -263,6 +272,11 @@ async def test_services_report_health_and_metrics(stack: Stack) -> None:
             assert ready.json()["checks"] == {"postgres": True, "kafka": True}
         gateway_metrics = (await http.get(f"{stack.gateway.url}/metrics")).text
     assert "fugong_gateway_requests_total" in gateway_metrics
+    lag = 'fugong_monitoring_consumer_lag_records{topic="monitoring.enterprise-reports"}'
+    monitoring_metrics = await eventually(
+        lambda: _metrics_text(stack.monitoring.url), lambda text: lag in text
+    )
+    assert lag in monitoring_metrics
     assert 'fugong_events_published_total{topic="monitoring.enterprise-reports"}' in gateway_metrics
 
 
