@@ -64,7 +64,11 @@ _UPSERT_ENTERPRISE = """
 INSERT INTO monitoring.enterprises AS e (credit_code, name, district_code, industry_division,
     industry_section, size, monitoring_roles, key_enterprise_category, registered_at, event_id,
     designated)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+SELECT code, name, district, division, section, size, string_to_array(roles, ','), category,
+    at, event_id, designated
+FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+    $8::text[], $9::timestamptz[], $10::text[], $11::bool[])
+    AS r(code, name, district, division, section, size, roles, category, at, event_id, designated)
 ON CONFLICT (credit_code) DO UPDATE SET
     name = EXCLUDED.name, district_code = EXCLUDED.district_code,
     industry_division = EXCLUDED.industry_division, industry_section = EXCLUDED.industry_section,
@@ -195,8 +199,7 @@ class PostgresMonitoringStore:
             reports = [r for r in new if isinstance(r, RecordWeeklyReport)]
             touched_enterprises = {r.profile.credit_code for r in registrations}
             cells = await _cells_of(conn, touched_enterprises)
-            for registration in registrations:
-                await _upsert_enterprise(conn, registration)
+            await _upsert_enterprises(conn, registrations)
             await _upsert_reports(conn, reports)
             cells |= await _cells_of(conn, touched_enterprises)
             cells |= await _cells_of_reports(conn, reports)
@@ -247,21 +250,29 @@ def _credit_code(record: Record) -> str:
     return record.figures.credit_code
 
 
-async def _upsert_enterprise(conn: Connection, r: RecordRegistration) -> None:
-    p = r.profile
+async def _upsert_enterprises(conn: Connection, registrations: list[RecordRegistration]) -> None:
+    # One statement may not update a row twice: keep each enterprise's latest registration.
+    latest: dict[str, RecordRegistration] = {}
+    for r in registrations:
+        current = latest.get(r.profile.credit_code)
+        if current is None or r.profile.registered_at >= current.profile.registered_at:
+            latest[r.profile.credit_code] = r
+    if not latest:
+        return
+    chosen = list(latest.values())
     await conn.execute(
         _UPSERT_ENTERPRISE,
-        p.credit_code,
-        r.name,
-        p.district_code,
-        r.industry_division,
-        p.industry_section,
-        r.size,
-        list(r.monitoring_roles),
-        r.key_enterprise_category,
-        p.registered_at,
-        r.event_id,
-        p.designated,
+        [r.profile.credit_code for r in chosen],
+        [r.name for r in chosen],
+        [r.profile.district_code for r in chosen],
+        [r.industry_division for r in chosen],
+        [r.profile.industry_section for r in chosen],
+        [r.size for r in chosen],
+        [",".join(r.monitoring_roles) for r in chosen],
+        [r.key_enterprise_category for r in chosen],
+        [r.profile.registered_at for r in chosen],
+        [r.event_id for r in chosen],
+        [r.profile.designated for r in chosen],
     )
 
 

@@ -214,3 +214,17 @@ async def test_designated_enterprises_count_as_expected_even_before_they_report(
     cell = (await store.cells(WEEK))[PUDONG_FOOD]
     assert (cell.enterprises_expected, cell.enterprises_reporting) == (2, 1)
     assert cell.resumption_rate == pytest.approx(0.5)
+
+
+async def test_of_two_registrations_in_one_batch_the_later_stands(store: MonitoringStore) -> None:
+    a = credit_code(401)
+    await store.record(
+        [
+            registered(a, district="310104", at=T0 + timedelta(hours=1)),
+            registered(a, district="310115", at=T0),
+            reported(a, on_duty=25),
+        ]
+    )
+    cells = await store.cells(WEEK)
+    assert PUDONG_FOOD not in cells
+    assert cells[CellKey(WEEK, "310104", "C")].on_duty == 25
