@@ -1,6 +1,9 @@
-"""Issue API keys: `python -m services.gateway.keys issue --enterprise <credit code> --label ...`.
+"""Issue and revoke API keys.
 
-The key is printed once; only its keyed hash is stored.
+    python -m services.gateway.keys issue --enterprise <credit code> --label "HR system"
+    python -m services.gateway.keys revoke <key>
+
+A key is printed once, when issued; only its keyed hash is stored.
 """
 
 from __future__ import annotations
@@ -40,6 +43,15 @@ async def issue_key(settings: GatewaySettings, principal: Principal, label: str)
         await pool.close()
 
 
+async def revoke_key(settings: GatewaySettings, key: str) -> bool:
+    pool = await open_pool(settings.database_url, max_size=1)
+    try:
+        await migrate(pool, SCHEMA, "services.gateway")
+        return await ApiKeyStore(pool, settings.api_key_pepper.get_secret_value()).revoke(key)
+    finally:
+        await pool.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m services.gateway.keys")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -49,7 +61,17 @@ def main(argv: list[str] | None = None) -> int:
     who.add_argument("--district", metavar="GB2260", help="an official of one district")
     who.add_argument("--city", action="store_true", help="an official of the city bureau")
     issue.add_argument("--label", required=True, help="who holds the key, for audits")
+    revoke = commands.add_parser(
+        "revoke", help="revoke a key (gateways stop taking it within 30 s)"
+    )
+    revoke.add_argument("key")
     args = parser.parse_args(argv)
+    if args.command == "revoke":
+        if asyncio.run(revoke_key(GatewaySettings(), args.key)):
+            print("revoked")
+            return 0
+        print("no such active key", file=sys.stderr)
+        return 1
     try:
         principal = _principal(args)
     except ValueError as exc:

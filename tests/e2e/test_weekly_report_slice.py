@@ -17,7 +17,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from services.contracts.topics import ENTERPRISE_REPORTS, topic_name
 from services.gateway.domain.access import Principal, PrincipalKind
-from services.gateway.keys import issue_key
+from services.gateway.keys import issue_key, revoke_key
 from services.gateway.settings import GatewaySettings
 from services.platform.topics import ensure_topics
 from tests.support.data import credit_code, registration, weekly_report
@@ -345,3 +345,12 @@ async def test_an_enterprise_registers_itself_but_cannot_give_itself_monitoring_
     assert (
         await client.post("/v1/enterprises", json=key_enterprise, headers=city)
     ).status_code == 202
+
+
+async def test_a_revoked_key_is_refused(stack: Stack, client: httpx.AsyncClient) -> None:
+    code, key = await stack.enterprise(12)
+    assert await revoke_key(stack.settings, key["X-API-Key"])
+    assert not await revoke_key(stack.settings, key["X-API-Key"])
+    # Never used before, so no gateway has it cached (a used key lasts up to 30 s in a cache).
+    response = await client.post("/v1/weekly-reports", json=weekly_report(code), headers=key)
+    assert response.status_code == 401

@@ -67,3 +67,14 @@ class ApiKeyStore:
             label,
         )
         return key
+
+    async def revoke(self, key: str) -> bool:
+        """Revoke a key at once (this process) and within the cache time (every other one)."""
+        digest = hash_key(key, self._pepper)
+        self._cache.pop(digest, None)
+        status: str = await self._pool.execute(
+            "UPDATE gateway.api_keys SET revoked_at = now() "
+            "WHERE key_hash = $1 AND revoked_at IS NULL",
+            digest,
+        )
+        return status == "UPDATE 1"
