@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
 
 from services.contracts.identifiers import (
     CreditCode,
@@ -71,6 +71,11 @@ class EnterpriseRegistration(BaseModel):
     monitoring_roles: frozenset[MonitoringRole] = frozenset()
     key_enterprise_category: KeyEnterpriseCategory | None = None
     contact: Contact
+
+    @field_serializer("monitoring_roles")
+    def _roles_in_order(self, roles: frozenset[MonitoringRole]) -> list[str]:
+        # Sets serialise in a per-process order; events and request fingerprints must not.
+        return sorted(role.value for role in roles)
 
     @property
     def industry_section(self) -> str:

@@ -6,7 +6,14 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_serializer,
+    field_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from services.contracts.identifiers import SHANGHAI, CreditCode, IsoWeek, week_bounds, week_of
@@ -72,6 +79,11 @@ class WeeklyReport(BaseModel):
     surplus_staff_available: HeadCount = Field(0, description="staff it could lend out")
     difficulties: frozenset[Difficulty] = frozenset()
     difficulties_note: str | None = Field(default=None, max_length=500)
+
+    @field_serializer("difficulties")
+    def _difficulties_in_order(self, difficulties: frozenset[Difficulty]) -> list[str]:
+        # Sets serialise in a per-process order; events and request fingerprints must not.
+        return sorted(d.value for d in difficulties)
 
     @field_validator("week")
     @classmethod

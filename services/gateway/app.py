@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
+import asyncpg
 import structlog
 from fastapi import FastAPI, Request, Response, status
 from fastapi.exceptions import RequestValidationError
@@ -79,6 +80,8 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     app.add_exception_handler(Forbidden, _forbidden)
     app.add_exception_handler(PublishFailed, _not_published)
     app.add_exception_handler(IdempotencyKeyReused, _key_reused)
+    for unavailable in DATABASE_UNAVAILABLE:
+        app.add_exception_handler(unavailable, _database_unavailable)
     return app
 
 
@@ -127,6 +130,26 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
 
 async def _forbidden(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"message": str(exc)}, status_code=status.HTTP_403_FORBIDDEN)
+
+
+DATABASE_UNAVAILABLE: tuple[type[Exception], ...] = (
+    OSError,
+    TimeoutError,
+    asyncpg.InterfaceError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.OperatorInterventionError,
+    asyncpg.InsufficientResourcesError,
+    asyncpg.QueryCanceledError,
+)
+
+
+async def _database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    log.warning("database unavailable", error=type(exc).__name__)
+    return JSONResponse(
+        {"message": "the service cannot reach its database now; nothing was accepted, retry later"},
+        status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+        headers={"Retry-After": "5"},
+    )
 
 
 async def _key_reused(request: Request, exc: Exception) -> JSONResponse:

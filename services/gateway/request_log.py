@@ -37,22 +37,24 @@ async def log_and_measure(
     request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
     structlog.contextvars.bind_contextvars(request_id=request_id)
     started = time.perf_counter()
+    status = 500  # what the server answers when a handler raises
     try:
         response = await call_next(request)
+        status = response.status_code
     finally:
         structlog.contextvars.unbind_contextvars("request_id")
-    elapsed = time.perf_counter() - started
-    template = getattr(request.scope.get("route"), "path", "unmatched")
-    LATENCY.labels(request.method, template).observe(elapsed)
-    REQUESTS.labels(request.method, template, str(response.status_code)).inc()
-    if template not in QUIET_ROUTES:
-        log.info(
-            "request",
-            request_id=request_id,
-            method=request.method,
-            route=template,
-            status=response.status_code,
-            seconds=round(elapsed, 4),
-        )
+        elapsed = time.perf_counter() - started
+        template = getattr(request.scope.get("route"), "path", "unmatched")
+        LATENCY.labels(request.method, template).observe(elapsed)
+        REQUESTS.labels(request.method, template, str(status)).inc()
+        if template not in QUIET_ROUTES or status >= 500:
+            log.info(
+                "request",
+                request_id=request_id,
+                method=request.method,
+                route=template,
+                status=status,
+                seconds=round(elapsed, 4),
+            )
     response.headers["X-Request-Id"] = request_id
     return response

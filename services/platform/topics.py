@@ -1,6 +1,8 @@
 """Create every topic of the catalogue on the broker: `python -m services.platform.topics`.
 
-Idempotent: existing topics are left as they are (partition counts are only ever raised by hand).
+Idempotent: existing topics are left as they are. Changing a live topic's retention or clean-up
+can delete data for good, and AlterConfigs replaces every setting an operator made: so
+`drift()` reports where the broker differs from the catalogue, for a person to apply.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ async def ensure_topics(
     min_insync_replicas: int = 1,
     specs: tuple[TopicSpec, ...] | None = None,
 ) -> list[str]:
-    """Create the catalogue's missing topics, align the others' configs; return those created."""
+    """Create the catalogue's topics that do not exist yet; return the names created."""
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, client_id="fugong-topics")
     async for attempt in AsyncRetrying(
         stop=stop_after_delay(60), wait=wait_exponential(max=5), reraise=True
@@ -60,21 +62,42 @@ async def ensure_topics(
             for spec in (specs if specs is not None else catalogue())
             if (name := topic_name(spec, prefix)) not in existing
         ]
-        created = await _create(admin, wanted) if wanted else []
-        # Topics that existed take the catalogue's retention and clean-up as it changes.
-        if present := [name for name in configs if name not in created]:
-            responses = await admin.alter_configs(
-                [ConfigResource(ConfigResourceType.TOPIC, n, configs[n]) for n in present]
-            )
-            failures = [
-                f"{name}: error {code} {message or ''}".strip()
-                for response in responses
-                for code, message, _, name in response.resources
-                if code != Errors.NoError.errno
+        return await _create(admin, wanted) if wanted else []
+    finally:
+        await admin.close()
+
+
+async def drift(
+    bootstrap_servers: str, *, prefix: str = "", specs: tuple[TopicSpec, ...] | None = None
+) -> list[str]:
+    """Settings of existing topics that differ from the catalogue, one line each."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, client_id="fugong-topics")
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        wanted = {
+            topic_name(spec, prefix): spec.config()
+            for spec in (specs if specs is not None else catalogue())
+            if topic_name(spec, prefix) in existing
+        }
+        if not wanted:
+            return []
+        responses = await admin.describe_configs(
+            [
+                ConfigResource(ConfigResourceType.TOPIC, name, dict.fromkeys(config))
+                for name, config in wanted.items()
             ]
-            if failures:
-                raise TopicCreationFailed("; ".join(failures))
-        return created
+        )
+        lines: list[str] = []
+        for response in responses:
+            for _, _, _, name, entries in response.resources:
+                actual = {entry[0]: entry[1] for entry in entries}
+                lines.extend(
+                    f"{name}: {key} is {actual.get(key)}, the catalogue says {value}"
+                    for key, value in wanted[name].items()
+                    if actual.get(key) != value
+                )
+        return sorted(lines)
     finally:
         await admin.close()
 
@@ -108,6 +131,8 @@ def main() -> int:
     print(f"topics: {len(created)} created, {total - len(created)} already present")
     for name in created:
         print(f"  + {name}")
+    for line in asyncio.run(drift(settings.kafka_bootstrap_servers, prefix=settings.topic_prefix)):
+        print(f"  ! {line} (left as it is: change it by hand if the catalogue is right)")
     return 0
 
 

@@ -66,5 +66,6 @@ class IdempotencyKeys:
             key,
             digest,
             event_id,
+            timeout=5,
         )
         return stored

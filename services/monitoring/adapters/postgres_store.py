@@ -45,12 +45,12 @@ _TRANSIENT = (
     asyncpg.InsufficientResourcesError,
 )
 
-# Keys are locked by hash bucket, so a batch holds at most 1,024 locks of each class however
+# Keys are locked by hash bucket (65,536 of them), so a batch's lock count stays bounded however
 # many enterprises it touches (PostgreSQL's lock table is finite); a shared bucket only means
 # two batches take turns.
 _LOCK_KEYS = """
 SELECT pg_advisory_xact_lock($1::int, h)
-FROM (SELECT DISTINCT hashtext(k) & 1023 AS h FROM unnest($2::text[]) AS k ORDER BY 1) AS ordered
+FROM (SELECT DISTINCT hashtext(k) & 65535 AS h FROM unnest($2::text[]) AS k ORDER BY 1) AS ordered
 """
 
 _MARK_PROCESSED = """

@@ -9,7 +9,7 @@ from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
 from services.contracts.topics import ENTERPRISE_REGISTRATIONS, ENTERPRISE_REPORTS, topic_name
-from services.platform.topics import ensure_topics
+from services.platform.topics import drift, ensure_topics
 from tests.support.infra import KAFKA
 
 pytestmark = pytest.mark.integration
@@ -49,7 +49,7 @@ async def test_creating_topics_again_changes_nothing(topic_prefix: str) -> None:
     assert await ensure_topics(KAFKA, prefix=topic_prefix) == []
 
 
-async def test_an_existing_topic_takes_the_catalogues_retention(topic_prefix: str) -> None:
+async def test_an_existing_topic_is_left_alone_and_its_drift_reported(topic_prefix: str) -> None:
     admin = AIOKafkaAdminClient(bootstrap_servers=KAFKA)
     await admin.start()
     try:
@@ -57,13 +57,15 @@ async def test_an_existing_topic_takes_the_catalogues_retention(topic_prefix: st
         await admin.alter_configs(
             [ConfigResource(ConfigResourceType.TOPIC, reports, {"retention.ms": "3600000"})]
         )
-        await ensure_topics(KAFKA, prefix=topic_prefix)
-        wanted = str(730 * 24 * 3600 * 1000)
         # The broker applies a configuration change a moment after acknowledging it.
         for _ in range(50):
-            if (await _configs(admin, reports)).get("retention.ms") == wanted:
+            if (await _configs(admin, reports)).get("retention.ms") == "3600000":
                 break
             await asyncio.sleep(0.1)
-        assert (await _configs(admin, reports)).get("retention.ms") == wanted
+        assert await ensure_topics(KAFKA, prefix=topic_prefix) == []
+        assert (await _configs(admin, reports))["retention.ms"] == "3600000"
+        assert await drift(KAFKA, prefix=topic_prefix) == [
+            f"{reports}: retention.ms is 3600000, the catalogue says {730 * 24 * 3600 * 1000}"
+        ]
     finally:
         await admin.close()

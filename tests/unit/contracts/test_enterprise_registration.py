@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -94,3 +96,23 @@ def test_phone_that_is_not_a_mainland_mobile_is_rejected_on_the_contact_phone(
 
     assert error["loc"] == ("contact", "phone")
     assert reason in error["msg"]
+
+
+def test_roles_serialise_in_the_same_order_in_every_process() -> None:
+    script = (
+        "from services.contracts.enterprises import EnterpriseRegistration;"
+        "from tests.support.data import registration, credit_code;"
+        "print(EnterpriseRegistration.model_validate("
+        "registration(credit_code(1), key_enterprise=True)).model_dump_json())"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={"PYTHONHASHSEED": str(seed), "PYTHONPATH": "."},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(outputs) == 1
