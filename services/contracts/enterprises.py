@@ -6,6 +6,7 @@ from enum import StrEnum
 from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from services.contracts.identifiers import (
     CreditCode,
@@ -48,6 +49,13 @@ class KeyEnterpriseCategory(StrEnum):
     NATIONAL_ECONOMY = "national_economy"  # 重要国计民生
 
 
+class Registrant(StrEnum):
+    """Who sent a registration: bureaus assign monitoring roles, enterprises cannot."""
+
+    BUREAU = "bureau"
+    ENTERPRISE = "enterprise"
+
+
 class Contact(BaseModel):
     """The enterprise's contact for the employment service (personal data: never logged)."""
 
@@ -71,6 +79,11 @@ class EnterpriseRegistration(BaseModel):
     monitoring_roles: frozenset[MonitoringRole] = frozenset()
     key_enterprise_category: KeyEnterpriseCategory | None = None
     contact: Contact
+    registered_by: SkipJsonSchema[Registrant] = Field(
+        Registrant.BUREAU,
+        description="set by the gateway from the caller: an enterprise's own registration keeps "
+        "the monitoring roles the bureaus assigned it",
+    )
 
     @field_serializer("monitoring_roles")
     def _roles_in_order(self, roles: frozenset[MonitoringRole]) -> list[str]:

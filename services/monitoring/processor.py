@@ -20,6 +20,7 @@ from services.contracts.enterprises import (
     DESIGNATED_TO_REPORT,
     ENTERPRISE_REGISTERED,
     EnterpriseRegistration,
+    Registrant,
 )
 from services.contracts.envelope import CloudEvent, parse_event
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED, WeeklyReport
@@ -182,6 +183,7 @@ def _registration_record(event: CloudEvent[EnterpriseRegistration]) -> RecordReg
         key_enterprise_category=(
             data.key_enterprise_category.value if data.key_enterprise_category else None
         ),
+        assigns_roles=data.registered_by is Registrant.BUREAU,
     )
 
 

@@ -34,13 +34,6 @@ class RecordedReportRow:
     resumed: bool
 
 
-@dataclass(frozen=True)
-class Registered:
-    district_code: str
-    monitoring_roles: frozenset[str]
-    key_enterprise_category: str | None
-
-
 class PublishedViews:
     def __init__(self, pool: asyncpg.Pool, timeout_seconds: float = 5.0) -> None:
         self._pool = pool
@@ -68,20 +61,12 @@ class PublishedViews:
 
     async def registered_district(self, credit_code: str) -> str | None:
         """The district an enterprise is registered in now, per monitoring's registry."""
-        registered = await self.registration(credit_code)
-        return registered.district_code if registered else None
-
-    async def registration(self, credit_code: str) -> Registered | None:
-        """How an enterprise is registered now, per monitoring's registry, if it is."""
-        row = await self._pool.fetchrow(
-            "SELECT district_code, monitoring_roles, key_enterprise_category "
-            "FROM monitoring.enterprise_registry_v WHERE credit_code = $1",
+        district: str | None = await self._pool.fetchval(
+            "SELECT district_code FROM monitoring.enterprise_registry_v WHERE credit_code = $1",
             credit_code,
             timeout=self._timeout,
         )
-        if row is None:
-            return None
-        return Registered(row[0], frozenset(row[1]), row[2])
+        return district
 
     async def recorded_reports(self, credit_code: str, week: str | None) -> list[RecordedReportRow]:
         """The reports standing for an enterprise, newest week first."""

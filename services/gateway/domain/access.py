@@ -75,24 +75,15 @@ class Principal:
                 "only the enterprise itself or the city bureau may move it"
             )
 
-    def ensure_may_assign_roles(
-        self,
-        roles: frozenset[str],
-        category: str | None,
-        assigned: tuple[frozenset[str], str | None] | None,
-    ) -> None:
+    def ensure_may_assign_roles(self, roles: frozenset[str], category: str | None) -> None:
         """Monitoring roles (sample, designated, key enterprise) are assigned by the bureaus.
 
-        An enterprise registering itself must leave them as they are (`assigned`, or none for
-        an enterprise not registered yet); officials set them.
+        An enterprise registering itself leaves them out, and keeps those it was assigned.
         """
-        if self.kind is PrincipalKind.OFFICIAL:
-            return
-        current_roles, current_category = assigned or (frozenset(), None)
-        if (roles, category) != (current_roles, current_category):
+        if self.kind is PrincipalKind.ENTERPRISE and (roles or category):
             raise Forbidden(
                 "monitoring_roles and key_enterprise_category are assigned by the district "
-                f"bureau; send the current ones ({', '.join(sorted(current_roles)) or 'none'})"
+                "bureau; leave them out (your registration keeps the ones you have)"
             )
 
     def ensure_may_read_enterprise(self, credit_code: str, registered_in: str | None) -> None:

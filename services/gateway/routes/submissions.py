@@ -8,10 +8,15 @@ from uuid import UUID
 from fastapi import APIRouter, Header, status
 from pydantic import BaseModel
 
-from services.contracts.enterprises import ENTERPRISE_REGISTERED, EnterpriseRegistration
+from services.contracts.enterprises import (
+    ENTERPRISE_REGISTERED,
+    EnterpriseRegistration,
+    Registrant,
+)
 from services.contracts.topics import ENTERPRISE_REGISTRATIONS, ENTERPRISE_REPORTS
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED, WeeklyReport
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
+from services.gateway.domain.access import PrincipalKind
 from services.gateway.publishing import publish
 
 router = APIRouter(prefix="/v1", tags=["submissions"])
@@ -40,14 +45,18 @@ async def register_enterprise(
     idempotency_key: IdempotencyKey = None,
 ) -> Accepted:
     """Register an enterprise or replace its registration (by itself or its district's official)."""
-    registered = await resources.views.registration(body.credit_code)
-    principal.ensure_may_register(
-        body.credit_code, body.district_code, registered.district_code if registered else None
+    registered_in = (
+        await resources.views.registered_district(body.credit_code)
+        if principal.district_code
+        else None
     )
+    principal.ensure_may_register(body.credit_code, body.district_code, registered_in)
     principal.ensure_may_assign_roles(
         frozenset(role.value for role in body.monitoring_roles),
         body.key_enterprise_category.value if body.key_enterprise_category else None,
-        (registered.monitoring_roles, registered.key_enterprise_category) if registered else None,
+    )
+    registrant = (
+        Registrant.ENTERPRISE if principal.kind is PrincipalKind.ENTERPRISE else Registrant.BUREAU
     )
     event_id = await publish(
         resources,
@@ -55,7 +64,7 @@ async def register_enterprise(
         ENTERPRISE_REGISTRATIONS,
         event_type=ENTERPRISE_REGISTERED,
         subject=body.credit_code,
-        data=body,
+        data=body.model_copy(update={"registered_by": registrant}),
         idempotency_key=idempotency_key,
     )
     return Accepted(event_id=event_id)

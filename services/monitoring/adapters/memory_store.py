@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from services.monitoring.domain.figures import (
     CellFigures,
@@ -30,15 +31,19 @@ class InMemoryMonitoringStore:
         for record in new:
             self.processed.add(record.event_id)
             if isinstance(record, RecordRegistration):
-                self._register(record.profile)
+                self._register(record)
             elif isinstance(record, RecordWeeklyReport):
                 self._report(record.figures)
         return len(new)
 
-    def _register(self, profile: EnterpriseProfile) -> None:
+    def _register(self, record: RecordRegistration) -> None:
+        profile = record.profile
         current = self.enterprises.get(profile.credit_code)
-        if current is None or profile.registered_at >= current.registered_at:
-            self.enterprises[profile.credit_code] = profile
+        if current is not None and profile.registered_at < current.registered_at:
+            return
+        if not record.assigns_roles:
+            profile = replace(profile, designated=current.designated if current else False)
+        self.enterprises[profile.credit_code] = profile
 
     def _report(self, figures: ReportFigures) -> None:
         key = (figures.credit_code, figures.week)

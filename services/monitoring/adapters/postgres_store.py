@@ -4,10 +4,12 @@ Arrays compared with the char(n) columns are sent as bpchar[], not text[]: with 
 casts every row's column and cannot use the indexes (over 100x slower at 20,000 enterprises).
 
 Concurrency: several workers may touch one enterprise (registration and report topics) or one
-cell (different enterprises of one district and industry). Each transaction takes advisory locks,
-enterprises first and then cells, each in sorted order, so the recomputation of a cell always
-runs after any concurrent change to it has committed (READ COMMITTED gives each statement a
-fresh snapshot) and no two transactions wait on each other in a cycle.
+place, a district x industry section (different enterprises there, or an enterprise registered
+there). Each transaction takes advisory locks, its enterprises first and then the places they
+are and will be in, each in sorted order. Every change to a cell's figures holds its place's
+lock, so the recomputation of a cell runs after any concurrent change to it has committed
+(READ COMMITTED gives each statement a fresh snapshot), and no two transactions wait on each
+other in a cycle.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from services.monitoring.domain.records import (
 from services.monitoring.store import RecordsRejected, StoreUnavailable
 from services.platform.postgres import Connection
 
-_ENTERPRISE_LOCKS, _CELL_LOCKS = 1, 2
+_ENTERPRISE_LOCKS, _PLACE_LOCKS = 1, 2
 
 # Errors after which the same batch may well succeed: the server restarting or overloaded, the
 # connection lost, a deadlock or serialization failure chosen as victim.
@@ -62,20 +64,23 @@ RETURNING event_id
 
 _UPSERT_ENTERPRISE = """
 INSERT INTO monitoring.enterprises AS e (credit_code, name, district_code, industry_division,
-    industry_section, size, monitoring_roles, key_enterprise_category, registered_at, event_id,
-    designated)
-SELECT code, name, district, division, section, size, string_to_array(roles, ','), category,
-    at, event_id, designated
+    industry_section, size, monitoring_roles, key_enterprise_category, registered_at, event_id)
+SELECT r.code, r.name, r.district, r.division, r.section, r.size,
+    -- An enterprise's own registration keeps the roles the bureaus assigned (none if new).
+    CASE WHEN r.assigns THEN string_to_array(r.roles, ',')
+         ELSE coalesce(cur.monitoring_roles, '{}') END,
+    CASE WHEN r.assigns THEN r.category ELSE cur.key_enterprise_category END,
+    r.at, r.event_id
 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
     $8::text[], $9::timestamptz[], $10::text[], $11::bool[])
-    AS r(code, name, district, division, section, size, roles, category, at, event_id, designated)
+    AS r(code, name, district, division, section, size, roles, category, at, event_id, assigns)
+LEFT JOIN monitoring.enterprises cur ON cur.credit_code = r.code::bpchar
 ON CONFLICT (credit_code) DO UPDATE SET
     name = EXCLUDED.name, district_code = EXCLUDED.district_code,
     industry_division = EXCLUDED.industry_division, industry_section = EXCLUDED.industry_section,
     size = EXCLUDED.size, monitoring_roles = EXCLUDED.monitoring_roles,
     key_enterprise_category = EXCLUDED.key_enterprise_category,
-    registered_at = EXCLUDED.registered_at, event_id = EXCLUDED.event_id,
-    designated = EXCLUDED.designated
+    registered_at = EXCLUDED.registered_at, event_id = EXCLUDED.event_id
 WHERE e.registered_at <= EXCLUDED.registered_at
 """
 
@@ -197,6 +202,7 @@ class PostgresMonitoringStore:
             new = [r for r in batch if r.event_id in new_ids]
             registrations = [r for r in new if isinstance(r, RecordRegistration)]
             reports = [r for r in new if isinstance(r, RecordWeeklyReport)]
+            await _lock_places(conn, new)
             touched_enterprises = {r.profile.credit_code for r in registrations}
             cells = await _cells_of(conn, touched_enterprises)
             await _upsert_enterprises(conn, registrations)
@@ -205,8 +211,6 @@ class PostgresMonitoringStore:
             cells |= await _cells_of_reports(conn, reports)
             if cells:
                 ordered = sorted(cells)
-                lock_keys = [f"{c.week}/{c.district_code}/{c.industry_section}" for c in ordered]
-                await conn.execute(_LOCK_KEYS, _CELL_LOCKS, lock_keys)
                 await conn.execute(
                     _RECOMPUTE_CELLS,
                     [c.week for c in ordered],
@@ -218,6 +222,23 @@ class PostgresMonitoringStore:
     async def cells(self, week: str) -> dict[CellKey, CellFigures]:
         rows = await self._pool.fetch(_CELLS_OF_WEEK, week)
         return {CellKey(*row[:3]): CellFigures(*row[3:]) for row in rows}
+
+
+async def _lock_places(conn: Connection, records: list[Record]) -> None:
+    """Lock where the batch's enterprises are registered now and where they will be."""
+    codes = sorted({_credit_code(r) for r in records})
+    rows = await conn.fetch(
+        "SELECT district_code::text, industry_section::text FROM monitoring.enterprises "
+        "WHERE credit_code = ANY($1::bpchar[])",
+        codes,
+    )
+    places = {f"{row[0]}/{row[1]}" for row in rows} | {
+        f"{r.profile.district_code}/{r.profile.industry_section}"
+        for r in records
+        if isinstance(r, RecordRegistration)
+    }
+    if places:
+        await conn.execute(_LOCK_KEYS, _PLACE_LOCKS, sorted(places))
 
 
 async def _cells_of(conn: Connection, credit_codes: set[str]) -> set[CellKey]:
@@ -272,7 +293,7 @@ async def _upsert_enterprises(conn: Connection, registrations: list[RecordRegist
         [r.key_enterprise_category for r in chosen],
         [r.profile.registered_at for r in chosen],
         [r.event_id for r in chosen],
-        [r.profile.designated for r in chosen],
+        [r.assigns_roles for r in chosen],
     )
 
 

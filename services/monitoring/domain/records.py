@@ -19,6 +19,8 @@ class RecordRegistration:
     size: str
     monitoring_roles: tuple[str, ...]
     key_enterprise_category: str | None
+    assigns_roles: bool = True
+    """False for an enterprise's own registration: the roles (and so `designated`) it has stay."""
 
 
 @dataclass(frozen=True)

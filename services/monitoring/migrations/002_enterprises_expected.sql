@@ -1,9 +1,11 @@
 -- 复工率 counts resumed enterprises against those expected to report, not only those that did.
 
-ALTER TABLE monitoring.enterprises ADD COLUMN designated boolean NOT NULL DEFAULT true;
-UPDATE monitoring.enterprises
-SET designated = monitoring_roles && ARRAY['return_to_work_monitoring', 'key_enterprise'];
-ALTER TABLE monitoring.enterprises ALTER COLUMN designated DROP DEFAULT;
+-- Designated to report weekly: 返工定点监测企业 or key enterprise (the contracts' DESIGNATED_TO_REPORT).
+-- Derived by the database, so no writer can get it out of step with the roles.
+ALTER TABLE monitoring.enterprises ADD COLUMN designated boolean
+    GENERATED ALWAYS AS (
+        monitoring_roles && ARRAY['return_to_work_monitoring', 'key_enterprise']::text[]
+    ) STORED;
 
 ALTER TABLE monitoring.return_to_work_cells
     ADD COLUMN enterprises_expected integer NOT NULL DEFAULT 0;

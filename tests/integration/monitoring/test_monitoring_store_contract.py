@@ -207,7 +207,11 @@ async def test_designated_enterprises_count_as_expected_even_before_they_report(
     store: MonitoringStore,
 ) -> None:
     a, b, c = credit_code(301), credit_code(302), credit_code(303)
-    undesignated = replace(registered(c), profile=replace(registered(c).profile, designated=False))
+    undesignated = replace(
+        registered(c),
+        monitoring_roles=("unemployment_sample",),
+        profile=replace(registered(c).profile, designated=False),
+    )
     await store.record([registered(a), undesignated, reported(a, on_duty=50)])
     assert (await store.cells(WEEK))[PUDONG_FOOD].enterprises_expected == 1
     await store.record([registered(b)])
@@ -228,3 +232,31 @@ async def test_of_two_registrations_in_one_batch_the_later_stands(store: Monitor
     cells = await store.cells(WEEK)
     assert PUDONG_FOOD not in cells
     assert cells[CellKey(WEEK, "310104", "C")].on_duty == 25
+
+
+def by_itself(code: str, at: datetime = T0) -> RecordRegistration:
+    """The enterprise's own registration: no roles sent, none assigned."""
+    record = registered(code, at=at)
+    return replace(
+        record,
+        assigns_roles=False,
+        monitoring_roles=(),
+        profile=replace(record.profile, designated=False),
+    )
+
+
+async def test_an_enterprises_own_registration_keeps_the_roles_the_bureau_gave_it(
+    store: MonitoringStore,
+) -> None:
+    designated, sample, newcomer = credit_code(501), credit_code(502), credit_code(503)
+    sample_only = replace(
+        registered(sample),
+        monitoring_roles=("unemployment_sample",),
+        profile=replace(registered(sample).profile, designated=False),
+    )
+    await store.record([registered(designated), sample_only, reported(sample, on_duty=5)])
+    assert (await store.cells(WEEK))[PUDONG_FOOD].enterprises_expected == 2
+
+    await store.record([by_itself(designated, at=T0 + timedelta(hours=1)), by_itself(newcomer)])
+    # Still designated, as its bureau said; the newcomer is not expected to report.
+    assert (await store.cells(WEEK))[PUDONG_FOOD].enterprises_expected == 2
