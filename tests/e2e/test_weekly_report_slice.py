@@ -354,3 +354,24 @@ async def test_a_revoked_key_is_refused(stack: Stack, client: httpx.AsyncClient)
     # Never used before, so no gateway has it cached (a used key lasts up to 30 s in a cache).
     response = await client.post("/v1/weekly-reports", json=weekly_report(code), headers=key)
     assert response.status_code == 401
+
+
+async def test_a_place_whose_designated_enterprises_are_silent_still_counts(
+    stack: Stack, client: httpx.AsyncClient
+) -> None:
+    reporting, key = await stack.enterprise(13, "310116")  # 金山区
+    silent = credit_code(14, "310116")
+    await stack.register(client, registration(reporting, district="310116", division="13"))
+    await stack.register(client, registration(silent, district="310116", division="52"))
+    await client.post("/v1/weekly-reports", json=weekly_report(reporting), headers=key)
+    city = await stack.key_for(Principal(PrincipalKind.OFFICIAL))
+
+    answer = await eventually(
+        lambda: figures(client, city, "310116"), lambda f: len(f["cells"]) == 2
+    )
+    cells = {cell["industry_section"]: cell for cell in answer["cells"]}
+    assert (cells["F"]["enterprises_expected"], cells["F"]["enterprises_reporting"]) == (1, 0)
+    assert cells["F"]["resumption_rate"] == 0.0
+    assert cells["F"]["return_rate"] is None
+    assert answer["total"]["enterprises_expected"] == 2
+    assert answer["total"]["resumption_rate"] == pytest.approx(0.5)
