@@ -45,11 +45,6 @@ class Resources:
         await producer.start()
         return cls(pool, producer, KafkaProbe(settings.kafka_bootstrap_servers))
 
-    async def close(self) -> None:
-        await self.dead_letter_producer.stop()
-        await self.probe.close()
-        await self.pool.close()
-
 
 def create_app(settings: MonitoringSettings, resources: Resources) -> faust.App:
     app = faust.App(
