@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import time
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from services.platform.topics import ensure_topics
 from tests.support.data import credit_code, registration, weekly_report
 from tests.support.infra import KAFKA, create_database, drop_database, unique_name
 from tests.support.processes import ServiceProcess, free_port, service_env
+from tests.support.waiting import eventually
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 
@@ -84,17 +84,6 @@ async def client(stack: Stack) -> AsyncIterator[httpx.AsyncClient]:
         yield http
 
 
-async def eventually(
-    probe: Callable[[], Any], check: Callable[[Any], bool], within: float = 30
-) -> Any:
-    deadline = time.monotonic() + within
-    while True:
-        value = await probe()
-        if check(value) or time.monotonic() > deadline:
-            return value
-        await asyncio.sleep(0.2)
-
-
 async def figures(client: httpx.AsyncClient, headers: dict[str, str], district: str) -> Any:
     response = await client.get(
         "/v1/indicators/return-to-work",
@@ -119,7 +108,11 @@ async def test_a_report_becomes_the_district_return_rate(
     assert (registered.status_code, submitted.status_code) == (202, 202)
     assert uuid.UUID(submitted.json()["event_id"])
 
-    answer = await eventually(lambda: figures(client, official, "310112"), lambda f: f["cells"])
+    answer = await eventually(
+        lambda: figures(client, official, "310112"),
+        lambda f: f["total"]["enterprises_reporting"] == 1,
+        what="the report counted in 闵行区",
+    )
     cell = answer["cells"][0]
     assert (cell["district_code"], cell["district_name"], cell["industry_section"]) == (
         "310112",
@@ -144,10 +137,14 @@ async def test_a_resent_report_counts_once_and_a_correction_replaces_it(
     again = await client.post("/v1/weekly-reports", json=report, headers=retry)
     assert first.json()["event_id"] == again.json()["event_id"]
 
-    answer = await eventually(lambda: figures(client, city, "310114"), lambda f: f["cells"])
+    answer = await eventually(
+        lambda: figures(client, city, "310114"),
+        lambda f: f["total"]["enterprises_reporting"] == 1,
+        what="the report counted in 宝山区",
+    )
     assert (answer["total"]["on_duty"], answer["total"]["enterprises_reporting"]) == (40, 1)
     # The duplicate has been seen by now or will change nothing when it is: check both ways.
-    await eventually(lambda: _duplicates_seen(stack), lambda n: n >= 1)
+    await eventually(lambda: _duplicates_seen(stack), lambda n: n >= 1, what="a duplicate seen")
     assert (await figures(client, city, "310114"))["total"]["on_duty"] == 40
 
     corrected = await client.post(
@@ -155,7 +152,9 @@ async def test_a_resent_report_counts_once_and_a_correction_replaces_it(
     )
     assert corrected.status_code == 202
     answer = await eventually(
-        lambda: figures(client, city, "310114"), lambda f: f["total"]["on_duty"] == 65
+        lambda: figures(client, city, "310114"),
+        lambda f: f["total"]["on_duty"] == 65,
+        what="the correction standing",
     )
     assert (answer["total"]["on_duty"], answer["total"]["enterprises_reporting"]) == (65, 1)
     assert answer["total"]["return_rate"] == pytest.approx(0.65)
@@ -273,10 +272,9 @@ async def test_services_report_health_and_metrics(stack: Stack) -> None:
         gateway_metrics = (await http.get(f"{stack.gateway.url}/metrics")).text
     assert "fugong_gateway_requests_total" in gateway_metrics
     lag = 'fugong_monitoring_consumer_lag_records{topic="monitoring.enterprise-reports"}'
-    monitoring_metrics = await eventually(
-        lambda: _metrics_text(stack.monitoring.url), lambda text: lag in text
+    await eventually(
+        lambda: _metrics_text(stack.monitoring.url), lambda text: lag in text, what="a lag gauge"
     )
-    assert lag in monitoring_metrics
     assert 'fugong_events_published_total{topic="monitoring.enterprise-reports"}' in gateway_metrics
 
 
@@ -287,7 +285,11 @@ async def test_a_district_official_cannot_move_an_enterprise_into_their_district
     await stack.register(client, registration(code, district="310104"))
     city = await stack.key_for(Principal(PrincipalKind.OFFICIAL))
     await client.post("/v1/weekly-reports", json=weekly_report(code), headers=key)
-    await eventually(lambda: figures(client, city, "310104"), lambda f: f["cells"])
+    await eventually(
+        lambda: figures(client, city, "310104"),
+        lambda f: f["total"]["enterprises_reporting"] == 1,
+        what="the enterprise registered in 徐汇区 (its report counted there)",
+    )
     pudong = await stack.key_for(Principal(PrincipalKind.OFFICIAL, district_code="310115"))
     moved = await client.post(
         "/v1/enterprises", json=registration(code, district="310115"), headers=pudong
@@ -312,7 +314,9 @@ async def test_an_enterprise_sees_which_of_its_submissions_stands_for_the_week(
         assert response.status_code == 200, response.text
         return response.json()["reports"]
 
-    reports = await eventually(recorded, lambda r: bool(r) and r[0]["event_id"] == wanted)
+    reports = await eventually(
+        recorded, lambda r: bool(r) and r[0]["event_id"] == wanted, what="the later submission"
+    )
     assert [(r["week"], r["event_id"], r["on_duty"]) for r in reports] == [(WEEK, wanted, 80)]
     assert reports[0]["return_rate"] == pytest.approx(0.4)
     huangpu = await stack.key_for(Principal(PrincipalKind.OFFICIAL, district_code="310101"))
@@ -367,7 +371,12 @@ async def test_a_place_whose_designated_enterprises_are_silent_still_counts(
     city = await stack.key_for(Principal(PrincipalKind.OFFICIAL))
 
     answer = await eventually(
-        lambda: figures(client, city, "310116"), lambda f: len(f["cells"]) == 2
+        lambda: figures(client, city, "310116"),
+        lambda f: (
+            {c["industry_section"]: c["enterprises_reporting"] for c in f["cells"]}
+            == {"C": 1, "F": 0}
+        ),
+        what="the report counted in 金山区 beside the silent place",
     )
     cells = {cell["industry_section"]: cell for cell in answer["cells"]}
     assert (cells["F"]["enterprises_expected"], cells["F"]["enterprises_reporting"]) == (1, 0)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import random
 import signal
-import time
 from pathlib import Path
 
 import asyncpg
@@ -17,6 +16,7 @@ from services.monitoring.domain.figures import compute_cells
 from tests.support.data import DISTRICTS, DIVISIONS, credit_code, registration, weekly_report
 from tests.support.events import TestPublisher
 from tests.support.processes import ServiceProcess, free_port, service_env
+from tests.support.waiting import eventually
 
 pytestmark = pytest.mark.integration
 
@@ -31,10 +31,13 @@ async def _processed(pool: asyncpg.Pool) -> int:
 
 
 async def _wait_for(pool: asyncpg.Pool, target: int, within: float) -> int:
-    deadline = time.monotonic() + within
-    while (seen := await _processed(pool)) < target and time.monotonic() < deadline:
-        await asyncio.sleep(0.25)
-    return seen
+    return await eventually(
+        lambda: _processed(pool),
+        lambda seen: seen >= target,
+        within=within,
+        every=0.25,
+        what=f"{target} events recorded",
+    )
 
 
 async def _stream_reports(publisher: TestPublisher, codes: list[str], rng: random.Random) -> None:
@@ -82,7 +85,7 @@ async def test_figures_equal_a_recomputation_after_the_worker_is_stopped_mid_str
                     registration(code, district=code[2:8], division=rng.choice(DIVISIONS))
                 )
             streaming = asyncio.create_task(_stream_reports(publisher, codes, rng))
-            assert await _wait_for(pool, 600, within=60) >= 600, worker.log_tail()
+            await _wait_for(pool, 600, within=60)
             exit_code = await asyncio.to_thread(worker.kill, stop)
             assert exit_code == -9 if stop is signal.SIGKILL else exit_code in (0, -15)
             killed_at = await _processed(pool)
