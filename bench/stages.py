@@ -1,7 +1,8 @@
 """The three ways of consuming the backlog that the benchmark compares, each timed on its own.
 
 1. a bare aiokafka consumer that parses each event (the ceiling for any Python consumer here),
-2. the monitoring processor and Postgres store driven in-process by that consumer (no faust),
+2. the stream worker's batch processor with monitoring's routes and Postgres store, driven
+   in-process by that consumer one batch after another (no overlap, no faust app),
 3. the real worker, `python -m services.monitoring`, as a process.
 Runs 2 and 3 write to a fresh database each, and their figures are checked against a recomputation.
 """
@@ -27,12 +28,15 @@ from services.contracts.envelope import parse_event
 from services.contracts.topics import ENTERPRISE_REGISTRATIONS, ENTERPRISE_REPORTS, topic_name
 from services.contracts.weekly_reports import WeeklyReport
 from services.monitoring.adapters.postgres_store import PostgresMonitoringStore
+from services.monitoring.app import SERVICE
 from services.monitoring.domain.figures import CellFigures, CellKey
 from services.monitoring.domain.records import Record
-from services.monitoring.processor import IncomingRecord, ReportProcessor
+from services.monitoring.events import ROUTES
 from services.platform.kafka import DeadLetter
 from services.platform.migrations import migrate
 from services.platform.postgres import open_pool
+from services.platform.stream.batches import BatchProcessor
+from services.platform.stream.events import IncomingRecord, Routes
 from tests.support.infra import KAFKA, create_database, drop_database
 from tests.support.processes import ServiceProcess, free_port, service_env
 
@@ -145,12 +149,8 @@ async def in_process(
     try:
         await migrate(pool, "monitoring", "services.monitoring")
         store = TimedStore(PostgresMonitoringStore(pool))
-        processor = ReportProcessor(
-            store,
-            NoDeadLetters(),
-            registrations_topic=topic_name(ENTERPRISE_REGISTRATIONS, prefix),
-            reports_topic=topic_name(ENTERPRISE_REPORTS, prefix),
-        )
+        routes = Routes({topic_name(spec, prefix): r for spec, r in ROUTES.items()})
+        processor = BatchProcessor(SERVICE, routes, store, NoDeadLetters())
         fetching = processing = 0.0
         batches = 0
         async with backlog(prefix) as consumer:
@@ -174,7 +174,7 @@ async def in_process(
             postgres = _cpu_since(await _backends_cpu(dsn), backends)
         await verify(pool, expected)
         parts = {"fetch": fetching, "decode": processing - store.seconds, "store": store.seconds}
-        stage = "processor + store, no faust"
+        stage = "processor + store, in turn"
         return Run(stage, batch, seen, elapsed, cpu, postgres, seen / batches, parts=parts)
     finally:
         await pool.close()
@@ -210,7 +210,7 @@ async def worker(
         await verify(pool, expected)
         batches, records, in_processor = (a - b for a, b in zip(after, before, strict=True))
         parts = {"start-up": ready - launched, "in processor": in_processor}
-        run = Run("worker (faust)", batch, events - at_ready, done - ready, cpu, postgres)
+        run = Run("worker", batch, events - at_ready, done - ready, cpu, postgres)
         run.mean_batch, run.peak_rss_mib, run.parts = records / batches, rss, parts
         return run
     finally:
@@ -272,11 +272,11 @@ async def _batch_metrics(url: str) -> tuple[float, float, float]:
     async with httpx.AsyncClient(timeout=5) as http:
         text = (await http.get(f"{url}/metrics")).text
     values = dict(line.split(" ", 1) for line in text.splitlines() if not line.startswith("#"))
-    size = "fugong_monitoring_batch_size_records"
+    size = 'fugong_stream_batch_size_records_{}{{consumer="monitoring"}}'
     return (
-        float(values[f"{size}_count"]),
-        float(values[f"{size}_sum"]),
-        float(values["fugong_monitoring_batch_duration_seconds_sum"]),
+        float(values.get(size.format("count"), 0)),
+        float(values.get(size.format("sum"), 0)),
+        float(values.get('fugong_stream_batch_duration_seconds_sum{consumer="monitoring"}', 0)),
     )
 
 

@@ -9,21 +9,14 @@ from services.monitoring.domain.figures import CellFigures, CellKey
 from services.monitoring.domain.records import Record
 
 
-class StoreUnavailable(Exception):
-    """The store cannot be reached now; the same batch may succeed later."""
-
-
-class RecordsRejected(Exception):
-    """The store refused the data itself (a constraint, a value out of range): retry is futile."""
-
-
 class MonitoringStore(Protocol):
     async def record(self, records: Sequence[Record]) -> int:
         """Record a batch atomically and idempotently; return how many events were new.
 
         Events already recorded (same event id) are skipped, so a redelivered batch changes
         nothing. The figures of every cell the batch touches are brought up to date in the
-        same transaction. Raises StoreUnavailable or RecordsRejected, recording nothing.
+        same transaction. Raises StoreUnavailable or RecordsRejected (services.platform.stream
+        .store), recording nothing.
         """
         ...
 

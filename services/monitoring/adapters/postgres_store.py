@@ -30,8 +30,8 @@ from services.monitoring.domain.records import (
     RecordWeeklyReport,
     unique_by_event_id,
 )
-from services.monitoring.store import RecordsRejected, StoreUnavailable
 from services.platform.postgres import Connection
+from services.platform.stream.store import RecordsRejected, StoreUnavailable
 
 _ENTERPRISE_LOCKS, _PLACE_LOCKS = 1, 2
 

@@ -13,7 +13,6 @@ import pytest_asyncio
 from services.contracts.enterprises import ENTERPRISE_REGISTERED
 from services.contracts.topics import ENTERPRISE_REPORTS, topic_name
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED
-from services.monitoring.dead_letters import KafkaDeadLetterSink
 from services.platform.dead_letters import (
     StoredDeadLetter,
     main,
@@ -21,6 +20,7 @@ from services.platform.dead_letters import (
     read_records,
 )
 from services.platform.kafka import DeadLetter, idempotent_producer
+from services.platform.stream.dead_letter_sink import KafkaDeadLetterSink
 from tests.support.data import credit_code, registration, weekly_report
 from tests.support.infra import KAFKA
 

@@ -21,6 +21,7 @@ from services.contracts.topics import (
     topic_name,
 )
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED
+from services.monitoring.app import stream_spec as monitoring_stream_spec
 from tests.unit.deploy.manifests import NAME_LABEL, containers, deployed_services, workloads
 
 TOPICS = catalogue()
@@ -144,10 +145,23 @@ def test_the_code_of_each_producer_and_consumer_names_the_topic(spec: TopicSpec)
         assert constant in _source_of(service), f"services/{service} never uses {constant}"
 
 
+STREAM_SPECS = {"monitoring": monitoring_stream_spec()}
+
+
 def test_consumers_write_their_dead_letters_and_operations_read_them() -> None:
     for spec in TOPICS:
         if spec.name.endswith(".dlq"):
             for service in spec.producers:
-                assert "dead_letter_topic_name" in _source_of(service)
+                # Stream processors dead-letter through the stream worker's sink.
+                assert service in STREAM_SPECS or "dead_letter_topic_name" in _source_of(service)
+    sink = Path(__file__).resolve().parents[3] / "services/platform/stream/dead_letter_sink.py"
+    assert "dead_letter_topic_name" in sink.read_text(encoding="utf-8")
     operations_tool = Path(__file__).resolve().parents[3] / "services/platform/dead_letters.py"
     assert ".dead_letter_topic" in operations_tool.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("service", sorted(STREAM_SPECS))
+def test_each_stream_processor_consumes_exactly_what_the_catalogue_says(service: str) -> None:
+    consumed = {spec.name for spec in TOPICS if service in spec.consumers}
+    consumed -= {spec.name for spec in TOPICS if spec.name.endswith(".dlq")}
+    assert {spec.name for spec in STREAM_SPECS[service].routes} == consumed

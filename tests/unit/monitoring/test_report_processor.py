@@ -1,4 +1,5 @@
-"""ReportProcessor: Kafka records in, store records and dead letters out, store failures retried."""
+"""Monitoring on the stream worker's batch processor: Kafka records in, store records and dead
+letters out, store failures retried."""
 
 from __future__ import annotations
 
@@ -15,11 +16,14 @@ from services.contracts.identifiers import SHANGHAI
 from services.contracts.topics import ENTERPRISE_REGISTRATIONS, ENTERPRISE_REPORTS
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED, WeeklyReport
 from services.monitoring.adapters.memory_store import InMemoryMonitoringStore
+from services.monitoring.app import SERVICE
 from services.monitoring.domain.figures import CellFigures, CellKey
 from services.monitoring.domain.records import Record
-from services.monitoring.processor import IncomingRecord, ReportProcessor
-from services.monitoring.store import RecordsRejected, StoreUnavailable
+from services.monitoring.events import ROUTES
 from services.platform.kafka import DeadLetter
+from services.platform.stream.batches import BatchProcessor, RetryPolicy
+from services.platform.stream.events import IncomingRecord, Routes
+from services.platform.stream.store import RecordsRejected, StoreUnavailable
 from tests.support.data import credit_code, registration, weekly_report
 
 REGISTRATIONS = ENTERPRISE_REGISTRATIONS.name
@@ -129,8 +133,11 @@ def _reported(
     return _incoming(REPORTS, value, offset, key=code)
 
 
-def _processor(store: InMemoryMonitoringStore, sink: RecordingDeadLetterSink) -> ReportProcessor:
-    return ReportProcessor(store, sink, registrations_topic=REGISTRATIONS, reports_topic=REPORTS)
+def _processor(
+    store: InMemoryMonitoringStore, sink: RecordingDeadLetterSink
+) -> BatchProcessor[Record]:
+    routes = Routes({spec.name: routes for spec, routes in ROUTES.items()})
+    return BatchProcessor(SERVICE, routes, store, sink, RetryPolicy(first_backoff_seconds=0.05))
 
 
 async def _cells(store: InMemoryMonitoringStore) -> dict[CellKey, CellFigures]:
@@ -234,8 +241,8 @@ def _record_from_an_unread_topic() -> IncomingRecord:
         (_garbage, "not a JSON CloudEvent: MalformedEvent"),
         (_schema_invalid_report, "invalid event: data.on_duty: on_duty (250) must not exceed"),
         (_report_with_the_registration_type, f"unexpected event type '{ENTERPRISE_REGISTERED}'"),
-        (_report_about_another_enterprise, "subject differs from the credit code"),
-        (_record_from_an_unread_topic, "monitoring does not consume topic placement.vacancies"),
+        (_report_about_another_enterprise, "subject differs from credit_code in its data"),
+        (_record_from_an_unread_topic, "topic placement.vacancies is not consumed here"),
     ],
 )
 async def test_unusable_record_goes_to_dead_letters_and_the_rest_of_the_batch_is_recorded(
@@ -295,7 +302,7 @@ async def test_briefly_unavailable_store_is_retried_until_the_batch_is_recorded(
     store, sink = BrieflyUnavailableStore(outages=2), RecordingDeadLetterSink()
     batch = [_registered(PUDONG_FOOD, offset=0), _reported(PUDONG_FOOD, offset=0, event_id="r1")]
 
-    # Backoff of 0.2 s then 0.4 s: the test takes a little over half a second.
+    # Backoff of 0.05 s then 0.1 s.
     new = await _processor(store, sink).process(batch)
 
     assert store.calls == 3

@@ -1,0 +1,196 @@
+"""The consume loop: fetch and decode the next batch while the previous one is being recorded.
+
+Two stages joined by a one-slot queue. The first takes records from aiokafka (which prefetches in
+the background) and decodes them; the second records a decoded batch and only then commits its
+offsets, batch after batch in order. So the CPU work of decoding overlaps the wait on PostgreSQL,
+and an offset is never committed before the effects of every record below it.
+
+faust's own per-message path (an agent and `take_events`) cost about 130 us of CPU per event here
+and no setting moved it; reading batches with aiokafka directly inside the faust app removed that
+ceiling (bench/README.md has the figures).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+import structlog
+from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
+from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError
+from aiokafka.structs import OffsetAndMetadata
+
+from services.platform.stream import metrics
+from services.platform.stream.batches import BatchProcessor, Decoded
+from services.platform.stream.events import IncomingRecord
+
+log = structlog.get_logger(__name__)
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class DecodedBatch(Generic[R]):
+    decoded: Decoded[R]
+    size: int
+    offsets: dict[TopicPartition, int]
+    """The next offset to read of each partition in the batch: what to commit once recorded."""
+
+
+def consumer_for(
+    bootstrap_servers: str,
+    group_id: str,
+    *,
+    client_id: str,
+    session_timeout_seconds: float,
+    max_records: int,
+) -> AIOKafkaConsumer:
+    return AIOKafkaConsumer(
+        bootstrap_servers=bootstrap_servers,
+        group_id=group_id,
+        client_id=client_id,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+        isolation_level="read_committed",
+        session_timeout_ms=int(session_timeout_seconds * 1000),
+        heartbeat_interval_ms=int(session_timeout_seconds * 1000 / 4),
+        max_poll_records=max_records,
+        max_partition_fetch_bytes=4 * 1024 * 1024,
+        fetch_max_bytes=64 * 1024 * 1024,
+    )
+
+
+class ConsumeLoop(Generic[R]):
+    def __init__(
+        self,
+        consumer: AIOKafkaConsumer,
+        processor: BatchProcessor[R],
+        topics: Iterable[str],
+        *,
+        max_records: int,
+        max_wait_seconds: float,
+    ) -> None:
+        self._consumer = consumer
+        self._processor = processor
+        self._topics = list(topics)
+        self._max_records = max_records
+        self._max_wait_ms = int(max_wait_seconds * 1000)
+        self._queue: asyncio.Queue[DecodedBatch[R]] = asyncio.Queue(maxsize=1)
+        self._fetching = asyncio.Event()
+        self._fetching.set()
+        self._fetch_idle = asyncio.Event()
+        self._stopping = False
+        self._tasks: list[asyncio.Task[None]] = []
+
+    async def start(self) -> None:
+        self._consumer.subscribe(self._topics, listener=_FinishBeforeRevoke(self))
+        await self._consumer.start()
+        self._tasks = [
+            asyncio.create_task(self._fetch_stage(), name="stream-fetch"),
+            asyncio.create_task(self._record_stage(), name="stream-record"),
+        ]
+
+    async def stop(self, grace_seconds: float = 30.0) -> None:
+        """Finish the batch being recorded, commit it, leave the group and close the consumer.
+
+        A batch still failing after `grace_seconds` is abandoned uncommitted (its transaction
+        rolls back), to be read again by whichever worker gets its partitions.
+        """
+        self._stopping = True
+        fetch, record = self._tasks or (None, None)
+        if fetch is not None:
+            fetch.cancel()
+            await asyncio.gather(fetch, return_exceptions=True)
+        if record is not None:
+            # A batch decoded but not begun is dropped: uncommitted, it is read again later.
+            while not self._queue.empty():
+                self._queue.get_nowait()
+                self._queue.task_done()
+            self._queue.put_nowait(_STOP)
+            done, _ = await asyncio.wait({record}, timeout=grace_seconds)
+            if not done:
+                log.warning("batch abandoned at shutdown, uncommitted", grace=grace_seconds)
+                record.cancel()
+                await asyncio.gather(record, return_exceptions=True)
+        await self._consumer.stop()
+
+    async def finish_in_flight(self) -> None:
+        """Record and commit everything fetched so far, and fetch nothing until resumed."""
+        self._fetching.clear()
+        await self._fetch_idle.wait()
+        await self._queue.join()
+
+    def resume(self) -> None:
+        self._fetching.set()
+
+    async def _fetch_stage(self) -> None:
+        while not self._stopping:
+            if not self._fetching.is_set():
+                self._fetch_idle.set()
+                await self._fetching.wait()
+            self._fetch_idle.clear()
+            try:
+                fetched = await self._consumer.getmany(
+                    timeout_ms=self._max_wait_ms, max_records=self._max_records
+                )
+            except KafkaError as exc:
+                log.warning("fetch failed; retrying", error=type(exc).__name__)
+                await asyncio.sleep(1)
+                continue
+            batch = [
+                IncomingRecord(r.topic, r.partition, r.offset, r.key, r.value or b"")
+                for records in fetched.values()
+                for r in records
+            ]
+            if not batch:
+                continue
+            offsets = {tp: records[-1].offset + 1 for tp, records in fetched.items() if records}
+            decoded = self._processor.decode(batch)
+            await self._queue.put(DecodedBatch(decoded, len(batch), offsets))
+        self._fetch_idle.set()
+
+    async def _record_stage(self) -> None:
+        consumer = self._processor.consumer
+        while True:
+            batch = await self._queue.get()
+            try:
+                if batch is _STOP:
+                    return
+                started = time.perf_counter()
+                await self._record_and_commit(batch)
+                metrics.BATCH_SIZE.labels(consumer).observe(batch.size)
+                metrics.BATCH_SECONDS.labels(consumer).observe(time.perf_counter() - started)
+            finally:
+                self._queue.task_done()
+
+    async def _record_and_commit(self, batch: DecodedBatch[R]) -> None:
+        await self._processor.record(batch.decoded)
+        try:
+            await self._consumer.commit(
+                {tp: OffsetAndMetadata(offset, "") for tp, offset in batch.offsets.items()}
+            )
+        except (CommitFailedError, IllegalStateError) as exc:
+            # The partitions moved to another worker meanwhile. Their effects are committed, so
+            # the other worker's redelivery of them is skipped as duplicates.
+            log.warning("offsets not committed after a rebalance", error=type(exc).__name__)
+
+
+_STOP: Any = object()
+
+
+class _FinishBeforeRevoke(ConsumerRebalanceListener):  # type: ignore[misc]
+    """Before partitions move to another worker, record and commit what was fetched from them."""
+
+    def __init__(self, loop: ConsumeLoop[Any]) -> None:
+        self._loop = loop
+
+    async def on_partitions_revoked(self, revoked: set[TopicPartition]) -> None:
+        if revoked and not self._loop._stopping:
+            await self._loop.finish_in_flight()
+
+    async def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
+        self._loop.resume()
+        log.info("partitions assigned", partitions=len(assigned))
