@@ -56,8 +56,8 @@ def report_record(event: CloudEvent[WeeklyReport]) -> RecordWeeklyReport:
             hires=data.hires,
             open_vacancies=data.open_vacancies,
             surplus_staff_available=data.surplus_staff_available,
+            separations=data.separations,
         ),
-        payload=data.model_dump(mode="json"),
     )
 
 

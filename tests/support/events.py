@@ -6,15 +6,12 @@ from datetime import datetime
 
 from aiokafka import AIOKafkaProducer
 
-from services.contracts.enterprises import (
-    DESIGNATED_TO_REPORT,
-    ENTERPRISE_REGISTERED,
-    EnterpriseRegistration,
-)
+from services.contracts.enterprises import ENTERPRISE_REGISTERED, EnterpriseRegistration
 from services.contracts.envelope import CloudEvent, new_event
 from services.contracts.topics import ENTERPRISE_REGISTRATIONS, ENTERPRISE_REPORTS, topic_name
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED, WeeklyReport
 from services.monitoring.domain.figures import EnterpriseProfile, ReportFigures
+from services.monitoring.events import registration_record, report_record
 from services.platform.kafka import idempotent_producer
 from tests.support.infra import KAFKA
 
@@ -69,38 +66,15 @@ class TestPublisher:
 
     def profiles(self) -> dict[str, EnterpriseProfile]:
         latest: dict[str, EnterpriseProfile] = {}
-        for e in self.registrations:
-            profile = EnterpriseProfile(
-                e.data.credit_code,
-                e.data.district_code,
-                e.data.industry_section,
-                e.time,
-                designated=bool(e.data.monitoring_roles & DESIGNATED_TO_REPORT),
-            )
+        for event in self.registrations:
+            profile = registration_record(event).profile
             current = latest.get(profile.credit_code)
             if current is None or profile.registered_at >= current.registered_at:
                 latest[profile.credit_code] = profile
         return latest
 
     def report_figures(self) -> list[ReportFigures]:
-        return [
-            ReportFigures(
-                credit_code=e.data.credit_code,
-                week=e.data.week,
-                reported_at=e.time,
-                employees_before_holiday=e.data.employees_before_holiday,
-                on_duty=e.data.on_duty,
-                working_remotely=e.data.working_remotely,
-                not_yet_returned=e.data.not_yet_returned.total,
-                resumed=e.data.resumed,
-                planned_staffing=e.data.planned_staffing,
-                recruitment_demand=e.data.recruitment_demand,
-                hires=e.data.hires,
-                open_vacancies=e.data.open_vacancies,
-                surplus_staff_available=e.data.surplus_staff_available,
-            )
-            for e in self.reports
-        ]
+        return [report_record(event).figures for event in self.reports]
 
     def event_ids(self) -> set[str]:
         return {e.id for e in self.registrations} | {e.id for e in self.reports}

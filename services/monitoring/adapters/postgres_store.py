@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import asyncpg
 
 from services.monitoring.domain.figures import (
+    SUMMED,
     CellFigures,
     CellKey,
     ReportFigures,
@@ -84,23 +85,19 @@ ON CONFLICT (credit_code) DO UPDATE SET
 WHERE e.registered_at <= EXCLUDED.registered_at
 """
 
-_UPSERT_REPORTS = """
-INSERT INTO monitoring.weekly_reports AS r (credit_code, week, reported_at, event_id,
-    employees_before_holiday, on_duty, working_remotely, not_yet_returned, resumed,
-    planned_staffing, recruitment_demand, hires, open_vacancies, surplus_staff_available, payload)
-SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::int[], $6::int[],
-    $7::int[], $8::int[], $9::bool[], $10::int[], $11::int[], $12::int[], $13::int[], $14::int[],
-    $15::jsonb[])
+# Statements below are built once, at import, from SUMMED: constant column names, no input.
+_COUNTS = ", ".join(SUMMED)
+
+_UPSERT_REPORTS = f"""
+INSERT INTO monitoring.weekly_reports AS r (credit_code, week, reported_at, event_id, resumed,
+    {_COUNTS})
+SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::bool[],
+    {", ".join(f"${i}::int[]" for i in range(6, 6 + len(SUMMED)))})
 ON CONFLICT (credit_code, week) DO UPDATE SET
-    reported_at = EXCLUDED.reported_at, event_id = EXCLUDED.event_id,
-    employees_before_holiday = EXCLUDED.employees_before_holiday, on_duty = EXCLUDED.on_duty,
-    working_remotely = EXCLUDED.working_remotely, not_yet_returned = EXCLUDED.not_yet_returned,
-    resumed = EXCLUDED.resumed, planned_staffing = EXCLUDED.planned_staffing,
-    recruitment_demand = EXCLUDED.recruitment_demand, hires = EXCLUDED.hires,
-    open_vacancies = EXCLUDED.open_vacancies,
-    surplus_staff_available = EXCLUDED.surplus_staff_available, payload = EXCLUDED.payload
+    reported_at = EXCLUDED.reported_at, event_id = EXCLUDED.event_id, resumed = EXCLUDED.resumed,
+    {", ".join(f"{name} = EXCLUDED.{name}" for name in SUMMED)}
 WHERE r.reported_at <= EXCLUDED.reported_at
-"""
+"""  # noqa: S608
 
 # The cells where these enterprises are registered now: every week with a report of theirs, and
 # every week of their district and section (which count them among enterprises expected).
@@ -117,7 +114,7 @@ JOIN monitoring.enterprises e
 WHERE e.credit_code = ANY($1::bpchar[])
 """
 
-_RECOMPUTE_CELLS = """
+_RECOMPUTE_CELLS = f"""
 WITH wanted AS (
     SELECT * FROM unnest($1::bpchar[], $2::bpchar[], $3::bpchar[])
         AS c(week, district_code, industry_section)
@@ -127,15 +124,7 @@ WITH wanted AS (
             AS enterprises_expected,
         count(r.credit_code) AS enterprises_reporting,
         count(*) FILTER (WHERE r.resumed) AS enterprises_resumed,
-        coalesce(sum(r.employees_before_holiday), 0) AS employees_before_holiday,
-        coalesce(sum(r.on_duty), 0) AS on_duty,
-        coalesce(sum(r.working_remotely), 0) AS working_remotely,
-        coalesce(sum(r.not_yet_returned), 0) AS not_yet_returned,
-        coalesce(sum(r.planned_staffing), 0) AS planned_staffing,
-        coalesce(sum(r.recruitment_demand), 0) AS recruitment_demand,
-        coalesce(sum(r.hires), 0) AS hires,
-        coalesce(sum(r.open_vacancies), 0) AS open_vacancies,
-        coalesce(sum(r.surplus_staff_available), 0) AS surplus_staff_available
+        {", ".join(f"coalesce(sum(r.{name}), 0) AS {name}" for name in SUMMED)}
     FROM wanted w
     LEFT JOIN monitoring.enterprises e
         ON e.district_code = w.district_code AND e.industry_section = w.industry_section
@@ -144,30 +133,21 @@ WITH wanted AS (
     GROUP BY w.week, w.district_code, w.industry_section
 )
 INSERT INTO monitoring.return_to_work_cells AS c (week, district_code, industry_section,
-    enterprises_expected, enterprises_reporting, enterprises_resumed, employees_before_holiday,
-    on_duty, working_remotely, not_yet_returned, planned_staffing, recruitment_demand, hires,
-    open_vacancies, surplus_staff_available, updated_at)
+    enterprises_expected, enterprises_reporting, enterprises_resumed, {_COUNTS}, updated_at)
 SELECT *, now() FROM sums
 ON CONFLICT (week, district_code, industry_section) DO UPDATE SET
     enterprises_expected = EXCLUDED.enterprises_expected,
     enterprises_reporting = EXCLUDED.enterprises_reporting,
     enterprises_resumed = EXCLUDED.enterprises_resumed,
-    employees_before_holiday = EXCLUDED.employees_before_holiday,
-    on_duty = EXCLUDED.on_duty, working_remotely = EXCLUDED.working_remotely,
-    not_yet_returned = EXCLUDED.not_yet_returned, planned_staffing = EXCLUDED.planned_staffing,
-    recruitment_demand = EXCLUDED.recruitment_demand, hires = EXCLUDED.hires,
-    open_vacancies = EXCLUDED.open_vacancies,
-    surplus_staff_available = EXCLUDED.surplus_staff_available, updated_at = now()
-"""
+    {", ".join(f"{name} = EXCLUDED.{name}" for name in SUMMED)}, updated_at = now()
+"""  # noqa: S608
 
-_CELLS_OF_WEEK = """
+_CELLS_OF_WEEK = f"""
 SELECT week::text, district_code::text, industry_section::text, enterprises_expected,
-    enterprises_reporting,
-    enterprises_resumed, employees_before_holiday, on_duty, working_remotely, not_yet_returned,
-    planned_staffing, recruitment_demand, hires, open_vacancies, surplus_staff_available
+    enterprises_reporting, enterprises_resumed, {_COUNTS}
 FROM monitoring.return_to_work_cells
 WHERE week = $1 AND enterprises_reporting > 0
-"""
+"""  # noqa: S608
 
 
 class PostgresMonitoringStore:
@@ -221,7 +201,7 @@ class PostgresMonitoringStore:
 
     async def cells(self, week: str) -> dict[CellKey, CellFigures]:
         rows = await self._pool.fetch(_CELLS_OF_WEEK, week)
-        return {CellKey(*row[:3]): CellFigures(*row[3:]) for row in rows}
+        return {CellKey(*row[:3]): CellFigures(**dict(list(row.items())[3:])) for row in rows}
 
 
 async def _lock_places(conn: Connection, records: list[Record]) -> None:
@@ -310,15 +290,6 @@ async def _upsert_reports(conn: Connection, reports: list[RecordWeeklyReport]) -
         [x.week for x in f],
         [x.reported_at for x in f],
         [r.event_id for r in chosen],
-        [x.employees_before_holiday for x in f],
-        [x.on_duty for x in f],
-        [x.working_remotely for x in f],
-        [x.not_yet_returned for x in f],
         [x.resumed for x in f],
-        [x.planned_staffing for x in f],
-        [x.recruitment_demand for x in f],
-        [x.hires for x in f],
-        [x.open_vacancies for x in f],
-        [x.surplus_staff_available for x in f],
-        [r.payload for r in chosen],
+        *([getattr(x, name) for x in f] for name in SUMMED),
     )

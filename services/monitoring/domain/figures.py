@@ -11,10 +11,24 @@ Definitions (shown in the API too):
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from services.contracts.indicators import ratio
+
+SUMMED: tuple[str, ...] = (
+    "employees_before_holiday",
+    "on_duty",
+    "working_remotely",
+    "not_yet_returned",
+    "planned_staffing",
+    "recruitment_demand",
+    "hires",
+    "separations",
+    "open_vacancies",
+    "surplus_staff_available",
+)
+"""The counts of a report that add up over enterprises: a cell holds the sum of each."""
 
 
 @dataclass(frozen=True, order=True)
@@ -56,6 +70,7 @@ class ReportFigures:
     hires: int
     open_vacancies: int
     surplus_staff_available: int
+    separations: int = 0
 
     def supersedes(self, other: ReportFigures) -> bool:
         """A report replaces another of the same enterprise and week unless it is older."""
@@ -78,14 +93,10 @@ class CellFigures:
     hires: int = 0
     open_vacancies: int = 0
     surplus_staff_available: int = 0
+    separations: int = 0
 
     def plus(self, report: ReportFigures) -> CellFigures:
-        summed = {
-            f.name: getattr(self, f.name) + getattr(report, f.name)
-            for f in fields(self)
-            if f.name
-            not in ("enterprises_expected", "enterprises_reporting", "enterprises_resumed")
-        }
+        summed = {name: getattr(self, name) + getattr(report, name) for name in SUMMED}
         return CellFigures(
             enterprises_expected=self.enterprises_expected,
             enterprises_reporting=self.enterprises_reporting + 1,

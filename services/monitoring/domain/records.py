@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from services.monitoring.domain.figures import EnterpriseProfile, ReportFigures
 
@@ -29,7 +28,6 @@ class RecordWeeklyReport:
 
     event_id: str
     figures: ReportFigures
-    payload: dict[str, Any] = field(compare=False)
 
 
 Record = RecordRegistration | RecordWeeklyReport

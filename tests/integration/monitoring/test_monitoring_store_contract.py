@@ -81,7 +81,7 @@ def reported(
         open_vacancies=7,
         surplus_staff_available=0,
     )
-    return RecordWeeklyReport(event or f"rep-{code}-{week}-{at.isoformat()}", figures, {})
+    return RecordWeeklyReport(event or f"rep-{code}-{week}-{at.isoformat()}", figures)
 
 
 async def test_figures_sum_the_reports_of_a_cell(store: MonitoringStore) -> None:
