@@ -88,15 +88,61 @@ WHERE e.registered_at <= EXCLUDED.registered_at
 # Statements below are built once, at import, from SUMMED: constant column names, no input.
 _COUNTS = ", ".join(SUMMED)
 
+_NEGATED = ", ".join(f"-p.{name}" for name in SUMMED)
+
+# Stores the reports that stand (a late-arriving older one does not) and adds to each existing cell
+# what they change: the new report's counts, less those of the report it replaces. All CTEs of a
+# statement share one snapshot, so `replaced` holds the rows as they were before the upsert.
+# Returns the cells that do not exist yet: those are computed whole (_RECOMPUTE_CELLS).
 _UPSERT_REPORTS = f"""
-INSERT INTO monitoring.weekly_reports AS r (credit_code, week, reported_at, event_id, resumed,
-    {_COUNTS})
-SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::bool[],
-    {", ".join(f"${i}::int[]" for i in range(6, 6 + len(SUMMED)))})
-ON CONFLICT (credit_code, week) DO UPDATE SET
-    reported_at = EXCLUDED.reported_at, event_id = EXCLUDED.event_id, resumed = EXCLUDED.resumed,
-    {", ".join(f"{name} = EXCLUDED.{name}" for name in SUMMED)}
-WHERE r.reported_at <= EXCLUDED.reported_at
+WITH incoming AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::bool[],
+        {", ".join(f"${i}::int[]" for i in range(6, 6 + len(SUMMED)))})
+        AS i(credit_code, week, reported_at, event_id, resumed, {_COUNTS})
+), replaced AS (
+    SELECT r.* FROM monitoring.weekly_reports r
+    JOIN incoming i ON r.credit_code = i.credit_code::bpchar AND r.week = i.week::bpchar
+), stored AS (
+    INSERT INTO monitoring.weekly_reports AS r (credit_code, week, reported_at, event_id,
+        resumed, {_COUNTS})
+    SELECT * FROM incoming
+    ON CONFLICT (credit_code, week) DO UPDATE SET
+        reported_at = EXCLUDED.reported_at, event_id = EXCLUDED.event_id,
+        resumed = EXCLUDED.resumed,
+        {", ".join(f"{name} = EXCLUDED.{name}" for name in SUMMED)}
+    WHERE r.reported_at <= EXCLUDED.reported_at
+    RETURNING r.credit_code, r.week, r.resumed, {_COUNTS}
+), changes AS (
+    SELECT credit_code, week, 1 AS reporting, resumed::int AS resumed, {_COUNTS} FROM stored
+    UNION ALL
+    SELECT p.credit_code, p.week, -1, -p.resumed::int, {_NEGATED}
+    FROM replaced p JOIN stored s USING (credit_code, week)
+), per_cell AS (
+    SELECT c.week, e.district_code, e.industry_section,
+        sum(c.reporting) AS reporting,
+        coalesce(sum(c.reporting) FILTER (WHERE NOT e.designated), 0) AS extra_expected,
+        sum(c.resumed) AS resumed,
+        {", ".join(f"sum(c.{name}) AS {name}" for name in SUMMED)}
+    FROM changes c JOIN monitoring.enterprises e USING (credit_code)
+    GROUP BY c.week, e.district_code, e.industry_section
+), updated AS (
+    UPDATE monitoring.return_to_work_cells AS c SET
+        enterprises_expected = c.enterprises_expected + p.extra_expected,
+        enterprises_reporting = c.enterprises_reporting + p.reporting,
+        enterprises_resumed = c.enterprises_resumed + p.resumed,
+        {", ".join(f"{name} = c.{name} + p.{name}" for name in SUMMED)},
+        updated_at = now()
+    FROM per_cell p
+    WHERE c.week = p.week AND c.district_code = p.district_code
+        AND c.industry_section = p.industry_section
+    RETURNING c.week, c.district_code, c.industry_section
+)
+SELECT p.week::text, p.district_code::text, p.industry_section::text
+FROM per_cell p
+WHERE NOT EXISTS (
+    SELECT 1 FROM updated u
+    WHERE u.week = p.week AND u.district_code = p.district_code
+        AND u.industry_section = p.industry_section)
 """  # noqa: S608
 
 # The cells where these enterprises are registered now: every week with a report of theirs, and
@@ -183,12 +229,13 @@ class PostgresMonitoringStore:
             registrations = [r for r in new if isinstance(r, RecordRegistration)]
             reports = [r for r in new if isinstance(r, RecordWeeklyReport)]
             await _lock_places(conn, new)
+            # A registration may move an enterprise or change whether it is expected to report:
+            # the cells it leaves and joins are computed whole. Reports change cells by deltas.
             touched_enterprises = {r.profile.credit_code for r in registrations}
             cells = await _cells_of(conn, touched_enterprises)
             await _upsert_enterprises(conn, registrations)
-            await _upsert_reports(conn, reports)
+            cells |= await _upsert_reports(conn, reports)
             cells |= await _cells_of(conn, touched_enterprises)
-            cells |= await _cells_of_reports(conn, reports)
             if cells:
                 ordered = sorted(cells)
                 await conn.execute(
@@ -229,22 +276,6 @@ async def _cells_of(conn: Connection, credit_codes: set[str]) -> set[CellKey]:
     return {CellKey(*row) for row in rows}
 
 
-async def _cells_of_reports(conn: Connection, reports: list[RecordWeeklyReport]) -> set[CellKey]:
-    if not reports:
-        return set()
-    rows = await conn.fetch(
-        "SELECT credit_code::text, district_code::text, industry_section::text "
-        "FROM monitoring.enterprises WHERE credit_code = ANY($1::bpchar[])",
-        sorted({r.figures.credit_code for r in reports}),
-    )
-    placed = {row[0]: (row[1], row[2]) for row in rows}
-    return {
-        CellKey(r.figures.week, *placed[r.figures.credit_code])
-        for r in reports
-        if r.figures.credit_code in placed
-    }
-
-
 def _credit_code(record: Record) -> str:
     if isinstance(record, RecordRegistration):
         return record.profile.credit_code
@@ -277,14 +308,15 @@ async def _upsert_enterprises(conn: Connection, registrations: list[RecordRegist
     )
 
 
-async def _upsert_reports(conn: Connection, reports: list[RecordWeeklyReport]) -> None:
+async def _upsert_reports(conn: Connection, reports: list[RecordWeeklyReport]) -> set[CellKey]:
+    """Store the reports, update the cells they change; return the cells still to be made."""
     # One statement may not update a row twice: reduce corrections within the batch first.
     standing = latest_reports(r.figures for r in reports)
     chosen = [r for r in reports if standing[(r.figures.credit_code, r.figures.week)] is r.figures]
     if not chosen:
-        return
+        return set()
     f: list[ReportFigures] = [r.figures for r in chosen]
-    await conn.execute(
+    rows = await conn.fetch(
         _UPSERT_REPORTS,
         [x.credit_code for x in f],
         [x.week for x in f],
@@ -293,3 +325,4 @@ async def _upsert_reports(conn: Connection, reports: list[RecordWeeklyReport]) -
         [x.resumed for x in f],
         *([getattr(x, name) for x in f] for name in SUMMED),
     )
+    return {CellKey(*row) for row in rows}
