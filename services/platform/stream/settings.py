@@ -8,7 +8,7 @@ from services.platform.settings import ServiceSettings
 
 
 class StreamSettings(ServiceSettings):
-    batch_max_records: int = Field(2000, ge=1, le=20000, description="records per batch at most")
+    batch_max_records: int = Field(5000, ge=1, le=20000, description="records per batch at most")
     batch_max_wait_seconds: float = Field(
         0.2, gt=0, le=5, description="how long a batch waits for records when none are there"
     )
