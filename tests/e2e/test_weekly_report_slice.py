@@ -387,3 +387,40 @@ async def test_a_place_whose_designated_enterprises_are_silent_still_counts(
     assert cells["F"]["return_rate"] is None
     assert answer["total"]["enterprises_expected"] == 2
     assert answer["total"]["resumption_rate"] == pytest.approx(0.5)
+
+
+async def test_every_indicator_is_served_for_a_district_with_its_definition(
+    stack: Stack, client: httpx.AsyncClient
+) -> None:
+    code, key = await stack.enterprise(15, "310117")  # 松江区
+    await stack.register(client, registration(code, district="310117"))
+    report = weekly_report(code, employees=300, on_duty=210, remote=30)
+    assert (await client.post("/v1/weekly-reports", json=report, headers=key)).status_code == 202
+    songjiang = await stack.key_for(Principal(PrincipalKind.OFFICIAL, district_code="310117"))
+
+    async def indicators() -> Any:
+        response = await client.get("/v1/indicators", params={"week": WEEK}, headers=songjiang)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    answer = await eventually(
+        indicators,
+        lambda a: a["total"]["enterprises_reporting"] == 1,
+        what="the report counted in 松江区's indicators",
+    )
+    total = answer["total"]
+    assert (total["district_code"], total["district_name"]) == ("310117", "松江区")
+    assert total["return_rate"] == pytest.approx(210 / 300)
+    assert total["staffing_gap"] == 300 - 210
+    assert total["fill_rate"] == pytest.approx(5 / 15)
+    assert total["vacancies_per_seeker"] is None
+    assert "Not available" in answer["definitions"]["vacancies_per_seeker"]
+    assert answer["previous_week"] == "2020-W06"
+    assert [s["industry_section"] for s in answer["by_section"]] == ["C"]
+    assert answer["by_district"] == []  # a district official sees their district only
+    city_wide = await client.get(
+        "/v1/indicators",
+        params={"week": WEEK},
+        headers=await stack.key_for(Principal(PrincipalKind.ENTERPRISE, credit_code=code)),
+    )
+    assert city_wide.status_code == 403

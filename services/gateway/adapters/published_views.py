@@ -2,36 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from typing import Any
 
 import asyncpg
 
-
-@dataclass(frozen=True)
-class ReturnToWorkRow:
-    district_code: str
-    industry_section: str
-    week: str
-    enterprises_expected: int
-    enterprises_reporting: int
-    enterprises_resumed: int
-    employees_before_holiday: int
-    on_duty: int
-    working_remotely: int
-    not_yet_returned: int
-
-
-@dataclass(frozen=True)
-class RecordedReportRow:
-    week: str
-    event_id: str
-    reported_at: datetime
-    employees_before_holiday: int
-    on_duty: int
-    working_remotely: int
-    not_yet_returned: int
-    resumed: bool
+Row = dict[str, Any]
+"""A row of a published view, by column name."""
 
 
 class PublishedViews:
@@ -39,25 +15,15 @@ class PublishedViews:
         self._pool = pool
         self._timeout = timeout_seconds
 
-    async def return_to_work(
-        self, week: str, district_code: str | None, industry_section: str | None
-    ) -> list[ReturnToWorkRow]:
+    async def indicators(self, week: str) -> list[Row]:
+        """Every scope's indicators for one week (a few hundred rows at most)."""
         rows = await self._pool.fetch(
-            """SELECT district_code, industry_section, week, enterprises_expected,
-                      enterprises_reporting,
-                      enterprises_resumed, employees_before_holiday, on_duty, working_remotely,
-                      not_yet_returned
-               FROM monitoring.return_to_work_v
-               WHERE week = $1
-                 AND ($2::text IS NULL OR district_code = $2)
-                 AND ($3::text IS NULL OR industry_section = $3)
-               ORDER BY district_code, industry_section""",
+            """SELECT * FROM monitoring.indicators_v WHERE week = $1
+               ORDER BY scope, district_code NULLS FIRST, industry_section NULLS FIRST""",
             week,
-            district_code,
-            industry_section,
             timeout=self._timeout,
         )
-        return [ReturnToWorkRow(*row) for row in rows]
+        return [dict(row.items()) for row in rows]
 
     async def registered_district(self, credit_code: str) -> str | None:
         """The district an enterprise is registered in now, per monitoring's registry."""
@@ -68,16 +34,14 @@ class PublishedViews:
         )
         return district
 
-    async def recorded_reports(self, credit_code: str, week: str | None) -> list[RecordedReportRow]:
-        """The reports standing for an enterprise, newest week first."""
+    async def recorded_reports(self, credit_code: str, week: str | None) -> list[Row]:
+        """The reports standing for an enterprise, newest week first, with its own indicators."""
         rows = await self._pool.fetch(
-            """SELECT week, event_id, reported_at, employees_before_holiday, on_duty,
-                      working_remotely, not_yet_returned, resumed
-               FROM monitoring.weekly_reports_v
+            """SELECT * FROM monitoring.weekly_reports_v
                WHERE credit_code = $1 AND ($2::text IS NULL OR week = $2)
                ORDER BY week DESC""",
             credit_code,
             week,
             timeout=self._timeout,
         )
-        return [RecordedReportRow(*row) for row in rows]
+        return [dict(row.items()) for row in rows]

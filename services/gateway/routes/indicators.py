@@ -1,8 +1,13 @@
-"""Live return-to-work figures for officials, by district x industry section x ISO week."""
+"""Live indicators for officials, by city, district, industry section and ISO week.
+
+Every figure is read from monitoring's published view `monitoring.indicators_v`, where each
+formula is defined once; this module only chooses the rows a caller may see and shapes them.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from datetime import timedelta
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
@@ -13,22 +18,114 @@ from services.contracts.identifiers import (
     IsoWeek,
     district,
     industry_section,
+    week_bounds,
+    week_of,
 )
-from services.contracts.indicators import DEFINITIONS, ratio
-from services.gateway.adapters.published_views import ReturnToWorkRow
+from services.contracts.indicators import CHANGE, DEFINITIONS
+from services.gateway.adapters.published_views import Row
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
 
 router = APIRouter(prefix="/v1/indicators", tags=["indicators"])
 
+WeekQuery = Annotated[IsoWeek, Query(description="ISO week, e.g. 2020-W07")]
+DistrictQuery = Annotated[
+    DistrictCode | None,
+    Query(alias="district", description="GB/T 2260 district code; a district official's own"),
+]
+SectionQuery = Annotated[
+    IndustrySectionCode | None, Query(description="GB/T 4754 industry section letter, A-T")
+]
 
-class ReturnToWorkFigures(BaseModel):
-    enterprises_expected: int
-    enterprises_reporting: int
-    enterprises_resumed: int
-    employees_before_holiday: int
-    on_duty: int
-    working_remotely: int
-    not_yet_returned: int
+
+class Counts(BaseModel):
+    enterprises_expected: int = 0
+    enterprises_reporting: int = 0
+    enterprises_resumed: int = 0
+    employees_before_holiday: int = 0
+    on_duty: int = 0
+    working_remotely: int = 0
+    not_yet_returned: int = 0
+
+
+class Changes(BaseModel):
+    return_rate: float | None = None
+    resumption_rate: float | None = None
+    staffing_gap: int | None = None
+    fill_rate: float | None = None
+    separation_rate: float | None = None
+    vacancies_per_seeker: float | None = None
+
+
+class Figures(Counts):
+    planned_staffing: int = 0
+    recruitment_demand: int = 0
+    hires: int = 0
+    separations: int = 0
+    open_vacancies: int = 0
+    surplus_staff_available: int = 0
+    active_job_seekers: int | None = Field(None, description="null: not available yet")
+    return_rate: float | None = Field(None, description="返岗率, 0-1")
+    resumption_rate: float | None = Field(None, description="复工率, 0-1")
+    staffing_gap: int = Field(0, description="用工缺口, people")
+    fill_rate: float | None = Field(None, description="招聘满足率, 0-1")
+    separation_rate: float | None = Field(None, description="离职率, 0-1")
+    vacancies_per_seeker: float | None = Field(None, description="求人倍率; null: not available")
+    previous_week_reported: bool = False
+    change: Changes = Changes()
+
+
+class ScopedFigures(Figures):
+    district_code: str | None = Field(None, description="null: every district")
+    district_name: str | None = None
+    industry_section: str | None = Field(None, description="null: every industry")
+    industry_name: str | None = None
+
+
+class IndicatorsOut(BaseModel):
+    week: str
+    previous_week: str
+    definitions: dict[str, str]
+    change_definition: str
+    total: ScopedFigures
+    by_district: list[ScopedFigures] = Field(description="per district (city scope only)")
+    by_section: list[ScopedFigures] = Field(description="per industry section in the scope")
+    cells: list[ScopedFigures] = Field(description="per district x industry section")
+
+
+@router.get("")
+async def indicators(
+    week: WeekQuery,
+    principal: PrincipalDep,
+    resources: ResourcesDep,
+    district_code: DistrictQuery = None,
+    section: SectionQuery = None,
+) -> IndicatorsOut:
+    """Every indicator for the city or a district (and optionally one industry section)."""
+    scope = district_code or principal.district_code
+    principal.ensure_may_read_district(scope)
+    rows = await resources.views.indicators(week)
+    inside = [r for r in rows if _within(r, scope, section)]
+    return IndicatorsOut(
+        week=week,
+        previous_week=week_of(week_bounds(week)[0] - timedelta(days=7)),
+        definitions=DEFINITIONS,
+        change_definition=CHANGE,
+        total=_total(inside, scope, section),
+        by_district=[
+            _scoped(r)
+            for r in inside
+            if scope is None and r["district_code"] and r["industry_section"] == section
+        ],
+        by_section=[
+            _scoped(r)
+            for r in inside
+            if section is None and r["industry_section"] and r["district_code"] == scope
+        ],
+        cells=[_scoped(r) for r in inside if r["scope"] == "cell"],
+    )
+
+
+class ReturnToWorkFigures(Counts):
     return_rate: float | None = Field(description="返岗率, 0-1; null when nobody reported")
     resumption_rate: float | None = Field(description="复工率, 0-1")
 
@@ -50,52 +147,57 @@ class ReturnToWorkOut(BaseModel):
 
 @router.get("/return-to-work")
 async def return_to_work(
-    week: Annotated[IsoWeek, Query(description="ISO week, e.g. 2020-W07")],
+    week: WeekQuery,
     principal: PrincipalDep,
     resources: ResourcesDep,
-    district_code: Annotated[DistrictCode | None, Query(alias="district")] = None,
-    section: Annotated[IndustrySectionCode | None, Query()] = None,
+    district_code: DistrictQuery = None,
+    section: SectionQuery = None,
 ) -> ReturnToWorkOut:
     """Return rate (返岗率) and resumption rate (复工率) per district and industry section."""
     scope = district_code or principal.district_code
     principal.ensure_may_read_district(scope)
-    rows = await resources.views.return_to_work(week, scope, section)
+    inside = [r for r in await resources.views.indicators(week) if _within(r, scope, section)]
+    total = _total(inside, scope, section)
     return ReturnToWorkOut(
         week=week,
         scope=scope or "city",
         definitions=DEFINITIONS,
-        total=_figures(_sum(rows)),
-        cells=[_cell(row) for row in rows],
+        total=ReturnToWorkFigures.model_validate(total.model_dump()),
+        cells=[
+            ReturnToWorkCell.model_validate(_scoped(r).model_dump())
+            for r in inside
+            if r["scope"] == "cell"
+        ],
     )
 
 
-def _sum(rows: list[ReturnToWorkRow]) -> dict[str, int]:
-    names = (
-        "enterprises_expected",
-        "enterprises_reporting",
-        "enterprises_resumed",
-        "employees_before_holiday",
-        "on_duty",
-        "working_remotely",
-        "not_yet_returned",
-    )
-    return {name: sum(getattr(row, name) for row in rows) for name in names}
-
-
-def _figures(counts: dict[str, int]) -> ReturnToWorkFigures:
-    return ReturnToWorkFigures(
-        **counts,
-        return_rate=ratio(counts["on_duty"], counts["employees_before_holiday"]),
-        resumption_rate=ratio(counts["enterprises_resumed"], counts["enterprises_expected"]),
+def _within(row: Row, district_code: str | None, section: str | None) -> bool:
+    """Rows that describe the scope or a part of it."""
+    return (district_code is None or row["district_code"] == district_code) and (
+        section is None or row["industry_section"] == section
     )
 
 
-def _cell(row: ReturnToWorkRow) -> ReturnToWorkCell:
-    figures = _figures(_sum([row]))
-    return ReturnToWorkCell(
-        **figures.model_dump(),
-        district_code=row.district_code,
-        district_name=district(row.district_code).name_zh,
-        industry_section=row.industry_section,
-        industry_name=industry_section(row.industry_section).name_zh,
+def _total(rows: list[Row], district_code: str | None, section: str | None) -> ScopedFigures:
+    for row in rows:
+        if (row["district_code"], row["industry_section"]) == (district_code, section):
+            return _scoped(row)
+    return _scoped({"district_code": district_code, "industry_section": section})  # no reports
+
+
+def _scoped(row: Row) -> ScopedFigures:
+    values: dict[str, Any] = {k: v for k, v in row.items() if v is not None}
+    changes = {
+        name.removesuffix("_change"): value
+        for name, value in values.items()
+        if name.endswith("_change")
+    }
+    code, letter = row.get("district_code"), row.get("industry_section")
+    return ScopedFigures.model_validate(
+        {
+            **values,
+            "change": changes,
+            "district_name": district(code).name_zh if code else None,
+            "industry_name": industry_section(letter).name_zh if letter else None,
+        }
     )

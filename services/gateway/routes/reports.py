@@ -9,7 +9,6 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from services.contracts.identifiers import CreditCode, IsoWeek
-from services.contracts.indicators import ratio
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
 
 router = APIRouter(prefix="/v1/enterprises", tags=["reports"])
@@ -24,7 +23,15 @@ class RecordedReport(BaseModel):
     working_remotely: int
     not_yet_returned: int
     resumed: bool
+    planned_staffing: int
+    recruitment_demand: int
+    hires: int
+    separations: int
+    open_vacancies: int
+    surplus_staff_available: int
     return_rate: float | None = Field(description="返岗率 of this enterprise, 0-1")
+    staffing_gap: int = Field(description="用工缺口 of this enterprise, people")
+    fill_rate: float | None = Field(description="招聘满足率 of this enterprise, 0-1")
 
 
 class RecordedReports(BaseModel):
@@ -47,18 +54,5 @@ async def recorded_reports(
     rows = await resources.views.recorded_reports(credit_code, week)
     return RecordedReports(
         credit_code=credit_code,
-        reports=[
-            RecordedReport(
-                week=row.week,
-                event_id=row.event_id,
-                reported_at=row.reported_at,
-                employees_before_holiday=row.employees_before_holiday,
-                on_duty=row.on_duty,
-                working_remotely=row.working_remotely,
-                not_yet_returned=row.not_yet_returned,
-                resumed=row.resumed,
-                return_rate=ratio(row.on_duty, row.employees_before_holiday),
-            )
-            for row in rows
-        ],
+        reports=[RecordedReport.model_validate(row) for row in rows],
     )

@@ -1,11 +1,9 @@
-"""Return-to-work figures per district x industry section x ISO week, and how reports combine.
+"""The sums per district x industry section x ISO week (a cell), and how reports combine.
 
-Definitions (shown in the API too):
-- 返岗率 return rate = employees on duty / employees before the holiday, over reporting enterprises.
-- 复工率 resumption rate = enterprises resumed / enterprises expected to report. Expected are the
-  enterprises designated to report (返工定点监测企业 and key enterprises) registered in the cell,
-  plus any other enterprise that did report for the week.
-- 用工缺口 staffing gap = planned staffing - on duty, summed over reporting enterprises.
+Expected to report in a cell are the enterprises designated to report (返工定点监测企业 and key
+enterprises) registered there, plus any other enterprise that did report for the week. The
+indicators made of these sums (返岗率, 复工率, ...) are defined once, in monitoring's database
+functions (migrations/003_indicators.sql), and read from its `indicators_v` view.
 """
 
 from __future__ import annotations
@@ -13,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
-
-from services.contracts.indicators import ratio
 
 SUMMED: tuple[str, ...] = (
     "employees_before_holiday",
@@ -103,18 +99,6 @@ class CellFigures:
             enterprises_resumed=self.enterprises_resumed + int(report.resumed),
             **summed,
         )
-
-    @property
-    def return_rate(self) -> float | None:
-        return ratio(self.on_duty, self.employees_before_holiday)
-
-    @property
-    def resumption_rate(self) -> float | None:
-        return ratio(self.enterprises_resumed, self.enterprises_expected)
-
-    @property
-    def staffing_gap(self) -> int:
-        return self.planned_staffing - self.on_duty
 
 
 def latest_reports(reports: Iterable[ReportFigures]) -> dict[tuple[str, str], ReportFigures]:

@@ -98,7 +98,6 @@ async def test_figures_sum_the_reports_of_a_cell(store: MonitoringStore) -> None
     assert new == 4
     assert cells[PUDONG_FOOD].on_duty == 90
     assert cells[PUDONG_FOOD].employees_before_holiday == 150
-    assert cells[PUDONG_FOOD].return_rate == pytest.approx(0.6)
     assert cells[PUDONG_FOOD].enterprises_reporting == 2
 
 
@@ -217,7 +216,7 @@ async def test_designated_enterprises_count_as_expected_even_before_they_report(
     await store.record([registered(b)])
     cell = (await store.cells(WEEK))[PUDONG_FOOD]
     assert (cell.enterprises_expected, cell.enterprises_reporting) == (2, 1)
-    assert cell.resumption_rate == pytest.approx(0.5)
+    assert cell.enterprises_resumed == 1
 
 
 async def test_of_two_registrations_in_one_batch_the_later_stands(store: MonitoringStore) -> None:

@@ -158,7 +158,7 @@ async def test_registration_and_report_are_recorded_into_the_weeks_figures() -> 
     assert sink.letters == []
     assert list(cells) == [PUDONG_FOOD_W07]
     assert cells[PUDONG_FOOD_W07].on_duty == 120
-    assert cells[PUDONG_FOOD_W07].return_rate == 0.6
+    assert cells[PUDONG_FOOD_W07].employees_before_holiday == 200
 
 
 async def test_redelivered_batch_changes_nothing() -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-import pytest
-
 from services.contracts.identifiers import SHANGHAI
 from services.monitoring.domain.figures import (
     CellFigures,
@@ -113,10 +111,9 @@ def test_cells_sum_reports_per_district_section_and_week() -> None:
     assert pudong_manufacturing.on_duty == 500
     assert pudong_manufacturing.working_remotely == 120
     assert pudong_manufacturing.not_yet_returned == 380
-    assert pudong_manufacturing.return_rate == 0.5
-    assert pudong_manufacturing.resumption_rate == 0.5
-    assert pudong_manufacturing.staffing_gap == 1000 - 500
-    assert cells[CellKey("2020-W08", "310104", "F")].return_rate == 1.0
+    assert pudong_manufacturing.enterprises_expected == 2
+    assert pudong_manufacturing.planned_staffing == 1000
+    assert cells[CellKey("2020-W08", "310104", "F")].on_duty == 50
 
 
 def test_a_correction_counts_once_in_its_cell() -> None:
@@ -141,16 +138,16 @@ def test_reports_of_unregistered_enterprises_are_left_out_of_the_figures() -> No
     assert cells[CellKey("2020-W07", "310115", "C")].enterprises_reporting == 1
 
 
-def test_return_rate_is_none_when_no_reporting_enterprise_had_employees() -> None:
+def test_a_report_without_employees_still_counts_its_enterprise() -> None:
     cells = compute_cells(ENTERPRISES, [_report(PUDONG_FOOD, employees=0, on_duty=0, remote=0)])
 
     cell = cells[CellKey("2020-W07", "310115", "C")]
-    assert cell.return_rate is None
+    assert cell.employees_before_holiday == 0
     # Both Pudong manufacturers are designated to report; one did and has resumed.
-    assert cell.resumption_rate == 0.5
+    assert (cell.enterprises_expected, cell.enterprises_resumed) == (2, 1)
 
 
-def test_resumption_rate_counts_designated_enterprises_that_did_not_report() -> None:
+def test_designated_enterprises_that_did_not_report_are_expected() -> None:
     undesignated = credit_code(4, "310115")
     enterprises = {
         **ENTERPRISES,
@@ -163,12 +160,6 @@ def test_resumption_rate_counts_designated_enterprises_that_did_not_report() -> 
     cell = cells[CellKey("2020-W07", "310115", "C")]
     # Expected: the two designated manufacturers, plus the undesignated one that reported anyway.
     assert (cell.enterprises_expected, cell.enterprises_reporting) == (3, 2)
-    assert cell.resumption_rate == pytest.approx(2 / 3)
-
-
-def test_empty_cell_has_no_rates() -> None:
-    assert CellFigures().return_rate is None
-    assert CellFigures().resumption_rate is None
 
 
 def test_adding_a_report_counts_the_enterprise_and_whether_it_resumed() -> None:
