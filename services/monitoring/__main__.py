@@ -5,4 +5,5 @@ from services.monitoring.settings import MonitoringSettings
 from services.platform.stream.worker import run_worker
 
 if __name__ == "__main__":
-    run_worker(MonitoringSettings(), stream_spec())
+    settings = MonitoringSettings()
+    run_worker(settings, stream_spec(settings))

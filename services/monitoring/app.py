@@ -5,11 +5,19 @@ from __future__ import annotations
 from services.monitoring.adapters.postgres_store import PostgresMonitoringStore
 from services.monitoring.domain.records import Record
 from services.monitoring.events import ROUTES
+from services.monitoring.indicator_gauges import add_indicator_gauges
+from services.monitoring.settings import MonitoringSettings
 from services.platform.stream.worker import StreamSpec
 
 SERVICE = "monitoring"
 SCHEMA = SERVICE
 
 
-def stream_spec() -> StreamSpec[Record]:
-    return StreamSpec(service=SERVICE, routes=ROUTES, open_store=PostgresMonitoringStore)
+def stream_spec(settings: MonitoringSettings | None = None) -> StreamSpec[Record]:
+    settings = settings or MonitoringSettings()
+    return StreamSpec(
+        service=SERVICE,
+        routes=ROUTES,
+        open_store=PostgresMonitoringStore,
+        extensions=(add_indicator_gauges(settings.indicator_gauges_interval_seconds),),
+    )

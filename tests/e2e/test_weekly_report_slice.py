@@ -63,6 +63,7 @@ async def stack(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Stack
         **service_env(dsn, prefix, tmp),
         "FUGONG_API_KEY_PEPPER": PEPPER,
         "FUGONG_LAG_INTERVAL_SECONDS": "1",
+        "FUGONG_INDICATOR_GAUGES_INTERVAL_SECONDS": "1",
     }
     monitoring = ServiceProcess("monitoring", free_port(), env, tmp / "monitoring.log")
     gateway = ServiceProcess("gateway", free_port(), env, tmp / "gateway.log")
@@ -424,3 +425,9 @@ async def test_every_indicator_is_served_for_a_district_with_its_definition(
         headers=await stack.key_for(Principal(PrincipalKind.ENTERPRISE, credit_code=code)),
     )
     assert city_wide.status_code == 403
+    gauge = 'fugong_monitoring_return_ratio{district="310117",section="all"}'
+    await eventually(
+        lambda: _metrics_text(stack.monitoring.url),
+        lambda text: gauge in text,
+        what="松江区's return rate among the monitoring worker's gauges",
+    )

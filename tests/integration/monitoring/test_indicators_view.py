@@ -9,11 +9,13 @@ from typing import Any
 import asyncpg
 import pytest
 import pytest_asyncio
+from prometheus_client import REGISTRY
 
 from services.monitoring.adapters.postgres_store import PostgresMonitoringStore
 from services.monitoring.app import SCHEMA
 from services.monitoring.domain.figures import EnterpriseProfile, ReportFigures
 from services.monitoring.domain.records import RecordRegistration, RecordWeeklyReport
+from services.monitoring.indicator_gauges import refresh
 from services.platform.migrations import migrate
 from services.platform.postgres import open_pool
 from tests.support.data import credit_code
@@ -168,3 +170,22 @@ async def test_previous_iso_week_crosses_years(pool: asyncpg.Pool) -> None:
         ["2020-W01", "2021-W01", "2020-W07"],
     )
     assert [row[0] for row in weeks] == ["2019-W52", "2020-W53", "2020-W06"]
+
+
+async def test_gauges_show_the_latest_week_with_bounded_labels(pool: asyncpg.Pool) -> None:
+    await _city_of_two_districts(pool)
+
+    assert await refresh(pool) == "2020-W07"
+
+    def sample(name: str, district: str, section: str) -> float | None:
+        return REGISTRY.get_sample_value(name, {"district": district, "section": section})
+
+    assert sample("fugong_monitoring_return_ratio", "all", "all") == pytest.approx(595 / 1050)
+    assert sample("fugong_monitoring_resumption_ratio", "310104", "all") == pytest.approx(0.5)
+    assert sample("fugong_monitoring_staffing_gap_people", "all", "C") == 1120 - 550
+    assert sample("fugong_monitoring_fill_ratio", "310104", "all") is None  # no demand, no series
+    assert sample("fugong_monitoring_return_ratio", "310115", "C") is None  # no cell series
+    monday = datetime(2020, 2, 10, tzinfo=UTC) - timedelta(hours=8)  # 00:00 in Shanghai
+    assert REGISTRY.get_sample_value(
+        "fugong_monitoring_figures_week_start_timestamp_seconds"
+    ) == pytest.approx(monday.timestamp())
