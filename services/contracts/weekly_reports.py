@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
@@ -16,7 +16,12 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from services.contracts.identifiers import SHANGHAI, CreditCode, IsoWeek, week_bounds, week_of
+from services.contracts.identifiers import (
+    CreditCode,
+    IsoWeek,
+    validate_week_has_begun,
+    week_bounds,
+)
 
 WEEKLY_REPORT_SUBMITTED = "cn.fugong.monitoring.weekly-report.submitted.v1"
 
@@ -85,17 +90,7 @@ class WeeklyReport(BaseModel):
         # Sets serialise in a per-process order; events and request fingerprints must not.
         return sorted(d.value for d in difficulties)
 
-    @field_validator("week")
-    @classmethod
-    def _week_has_begun(cls, week: str) -> str:
-        current = week_of(datetime.now(SHANGHAI).date())
-        if week > current:
-            raise PydanticCustomError(
-                "week_in_future",
-                "week {week} has not begun yet (this is {current} in Shanghai)",
-                {"week": week, "current": current},
-            )
-        return week
+    _week_has_begun = field_validator("week")(validate_week_has_begun)
 
     @field_validator("on_duty")
     @classmethod

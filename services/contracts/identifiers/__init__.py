@@ -34,9 +34,11 @@ from services.contracts.identifiers.industries import (
     validate_division,
     validate_section,
 )
+from services.contracts.identifiers.towns import district_of_town, validate_town_code
 from services.contracts.identifiers.weeks import (
     SHANGHAI,
     validate_iso_week,
+    validate_week_has_begun,
     week_bounds,
     week_of,
     week_of_instant,
@@ -57,6 +59,14 @@ DistrictCode = Annotated[
     Field(
         description="GB/T 2260 code of one of the 16 Shanghai districts",
         examples=["310115"],
+    ),
+]
+TownCode = Annotated[
+    str,
+    AfterValidator(validate_town_code),
+    Field(
+        description="统计用区划代码 (first 9 digits) of a Shanghai street or town (街道/镇)",
+        examples=["310115004"],
     ),
 ]
 IndustrySectionCode = Annotated[
@@ -85,10 +95,12 @@ __all__ = [
     "IndustrySection",
     "IndustrySectionCode",
     "IsoWeek",
+    "TownCode",
     "all_districts",
     "all_industry_sections",
     "check_character",
     "district",
+    "district_of_town",
     "industry_section",
     "organisation_code_check_digit",
     "section_of_division",
@@ -97,6 +109,8 @@ __all__ = [
     "validate_division",
     "validate_iso_week",
     "validate_section",
+    "validate_town_code",
+    "validate_week_has_begun",
     "week_bounds",
     "week_of",
     "week_of_instant",

@@ -6,6 +6,8 @@ from datetime import MAXYEAR, MINYEAR, date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from pydantic_core import PydanticCustomError
+
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 _ISO_WEEK = re.compile(r"(?P<year>[0-9]{4})-W(?P<week>[0-9]{2})")
@@ -61,3 +63,19 @@ def week_of_instant(instant: datetime) -> str:
             "week_of_instant needs a timezone-aware datetime; a naive one has no defined week"
         )
     return week_of(instant.astimezone(SHANGHAI).date())
+
+
+def validate_week_has_begun(week: str) -> str:
+    """The week in canonical form, or a `week_in_future` error if it has not begun in Shanghai yet.
+
+    Reports are about weeks that have happened; a week ahead is a typo in the year or the number.
+    """
+    week = validate_iso_week(week)  # canonical "YYYY-Www" strings sort as the weeks do
+    current = week_of(datetime.now(SHANGHAI).date())
+    if week > current:
+        raise PydanticCustomError(
+            "week_in_future",
+            "week {week} has not begun yet (this is {current} in Shanghai)",
+            {"week": week, "current": current},
+        )
+    return week
