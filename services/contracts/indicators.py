@@ -28,6 +28,16 @@ DEFINITIONS: dict[str, str] = {
     "as null, never as 0.",
 }
 
+MIGRANT_RETURN_RATE = "migrant_return_rate"
+MIGRANT_EMPLOYMENT_RATE = "migrant_employment_rate"
+DEFINITIONS |= {
+    MIGRANT_RETURN_RATE: "外来人员返沪率: migrant workers back in Shanghai / migrant workers on "
+    "the community monitoring points' registers, over the points that reported for the week; "
+    "0-1.",
+    MIGRANT_EMPLOYMENT_RATE: "外来人员就业率: migrant workers back and at work / migrant workers "
+    "back in Shanghai, over the points that reported for the week; 0-1.",
+}
+
 CHANGE = (
     "Each `*_change` is this week's value minus the previous ISO week's for the same scope "
     "(ratios in ratio units: -0.05 is five percentage points down); null when either is null."

@@ -10,6 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from services.contracts.community_reports import (
+    COMMUNITY_POINT_REGISTERED,
+    COMMUNITY_REPORT_SUBMITTED,
+)
 from services.contracts.enterprises import ENTERPRISE_REGISTERED
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED
 
@@ -78,7 +82,31 @@ ENTERPRISE_REPORTS = TopicSpec(
     retention=timedelta(days=730),
 )
 
-SOURCE_TOPICS: tuple[TopicSpec, ...] = (ENTERPRISE_REGISTRATIONS, ENTERPRISE_REPORTS)
+COMMUNITY_POINTS = TopicSpec(
+    name="monitoring.community-points",
+    key="town code",
+    producers=frozenset({"gateway"}),
+    consumers=frozenset({"monitoring"}),
+    event_types=(COMMUNITY_POINT_REGISTERED,),
+    # A point's latest registration is its standing; no personal data in it, so kept for ever.
+    compacted=True,
+)
+
+COMMUNITY_REPORTS = TopicSpec(
+    name="monitoring.community-reports",
+    key="town code",
+    producers=frozenset({"gateway"}),
+    consumers=frozenset({"monitoring"}),
+    event_types=(COMMUNITY_REPORT_SUBMITTED,),
+    retention=timedelta(days=730),
+)
+
+SOURCE_TOPICS: tuple[TopicSpec, ...] = (
+    ENTERPRISE_REGISTRATIONS,
+    ENTERPRISE_REPORTS,
+    COMMUNITY_POINTS,
+    COMMUNITY_REPORTS,
+)
 
 
 def dead_letter_topic_name(source_topic: str) -> str:

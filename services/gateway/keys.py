@@ -1,6 +1,7 @@
 """Issue and revoke API keys.
 
     python -m services.gateway.keys issue --enterprise <credit code> --label "HR system"
+    python -m services.gateway.keys issue --community-point <town code> --label "潍坊新村街道"
     python -m services.gateway.keys revoke <key>
 
 A key is printed once, when issued; only its keyed hash is stored.
@@ -12,7 +13,11 @@ import argparse
 import asyncio
 import sys
 
-from services.contracts.identifiers import validate_credit_code, validate_district_code
+from services.contracts.identifiers import (
+    validate_credit_code,
+    validate_district_code,
+    validate_town_code,
+)
 from services.gateway.adapters.api_keys import ApiKeyStore
 from services.gateway.app import SCHEMA
 from services.gateway.domain.access import Principal, PrincipalKind
@@ -25,6 +30,10 @@ def _principal(args: argparse.Namespace) -> Principal:
     if args.enterprise:
         return Principal(
             PrincipalKind.ENTERPRISE, credit_code=validate_credit_code(args.enterprise)
+        )
+    if args.community_point:
+        return Principal(
+            PrincipalKind.COMMUNITY_POINT, town_code=validate_town_code(args.community_point)
         )
     if args.district:
         return Principal(
@@ -60,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     who.add_argument("--enterprise", metavar="CREDIT_CODE", help="an enterprise's own system")
     who.add_argument("--district", metavar="GB2260", help="an official of one district")
     who.add_argument("--city", action="store_true", help="an official of the city bureau")
+    who.add_argument(
+        "--community-point", metavar="TOWN_CODE", help="a street or town's monitoring point"
+    )
     issue.add_argument("--label", required=True, help="who holds the key, for audits")
     revoke = commands.add_parser(
         "revoke", help="revoke a key (gateways stop taking it within 30 s)"

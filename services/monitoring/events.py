@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from services.contracts.community_reports import (
+    COMMUNITY_POINT_REGISTERED,
+    COMMUNITY_REPORT_SUBMITTED,
+    CommunityPointRegistration,
+    CommunityReport,
+)
 from services.contracts.enterprises import (
     DESIGNATED_TO_REPORT,
     ENTERPRISE_REGISTERED,
@@ -9,10 +17,23 @@ from services.contracts.enterprises import (
     Registrant,
 )
 from services.contracts.envelope import CloudEvent
-from services.contracts.topics import ENTERPRISE_REGISTRATIONS, ENTERPRISE_REPORTS, TopicSpec
+from services.contracts.topics import (
+    COMMUNITY_POINTS,
+    COMMUNITY_REPORTS,
+    ENTERPRISE_REGISTRATIONS,
+    ENTERPRISE_REPORTS,
+    TopicSpec,
+)
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED, WeeklyReport
+from services.monitoring.domain.community import CommunityPoint, CommunityReportFigures
 from services.monitoring.domain.figures import EnterpriseProfile, ReportFigures
-from services.monitoring.domain.records import Record, RecordRegistration, RecordWeeklyReport
+from services.monitoring.domain.records import (
+    Record,
+    RecordCommunityPoint,
+    RecordCommunityReport,
+    RecordRegistration,
+    RecordWeeklyReport,
+)
 from services.platform.stream.events import Route
 
 
@@ -61,13 +82,47 @@ def report_record(event: CloudEvent[WeeklyReport]) -> RecordWeeklyReport:
     )
 
 
-ROUTES: dict[
-    TopicSpec, tuple[Route[EnterpriseRegistration, Record] | Route[WeeklyReport, Record], ...]
-] = {
+def community_point_record(event: CloudEvent[CommunityPointRegistration]) -> RecordCommunityPoint:
+    data = event.data
+    return RecordCommunityPoint(
+        event_id=event.id,
+        point=CommunityPoint(data.town_code, data.district_code, data.name, event.time),
+    )
+
+
+def community_report_record(event: CloudEvent[CommunityReport]) -> RecordCommunityReport:
+    data = event.data
+    return RecordCommunityReport(
+        event_id=event.id,
+        figures=CommunityReportFigures(
+            town_code=data.town_code,
+            week=data.week,
+            reported_at=event.time,
+            migrants_registered=data.migrants_registered,
+            returned_to_shanghai=data.returned_to_shanghai,
+            employed=data.employed,
+            seeking_work=data.seeking_work,
+            in_quarantine=data.in_quarantine,
+        ),
+    )
+
+
+ROUTES: dict[TopicSpec, tuple[Route[Any, Record], ...]] = {
     ENTERPRISE_REGISTRATIONS: (
         Route(ENTERPRISE_REGISTERED, EnterpriseRegistration, registration_record, "credit_code"),
     ),
     ENTERPRISE_REPORTS: (
         Route(WEEKLY_REPORT_SUBMITTED, WeeklyReport, report_record, "credit_code"),
+    ),
+    COMMUNITY_POINTS: (
+        Route(
+            COMMUNITY_POINT_REGISTERED,
+            CommunityPointRegistration,
+            community_point_record,
+            "town_code",
+        ),
+    ),
+    COMMUNITY_REPORTS: (
+        Route(COMMUNITY_REPORT_SUBMITTED, CommunityReport, community_report_record, "town_code"),
     ),
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from services.monitoring.domain.community import CommunityFigures, DistrictWeek
 from services.monitoring.domain.figures import CellFigures, CellKey
 from services.monitoring.domain.records import Record
 
@@ -22,4 +23,8 @@ class MonitoringStore(Protocol):
 
     async def cells(self, week: str) -> dict[CellKey, CellFigures]:
         """The stored figures of one week (cells with at least one report)."""
+        ...
+
+    async def community(self, week: str) -> dict[DistrictWeek, CommunityFigures]:
+        """The community points' sums per district for one week (districts with points)."""
         ...

@@ -431,3 +431,50 @@ async def test_every_indicator_is_served_for_a_district_with_its_definition(
         lambda text: gauge in text,
         what="松江区's return rate among the monitoring worker's gauges",
     )
+
+
+async def test_a_community_point_reports_migrants_and_its_district_sees_the_shares(
+    stack: Stack, client: httpx.AsyncClient
+) -> None:
+    fengxian = await stack.key_for(Principal(PrincipalKind.OFFICIAL, district_code="310120"))
+    nanqiao, other_town = "310120101", "310120102"  # 南桥镇, 奉贤区
+    point = await stack.key_for(Principal(PrincipalKind.COMMUNITY_POINT, town_code=nanqiao))
+    registered = await client.post(
+        "/v1/community-points", json={"town_code": nanqiao, "name": "南桥镇"}, headers=fengxian
+    )
+    assert registered.status_code == 202, registered.text
+    report = {
+        "town_code": nanqiao,
+        "week": WEEK,
+        "migrants_registered": 5000,
+        "returned_to_shanghai": 3000,
+        "employed": 2400,
+        "seeking_work": 500,
+        "in_quarantine": 300,
+    }
+    assert (
+        await client.post("/v1/community-reports", json=report, headers=point)
+    ).status_code == 202
+    elsewhere = await client.post(
+        "/v1/community-reports", json={**report, "town_code": other_town}, headers=point
+    )
+    assert elsewhere.status_code == 403
+    bad = await client.post(
+        "/v1/community-reports", json={**report, "employed": 3100}, headers=point
+    )
+    assert bad.status_code == 422
+    assert bad.json()["problems"][0]["field"] == "employed"
+
+    async def community() -> Any:
+        response = await client.get(
+            "/v1/indicators", params={"week": WEEK, "district": "310120"}, headers=fengxian
+        )
+        assert response.status_code == 200, response.text
+        return response.json()["community"]["total"]
+
+    total = await eventually(
+        community, lambda c: c["points_reporting"] == 1, what="南桥镇's report in 奉贤区"
+    )
+    assert (total["district_name"], total["points_registered"]) == ("奉贤区", 1)
+    assert total["migrant_return_rate"] == pytest.approx(3000 / 5000)
+    assert total["migrant_employment_rate"] == pytest.approx(2400 / 3000)

@@ -40,14 +40,16 @@ class ApiKeyStore:
         if cached is not None and now - cached[0] < self._cache_seconds:
             return cached[1]
         row = await self._pool.fetchrow(
-            "SELECT principal_kind, credit_code::text, district_code::text FROM gateway.api_keys "
-            "WHERE key_hash = $1 AND revoked_at IS NULL",
+            "SELECT principal_kind, credit_code::text, district_code::text, town_code::text "
+            "FROM gateway.api_keys WHERE key_hash = $1 AND revoked_at IS NULL",
             digest,
         )
         principal = (
             None
             if row is None
-            else Principal(PrincipalKind(row[0]), credit_code=row[1], district_code=row[2])
+            else Principal(
+                PrincipalKind(row[0]), credit_code=row[1], district_code=row[2], town_code=row[3]
+            )
         )
         if len(self._cache) > 10_000:
             self._cache.clear()
@@ -59,11 +61,12 @@ class ApiKeyStore:
         key = generate_key()
         await self._pool.execute(
             "INSERT INTO gateway.api_keys (key_hash, principal_kind, credit_code, district_code, "
-            "label) VALUES ($1, $2, $3, $4, $5)",
+            "town_code, label) VALUES ($1, $2, $3, $4, $5, $6)",
             hash_key(key, self._pepper),
             principal.kind.value,
             principal.credit_code,
             principal.district_code,
+            principal.town_code,
             label,
         )
         return key

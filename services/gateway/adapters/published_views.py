@@ -25,6 +25,16 @@ class PublishedViews:
         )
         return [dict(row.items()) for row in rows]
 
+    async def community_indicators(self, week: str) -> list[Row]:
+        """The community points' figures of one week, per district and for the city."""
+        rows = await self._pool.fetch(
+            "SELECT * FROM monitoring.community_indicators_v WHERE week = $1 "
+            "ORDER BY district_code NULLS FIRST",
+            week,
+            timeout=self._timeout,
+        )
+        return [dict(row.items()) for row in rows]
+
     async def registered_district(self, credit_code: str) -> str | None:
         """The district an enterprise is registered in now, per monitoring's registry."""
         district: str | None = await self._pool.fetchval(

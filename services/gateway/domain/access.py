@@ -1,7 +1,8 @@
 """Who a caller is and what they may do.
 
-Enterprise systems act for one enterprise (their credit code). Officials read, and may register
-enterprises, within a scope: one district (区人社局) or the whole city (市人社局).
+Enterprise systems act for one enterprise (their credit code); a community monitoring point for
+one street or town (its town code). Officials read, and may register enterprises and points,
+within a scope: one district (区人社局) or the whole city (市人社局).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from enum import StrEnum
 class PrincipalKind(StrEnum):
     ENTERPRISE = "enterprise"
     OFFICIAL = "official"
+    COMMUNITY_POINT = "community_point"
 
 
 class Forbidden(Exception):
@@ -25,12 +27,16 @@ class Principal:
     credit_code: str | None = None
     district_code: str | None = None
     """For officials: their district, or None for a city-wide scope."""
+    town_code: str | None = None
+    """For community monitoring points: their street or town."""
 
     def __post_init__(self) -> None:
-        if self.kind is PrincipalKind.ENTERPRISE and self.credit_code is None:
-            raise ValueError("an enterprise principal needs a credit code")
-        if self.kind is PrincipalKind.OFFICIAL and self.credit_code is not None:
-            raise ValueError("an official principal has no credit code")
+        if (self.kind is PrincipalKind.ENTERPRISE) != (self.credit_code is not None):
+            raise ValueError("an enterprise principal, and only one, has a credit code")
+        if (self.kind is PrincipalKind.COMMUNITY_POINT) != (self.town_code is not None):
+            raise ValueError("a community point principal, and only one, has a town code")
+        if self.kind is not PrincipalKind.OFFICIAL and self.district_code is not None:
+            raise ValueError("only an official principal has a district scope")
 
     @property
     def is_city_official(self) -> bool:
@@ -41,11 +47,15 @@ class Principal:
         """A stable name for the principal, e.g. 'enterprise:9131…' or 'official:310115'."""
         if self.kind is PrincipalKind.ENTERPRISE:
             return f"enterprise:{self.credit_code}"
+        if self.kind is PrincipalKind.COMMUNITY_POINT:
+            return f"community_point:{self.town_code}"
         return f"official:{self.district_code or 'city'}"
 
     def describe(self) -> str:
         if self.kind is PrincipalKind.ENTERPRISE:
             return f"enterprise {self.credit_code}"
+        if self.kind is PrincipalKind.COMMUNITY_POINT:
+            return f"community monitoring point {self.town_code}"
         return f"official of {'the city' if self.district_code is None else self.district_code}"
 
     def ensure_may_report_for(self, credit_code: str) -> None:
@@ -67,6 +77,8 @@ class Principal:
             if self.credit_code != credit_code:
                 raise Forbidden(f"this API key may only register enterprise {self.credit_code}")
             return
+        if self.kind is not PrincipalKind.OFFICIAL:
+            raise Forbidden("enterprises are registered by themselves or by their district bureau")
         self.ensure_may_read_district(district_code)
         moving = registered_in is not None and registered_in != district_code
         if moving and self.district_code is not None:
@@ -92,6 +104,8 @@ class Principal:
             if self.credit_code != credit_code:
                 raise Forbidden(f"this API key may only read enterprise {self.credit_code}")
             return
+        if self.kind is not PrincipalKind.OFFICIAL:
+            raise Forbidden("an enterprise's reports are read by it and by its officials")
         if self.district_code is not None and registered_in != self.district_code:
             raise Forbidden(f"this API key reads enterprises of district {self.district_code} only")
 
@@ -101,3 +115,16 @@ class Principal:
             raise Forbidden("district and city figures are for employment service officials")
         if self.district_code is not None and district_code != self.district_code:
             raise Forbidden(f"this API key reads district {self.district_code} only")
+
+    def ensure_may_register_point(self, town_code: str) -> None:
+        """Community points are registered by their district's officials (or the city's)."""
+        if self.kind is not PrincipalKind.OFFICIAL:
+            raise Forbidden("community monitoring points are registered by their district bureau")
+        self.ensure_may_read_district(town_code[:6])
+
+    def ensure_may_report_for_town(self, town_code: str) -> None:
+        """A community point reports for its own street or town."""
+        if self.kind is not PrincipalKind.COMMUNITY_POINT:
+            raise Forbidden("community reports are submitted by the community monitoring point")
+        if self.town_code != town_code:
+            raise Forbidden(f"this API key may only report for town {self.town_code}")

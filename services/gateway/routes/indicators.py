@@ -81,6 +81,34 @@ class ScopedFigures(Figures):
     industry_name: str | None = None
 
 
+class CommunityChanges(BaseModel):
+    migrant_return_rate: float | None = None
+    migrant_employment_rate: float | None = None
+
+
+class CommunityFigures(BaseModel):
+    """What the community monitoring points of the scope reported on migrant workers."""
+
+    district_code: str | None = Field(None, description="null: every district")
+    district_name: str | None = None
+    points_registered: int = 0
+    points_reporting: int = 0
+    migrants_registered: int = 0
+    returned_to_shanghai: int = 0
+    employed: int = 0
+    seeking_work: int = 0
+    in_quarantine: int = 0
+    migrant_return_rate: float | None = Field(None, description="外来人员返沪率, 0-1")
+    migrant_employment_rate: float | None = Field(None, description="外来人员就业率, 0-1")
+    previous_week_reported: bool = False
+    change: CommunityChanges = CommunityChanges()
+
+
+class Community(BaseModel):
+    total: CommunityFigures
+    by_district: list[CommunityFigures] = Field(description="per district (city scope only)")
+
+
 class IndicatorsOut(BaseModel):
     week: str
     previous_week: str
@@ -90,6 +118,10 @@ class IndicatorsOut(BaseModel):
     by_district: list[ScopedFigures] = Field(description="per district (city scope only)")
     by_section: list[ScopedFigures] = Field(description="per industry section in the scope")
     cells: list[ScopedFigures] = Field(description="per district x industry section")
+    community: Community | None = Field(
+        description="community monitoring points' figures (no industry: null when a section "
+        "is asked for)"
+    )
 
 
 @router.get("")
@@ -105,6 +137,16 @@ async def indicators(
     principal.ensure_may_read_district(scope)
     rows = await resources.views.indicators(week)
     inside = [r for r in rows if _within(r, scope, section)]
+    community = None
+    if section is None:
+        points = [r for r in await resources.views.community_indicators(week) if _within(r, scope)]
+        community = Community(
+            total=next(
+                (_community(r) for r in points if r["district_code"] == scope),
+                CommunityFigures(district_code=scope),
+            ),
+            by_district=[_community(r) for r in points if scope is None and r["district_code"]],
+        )
     return IndicatorsOut(
         week=week,
         previous_week=week_of(week_bounds(week)[0] - timedelta(days=7)),
@@ -122,6 +164,7 @@ async def indicators(
             if section is None and r["industry_section"] and r["district_code"] == scope
         ],
         cells=[_scoped(r) for r in inside if r["scope"] == "cell"],
+        community=community,
     )
 
 
@@ -171,11 +214,31 @@ async def return_to_work(
     )
 
 
-def _within(row: Row, district_code: str | None, section: str | None) -> bool:
+def _within(row: Row, district_code: str | None, section: str | None = None) -> bool:
     """Rows that describe the scope or a part of it."""
     return (district_code is None or row["district_code"] == district_code) and (
         section is None or row["industry_section"] == section
     )
+
+
+def _community(row: Row) -> CommunityFigures:
+    values = {k: v for k, v in row.items() if v is not None}
+    code = row["district_code"]
+    return CommunityFigures.model_validate(
+        {
+            **values,
+            "change": _changes(values),
+            "district_name": district(code).name_zh if code else None,
+        }
+    )
+
+
+def _changes(values: dict[str, Any]) -> dict[str, Any]:
+    return {
+        name.removesuffix("_change"): value
+        for name, value in values.items()
+        if name.endswith("_change")
+    }
 
 
 def _total(rows: list[Row], district_code: str | None, section: str | None) -> ScopedFigures:
@@ -187,16 +250,11 @@ def _total(rows: list[Row], district_code: str | None, section: str | None) -> S
 
 def _scoped(row: Row) -> ScopedFigures:
     values: dict[str, Any] = {k: v for k, v in row.items() if v is not None}
-    changes = {
-        name.removesuffix("_change"): value
-        for name, value in values.items()
-        if name.endswith("_change")
-    }
     code, letter = row.get("district_code"), row.get("industry_section")
     return ScopedFigures.model_validate(
         {
             **values,
-            "change": changes,
+            "change": _changes(values),
             "district_name": district(code).name_zh if code else None,
             "industry_name": industry_section(letter).name_zh if letter else None,
         }

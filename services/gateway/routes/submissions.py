@@ -1,4 +1,4 @@
-"""What enterprise systems (and officials, for registrations) send in."""
+"""What enterprise systems, community monitoring points and officials (registrations) send in."""
 
 from __future__ import annotations
 
@@ -8,12 +8,23 @@ from uuid import UUID
 from fastapi import APIRouter, Header, status
 from pydantic import BaseModel
 
+from services.contracts.community_reports import (
+    COMMUNITY_POINT_REGISTERED,
+    COMMUNITY_REPORT_SUBMITTED,
+    CommunityPointRegistration,
+    CommunityReport,
+)
 from services.contracts.enterprises import (
     ENTERPRISE_REGISTERED,
     EnterpriseRegistration,
     Registrant,
 )
-from services.contracts.topics import ENTERPRISE_REGISTRATIONS, ENTERPRISE_REPORTS
+from services.contracts.topics import (
+    COMMUNITY_POINTS,
+    COMMUNITY_REPORTS,
+    ENTERPRISE_REGISTRATIONS,
+    ENTERPRISE_REPORTS,
+)
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED, WeeklyReport
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
 from services.gateway.domain.access import PrincipalKind
@@ -85,6 +96,48 @@ async def submit_weekly_report(
         ENTERPRISE_REPORTS,
         event_type=WEEKLY_REPORT_SUBMITTED,
         subject=body.credit_code,
+        data=body,
+        idempotency_key=idempotency_key,
+    )
+    return Accepted(event_id=event_id)
+
+
+@router.post("/community-points", status_code=status.HTTP_202_ACCEPTED)
+async def register_community_point(
+    body: CommunityPointRegistration,
+    principal: PrincipalDep,
+    resources: ResourcesDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Accepted:
+    """Register a street or town as a community monitoring point (its district's officials)."""
+    principal.ensure_may_register_point(body.town_code)
+    event_id = await publish(
+        resources,
+        principal,
+        COMMUNITY_POINTS,
+        event_type=COMMUNITY_POINT_REGISTERED,
+        subject=body.town_code,
+        data=body,
+        idempotency_key=idempotency_key,
+    )
+    return Accepted(event_id=event_id)
+
+
+@router.post("/community-reports", status_code=status.HTTP_202_ACCEPTED)
+async def submit_community_report(
+    body: CommunityReport,
+    principal: PrincipalDep,
+    resources: ResourcesDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Accepted:
+    """Submit a point's weekly report on migrant workers; a later one for the week replaces it."""
+    principal.ensure_may_report_for_town(body.town_code)
+    event_id = await publish(
+        resources,
+        principal,
+        COMMUNITY_REPORTS,
+        event_type=COMMUNITY_REPORT_SUBMITTED,
+        subject=body.town_code,
         data=body,
         idempotency_key=idempotency_key,
     )

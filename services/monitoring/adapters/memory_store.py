@@ -5,6 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from services.monitoring.domain.community import (
+    CommunityFigures,
+    CommunityPoint,
+    CommunityReportFigures,
+    DistrictWeek,
+    compute_community,
+)
 from services.monitoring.domain.figures import (
     CellFigures,
     CellKey,
@@ -14,6 +21,7 @@ from services.monitoring.domain.figures import (
 )
 from services.monitoring.domain.records import (
     Record,
+    RecordCommunityPoint,
     RecordRegistration,
     RecordWeeklyReport,
     unique_by_event_id,
@@ -25,6 +33,8 @@ class InMemoryMonitoringStore:
         self.processed: set[str] = set()
         self.enterprises: dict[str, EnterpriseProfile] = {}
         self.reports: dict[tuple[str, str], ReportFigures] = {}
+        self.points: dict[str, CommunityPoint] = {}
+        self.community_reports: list[CommunityReportFigures] = []
 
     async def record(self, records: Sequence[Record]) -> int:
         new = [r for r in unique_by_event_id(list(records)) if r.event_id not in self.processed]
@@ -34,6 +44,12 @@ class InMemoryMonitoringStore:
                 self._register(record)
             elif isinstance(record, RecordWeeklyReport):
                 self._report(record.figures)
+            elif isinstance(record, RecordCommunityPoint):
+                current = self.points.get(record.point.town_code)
+                if current is None or record.point.registered_at >= current.registered_at:
+                    self.points[record.point.town_code] = record.point
+            else:
+                self.community_reports.append(record.figures)
         return len(new)
 
     def _register(self, record: RecordRegistration) -> None:
@@ -54,3 +70,7 @@ class InMemoryMonitoringStore:
     async def cells(self, week: str) -> dict[CellKey, CellFigures]:
         all_cells = compute_cells(self.enterprises, self.reports.values())
         return {key: figures for key, figures in all_cells.items() if key.week == week}
+
+    async def community(self, week: str) -> dict[DistrictWeek, CommunityFigures]:
+        sums = compute_community(self.points, self.community_reports)
+        return {key: figures for key, figures in sums.items() if key.week == week}

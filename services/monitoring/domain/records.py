@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from services.monitoring.domain.community import CommunityPoint, CommunityReportFigures
 from services.monitoring.domain.figures import EnterpriseProfile, ReportFigures
 
 
@@ -30,7 +31,23 @@ class RecordWeeklyReport:
     figures: ReportFigures
 
 
-Record = RecordRegistration | RecordWeeklyReport
+@dataclass(frozen=True)
+class RecordCommunityPoint:
+    kind = "community_point"
+
+    event_id: str
+    point: CommunityPoint
+
+
+@dataclass(frozen=True)
+class RecordCommunityReport:
+    kind = "community_report"
+
+    event_id: str
+    figures: CommunityReportFigures
+
+
+Record = RecordRegistration | RecordWeeklyReport | RecordCommunityPoint | RecordCommunityReport
 
 
 def unique_by_event_id(records: list[Record]) -> list[Record]:
@@ -42,3 +59,16 @@ def unique_by_event_id(records: list[Record]) -> list[Record]:
             seen.add(record.event_id)
             unique.append(record)
     return unique
+
+
+def entity_of(record: Record) -> str:
+    """What orders a record's effects: its enterprise's credit code or its point's town code."""
+    if isinstance(record, RecordRegistration):
+        return record.profile.credit_code
+    if isinstance(record, RecordCommunityPoint):
+        return record.point.town_code
+    return (
+        record.figures.credit_code
+        if isinstance(record, RecordWeeklyReport)
+        else (record.figures.town_code)
+    )

@@ -13,8 +13,19 @@ import pytest_asyncio
 from services.monitoring.adapters.memory_store import InMemoryMonitoringStore
 from services.monitoring.adapters.postgres_store import PostgresMonitoringStore
 from services.monitoring.app import SCHEMA
+from services.monitoring.domain.community import (
+    CommunityPoint,
+    CommunityReportFigures,
+    DistrictWeek,
+)
 from services.monitoring.domain.figures import CellKey, EnterpriseProfile, ReportFigures
-from services.monitoring.domain.records import Record, RecordRegistration, RecordWeeklyReport
+from services.monitoring.domain.records import (
+    Record,
+    RecordCommunityPoint,
+    RecordCommunityReport,
+    RecordRegistration,
+    RecordWeeklyReport,
+)
 from services.monitoring.store import MonitoringStore
 from services.platform.migrations import migrate
 from services.platform.postgres import open_pool
@@ -259,3 +270,54 @@ async def test_an_enterprises_own_registration_keeps_the_roles_the_bureau_gave_i
     await store.record([by_itself(designated, at=T0 + timedelta(hours=1)), by_itself(newcomer)])
     # Still designated, as its bureau said; the newcomer is not expected to report.
     assert (await store.cells(WEEK))[PUDONG_FOOD].enterprises_expected == 2
+
+
+def point(town: str, *, at: datetime = T0, name: str = "潍坊新村街道") -> RecordCommunityPoint:
+    return RecordCommunityPoint(
+        f"point-{town}-{at.isoformat()}", CommunityPoint(town, town[:6], name, at)
+    )
+
+
+def migrants(
+    town: str, *, registered: int, returned: int, employed: int, at: datetime = T0
+) -> RecordCommunityReport:
+    figures = CommunityReportFigures(
+        town, WEEK, at, registered, returned, employed, seeking_work=returned - employed,
+        in_quarantine=0,
+    )  # fmt: skip
+    return RecordCommunityReport(f"migrants-{town}-{at.isoformat()}", figures)
+
+
+async def test_community_reports_sum_per_district_with_silent_points_counted(
+    store: MonitoringStore,
+) -> None:
+    weifang, lujiazui, nanjing_east = "310115004", "310115005", "310101002"
+    await store.record(
+        [
+            point(weifang),
+            point(lujiazui, name="陆家嘴街道"),
+            point(nanjing_east, name="南京东路街道"),
+            migrants(weifang, registered=1000, returned=600, employed=450),
+            migrants(weifang, registered=1000, returned=700, employed=500, at=T0 + timedelta(1)),
+        ]
+    )
+
+    figures = await store.community(WEEK)
+
+    pudong, huangpu = figures[DistrictWeek(WEEK, "310115")], figures[DistrictWeek(WEEK, "310101")]
+    assert (pudong.points_registered, pudong.points_reporting) == (2, 1)
+    assert (pudong.returned_to_shanghai, pudong.employed, pudong.seeking_work) == (700, 500, 200)
+    assert (huangpu.points_registered, huangpu.points_reporting) == (1, 0)
+
+
+async def test_a_report_of_a_town_not_yet_registered_waits_for_its_point(
+    store: MonitoringStore,
+) -> None:
+    weifang = "310115004"
+    await store.record([migrants(weifang, registered=800, returned=400, employed=300)])
+    assert await store.community(WEEK) == {}
+
+    await store.record([point(weifang)])
+
+    pudong = (await store.community(WEEK))[DistrictWeek(WEEK, "310115")]
+    assert (pudong.points_reporting, pudong.migrants_registered) == (1, 800)

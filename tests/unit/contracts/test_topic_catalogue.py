@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from services.contracts import topics
 from services.contracts.enterprises import ENTERPRISE_REGISTERED
 from services.contracts.topics import (
     ENTERPRISE_REGISTRATIONS,
@@ -127,8 +128,7 @@ def test_every_topic_is_created_by_the_deployed_topics_job() -> None:
 
 
 SOURCE_TOPIC_CONSTANTS = {
-    ENTERPRISE_REGISTRATIONS.name: "ENTERPRISE_REGISTRATIONS",
-    ENTERPRISE_REPORTS.name: "ENTERPRISE_REPORTS",
+    spec.name: name for name, spec in vars(topics).items() if isinstance(spec, TopicSpec)
 }
 
 

@@ -89,12 +89,12 @@ def test_principals_describe_themselves_without_personal_data() -> None:
 
 
 def test_enterprise_principal_without_a_credit_code_is_invalid() -> None:
-    with pytest.raises(ValueError, match="enterprise principal needs a credit code"):
+    with pytest.raises(ValueError, match="an enterprise principal, and only one, has a credit"):
         Principal(PrincipalKind.ENTERPRISE, district_code="310115")
 
 
 def test_official_principal_with_a_credit_code_is_invalid() -> None:
-    with pytest.raises(ValueError, match="official principal has no credit code"):
+    with pytest.raises(ValueError, match="an enterprise principal, and only one, has a credit"):
         Principal(PrincipalKind.OFFICIAL, credit_code=PUDONG_FOOD, district_code="310115")
 
 
@@ -135,3 +135,45 @@ def test_monitoring_roles_are_assigned_by_officials_not_by_enterprises() -> None
     Principal(PrincipalKind.OFFICIAL, district_code="310115").ensure_may_assign_roles(
         frozenset({"key_enterprise"}), "daily_necessities"
     )
+
+
+WEIFANG = "310115004"  # 潍坊新村街道, 浦东新区
+WEIFANG_POINT = Principal(PrincipalKind.COMMUNITY_POINT, town_code=WEIFANG)
+
+
+def test_a_community_point_reports_for_its_own_town_only() -> None:
+    WEIFANG_POINT.ensure_may_report_for_town(WEIFANG)
+    with pytest.raises(Forbidden, match=r"may only report for town 310115004$"):
+        WEIFANG_POINT.ensure_may_report_for_town("310101002")
+
+
+@pytest.mark.parametrize("other", [PUDONG_FOOD_SYSTEM, PUDONG_OFFICIAL, CITY_OFFICIAL])
+def test_nobody_but_the_point_submits_its_community_report(other: Principal) -> None:
+    with pytest.raises(Forbidden, match="submitted by the community monitoring point"):
+        other.ensure_may_report_for_town(WEIFANG)
+
+
+def test_points_are_registered_by_their_district_or_the_city() -> None:
+    PUDONG_OFFICIAL.ensure_may_register_point(WEIFANG)
+    CITY_OFFICIAL.ensure_may_register_point("310101002")
+    with pytest.raises(Forbidden, match="reads district 310115 only"):
+        PUDONG_OFFICIAL.ensure_may_register_point("310101002")
+    for caller in (PUDONG_FOOD_SYSTEM, WEIFANG_POINT):
+        with pytest.raises(Forbidden, match="registered by their district bureau"):
+            caller.ensure_may_register_point(WEIFANG)
+
+
+def test_a_community_point_reads_no_enterprise_and_no_district_figures() -> None:
+    with pytest.raises(Forbidden, match="read by it and by its officials"):
+        WEIFANG_POINT.ensure_may_read_enterprise(PUDONG_FOOD, "310115")
+    with pytest.raises(Forbidden, match="for employment service officials"):
+        WEIFANG_POINT.ensure_may_read_district("310115")
+    with pytest.raises(Forbidden, match="registered by themselves or by their district bureau"):
+        WEIFANG_POINT.ensure_may_register(PUDONG_FOOD, "310115")
+
+
+def test_a_community_point_is_named_by_its_town() -> None:
+    assert WEIFANG_POINT.id == "community_point:310115004"
+    assert WEIFANG_POINT.describe() == "community monitoring point 310115004"
+    with pytest.raises(ValueError, match="a community point principal, and only one"):
+        Principal(PrincipalKind.COMMUNITY_POINT)
