@@ -15,6 +15,7 @@ from services.contracts.community_reports import (
     COMMUNITY_REPORT_SUBMITTED,
 )
 from services.contracts.enterprises import ENTERPRISE_REGISTERED
+from services.contracts.notifications import NOTIFICATION_REQUESTED
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED
 
 OPERATIONS = "operations"
@@ -35,6 +36,8 @@ class TopicSpec:
     """How long records are kept; None keeps them for ever (compacted topics keep the latest)."""
     compacted: bool = False
     has_dead_letters: bool = True
+    consumers_to_come: frozenset[str] = frozenset()
+    """Consumers not built yet: their events wait on the topic (its retention) until they are."""
 
     @property
     def dead_letter_topic(self) -> TopicSpec:
@@ -101,11 +104,25 @@ COMMUNITY_REPORTS = TopicSpec(
     retention=timedelta(days=730),
 )
 
+NOTIFY_REQUESTS = TopicSpec(
+    name="notify.requests",
+    key="recipient",
+    producers=frozenset({"monitoring"}),
+    consumers=frozenset(),
+    consumers_to_come=frozenset({"notify"}),
+    event_types=(NOTIFICATION_REQUESTED,),
+    # A reminder weeks late is no use to anyone; two weeks leaves time for an outage.
+    retention=timedelta(days=14),
+    # Dead letters are written by consumers; its dead-letter topic comes with its consumer.
+    has_dead_letters=False,
+)
+
 SOURCE_TOPICS: tuple[TopicSpec, ...] = (
     ENTERPRISE_REGISTRATIONS,
     ENTERPRISE_REPORTS,
     COMMUNITY_POINTS,
     COMMUNITY_REPORTS,
+    NOTIFY_REQUESTS,
 )
 
 

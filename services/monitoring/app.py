@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from services.monitoring.adapters.postgres_store import PostgresMonitoringStore
+from services.monitoring.compliance import add_compliance_job
+from services.monitoring.domain.compliance import DeadlinePolicy
 from services.monitoring.domain.records import Record
 from services.monitoring.events import ROUTES
 from services.monitoring.indicator_gauges import add_indicator_gauges
@@ -19,5 +21,11 @@ def stream_spec(settings: MonitoringSettings | None = None) -> StreamSpec[Record
         service=SERVICE,
         routes=ROUTES,
         open_store=PostgresMonitoringStore,
-        extensions=(add_indicator_gauges(settings.indicator_gauges_interval_seconds),),
+        extensions=(
+            add_indicator_gauges(settings.indicator_gauges_interval_seconds),
+            add_compliance_job(
+                DeadlinePolicy(settings.report_deadline_weekday, settings.report_deadline_time),
+                settings.compliance_interval_seconds,
+            ),
+        ),
     )

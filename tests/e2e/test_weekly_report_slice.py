@@ -6,18 +6,24 @@ import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 import httpx
 import pytest
 import pytest_asyncio
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
-from services.contracts.topics import ENTERPRISE_REPORTS, topic_name
+from services.contracts.identifiers import week_of_instant
+from services.contracts.topics import ENTERPRISE_REPORTS, NOTIFY_REQUESTS, topic_name
 from services.gateway.domain.access import Principal, PrincipalKind
 from services.gateway.keys import issue_key, revoke_key
 from services.gateway.settings import GatewaySettings
+from services.monitoring.compliance import ComplianceJob
+from services.monitoring.domain.compliance import DeadlinePolicy
+from services.platform.kafka import KafkaEventPublisher, idempotent_producer
 from services.platform.topics import ensure_topics
 from tests.support.data import credit_code, registration, weekly_report
 from tests.support.infra import KAFKA, create_database, drop_database, unique_name
@@ -478,3 +484,63 @@ async def test_a_community_point_reports_migrants_and_its_district_sees_the_shar
     assert (total["district_name"], total["points_registered"]) == ("奉贤区", 1)
     assert total["migrant_return_rate"] == pytest.approx(3000 / 5000)
     assert total["migrant_employment_rate"] == pytest.approx(2400 / 3000)
+
+
+async def test_officials_see_who_missed_the_deadline_and_who_was_reminded(
+    stack: Stack, client: httpx.AsyncClient
+) -> None:
+    this_week = week_of_instant(datetime.now(UTC))
+    reporting, key = await stack.enterprise(16, "310118")  # 青浦区
+    silent = credit_code(17, "310118")
+    for code in (reporting, silent):
+        await stack.register(client, registration(code, district="310118"))
+    report = weekly_report(reporting, week=this_week)
+    assert (await client.post("/v1/weekly-reports", json=report, headers=key)).status_code == 202
+    qingpu = await stack.key_for(Principal(PrincipalKind.OFFICIAL, district_code="310118"))
+
+    async def recorded() -> Any:
+        response = await client.get(f"/v1/enterprises/{reporting}/weekly-reports", headers=key)
+        return response.json()["reports"]
+
+    await eventually(recorded, lambda r: bool(r), what="青浦区's report recorded")
+    # The deadline job, run as a worker runs it, with a clock a week ahead.
+    policy = DeadlinePolicy()
+    pool = await asyncpg.create_pool(stack.settings.database_url, min_size=1, max_size=2)
+    producer = idempotent_producer(KAFKA, "fugong-e2e")
+    await producer.start()
+    job = ComplianceJob(
+        pool,
+        KafkaEventPublisher(producer),
+        topic=topic_name(NOTIFY_REQUESTS, stack.prefix),
+        policy=policy,
+        clock=lambda: policy.deadline(this_week) + timedelta(minutes=1),
+    )
+
+    async def handled() -> Any:
+        await job.run()  # does nothing while the worker's own deadline job holds the lock
+        response = await client.get(
+            "/v1/compliance", params={"week": this_week, "district": "310118"}, headers=qingpu
+        )
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    try:
+        answer = await eventually(
+            handled, lambda a: a["total"]["expected"] == 2, what="the deadline job's run"
+        )
+    finally:
+        await producer.stop()
+        await pool.close()
+    assert answer["total"] == {"expected": 2, "on_time": 1, "late": 0, "missing": 1, "reminded": 1}
+    (missing,) = answer["late_or_missing"]
+    assert (missing["credit_code"], missing["status"], missing["reminded"]) == (
+        silent,
+        "missing",
+        True,
+    )
+    assert missing["district_name"] == "青浦区"
+    other = await stack.key_for(Principal(PrincipalKind.OFFICIAL, district_code="310101"))
+    refused = await client.get(
+        "/v1/compliance", params={"week": this_week, "district": "310118"}, headers=other
+    )
+    assert refused.status_code == 403

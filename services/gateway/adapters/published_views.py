@@ -35,6 +35,31 @@ class PublishedViews:
         )
         return [dict(row.items()) for row in rows]
 
+    async def compliance_summary(self, week: str) -> list[Row]:
+        """Reporting compliance counts of a week, per district and for the city."""
+        rows = await self._pool.fetch(
+            "SELECT district_code, expected, on_time, late, missing, reminded "
+            "FROM monitoring.compliance_summary_v WHERE week = $1 "
+            "ORDER BY district_code NULLS FIRST",
+            week,
+            timeout=self._timeout,
+        )
+        return [dict(row.items()) for row in rows]
+
+    async def compliance(self, week: str, district_code: str | None) -> list[Row]:
+        """Each expected enterprise's standing for a week, in a district or the city."""
+        rows = await self._pool.fetch(
+            """SELECT credit_code, name, district_code, industry_section, status, reported_at,
+                      deadline, reminded
+               FROM monitoring.compliance_v
+               WHERE week = $1 AND ($2::text IS NULL OR district_code = $2)
+               ORDER BY district_code, status, credit_code""",
+            week,
+            district_code,
+            timeout=self._timeout,
+        )
+        return [dict(row.items()) for row in rows]
+
     async def registered_district(self, credit_code: str) -> str | None:
         """The district an enterprise is registered in now, per monitoring's registry."""
         district: str | None = await self._pool.fetchval(

@@ -80,7 +80,8 @@ class StreamWorker(Service, Generic[R]):
         self.processor: BatchProcessor[R] | None = None
         self._probe: KafkaProbe | None = None
         self._lag: ConsumerLag | None = None
-        self._dead_letter_producer: AIOKafkaProducer | None = None
+        self.producer: AIOKafkaProducer | None = None
+        """Idempotent; for dead letters and any event the service publishes itself."""
         self._consume_loop: ConsumeLoop[R] | None = None
 
     async def on_start(self) -> None:
@@ -90,14 +91,14 @@ class StreamWorker(Service, Generic[R]):
         self._lag = ConsumerLag(bootstrap, spec.group_id(settings.topic_prefix), self.topics)
         self.pool = await open_pool(settings.database_url, max_size=spec.pool_size)
         await migrate(self.pool, spec.schema, f"services.{spec.service}")
-        self._dead_letter_producer = idempotent_producer(bootstrap, f"fugong-{spec.service}-dlq")
-        await self._dead_letter_producer.start()
+        self.producer = idempotent_producer(bootstrap, f"fugong-{spec.service}")
+        await self.producer.start()
         prefix = settings.topic_prefix
         self.processor = BatchProcessor(
             spec.service,
             Routes({topic_name(t, prefix): routes for t, routes in spec.routes.items()}),
             spec.open_store(self.pool),
-            KafkaDeadLetterSink(self._dead_letter_producer),
+            KafkaDeadLetterSink(self.producer),
             RetryPolicy(
                 attempts_before_stalled=settings.retry_attempts_before_stalled,
                 max_backoff_seconds=settings.retry_max_backoff_seconds,
@@ -124,8 +125,8 @@ class StreamWorker(Service, Generic[R]):
     async def on_stop(self) -> None:
         if self._consume_loop is not None:
             await self._consume_loop.stop()
-        if self._dead_letter_producer is not None:
-            await self._dead_letter_producer.stop()
+        if self.producer is not None:
+            await self.producer.stop()
         if self._lag is not None:
             await self._lag.close()
         if self._probe is not None:
