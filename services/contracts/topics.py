@@ -69,9 +69,10 @@ ENTERPRISE_REGISTRATIONS = TopicSpec(
     producers=frozenset({"gateway"}),
     consumers=frozenset({"monitoring"}),
     event_types=(ENTERPRISE_REGISTERED,),
-    # The latest registration of each enterprise is kept, but not for ever: it names a contact
+    # Every registration is kept, not only each enterprise's latest: monitoring rebuilds its
+    # state from this topic, and an enterprise's own registration keeps the roles a bureau's
+    # earlier one assigned, so compaction would lose them. Not for ever: each names a contact
     # person. Monitoring keeps what it needs in its own schema.
-    compacted=True,
     retention=timedelta(days=400),
 )
 

@@ -16,7 +16,7 @@ from services.platform.postgres import Connection
 _COUNTS = ", ".join(COMMUNITY_COUNTS)
 
 _UPSERT_POINTS = """
-INSERT INTO monitoring.community_points AS p (town_code, district_code, name, registered_at,
+INSERT INTO community_points AS p (town_code, district_code, name, registered_at,
     event_id)
 SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[])
 ON CONFLICT (town_code) DO UPDATE SET
@@ -27,7 +27,7 @@ WHERE p.registered_at <= EXCLUDED.registered_at
 
 # Built once from COMMUNITY_COUNTS: constant column names, no input.
 _UPSERT_REPORTS = f"""
-INSERT INTO monitoring.community_reports AS r (town_code, week, reported_at, event_id, {_COUNTS})
+INSERT INTO community_reports AS r (town_code, week, reported_at, event_id, {_COUNTS})
 SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[],
     {", ".join(f"${i}::int[]" for i in range(5, 5 + len(COMMUNITY_COUNTS)))})
 ON CONFLICT (town_code, week) DO UPDATE SET

@@ -11,6 +11,8 @@ wait on each other in a cycle.
 
 from __future__ import annotations
 
+import re
+import zlib
 from collections.abc import Sequence
 
 import asyncpg
@@ -29,7 +31,7 @@ from services.monitoring.domain.records import (
 )
 from services.platform.stream.store import RecordsRejected, StoreUnavailable
 
-_ENTITY_LOCKS = 1
+_SCHEMA_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 
 # Errors after which the same batch may well succeed: the server restarting or overloaded, the
 # connection lost, a deadlock or serialization failure chosen as victim.
@@ -44,7 +46,7 @@ _TRANSIENT = (
 )
 
 _MARK_PROCESSED = """
-INSERT INTO monitoring.processed_events (event_id, kind)
+INSERT INTO processed_events (event_id, kind)
 SELECT * FROM unnest($1::text[], $2::text[]) ORDER BY 1
 ON CONFLICT (event_id) DO NOTHING
 RETURNING event_id
@@ -52,8 +54,20 @@ RETURNING event_id
 
 
 class PostgresMonitoringStore:
-    def __init__(self, pool: asyncpg.Pool) -> None:
+    """Writes the tables of `schema`: the live `monitoring`, or a rebuild's fresh copy of them.
+
+    Statements name tables without a schema; each transaction sets its search path first.
+    """
+
+    def __init__(self, pool: asyncpg.Pool, schema: str = "monitoring") -> None:
+        if not _SCHEMA_NAME.fullmatch(schema):
+            raise ValueError(f"not a schema name: {schema!r}")
         self._pool = pool
+        self._search_path = f"SET LOCAL search_path TO {schema}"
+        # Advisory lock spaces of their own, so that a rebuild never waits on the live worker.
+        self._entity_locks, self._place_locks = (
+            zlib.crc32(f"{schema}/{kind}".encode()) & 0x7FFFFFFF for kind in ("entities", "places")
+        )
 
     async def record(self, records: Sequence[Record]) -> int:
         batch = unique_by_event_id(list(records))
@@ -70,8 +84,9 @@ class PostgresMonitoringStore:
 
     async def _record(self, batch: list[Record]) -> int:
         async with self._pool.acquire() as conn, conn.transaction():
+            await conn.execute(self._search_path)
             await return_to_work_sql.lock_keys(
-                conn, _ENTITY_LOCKS, sorted({entity_of(r) for r in batch})
+                conn, self._entity_locks, sorted({entity_of(r) for r in batch})
             )
             new_ids = {
                 row["event_id"]
@@ -84,7 +99,7 @@ class PostgresMonitoringStore:
             new = [r for r in batch if r.event_id in new_ids]
             registrations = [r for r in new if isinstance(r, RecordRegistration)]
             reports = [r for r in new if isinstance(r, RecordWeeklyReport)]
-            await return_to_work_sql.lock_places(conn, new)
+            await return_to_work_sql.lock_places(conn, self._place_locks, new)
             # A registration may move an enterprise or change whether it is expected to report:
             # the cells it leaves and joins are computed whole. Reports change cells by deltas.
             touched_enterprises = {r.profile.credit_code for r in registrations}
@@ -103,7 +118,8 @@ class PostgresMonitoringStore:
             return len(new)
 
     async def cells(self, week: str) -> dict[CellKey, CellFigures]:
-        async with self._pool.acquire() as conn:
+        async with self._pool.acquire() as conn, conn.transaction():
+            await conn.execute(self._search_path)
             return await return_to_work_sql.cells_of_week(conn, week)
 
     async def community(self, week: str) -> dict[DistrictWeek, CommunityFigures]:

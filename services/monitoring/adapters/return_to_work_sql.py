@@ -21,8 +21,6 @@ from services.monitoring.domain.records import (
 )
 from services.platform.postgres import Connection
 
-PLACE_LOCKS = 2
-
 # Keys are locked by hash bucket (65,536 of them), so a batch's lock count stays bounded however
 # many enterprises it touches (PostgreSQL's lock table is finite); a shared bucket only means
 # two batches take turns.
@@ -32,7 +30,7 @@ FROM (SELECT DISTINCT hashtext(k) & 65535 AS h FROM unnest($2::text[]) AS k ORDE
 """
 
 UPSERT_ENTERPRISE = """
-INSERT INTO monitoring.enterprises AS e (credit_code, name, district_code, industry_division,
+INSERT INTO enterprises AS e (credit_code, name, district_code, industry_division,
     industry_section, size, monitoring_roles, key_enterprise_category, registered_at, event_id)
 SELECT r.code, r.name, r.district, r.division, r.section, r.size,
     -- An enterprise's own registration keeps the roles the bureaus assigned (none if new).
@@ -43,7 +41,7 @@ SELECT r.code, r.name, r.district, r.division, r.section, r.size,
 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
     $8::text[], $9::timestamptz[], $10::text[], $11::bool[])
     AS r(code, name, district, division, section, size, roles, category, at, event_id, assigns)
-LEFT JOIN monitoring.enterprises cur ON cur.credit_code = r.code::bpchar
+LEFT JOIN enterprises cur ON cur.credit_code = r.code::bpchar
 ON CONFLICT (credit_code) DO UPDATE SET
     name = EXCLUDED.name, district_code = EXCLUDED.district_code,
     industry_division = EXCLUDED.industry_division, industry_section = EXCLUDED.industry_section,
@@ -68,10 +66,10 @@ WITH incoming AS (
         {", ".join(f"${i}::int[]" for i in range(6, 6 + len(SUMMED)))})
         AS i(credit_code, week, reported_at, event_id, resumed, {_COUNTS})
 ), replaced AS (
-    SELECT r.* FROM monitoring.weekly_reports r
+    SELECT r.* FROM weekly_reports r
     JOIN incoming i ON r.credit_code = i.credit_code::bpchar AND r.week = i.week::bpchar
 ), stored AS (
-    INSERT INTO monitoring.weekly_reports AS r (credit_code, week, reported_at, event_id,
+    INSERT INTO weekly_reports AS r (credit_code, week, reported_at, event_id,
         resumed, {_COUNTS})
     SELECT * FROM incoming
     ON CONFLICT (credit_code, week) DO UPDATE SET
@@ -91,10 +89,10 @@ WITH incoming AS (
         coalesce(sum(c.reporting) FILTER (WHERE NOT e.designated), 0) AS extra_expected,
         sum(c.resumed) AS resumed,
         {", ".join(f"sum(c.{name}) AS {name}" for name in SUMMED)}
-    FROM changes c JOIN monitoring.enterprises e USING (credit_code)
+    FROM changes c JOIN enterprises e USING (credit_code)
     GROUP BY c.week, e.district_code, e.industry_section
 ), updated AS (
-    UPDATE monitoring.return_to_work_cells AS c SET
+    UPDATE return_to_work_cells AS c SET
         enterprises_expected = c.enterprises_expected + p.extra_expected,
         enterprises_reporting = c.enterprises_reporting + p.reporting,
         enterprises_resumed = c.enterprises_resumed + p.resumed,
@@ -117,13 +115,13 @@ WHERE NOT EXISTS (
 # every week of their district and section (which count them among enterprises expected).
 _CELLS_OF = """
 SELECT r.week::text, e.district_code::text, e.industry_section::text
-FROM monitoring.weekly_reports r
-JOIN monitoring.enterprises e USING (credit_code)
+FROM weekly_reports r
+JOIN enterprises e USING (credit_code)
 WHERE r.credit_code = ANY($1::bpchar[])
 UNION
 SELECT c.week::text, c.district_code::text, c.industry_section::text
-FROM monitoring.return_to_work_cells c
-JOIN monitoring.enterprises e
+FROM return_to_work_cells c
+JOIN enterprises e
     ON e.district_code = c.district_code AND e.industry_section = c.industry_section
 WHERE e.credit_code = ANY($1::bpchar[])
 """
@@ -140,13 +138,13 @@ WITH wanted AS (
         count(*) FILTER (WHERE r.resumed) AS enterprises_resumed,
         {", ".join(f"coalesce(sum(r.{name}), 0) AS {name}" for name in SUMMED)}
     FROM wanted w
-    LEFT JOIN monitoring.enterprises e
+    LEFT JOIN enterprises e
         ON e.district_code = w.district_code AND e.industry_section = w.industry_section
-    LEFT JOIN monitoring.weekly_reports r
+    LEFT JOIN weekly_reports r
         ON r.credit_code = e.credit_code AND r.week = w.week
     GROUP BY w.week, w.district_code, w.industry_section
 )
-INSERT INTO monitoring.return_to_work_cells AS c (week, district_code, industry_section,
+INSERT INTO return_to_work_cells AS c (week, district_code, industry_section,
     enterprises_expected, enterprises_reporting, enterprises_resumed, {_COUNTS}, updated_at)
 SELECT *, now() FROM sums
 ON CONFLICT (week, district_code, industry_section) DO UPDATE SET
@@ -159,16 +157,16 @@ ON CONFLICT (week, district_code, industry_section) DO UPDATE SET
 _CELLS_OF_WEEK = f"""
 SELECT week::text, district_code::text, industry_section::text, enterprises_expected,
     enterprises_reporting, enterprises_resumed, {_COUNTS}
-FROM monitoring.return_to_work_cells
+FROM return_to_work_cells
 WHERE week = $1 AND enterprises_reporting > 0
 """  # noqa: S608
 
 
-async def lock_places(conn: Connection, records: list[Record]) -> None:
+async def lock_places(conn: Connection, space: int, records: list[Record]) -> None:
     """Lock where the batch's enterprises are registered now and where they will be."""
     codes = sorted({entity_of(r) for r in records})
     rows = await conn.fetch(
-        "SELECT district_code::text, industry_section::text FROM monitoring.enterprises "
+        "SELECT district_code::text, industry_section::text FROM enterprises "
         "WHERE credit_code = ANY($1::bpchar[])",
         codes,
     )
@@ -178,7 +176,7 @@ async def lock_places(conn: Connection, records: list[Record]) -> None:
         if isinstance(r, RecordRegistration)
     }
     if places:
-        await lock_keys(conn, PLACE_LOCKS, sorted(places))
+        await lock_keys(conn, space, sorted(places))
 
 
 async def cells_of(conn: Connection, credit_codes: set[str]) -> set[CellKey]:
@@ -190,15 +188,29 @@ async def cells_of(conn: Connection, credit_codes: set[str]) -> set[CellKey]:
 
 
 async def upsert_enterprises(conn: Connection, registrations: list[RecordRegistration]) -> None:
-    # One statement may not update a row twice: keep each enterprise's latest registration.
-    latest: dict[str, RecordRegistration] = {}
+    """Apply a batch's registrations as if one by one, in the order they were made.
+
+    One statement may not update a row twice, so each enterprise's registrations are reduced
+    first: to the latest one that assigns roles (a bureau's), and then the latest of all if that
+    is a later one of its own, which keeps the roles the first statement stored.
+    """
+    by_enterprise: dict[str, list[RecordRegistration]] = {}
     for r in registrations:
-        current = latest.get(r.profile.credit_code)
-        if current is None or r.profile.registered_at >= current.profile.registered_at:
-            latest[r.profile.credit_code] = r
-    if not latest:
-        return
-    chosen = list(latest.values())
+        by_enterprise.setdefault(r.profile.credit_code, []).append(r)
+    first, then = [], []
+    for made in by_enterprise.values():
+        made.sort(key=lambda r: r.profile.registered_at)
+        assigning = [r for r in made if r.assigns_roles]
+        base = assigning[-1] if assigning else made[-1]
+        first.append(base)
+        if made[-1] is not base:
+            then.append(made[-1])
+    for chosen in (first, then):
+        if chosen:
+            await _upsert_enterprises(conn, chosen)
+
+
+async def _upsert_enterprises(conn: Connection, chosen: list[RecordRegistration]) -> None:
     await conn.execute(
         UPSERT_ENTERPRISE,
         [r.profile.credit_code for r in chosen],

@@ -28,6 +28,8 @@ log = structlog.get_logger(__name__)
 R = TypeVar("R")
 T = TypeVar("T")
 
+_DECODE_SLICE = 200
+
 
 class DeadLetterSink(Protocol):
     async def send(self, letter: DeadLetter) -> None: ...
@@ -74,6 +76,21 @@ class BatchProcessor(Generic[R]):
                 usable.append((incoming, self._routes.decode(incoming)))
             except UnusableRecord as exc:
                 unusable.append((incoming, str(exc)))
+        return Decoded(usable, unusable)
+
+    async def decode_in_slices(self, batch: Sequence[IncomingRecord]) -> Decoded[R]:
+        """Decode a slice at a time, letting other tasks (a batch being recorded) in between.
+
+        Decoding is CPU work on the event loop; in one piece it would hold up PostgreSQL's answers
+        to the batch being recorded for as long as it takes (about 40 ms for 2,000 records).
+        """
+        usable: list[tuple[IncomingRecord, R]] = []
+        unusable: list[tuple[IncomingRecord, str]] = []
+        for start in range(0, len(batch), _DECODE_SLICE):
+            part = self.decode(batch[start : start + _DECODE_SLICE])
+            usable += part.usable
+            unusable += part.unusable
+            await asyncio.sleep(0)
         return Decoded(usable, unusable)
 
     async def process(self, batch: Sequence[IncomingRecord]) -> int:

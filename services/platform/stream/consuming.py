@@ -81,7 +81,6 @@ class ConsumeLoop(Generic[R]):
         self._queue: asyncio.Queue[DecodedBatch[R]] = asyncio.Queue(maxsize=1)
         self._fetching = asyncio.Event()
         self._fetching.set()
-        self._fetch_idle = asyncio.Event()
         self._stopping = False
         self._tasks: list[asyncio.Task[None]] = []
 
@@ -118,9 +117,14 @@ class ConsumeLoop(Generic[R]):
         await self._consumer.stop()
 
     async def finish_in_flight(self) -> None:
-        """Record and commit everything fetched so far, and fetch nothing until resumed."""
+        """Record and commit what was handed over so far, and hand over nothing until resumed.
+
+        The fetch stage is not waited for: during a rebalance aiokafka's `getmany` itself waits
+        for the new assignment, which comes only after this returns. Whatever it still fetched
+        before the revocation is recorded later (harmless: effects are idempotent, and a commit
+        for partitions gone elsewhere is refused and logged).
+        """
         self._fetching.clear()
-        await self._fetch_idle.wait()
         await self._queue.join()
 
     def resume(self) -> None:
@@ -128,10 +132,7 @@ class ConsumeLoop(Generic[R]):
 
     async def _fetch_stage(self) -> None:
         while not self._stopping:
-            if not self._fetching.is_set():
-                self._fetch_idle.set()
-                await self._fetching.wait()
-            self._fetch_idle.clear()
+            await self._fetching.wait()
             try:
                 fetched = await self._consumer.getmany(
                     timeout_ms=self._max_wait_ms, max_records=self._max_records
@@ -148,24 +149,8 @@ class ConsumeLoop(Generic[R]):
             if not batch:
                 continue
             offsets = {tp: records[-1].offset + 1 for tp, records in fetched.items() if records}
-            decoded = await self._decode_in_slices(batch)
+            decoded = await self._processor.decode_in_slices(batch)
             await self._queue.put(DecodedBatch(decoded, len(batch), offsets))
-        self._fetch_idle.set()
-
-    async def _decode_in_slices(self, batch: list[IncomingRecord]) -> Decoded[R]:
-        """Decode a slice at a time, letting the recording stage's round trips in between.
-
-        Decoding is CPU work on the event loop; in one piece it would hold up the answers of
-        PostgreSQL to the batch being recorded for as long as it takes (about 40 ms a batch).
-        """
-        usable: list[Any] = []
-        unusable: list[Any] = []
-        for start in range(0, len(batch), _DECODE_SLICE):
-            part = self._processor.decode(batch[start : start + _DECODE_SLICE])
-            usable += part.usable
-            unusable += part.unusable
-            await asyncio.sleep(0)
-        return Decoded(usable, unusable)
 
     async def _record_stage(self) -> None:
         consumer = self._processor.consumer
@@ -194,7 +179,6 @@ class ConsumeLoop(Generic[R]):
 
 
 _STOP: Any = object()
-_DECODE_SLICE = 200
 
 
 class _FinishBeforeRevoke(ConsumerRebalanceListener):  # type: ignore[misc]

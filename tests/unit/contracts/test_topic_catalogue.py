@@ -97,9 +97,9 @@ def test_source_topics_name_the_event_types_they_carry() -> None:
     assert ENTERPRISE_REPORTS.event_types == (WEEKLY_REPORT_SUBMITTED,)
 
 
-def test_registrations_are_compacted_and_kept_for_ever() -> None:
+def test_every_registration_is_kept_for_400_days_for_rebuilds() -> None:
     assert ENTERPRISE_REGISTRATIONS.config() == {
-        "cleanup.policy": "compact,delete",
+        "cleanup.policy": "delete",
         "retention.ms": str(400 * 24 * 3600 * 1000),
     }
 

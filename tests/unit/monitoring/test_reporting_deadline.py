@@ -1,4 +1,4 @@
-"""The weekly deadline: Monday 12:00 in Shanghai for the week before, unless configured otherwise."""
+"""The weekly deadline: Monday 12:00 in Shanghai for the week before, unless configured."""
 
 from __future__ import annotations
 
@@ -33,9 +33,7 @@ def test_a_configured_deadline_moves_the_day_and_hour() -> None:
         (datetime(2021, 1, 4, 12, 30, tzinfo=SHANGHAI), "2020-W53"),
     ],
 )
-def test_the_last_due_week_is_the_latest_whose_deadline_has_passed(
-    now: datetime, due: str
-) -> None:
+def test_the_last_due_week_is_the_latest_whose_deadline_has_passed(now: datetime, due: str) -> None:
     assert MONDAY_NOON.last_due_week(now) == due
 
 
