@@ -212,7 +212,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         cli.error("--partition and --offset go together")
     settings = TopicSettings()
     bootstrap, prefix = settings.kafka_bootstrap_servers, settings.topic_prefix
-    specs = [spec for spec in SOURCE_TOPICS if args.topic in (None, spec.name)]
+    specs = [
+        spec for spec in SOURCE_TOPICS if spec.has_dead_letters and args.topic in (None, spec.name)
+    ]
     try:
         if args.command == "list":
             return asyncio.run(list_command(bootstrap, prefix, specs, args.limit))

@@ -8,7 +8,12 @@ import pytest
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
-from services.contracts.topics import ENTERPRISE_REGISTRATIONS, ENTERPRISE_REPORTS, topic_name
+from services.contracts.topics import (
+    COMMUNITY_POINTS,
+    ENTERPRISE_REGISTRATIONS,
+    ENTERPRISE_REPORTS,
+    topic_name,
+)
 from services.platform.topics import drift, ensure_topics
 from tests.support.infra import KAFKA
 
@@ -38,7 +43,9 @@ async def test_catalogue_topics_exist_with_their_partitions_and_retention(
         dead_letters = topic_name(ENTERPRISE_REPORTS.dead_letter_topic, topic_prefix)
         [described] = await admin.describe_topics([reports])
         assert len(described["partitions"]) == ENTERPRISE_REPORTS.partitions == 12
-        assert (await _configs(admin, registrations))["cleanup.policy"] == "compact,delete"
+        assert (await _configs(admin, registrations))["cleanup.policy"] == "delete"
+        points = topic_name(COMMUNITY_POINTS, topic_prefix)
+        assert (await _configs(admin, points))["cleanup.policy"] == "compact"
         assert (await _configs(admin, reports))["retention.ms"] == str(730 * 24 * 3600 * 1000)
         assert (await _configs(admin, dead_letters))["retention.ms"] == str(30 * 24 * 3600 * 1000)
     finally:
