@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages Fugong needs on this machine when they are missing: a JDK and Maven
-# (the Kafka broker is assembled from Maven Central jars), PostgreSQL, curl and make.
+# (the Kafka broker is assembled from Maven Central jars), PostgreSQL, curl, make, and Prometheus
+# (its promtool checks the alerting rules in the tests).
 # As root it installs them with apt-get; otherwise it names them and exits 1.
 set -euo pipefail
 
@@ -9,6 +10,7 @@ command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v curl >/dev/null || missing+=(curl)
 command -v make >/dev/null || missing+=(make)
+command -v promtool >/dev/null || missing+=(prometheus)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3 python3-venv)
 

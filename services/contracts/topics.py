@@ -16,6 +16,7 @@ from services.contracts.community_reports import (
 )
 from services.contracts.enterprises import ENTERPRISE_REGISTERED
 from services.contracts.notifications import NOTIFICATION_REQUESTED
+from services.contracts.warnings import EARLY_WARNING_RAISED, WARNING_ACKNOWLEDGED
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED
 
 OPERATIONS = "operations"
@@ -118,12 +119,35 @@ NOTIFY_REQUESTS = TopicSpec(
     has_dead_letters=False,
 )
 
+EARLY_WARNINGS = TopicSpec(
+    name="monitoring.warnings",
+    key="district",
+    producers=frozenset({"monitoring"}),
+    consumers=frozenset(),
+    consumers_to_come=frozenset({"notify"}),
+    event_types=(EARLY_WARNING_RAISED,),
+    retention=timedelta(days=90),
+    has_dead_letters=False,  # its dead-letter topic comes with its consumer
+)
+
+WARNING_ACKNOWLEDGEMENTS = TopicSpec(
+    name="monitoring.warning-acknowledgements",
+    key="warning id",
+    producers=frozenset({"gateway"}),
+    consumers=frozenset({"monitoring"}),
+    event_types=(WARNING_ACKNOWLEDGED,),
+    # Part of monitoring's state: kept as long as the reports it is rebuilt from.
+    retention=timedelta(days=730),
+)
+
 SOURCE_TOPICS: tuple[TopicSpec, ...] = (
     ENTERPRISE_REGISTRATIONS,
     ENTERPRISE_REPORTS,
     COMMUNITY_POINTS,
     COMMUNITY_REPORTS,
     NOTIFY_REQUESTS,
+    EARLY_WARNINGS,
+    WARNING_ACKNOWLEDGEMENTS,
 )
 
 

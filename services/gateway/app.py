@@ -18,7 +18,14 @@ from services.gateway.adapters.published_views import PublishedViews
 from services.gateway.dependencies import GatewayResources
 from services.gateway.domain.access import Forbidden
 from services.gateway.request_log import log_and_measure
-from services.gateway.routes import compliance, health, indicators, reports, submissions
+from services.gateway.routes import (
+    compliance,
+    health,
+    indicators,
+    reports,
+    submissions,
+    warnings,
+)
 from services.gateway.settings import GatewaySettings
 from services.platform.kafka import (
     KafkaEventPublisher,
@@ -76,6 +83,7 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     app.include_router(reports.router)
     app.include_router(indicators.router)
     app.include_router(compliance.router)
+    app.include_router(warnings.router)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(Forbidden, _forbidden)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from services.monitoring.adapters.postgres_store import PostgresMonitoringStore
 from services.monitoring.compliance import add_compliance_job
-from services.monitoring.domain.compliance import DeadlinePolicy
 from services.monitoring.domain.records import Record
+from services.monitoring.early_warnings import add_early_warning_job
 from services.monitoring.events import ROUTES
 from services.monitoring.indicator_gauges import add_indicator_gauges
 from services.monitoring.settings import MonitoringSettings
@@ -23,9 +23,11 @@ def stream_spec(settings: MonitoringSettings | None = None) -> StreamSpec[Record
         open_store=PostgresMonitoringStore,
         extensions=(
             add_indicator_gauges(settings.indicator_gauges_interval_seconds),
-            add_compliance_job(
-                DeadlinePolicy(settings.report_deadline_weekday, settings.report_deadline_time),
-                settings.compliance_interval_seconds,
+            add_compliance_job(settings.deadline_policy(), settings.compliance_interval_seconds),
+            add_early_warning_job(
+                settings.warning_rules(),
+                settings.deadline_policy(),
+                settings.warnings_interval_seconds,
             ),
         ),
     )

@@ -22,8 +22,10 @@ from services.contracts.topics import (
     COMMUNITY_REPORTS,
     ENTERPRISE_REGISTRATIONS,
     ENTERPRISE_REPORTS,
+    WARNING_ACKNOWLEDGEMENTS,
     TopicSpec,
 )
+from services.contracts.warnings import WARNING_ACKNOWLEDGED, WarningAcknowledgement
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED, WeeklyReport
 from services.monitoring.domain.community import CommunityPoint, CommunityReportFigures
 from services.monitoring.domain.figures import EnterpriseProfile, ReportFigures
@@ -32,6 +34,7 @@ from services.monitoring.domain.records import (
     RecordCommunityPoint,
     RecordCommunityReport,
     RecordRegistration,
+    RecordWarningAcknowledged,
     RecordWeeklyReport,
 )
 from services.platform.stream.events import Route
@@ -107,6 +110,17 @@ def community_report_record(event: CloudEvent[CommunityReport]) -> RecordCommuni
     )
 
 
+def acknowledgement_record(event: CloudEvent[WarningAcknowledgement]) -> RecordWarningAcknowledged:
+    data = event.data
+    return RecordWarningAcknowledged(
+        event_id=event.id,
+        warning_id=data.warning_id,
+        acknowledged_by=data.acknowledged_by,
+        acknowledged_at=event.time,
+        note=data.note,
+    )
+
+
 ROUTES: dict[TopicSpec, tuple[Route[Any, Record], ...]] = {
     ENTERPRISE_REGISTRATIONS: (
         Route(ENTERPRISE_REGISTERED, EnterpriseRegistration, registration_record, "credit_code"),
@@ -124,5 +138,8 @@ ROUTES: dict[TopicSpec, tuple[Route[Any, Record], ...]] = {
     ),
     COMMUNITY_REPORTS: (
         Route(COMMUNITY_REPORT_SUBMITTED, CommunityReport, community_report_record, "town_code"),
+    ),
+    WARNING_ACKNOWLEDGEMENTS: (
+        Route(WARNING_ACKNOWLEDGED, WarningAcknowledgement, acknowledgement_record, "warning_id"),
     ),
 }

@@ -11,7 +11,7 @@ services.monitoring.rebuild` (after a rule or formula change, or to prove the fi
    rebuild, and one it had not is recorded by it afterwards (or skipped, if the rebuild has it).
 
 Dead letters are not written again: the live worker sent them already.
-What is not derived from the topics stays as it is: reminders and compliance runs.
+What is not derived from the topics stays as it is: reminders, compliance runs and warnings.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ DERIVED_TABLES = (
     "return_to_work_cells",
     "community_points",
     "community_reports",
+    "warning_acknowledgements",
 )
 
 

@@ -2,94 +2,25 @@
 
 from __future__ import annotations
 
-import asyncio
 import uuid
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
-import asyncpg
 import httpx
 import pytest
-import pytest_asyncio
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
-from services.contracts.identifiers import week_of_instant
-from services.contracts.topics import ENTERPRISE_REPORTS, NOTIFY_REQUESTS, topic_name
+from services.contracts.topics import ENTERPRISE_REPORTS, topic_name
 from services.gateway.domain.access import Principal, PrincipalKind
-from services.gateway.keys import issue_key, revoke_key
-from services.gateway.settings import GatewaySettings
-from services.monitoring.compliance import ComplianceJob
-from services.monitoring.domain.compliance import DeadlinePolicy
-from services.platform.kafka import KafkaEventPublisher, idempotent_producer
-from services.platform.topics import ensure_topics
+from services.gateway.keys import revoke_key
 from tests.support.data import credit_code, registration, weekly_report
-from tests.support.infra import KAFKA, create_database, drop_database, unique_name
-from tests.support.processes import ServiceProcess, free_port, service_env
+from tests.support.infra import KAFKA
+from tests.support.stack import Stack
 from tests.support.waiting import eventually
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 
-PEPPER = "e2e-pepper-that-is-long-enough-for-anything"
 WEEK = "2020-W07"
 DUPLICATES = 'fugong_stream_events_recorded_total{consumer="monitoring",outcome="duplicate"}'
-
-
-@dataclass
-class Stack:
-    gateway: ServiceProcess
-    monitoring: ServiceProcess
-    settings: GatewaySettings
-    prefix: str
-
-    async def key_for(self, principal: Principal) -> dict[str, str]:
-        key = await issue_key(self.settings, principal, "e2e")
-        return {"X-API-Key": key}
-
-    async def register(self, client: httpx.AsyncClient, body: dict[str, Any]) -> None:
-        """Register as the city bureau does: monitoring roles are the bureaus' to assign."""
-        city = await self.key_for(Principal(PrincipalKind.OFFICIAL))
-        response = await client.post("/v1/enterprises", json=body, headers=city)
-        assert response.status_code == 202, response.text
-
-    async def enterprise(self, serial: int, district: str = "310115") -> tuple[str, dict[str, str]]:
-        code = credit_code(serial, district)
-        return code, await self.key_for(Principal(PrincipalKind.ENTERPRISE, credit_code=code))
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def stack(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Stack]:
-    name, dsn = await create_database()
-    prefix = unique_name("e2e-") + "."
-    await ensure_topics(KAFKA, prefix=prefix)
-    tmp: Path = tmp_path_factory.mktemp("stack")
-    env = {
-        **service_env(dsn, prefix, tmp),
-        "FUGONG_API_KEY_PEPPER": PEPPER,
-        "FUGONG_LAG_INTERVAL_SECONDS": "1",
-        "FUGONG_INDICATOR_GAUGES_INTERVAL_SECONDS": "1",
-    }
-    monitoring = ServiceProcess("monitoring", free_port(), env, tmp / "monitoring.log")
-    gateway = ServiceProcess("gateway", free_port(), env, tmp / "gateway.log")
-    await asyncio.to_thread(monitoring.start)
-    await asyncio.to_thread(gateway.start)
-    settings = GatewaySettings(
-        _env_file=None, database_url=dsn, kafka_bootstrap_servers=KAFKA, api_key_pepper=PEPPER
-    )
-    try:
-        yield Stack(gateway, monitoring, settings, prefix)
-    finally:
-        gateway.stop()
-        monitoring.stop()
-        await drop_database(name)
-
-
-@pytest_asyncio.fixture(loop_scope="session")
-async def client(stack: Stack) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=stack.gateway.url, timeout=30) as http:
-        yield http
 
 
 async def figures(client: httpx.AsyncClient, headers: dict[str, str], district: str) -> Any:
@@ -437,110 +368,3 @@ async def test_every_indicator_is_served_for_a_district_with_its_definition(
         lambda text: gauge in text,
         what="松江区's return rate among the monitoring worker's gauges",
     )
-
-
-async def test_a_community_point_reports_migrants_and_its_district_sees_the_shares(
-    stack: Stack, client: httpx.AsyncClient
-) -> None:
-    fengxian = await stack.key_for(Principal(PrincipalKind.OFFICIAL, district_code="310120"))
-    nanqiao, other_town = "310120101", "310120102"  # 南桥镇, 奉贤区
-    point = await stack.key_for(Principal(PrincipalKind.COMMUNITY_POINT, town_code=nanqiao))
-    registered = await client.post(
-        "/v1/community-points", json={"town_code": nanqiao, "name": "南桥镇"}, headers=fengxian
-    )
-    assert registered.status_code == 202, registered.text
-    report = {
-        "town_code": nanqiao,
-        "week": WEEK,
-        "migrants_registered": 5000,
-        "returned_to_shanghai": 3000,
-        "employed": 2400,
-        "seeking_work": 500,
-        "in_quarantine": 300,
-    }
-    assert (
-        await client.post("/v1/community-reports", json=report, headers=point)
-    ).status_code == 202
-    elsewhere = await client.post(
-        "/v1/community-reports", json={**report, "town_code": other_town}, headers=point
-    )
-    assert elsewhere.status_code == 403
-    bad = await client.post(
-        "/v1/community-reports", json={**report, "employed": 3100}, headers=point
-    )
-    assert bad.status_code == 422
-    assert bad.json()["problems"][0]["field"] == "employed"
-
-    async def community() -> Any:
-        response = await client.get(
-            "/v1/indicators", params={"week": WEEK, "district": "310120"}, headers=fengxian
-        )
-        assert response.status_code == 200, response.text
-        return response.json()["community"]["total"]
-
-    total = await eventually(
-        community, lambda c: c["points_reporting"] == 1, what="南桥镇's report in 奉贤区"
-    )
-    assert (total["district_name"], total["points_registered"]) == ("奉贤区", 1)
-    assert total["migrant_return_rate"] == pytest.approx(3000 / 5000)
-    assert total["migrant_employment_rate"] == pytest.approx(2400 / 3000)
-
-
-async def test_officials_see_who_missed_the_deadline_and_who_was_reminded(
-    stack: Stack, client: httpx.AsyncClient
-) -> None:
-    this_week = week_of_instant(datetime.now(UTC))
-    reporting, key = await stack.enterprise(16, "310118")  # 青浦区
-    silent = credit_code(17, "310118")
-    for code in (reporting, silent):
-        await stack.register(client, registration(code, district="310118"))
-    report = weekly_report(reporting, week=this_week)
-    assert (await client.post("/v1/weekly-reports", json=report, headers=key)).status_code == 202
-    qingpu = await stack.key_for(Principal(PrincipalKind.OFFICIAL, district_code="310118"))
-
-    async def recorded() -> Any:
-        response = await client.get(f"/v1/enterprises/{reporting}/weekly-reports", headers=key)
-        return response.json()["reports"]
-
-    await eventually(recorded, lambda r: bool(r), what="青浦区's report recorded")
-    # The deadline job, run as a worker runs it, with a clock a week ahead.
-    policy = DeadlinePolicy()
-    pool = await asyncpg.create_pool(stack.settings.database_url, min_size=1, max_size=2)
-    producer = idempotent_producer(KAFKA, "fugong-e2e")
-    await producer.start()
-    job = ComplianceJob(
-        pool,
-        KafkaEventPublisher(producer),
-        topic=topic_name(NOTIFY_REQUESTS, stack.prefix),
-        policy=policy,
-        clock=lambda: policy.deadline(this_week) + timedelta(minutes=1),
-    )
-
-    async def handled() -> Any:
-        await job.run()  # does nothing while the worker's own deadline job holds the lock
-        response = await client.get(
-            "/v1/compliance", params={"week": this_week, "district": "310118"}, headers=qingpu
-        )
-        assert response.status_code == 200, response.text
-        return response.json()
-
-    try:
-        answer = await eventually(
-            handled, lambda a: a["total"]["expected"] == 2, what="the deadline job's run"
-        )
-    finally:
-        await producer.stop()
-        await pool.close()
-    assert answer["total"] == {"expected": 2, "on_time": 1, "late": 0, "missing": 1, "reminded": 1}
-    (missing,) = answer["late_or_missing"]
-    assert (missing["credit_code"], missing["status"], missing["reminded"]) == (
-        silent,
-        "missing",
-        True,
-    )
-    assert missing["district_name"] == "青浦区"
-    other = await stack.key_for(Principal(PrincipalKind.OFFICIAL, district_code="310101"))
-    refused = await client.get(
-        "/v1/compliance", params={"week": this_week, "district": "310118"}, headers=other
-    )
-    assert refused.status_code == 403

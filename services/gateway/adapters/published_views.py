@@ -60,6 +60,28 @@ class PublishedViews:
         )
         return [dict(row.items()) for row in rows]
 
+    async def warnings(self, district_code: str | None, status: str | None) -> list[Row]:
+        """Early warnings of a district (or all, for the city), newest week first."""
+        rows = await self._pool.fetch(
+            """SELECT * FROM monitoring.warnings_v
+               WHERE ($1::text IS NULL OR district_code = $1)
+                 AND ($2::text IS NULL OR status = $2)
+               ORDER BY week DESC, district_code NULLS FIRST, industry_section NULLS FIRST, rule
+               LIMIT 1000""",
+            district_code,
+            status,
+            timeout=self._timeout,
+        )
+        return [dict(row.items()) for row in rows]
+
+    async def warning(self, warning_id: str) -> Row | None:
+        row = await self._pool.fetchrow(
+            "SELECT * FROM monitoring.warnings_v WHERE warning_id = $1",
+            warning_id,
+            timeout=self._timeout,
+        )
+        return None if row is None else dict(row.items())
+
     async def registered_district(self, credit_code: str) -> str | None:
         """The district an enterprise is registered in now, per monitoring's registry."""
         district: str | None = await self._pool.fetchval(

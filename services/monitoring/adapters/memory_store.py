@@ -23,6 +23,7 @@ from services.monitoring.domain.records import (
     Record,
     RecordCommunityPoint,
     RecordRegistration,
+    RecordWarningAcknowledged,
     RecordWeeklyReport,
     unique_by_event_id,
 )
@@ -35,6 +36,7 @@ class InMemoryMonitoringStore:
         self.reports: dict[tuple[str, str], ReportFigures] = {}
         self.points: dict[str, CommunityPoint] = {}
         self.community_reports: list[CommunityReportFigures] = []
+        self.acknowledgements: dict[str, RecordWarningAcknowledged] = {}
 
     async def record(self, records: Sequence[Record]) -> int:
         new = [r for r in unique_by_event_id(list(records)) if r.event_id not in self.processed]
@@ -48,6 +50,8 @@ class InMemoryMonitoringStore:
                 current = self.points.get(record.point.town_code)
                 if current is None or record.point.registered_at >= current.registered_at:
                     self.points[record.point.town_code] = record.point
+            elif isinstance(record, RecordWarningAcknowledged):
+                self.acknowledgements.setdefault(record.warning_id, record)
             else:
                 self.community_reports.append(record.figures)
         return len(new)

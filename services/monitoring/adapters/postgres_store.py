@@ -25,10 +25,12 @@ from services.monitoring.domain.records import (
     RecordCommunityPoint,
     RecordCommunityReport,
     RecordRegistration,
+    RecordWarningAcknowledged,
     RecordWeeklyReport,
     entity_of,
     unique_by_event_id,
 )
+from services.platform.postgres import Connection
 from services.platform.stream.store import RecordsRejected, StoreUnavailable
 
 _SCHEMA_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
@@ -44,6 +46,13 @@ _TRANSIENT = (
     asyncpg.TransactionRollbackError,
     asyncpg.InsufficientResourcesError,
 )
+
+_ACKNOWLEDGE = """
+INSERT INTO warning_acknowledgements (warning_id, acknowledged_by, acknowledged_at, note, event_id)
+SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[])
+ORDER BY 3
+ON CONFLICT (warning_id) DO NOTHING
+"""
 
 _MARK_PROCESSED = """
 INSERT INTO processed_events (event_id, kind)
@@ -115,6 +124,7 @@ class PostgresMonitoringStore:
             await community_sql.upsert_reports(
                 conn, [r for r in new if isinstance(r, RecordCommunityReport)]
             )
+            await _acknowledge(conn, [r for r in new if isinstance(r, RecordWarningAcknowledged)])
             return len(new)
 
     async def cells(self, week: str) -> dict[CellKey, CellFigures]:
@@ -125,3 +135,15 @@ class PostgresMonitoringStore:
     async def community(self, week: str) -> dict[DistrictWeek, CommunityFigures]:
         async with self._pool.acquire() as conn:
             return await community_sql.districts_of_week(conn, week)
+
+
+async def _acknowledge(conn: Connection, records: list[RecordWarningAcknowledged]) -> None:
+    if records:
+        await conn.execute(
+            _ACKNOWLEDGE,
+            [r.warning_id for r in records],
+            [r.acknowledged_by for r in records],
+            [r.acknowledged_at for r in records],
+            [r.note for r in records],
+            [r.event_id for r in records],
+        )

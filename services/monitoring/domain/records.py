@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from services.monitoring.domain.community import CommunityPoint, CommunityReportFigures
 from services.monitoring.domain.figures import EnterpriseProfile, ReportFigures
@@ -47,7 +48,24 @@ class RecordCommunityReport:
     figures: CommunityReportFigures
 
 
-Record = RecordRegistration | RecordWeeklyReport | RecordCommunityPoint | RecordCommunityReport
+@dataclass(frozen=True)
+class RecordWarningAcknowledged:
+    kind = "warning_acknowledged"
+
+    event_id: str
+    warning_id: str
+    acknowledged_by: str
+    acknowledged_at: datetime
+    note: str | None
+
+
+Record = (
+    RecordRegistration
+    | RecordWeeklyReport
+    | RecordCommunityPoint
+    | RecordCommunityReport
+    | RecordWarningAcknowledged
+)
 
 
 def unique_by_event_id(records: list[Record]) -> list[Record]:
@@ -67,6 +85,8 @@ def entity_of(record: Record) -> str:
         return record.profile.credit_code
     if isinstance(record, RecordCommunityPoint):
         return record.point.town_code
+    if isinstance(record, RecordWarningAcknowledged):
+        return record.warning_id
     return (
         record.figures.credit_code
         if isinstance(record, RecordWeeklyReport)

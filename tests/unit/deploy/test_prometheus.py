@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -80,3 +83,20 @@ def test_counters_read_through_rate_functions_are_named_total(
 
 def test_prometheus_loads_the_alert_rules(prometheus_config: Document) -> None:
     assert prometheus_config["rule_files"] == ["alerts.yml"]
+
+
+PROMETHEUS_DIR = Path(__file__).resolve().parents[3] / "deploy" / "prometheus"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["check", "rules", "alerts.yml"], ["test", "rules", "alerts.test.yml"]],
+    ids=["check", "unit-tests"],
+)
+def test_promtool_accepts_the_rules_and_their_unit_tests(command: list[str]) -> None:
+    promtool = shutil.which("promtool")
+    assert promtool, "promtool missing: deploy/local/system-packages.sh installs it (prometheus)"
+    result = subprocess.run(
+        [promtool, *command], cwd=PROMETHEUS_DIR, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

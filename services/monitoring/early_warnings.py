@@ -1,0 +1,190 @@
+"""The early-warning job: once a week's reports are due, raise what its figures warn of.
+
+Every worker runs it on a timer; an advisory lock lets one at a time evaluate the rules
+(domain/warnings.py) on the published indicators of the last due week and the weeks before it,
+record each new warning once (its id is derived from rule, week and scope) and publish it to
+`monitoring.warnings`, marked published in the same transaction (as the deadline job does).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import asyncpg
+import faust
+import orjson
+import structlog
+from prometheus_client import Gauge
+from pydantic import BaseModel
+
+from services.contracts.envelope import new_event
+from services.contracts.identifiers import week_bounds, week_of
+from services.contracts.topics import EARLY_WARNINGS, topic_name
+from services.contracts.warnings import EARLY_WARNING_RAISED, EarlyWarningRaised
+from services.monitoring.domain.compliance import DeadlinePolicy
+from services.monitoring.domain.warnings import Figures, Scope, WarningRules, evaluate
+from services.platform.kafka import EventPublisher, KafkaEventPublisher, PublishFailed
+from services.platform.stream.worker import StreamWorker
+
+log = structlog.get_logger(__name__)
+
+SOURCE = "/fugong/monitoring"
+_JOB_LOCK = (3, 2)
+_HISTORY_WEEKS = 3
+
+OPEN_WARNINGS = Gauge(
+    "fugong_monitoring_open_warnings",
+    "Early warnings not acknowledged yet, by district ('city' for city-wide) and rule.",
+    ["district", "rule"],
+)
+
+_ENTERPRISE_FIGURES = """
+SELECT week, district_code, industry_section, enterprises_reporting AS reporting,
+    return_rate, return_rate_change, fill_rate, fill_rate_change, separation_rate
+FROM monitoring.indicators_v
+WHERE week = ANY($1::text[]) AND scope IN ('district', 'cell')
+"""
+
+_COMMUNITY_FIGURES = """
+SELECT week, district_code, NULL AS industry_section, points_reporting AS reporting,
+    migrant_employment_rate, migrant_employment_rate_change
+FROM monitoring.community_indicators_v
+WHERE week = ANY($1::text[]) AND scope = 'district'
+"""
+
+# Figures travel as JSON text, whatever codec the pool has for jsonb.
+_RAISE = """
+INSERT INTO monitoring.warnings (warning_id, rule, week, district_code, industry_section, figures)
+SELECT w, r, k, d, s, f::jsonb
+FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+    AS t(w, r, k, d, s, f)
+ON CONFLICT (warning_id) DO NOTHING
+"""
+
+_TO_PUBLISH = """
+SELECT warning_id, rule, week::text, district_code::text, industry_section::text, figures
+FROM monitoring.warnings WHERE published_at IS NULL ORDER BY raised_at, warning_id
+"""
+
+
+class EarlyWarningJob:
+    def __init__(
+        self,
+        pool: asyncpg.Pool,
+        publisher: EventPublisher,
+        *,
+        topic: str,
+        rules: WarningRules,
+        policy: DeadlinePolicy,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._pool = pool
+        self._publisher = publisher
+        self._topic = topic
+        self._rules = rules
+        self._policy = policy
+        self._clock = clock
+
+    async def run(self) -> int:
+        """Raise the last due week's warnings; return how many were published now."""
+        due = self._policy.last_due_week(self._clock())
+        weeks = [due]
+        for _ in range(_HISTORY_WEEKS - 1):
+            weeks.append(week_of(week_bounds(weeks[-1])[0] - timedelta(days=7)))
+        async with self._pool.acquire() as conn, conn.transaction():
+            if not await conn.fetchval("SELECT pg_try_advisory_xact_lock($1, $2)", *_JOB_LOCK):
+                return 0
+            rows = [
+                *await conn.fetch(_ENTERPRISE_FIGURES, weeks),
+                *await conn.fetch(_COMMUNITY_FIGURES, weeks),
+            ]
+            raised = evaluate(_by_week(rows, due), self._rules)
+            if raised:
+                await conn.execute(
+                    _RAISE,
+                    [w.id for w in raised],
+                    [w.rule.value for w in raised],
+                    [w.week for w in raised],
+                    [w.scope.district_code for w in raised],
+                    [w.scope.industry_section for w in raised],
+                    [orjson.dumps(dict(w.figures)).decode() for w in raised],
+                )
+            pending = await conn.fetch(_TO_PUBLISH)
+            await asyncio.gather(*(self._publish(dict(row.items())) for row in pending))
+            await conn.execute(
+                "UPDATE monitoring.warnings SET published_at = now() WHERE warning_id = ANY($1)",
+                [row["warning_id"] for row in pending],
+            )
+        if pending:
+            log.info("early warnings raised", week=due, count=len(pending))
+        await self._measure_open()
+        return len(pending)
+
+    async def _publish(self, row: dict[str, Any]) -> None:
+        figures = row["figures"]
+        data: BaseModel = EarlyWarningRaised(
+            **{**row, "figures": orjson.loads(figures) if isinstance(figures, str) else figures}
+        )
+        event = new_event(
+            event_type=EARLY_WARNING_RAISED,
+            source=SOURCE,
+            subject=row["district_code"] or "city",
+            data=data,
+            event_id=row["warning_id"],
+        )
+        await self._publisher.publish(self._topic, event)
+
+    async def _measure_open(self) -> None:
+        rows = await self._pool.fetch(
+            "SELECT coalesce(district_code, 'city'), rule, count(*) FROM monitoring.warnings_v "
+            "WHERE status = 'open' GROUP BY 1, 2"
+        )
+        OPEN_WARNINGS.clear()
+        for district, rule, count in rows:
+            OPEN_WARNINGS.labels(district, rule).set(count)
+
+
+def _by_week(rows: list[asyncpg.Record], due: str) -> dict[str, list[Figures]]:
+    weeks: dict[str, list[Figures]] = {}
+    for row in rows:
+        values = {k: v for k, v in row.items() if k not in ("week", "district_code",
+                  "industry_section", "reporting")}  # fmt: skip
+        weeks.setdefault(row["week"], []).append(
+            Figures(
+                row["week"],
+                Scope(row["district_code"], row["industry_section"]),
+                row["reporting"],
+                values,
+            )
+        )
+    return weeks if due in weeks else {}
+
+
+def add_early_warning_job(rules: WarningRules, policy: DeadlinePolicy, interval: float) -> Any:
+    """A stream worker extension: evaluate the warning rules every `interval` seconds."""
+
+    def extend(app: faust.App, worker: StreamWorker[Any]) -> None:
+        job: EarlyWarningJob | None = None
+
+        @app.timer(interval=interval)  # type: ignore[untyped-decorator]
+        async def raise_early_warnings() -> None:
+            nonlocal job
+            if worker.pool is None or worker.producer is None:
+                return
+            if job is None:
+                job = EarlyWarningJob(
+                    worker.pool,
+                    KafkaEventPublisher(worker.producer),
+                    topic=topic_name(EARLY_WARNINGS, worker.settings.topic_prefix),
+                    rules=rules,
+                    policy=policy,
+                )
+            try:
+                await job.run()
+            except (asyncpg.PostgresError, OSError, TimeoutError, PublishFailed) as exc:
+                log.warning("early warnings not evaluated", error=type(exc).__name__)
+
+    return extend

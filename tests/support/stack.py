@@ -1,0 +1,75 @@
+"""The whole platform as real processes, for end-to-end tests: a gateway and a monitoring worker
+on a database and a topic prefix of their own, with API keys for any principal."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from services.gateway.domain.access import Principal, PrincipalKind
+from services.gateway.keys import issue_key
+from services.gateway.settings import GatewaySettings
+from services.platform.topics import ensure_topics
+from tests.support.data import credit_code
+from tests.support.infra import KAFKA, create_database, drop_database, unique_name
+from tests.support.processes import ServiceProcess, free_port, service_env
+
+PEPPER = "e2e-pepper-that-is-long-enough-for-anything"
+
+
+@dataclass
+class Stack:
+    gateway: ServiceProcess
+    monitoring: ServiceProcess
+    settings: GatewaySettings
+    prefix: str
+
+    @property
+    def database_url(self) -> str:
+        return self.settings.database_url
+
+    async def key_for(self, principal: Principal) -> dict[str, str]:
+        key = await issue_key(self.settings, principal, "e2e")
+        return {"X-API-Key": key}
+
+    async def register(self, client: httpx.AsyncClient, body: dict[str, Any]) -> None:
+        """Register as the city bureau does: monitoring roles are the bureaus' to assign."""
+        city = await self.key_for(Principal(PrincipalKind.OFFICIAL))
+        response = await client.post("/v1/enterprises", json=body, headers=city)
+        assert response.status_code == 202, response.text
+
+    async def enterprise(self, serial: int, district: str = "310115") -> tuple[str, dict[str, str]]:
+        code = credit_code(serial, district)
+        return code, await self.key_for(Principal(PrincipalKind.ENTERPRISE, credit_code=code))
+
+
+@asynccontextmanager
+async def running_stack(tmp: Path) -> AsyncIterator[Stack]:
+    name, dsn = await create_database()
+    prefix = unique_name("e2e-") + "."
+    await ensure_topics(KAFKA, prefix=prefix)
+    env = {
+        **service_env(dsn, prefix, tmp),
+        "FUGONG_API_KEY_PEPPER": PEPPER,
+        "FUGONG_LAG_INTERVAL_SECONDS": "1",
+        "FUGONG_INDICATOR_GAUGES_INTERVAL_SECONDS": "1",
+    }
+    monitoring = ServiceProcess("monitoring", free_port(), env, tmp / "monitoring.log")
+    gateway = ServiceProcess("gateway", free_port(), env, tmp / "gateway.log")
+    try:
+        await asyncio.to_thread(monitoring.start)
+        await asyncio.to_thread(gateway.start)
+        settings = GatewaySettings(
+            _env_file=None, database_url=dsn, kafka_bootstrap_servers=KAFKA, api_key_pepper=PEPPER
+        )
+        yield Stack(gateway, monitoring, settings, prefix)
+    finally:
+        gateway.stop()
+        monitoring.stop()
+        await drop_database(name)
