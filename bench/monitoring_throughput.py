@@ -1,11 +1,13 @@
 """How fast the monitoring worker drains a backlog, on the real Kafka and PostgreSQL (`make bench`).
 
     .venv/bin/python bench/monitoring_throughput.py [--reports N] [--enterprises M]
-        [--batch-sizes 500,2000] [--profile]
+        [--batch-sizes 2000,5000] [--replay-reports 1000000] [--profile]
 
 Builds registrations and weekly reports, produces them under fresh topic prefixes, consumes them
-three ways (bench/stages.py), checks the figures against a recomputation, prints a table and
-appends a line to bench/results/monitoring_throughput.jsonl. Leaves no topic or database behind.
+several ways (bench/stages.py), checks the figures against a recomputation, prints a table,
+appends a line to bench/results/monitoring_throughput.jsonl and writes the headline figures to
+bench/results/monitoring.json. Then times a rebuild of a second, larger backlog
+(--replay-reports). Leaves no topic or database behind.
 """
 
 from __future__ import annotations
@@ -24,16 +26,18 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from time import perf_counter
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # `bench` and `tests.support` are imported from the repo root
 
-from bench.stages import Run, bare_consumer, in_process, worker  # noqa: E402
+from bench.stages import Run, bare_consumer, in_process, replay, worker  # noqa: E402
 from bench.workload import BulkPublisher, build, delete_topics  # noqa: E402
 from services.platform.topics import ensure_topics  # noqa: E402
 from tests.support.infra import KAFKA, unique_name  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "monitoring_throughput.jsonl"
+SUMMARY = REPO / "bench" / "results" / "monitoring.json"
 # Where profiled time goes, by the file or built-in a function belongs to (first match wins).
 PROFILE_PARTS = (
     ("waiting on sockets (Postgres, Kafka)", ("select.epoll",)),
@@ -52,7 +56,12 @@ def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reports", type=int, default=50_000)
     parser.add_argument("--enterprises", type=int, default=2_000)
-    parser.add_argument("--batch-sizes", default="500,2000", help="FUGONG_BATCH_MAX_RECORDS to try")
+    parser.add_argument(
+        "--batch-sizes", default="2000,5000", help="FUGONG_BATCH_MAX_RECORDS to try"
+    )
+    parser.add_argument(
+        "--replay-reports", type=int, default=1_000_000, help="reports in the rebuild's backlog"
+    )
     parser.add_argument("--seed", type=int, default=20200210)
     parser.add_argument("--profile", action="store_true", help="cProfile 30 s of the processor")
     return parser.parse_args()
@@ -94,6 +103,8 @@ async def main(args: argparse.Namespace) -> dict[str, object]:
             finally:
                 for prefix in prefixes:
                     await delete_topics(prefix)
+    if args.replay_reports:
+        runs.append(await replay_backlog(args))
     print("figures verified")
     print_table(runs)
     return {
@@ -107,6 +118,24 @@ async def main(args: argparse.Namespace) -> dict[str, object]:
         "runs": [{**asdict(r), "rate": round(r.rate)} for r in runs],
         "figures_verified": True,
     }
+
+
+async def replay_backlog(args: argparse.Namespace) -> Run:
+    """Build and produce a larger backlog, then time a rebuild of it (replay and switch-over)."""
+    publisher = BulkPublisher("bench.")
+    enterprises = max(args.enterprises, args.replay_reports // 50)
+    await build(publisher, reports=args.replay_reports, enterprises=enterprises, seed=args.seed)
+    expected, events = publisher.expected_cells(), len(publisher.event_ids())
+    prefixes: list[str] = []
+    async with publisher:
+        try:
+            prefix = await fresh_backlog(publisher, prefixes, [])
+            run = await replay(prefix, events, expected)
+        finally:
+            for each in prefixes:
+                await delete_topics(each)
+    print(f"rebuild of {run.events:,} records: {run.seconds:.1f} s ({run.rate:,.0f}/s)")
+    return run
 
 
 async def fresh_backlog(publisher: BulkPublisher, prefixes: list[str], rates: list[float]) -> str:
@@ -161,6 +190,27 @@ def code_version() -> dict[str, object]:
     return {"commit": commit.stdout.strip(), "services_changed": bool(changed.stdout)}
 
 
+def summarise(version: dict[str, object], result: dict[str, Any]) -> None:
+    """The headline figures of this run, in bench/results/monitoring.json."""
+    runs = result["runs"]
+    bare = next(r for r in runs if r["stage"].startswith("bare consumer"))
+    best = max((r for r in runs if r["stage"] == "worker"), key=lambda r: r["rate"])
+    rebuilt = next((r for r in runs if r["stage"].startswith("rebuild")), None)
+    summary = {
+        "reports_per_s": best["rate"],
+        "worker_batch": best["batch"],
+        "bare_consume_parse_per_s": bare["rate"],
+        "ratio": round(best["rate"] / bare["rate"], 3),
+        "replay_records": rebuilt["events"] if rebuilt else None,
+        "replay_1m_s": (
+            round(rebuilt["seconds"] * 1_000_000 / rebuilt["events"], 1) if rebuilt else None
+        ),
+        "commit": version["commit"],
+    }
+    SUMMARY.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {SUMMARY.relative_to(REPO)}: {summary}")
+
+
 def record(version: dict[str, object], result: dict[str, object]) -> None:
     cpu = next(
         line for line in Path("/proc/cpuinfo").read_text().splitlines() if "model name" in line
@@ -185,4 +235,6 @@ def record(version: dict[str, object], result: dict[str, object]) -> None:
 
 if __name__ == "__main__":
     version = code_version()
-    record(version, asyncio.run(main(arguments())))
+    result = asyncio.run(main(arguments()))
+    record(version, result)
+    summarise(version, result)

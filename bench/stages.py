@@ -3,7 +3,8 @@
 1. a bare aiokafka consumer that parses each event (the ceiling for any Python consumer here),
 2. the stream worker's batch processor with monitoring's routes and Postgres store, driven
    in-process by that consumer one batch after another (no overlap, no faust app),
-3. the real worker, `python -m services.monitoring`, as a process.
+3. the real worker, `python -m services.monitoring`, as a process;
+4. the rebuild (`python -m services.monitoring.rebuild`'s function) replaying a backlog.
 Runs 2 and 3 write to a fresh database each, and their figures are checked against a recomputation.
 """
 
@@ -32,6 +33,8 @@ from services.monitoring.app import SERVICE
 from services.monitoring.domain.figures import CellFigures, CellKey
 from services.monitoring.domain.records import Record
 from services.monitoring.events import ROUTES
+from services.monitoring.rebuild import rebuild
+from services.monitoring.settings import MonitoringSettings
 from services.platform.kafka import DeadLetter
 from services.platform.migrations import migrate
 from services.platform.postgres import open_pool
@@ -293,3 +296,28 @@ def _peak_rss_mib(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     raise RuntimeError("no VmHWM in /proc status")
+
+
+async def replay(prefix: str, events: int, expected: dict[CellKey, CellFigures]) -> Run:
+    """`python -m services.monitoring.rebuild`'s function on the backlog, into a fresh database."""
+    name, dsn = await create_database()
+    settings = MonitoringSettings(
+        _env_file=None, database_url=dsn, kafka_bootstrap_servers=KAFKA, topic_prefix=prefix
+    )
+    try:
+        cpu, started = process_time(), perf_counter()
+        progress = await rebuild(settings)
+        elapsed, cpu = perf_counter() - started, process_time() - cpu
+        pool = await open_pool(dsn, max_size=1)
+        try:
+            await verify(pool, expected)
+            recorded = await _processed(pool)
+        finally:
+            await pool.close()
+        if recorded != events:
+            raise FiguresDiffer(f"rebuild recorded {recorded} events of {events}")
+        run = Run("rebuild (replay + switch)", 10_000, progress.records, elapsed, cpu)
+        run.parts = {"replay": progress.seconds}
+        return run
+    finally:
+        await drop(name)

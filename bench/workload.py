@@ -11,14 +11,13 @@ import asyncio
 import random
 from datetime import UTC, datetime, timedelta
 from time import perf_counter
+from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
-from services.contracts.enterprises import EnterpriseRegistration
 from services.contracts.envelope import CloudEvent
 from services.contracts.identifiers import all_districts
-from services.contracts.weekly_reports import WeeklyReport
 from services.monitoring.domain.figures import CellFigures, CellKey, compute_cells
 from tests.support.data import NAMES, credit_code, registration, weekly_report
 from tests.support.events import TestPublisher
@@ -52,11 +51,11 @@ class BulkPublisher(TestPublisher):
         )
         self.registrations = []
         self.reports = []
+        self.points = []
+        self.community_reports = []
         self.outbox: list[tuple[str, bytes, bytes]] = []  # (topic without prefix, key, value)
 
-    async def send(
-        self, topic: str, event: CloudEvent[EnterpriseRegistration] | CloudEvent[WeeklyReport]
-    ) -> None:
+    async def send(self, topic: str, event: CloudEvent[Any]) -> None:
         self.outbox.append(
             (topic.removeprefix(self.prefix), event.subject.encode(), event.to_json())
         )

@@ -1,9 +1,10 @@
 """Load a small, realistic demo into a running local stack and print where to look.
 
 Two dozen Shanghai enterprises register and report weeks 2020-W06 to 2020-W09, as their return to
-work picked up after the Spring Festival of 2020. Everything goes through the gateway's API with
-the enterprises' own keys; officials' keys are printed for reading the figures. Running it again
-sends the same events again (same Idempotency-Keys), which changes nothing.
+work picked up after the Spring Festival of 2020, and eight streets and towns report as community
+monitoring points on their migrant workers. Everything goes through the gateway's API with the
+enterprises' and points' own keys; officials' keys are printed for reading the figures. Running it
+again sends the same events again (same Idempotency-Keys), which changes nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sys
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -60,6 +62,17 @@ ENTERPRISES = [
     ("上海青浦快递服务有限公司", "310118", "60", 2400, "city_operations"),
     ("上海青浦家具制造有限公司", "310118", "21", 520, None),
     ("上海临港新能源有限公司", "310115", "38", 1300, None),
+]
+# Community monitoring points: (town code, name, migrant workers on the register).
+POINTS = [
+    ("310115004", "潍坊新村街道", 6200),
+    ("310115005", "陆家嘴街道", 4800),
+    ("310101002", "南京东路街道", 3100),
+    ("310104004", "湖南路街道", 2600),
+    ("310112102", "莘庄镇", 15800),
+    ("310114102", "安亭镇", 21300),
+    ("310117101", "泗泾镇", 12400),
+    ("310118102", "朱家角镇", 9700),
 ]
 # Share of pre-holiday staff on duty each week, rising as quarantines ended.
 ON_DUTY_SHARE = {"2020-W06": 0.22, "2020-W07": 0.41, "2020-W08": 0.63, "2020-W09": 0.78}
@@ -123,6 +136,22 @@ def report(serial: int, week: str, rng: random.Random) -> dict[str, object]:
     }
 
 
+def community_report(point: int, week: str, rng: random.Random) -> dict[str, object]:
+    town, _, registered = POINTS[point]
+    returned = int(registered * min(0.95, ON_DUTY_SHARE[week] + 0.1 + rng.uniform(-0.05, 0.05)))
+    employed = int(returned * (0.55 + 0.4 * ON_DUTY_SHARE[week]))
+    seeking = int((returned - employed) * 0.7)
+    return {
+        "town_code": town,
+        "week": week,
+        "migrants_registered": registered,
+        "returned_to_shanghai": returned,
+        "employed": employed,
+        "seeking_work": seeking,
+        "in_quarantine": int(returned * max(0.0, 0.3 - ON_DUTY_SHARE[week] * 0.3)),
+    }
+
+
 def post(http: httpx.Client, path: str, body: dict[str, object], key: str) -> None:
     idempotency = uuid.uuid5(NAMESPACE, json.dumps(body, sort_keys=True, ensure_ascii=False))
     response = http.post(
@@ -132,7 +161,7 @@ def post(http: httpx.Client, path: str, body: dict[str, object], key: str) -> No
         raise SystemExit(f"demo: {path} answered {response.status_code}: {response.text}")
 
 
-async def issue_keys(settings: GatewaySettings) -> tuple[list[str], str, str]:
+async def issue_keys(settings: GatewaySettings) -> dict[str, object]:
     enterprise_keys = [
         await issue_key(
             settings,
@@ -145,43 +174,56 @@ async def issue_keys(settings: GatewaySettings) -> tuple[list[str], str, str]:
     pudong = await issue_key(
         settings, Principal(PrincipalKind.OFFICIAL, district_code="310115"), "demo: 浦东新区人社局"
     )
-    return enterprise_keys, city, pudong
+    points = [
+        await issue_key(
+            settings, Principal(PrincipalKind.COMMUNITY_POINT, town_code=town), f"demo: {name}"
+        )
+        for town, name, _ in POINTS
+    ]
+    return {"enterprises": enterprise_keys, "city": city, "pudong": pudong, "points": points}
 
 
-def demo_keys(http: httpx.Client) -> tuple[list[str], str, str]:
+def demo_keys(http: httpx.Client) -> dict[str, Any]:
     """The keys of an earlier demo run if they still work, else new ones (kept in .state/)."""
     saved = REPO / ".state" / "demo-keys.json"
     if saved.exists():
-        keys = json.loads(saved.read_text())
+        keys: dict[str, Any] = json.loads(saved.read_text())
         probe = http.get(
             "/v1/indicators/return-to-work",
             params={"week": WEEKS[0]},
             headers={"X-API-Key": keys["city"]},
         )
-        if probe.status_code == 200 and len(keys["enterprises"]) == len(ENTERPRISES):
-            return keys["enterprises"], keys["city"], keys["pudong"]
-    enterprise_keys, city_key, pudong_key = asyncio.run(issue_keys(GatewaySettings()))
+        if (
+            probe.status_code == 200
+            and len(keys["enterprises"]) == len(ENTERPRISES)
+            and len(keys.get("points", ())) == len(POINTS)
+        ):
+            return keys
+    keys = asyncio.run(issue_keys(GatewaySettings()))
     saved.parent.mkdir(exist_ok=True)
-    saved.write_text(
-        json.dumps({"enterprises": enterprise_keys, "city": city_key, "pudong": pudong_key})
-    )
+    saved.write_text(json.dumps(keys))
     saved.chmod(0o600)
-    return enterprise_keys, city_key, pudong_key
+    return keys
 
 
 def main() -> int:
     rng = random.Random(2020)  # noqa: S311 (demo figures, not secrets)
     with httpx.Client(base_url=GATEWAY, timeout=30) as http:
-        enterprise_keys, city_key, pudong_key = demo_keys(http)
+        keys = demo_keys(http)
+        city_key, pudong_key = keys["city"], keys["pudong"]
         # The city bureau registers the monitored enterprises: their roles are its to assign.
         for serial in range(len(ENTERPRISES)):
             post(http, "/v1/enterprises", registration(serial), city_key)
+        for town, name, _ in POINTS:
+            post(http, "/v1/community-points", {"town_code": town, "name": name}, city_key)
         for week in WEEKS:
-            for serial, key in enumerate(enterprise_keys):
+            for serial, key in enumerate(keys["enterprises"]):
                 post(http, "/v1/weekly-reports", report(serial, week, rng), key)
+            for point, key in enumerate(keys["points"]):
+                post(http, "/v1/community-reports", community_report(point, week, rng), key)
         print(
-            f"demo: {len(ENTERPRISES)} enterprises registered, {len(ENTERPRISES) * len(WEEKS)} "
-            "weekly reports accepted"
+            f"demo: {len(ENTERPRISES)} enterprises and {len(POINTS)} community points "
+            f"registered, {(len(ENTERPRISES) + len(POINTS)) * len(WEEKS)} weekly reports accepted"
         )
         latest = WEEKS[-1]
         deadline = time.monotonic() + 60
@@ -202,7 +244,7 @@ def main() -> int:
   city official key     {city_key}
   浦东 official key      {pudong_key}
   try                   curl -s -H 'X-API-Key: {city_key}' \\
-                          '{GATEWAY}/v1/indicators/return-to-work?week={latest}'
+                          '{GATEWAY}/v1/indicators?week={latest}'
   metrics               {GATEWAY}/metrics   http://127.0.0.1:8101/metrics
   logs                  .state/logs/
   stop                  make down""")

@@ -3,15 +3,39 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from aiokafka import AIOKafkaProducer
 
+from services.contracts.community_reports import (
+    COMMUNITY_POINT_REGISTERED,
+    COMMUNITY_REPORT_SUBMITTED,
+    CommunityPointRegistration,
+    CommunityReport,
+)
 from services.contracts.enterprises import ENTERPRISE_REGISTERED, EnterpriseRegistration
 from services.contracts.envelope import CloudEvent, new_event
-from services.contracts.topics import ENTERPRISE_REGISTRATIONS, ENTERPRISE_REPORTS, topic_name
+from services.contracts.topics import (
+    COMMUNITY_POINTS,
+    COMMUNITY_REPORTS,
+    ENTERPRISE_REGISTRATIONS,
+    ENTERPRISE_REPORTS,
+    topic_name,
+)
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED, WeeklyReport
+from services.monitoring.domain.community import (
+    CommunityFigures,
+    DistrictWeek,
+    compute_community,
+    latest_points,
+)
 from services.monitoring.domain.figures import EnterpriseProfile, ReportFigures
-from services.monitoring.events import registration_record, report_record
+from services.monitoring.events import (
+    community_point_record,
+    community_report_record,
+    registration_record,
+    report_record,
+)
 from services.platform.kafka import idempotent_producer
 from tests.support.infra import KAFKA
 
@@ -26,6 +50,8 @@ class TestPublisher:
         self.producer: AIOKafkaProducer = idempotent_producer(KAFKA, "fugong-tests")
         self.registrations: list[CloudEvent[EnterpriseRegistration]] = []
         self.reports: list[CloudEvent[WeeklyReport]] = []
+        self.points: list[CloudEvent[CommunityPointRegistration]] = []
+        self.community_reports: list[CloudEvent[CommunityReport]] = []
 
     async def __aenter__(self) -> TestPublisher:
         await self.producer.start()
@@ -59,9 +85,32 @@ class TestPublisher:
         self.reports.append(event)
         return event.id
 
-    async def send(
-        self, topic: str, event: CloudEvent[EnterpriseRegistration] | CloudEvent[WeeklyReport]
-    ) -> None:
+    async def register_point(self, town_code: str, name: str) -> None:
+        data = CommunityPointRegistration(town_code=town_code, name=name)
+        event = new_event(
+            event_type=COMMUNITY_POINT_REGISTERED, source="/tests", subject=town_code, data=data
+        )
+        await self.send(topic_name(COMMUNITY_POINTS, self.prefix), event)
+        self.points.append(event)
+
+    async def community_report(self, body: dict[str, object]) -> str:
+        data = CommunityReport.model_validate(body)
+        event = new_event(
+            event_type=COMMUNITY_REPORT_SUBMITTED,
+            source="/tests",
+            subject=data.town_code,
+            data=data,
+        )
+        await self.send(topic_name(COMMUNITY_REPORTS, self.prefix), event)
+        self.community_reports.append(event)
+        return event.id
+
+    def community_figures(self) -> dict[DistrictWeek, CommunityFigures]:
+        points = latest_points(community_point_record(e).point for e in self.points)
+        reports = [community_report_record(e).figures for e in self.community_reports]
+        return compute_community(points, reports)
+
+    async def send(self, topic: str, event: CloudEvent[Any]) -> None:
         await self.producer.send_and_wait(topic, event.to_json(), key=event.subject.encode())
 
     def profiles(self) -> dict[str, EnterpriseProfile]:
@@ -77,4 +126,8 @@ class TestPublisher:
         return [report_record(event).figures for event in self.reports]
 
     def event_ids(self) -> set[str]:
-        return {e.id for e in self.registrations} | {e.id for e in self.reports}
+        return {
+            e.id
+            for events in (self.registrations, self.reports, self.points, self.community_reports)
+            for e in events
+        }

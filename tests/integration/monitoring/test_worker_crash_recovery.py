@@ -40,8 +40,34 @@ async def _wait_for(pool: asyncpg.Pool, target: int, within: float) -> int:
     )
 
 
+TOWNS = ("310115004", "310115005", "310101002", "310112102", "310114102")
+
+
+def _community_report(town: str, week: str, rng: random.Random) -> dict[str, object]:
+    registered = rng.randint(1000, 20000)
+    returned = rng.randint(0, registered)
+    employed = rng.randint(0, returned)
+    return {
+        "town_code": town,
+        "week": week,
+        "migrants_registered": registered,
+        "returned_to_shanghai": returned,
+        "employed": employed,
+        "seeking_work": rng.randint(0, returned - employed),
+        "in_quarantine": rng.randint(0, returned),
+    }
+
+
 async def _stream_reports(publisher: TestPublisher, codes: list[str], rng: random.Random) -> None:
+    """Reports over four weeks in any order (late ones for past weeks among them), corrections,
+    client retries, and community points' reports (a point registered only mid-stream)."""
     for i in range(REPORTS):
+        if i % 20 == 0:  # corrections too: several per town and week
+            await publisher.community_report(
+                _community_report(rng.choice(TOWNS), rng.choice(WEEKS), rng)
+            )
+        if i == REPORTS // 2:
+            await publisher.register_point(TOWNS[-1], "安亭镇")
         employees = rng.randint(20, 800)
         on_duty = rng.randint(0, employees)
         body = weekly_report(
@@ -84,6 +110,8 @@ async def test_figures_equal_a_recomputation_after_the_worker_is_stopped_mid_str
                 await publisher.register(
                     registration(code, district=code[2:8], division=rng.choice(DIVISIONS))
                 )
+            for town in TOWNS[:-1]:
+                await publisher.register_point(town, "街道")
             streaming = asyncio.create_task(_stream_reports(publisher, codes, rng))
             await _wait_for(pool, 600, within=60)
             exit_code = await asyncio.to_thread(worker.kill, stop)
@@ -98,11 +126,15 @@ async def test_figures_equal_a_recomputation_after_the_worker_is_stopped_mid_str
             assert seen == expected_events, worker.log_tail()
 
             expected = compute_cells(publisher.profiles(), publisher.report_figures())
+            community = publisher.community_figures()
         store = PostgresMonitoringStore(pool)
         for week in WEEKS:
             stored = await store.cells(week)
             wanted = {k: v for k, v in expected.items() if k.week == week}
             assert stored == wanted
+            assert await store.community(week) == {
+                k: v for k, v in community.items() if k.week == week
+            }
     finally:
         worker.stop()
         await pool.close()
