@@ -128,7 +128,8 @@ def report(serial: int, week: str, rng: random.Random) -> dict[str, object]:
         "capacity_ratio": round(min(1.0, share * 1.1), 2),
         "planned_staffing": employees + int(employees * 0.05),
         "recruitment_demand": int(employees * 0.06),
-        "hires": int(employees * 0.02),
+        # 闵行区's enterprises stop finding people in the last week: an early warning follows.
+        "hires": int(employees * (0.004 if district == "310112" and week == WEEKS[-1] else 0.02)),
         "separations": int(employees * 0.005),
         "open_vacancies": int(employees * 0.04),
         "surplus_staff_available": 0 if category else int(employees * 0.01),
@@ -245,6 +246,8 @@ def main() -> int:
   浦东 official key      {pudong_key}
   try                   curl -s -H 'X-API-Key: {city_key}' \\
                           '{GATEWAY}/v1/indicators?week={latest}'
+  early warnings        curl -s -H 'X-API-Key: {city_key}' '{GATEWAY}/v1/warnings'
+                          (raised within a minute: 闵行区's 招聘满足率 fell in {latest})
   metrics               {GATEWAY}/metrics   http://127.0.0.1:8101/metrics
   logs                  .state/logs/
   stop                  make down""")

@@ -41,6 +41,17 @@ OPEN_WARNINGS = Gauge(
     ["district", "rule"],
 )
 
+# The last due week, or the latest week before it that anyone reported for (a quiet week, or
+# figures of past years, as in the demo, still get their warnings).
+_LATEST_DUE = """
+SELECT max(week)::text FROM (
+    SELECT week FROM monitoring.return_to_work_cells WHERE enterprises_reporting > 0
+    UNION ALL
+    SELECT week FROM monitoring.community_reports
+) reported
+WHERE week <= $1
+"""
+
 _ENTERPRISE_FIGURES = """
 SELECT week, district_code, industry_section, enterprises_reporting AS reporting,
     return_rate, return_rate_change, fill_rate, fill_rate_change, separation_rate
@@ -89,19 +100,22 @@ class EarlyWarningJob:
         self._clock = clock
 
     async def run(self) -> int:
-        """Raise the last due week's warnings; return how many were published now."""
-        due = self._policy.last_due_week(self._clock())
-        weeks = [due]
-        for _ in range(_HISTORY_WEEKS - 1):
-            weeks.append(week_of(week_bounds(weeks[-1])[0] - timedelta(days=7)))
+        """Raise the warnings of the latest week with reports whose deadline has passed; return
+        how many were published now."""
         async with self._pool.acquire() as conn, conn.transaction():
             if not await conn.fetchval("SELECT pg_try_advisory_xact_lock($1, $2)", *_JOB_LOCK):
                 return 0
-            rows = [
-                *await conn.fetch(_ENTERPRISE_FIGURES, weeks),
-                *await conn.fetch(_COMMUNITY_FIGURES, weeks),
-            ]
-            raised = evaluate(_by_week(rows, due), self._rules)
+            due = await conn.fetchval(_LATEST_DUE, self._policy.last_due_week(self._clock()))
+            raised = []
+            if due is not None:
+                weeks = [due]
+                for _ in range(_HISTORY_WEEKS - 1):
+                    weeks.append(week_of(week_bounds(weeks[-1])[0] - timedelta(days=7)))
+                rows = [
+                    *await conn.fetch(_ENTERPRISE_FIGURES, weeks),
+                    *await conn.fetch(_COMMUNITY_FIGURES, weeks),
+                ]
+                raised = evaluate(_by_week(rows, due), self._rules)
             if raised:
                 await conn.execute(
                     _RAISE,

@@ -151,3 +151,20 @@ async def test_an_acknowledged_warning_is_no_longer_open(
     )
     assert row is not None
     assert tuple(row) == ("acknowledged", "official:310115", "已联系企业")
+
+
+async def test_figures_of_a_past_year_get_their_warnings_when_nothing_newer_was_reported(
+    pool: asyncpg.Pool, producer: AIOKafkaProducer, topic_prefix: str
+) -> None:
+    await _weeks_with_a_falling_fill_rate(pool)
+    years_later = EarlyWarningJob(
+        pool,
+        KafkaEventPublisher(producer),
+        topic=topic_name(EARLY_WARNINGS, topic_prefix),
+        rules=WarningRules(),
+        policy=POLICY,
+        clock=lambda: datetime(2026, 11, 30, tzinfo=UTC),
+    )
+
+    assert await years_later.run() == 2
+    assert await pool.fetchval("SELECT DISTINCT week FROM monitoring.warnings") == "2020-W07"
