@@ -60,7 +60,8 @@ WHERE week = ANY($1::text[]) AND scope IN ('district', 'cell')
 """
 
 _COMMUNITY_FIGURES = """
-SELECT week, district_code, NULL AS industry_section, points_reporting AS reporting,
+SELECT week, district_code, NULL AS industry_section, true AS community,
+    points_reporting AS reporting,
     migrant_employment_rate, migrant_employment_rate_change
 FROM monitoring.community_indicators_v
 WHERE week = ANY($1::text[]) AND scope = 'district'
@@ -164,15 +165,11 @@ class EarlyWarningJob:
 def _by_week(rows: list[asyncpg.Record], due: str) -> dict[str, list[Figures]]:
     weeks: dict[str, list[Figures]] = {}
     for row in rows:
-        values = {k: v for k, v in row.items() if k not in ("week", "district_code",
-                  "industry_section", "reporting")}  # fmt: skip
+        where = ("week", "district_code", "industry_section", "community", "reporting")
+        values = {k: v for k, v in row.items() if k not in where}
+        scope = Scope(row["district_code"], row["industry_section"], bool(row.get("community")))
         weeks.setdefault(row["week"], []).append(
-            Figures(
-                row["week"],
-                Scope(row["district_code"], row["industry_section"]),
-                row["reporting"],
-                values,
-            )
+            Figures(row["week"], scope, row["reporting"], values)
         )
     return weeks if due in weeks else {}
 

@@ -38,6 +38,8 @@ class WarningRules:
 class Scope:
     district_code: str | None
     industry_section: str | None = None
+    community: bool = False
+    """The community points' figures of the district, not its enterprises'."""
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,12 @@ from services.contracts.topics import EARLY_WARNINGS, topic_name
 from services.contracts.warnings import EARLY_WARNING_RAISED
 from services.monitoring.adapters.postgres_store import PostgresMonitoringStore
 from services.monitoring.app import SCHEMA
+from services.monitoring.domain.community import CommunityPoint, CommunityReportFigures
 from services.monitoring.domain.compliance import DeadlinePolicy
 from services.monitoring.domain.figures import EnterpriseProfile, ReportFigures
 from services.monitoring.domain.records import (
+    RecordCommunityPoint,
+    RecordCommunityReport,
     RecordRegistration,
     RecordWarningAcknowledged,
     RecordWeeklyReport,
@@ -39,6 +42,7 @@ pytestmark = pytest.mark.integration
 POLICY = DeadlinePolicy()
 CODES = [credit_code(900 + i, "310115") for i in range(3)]  # three Pudong manufacturers
 T0 = datetime(2020, 2, 1, tzinfo=UTC)
+WEIFANG = "310115004"
 
 
 @pytest_asyncio.fixture
@@ -78,11 +82,27 @@ def _reported(code: str, week: str, *, hires: int, separations: int = 0) -> Reco
     return RecordWeeklyReport(f"rep-{code}-{week}", figures)
 
 
+def _migrants(week: str, employed: int) -> RecordCommunityReport:
+    figures = CommunityReportFigures(WEIFANG, week, T0 + timedelta(days=20), 5000, 4000,
+                                     employed, 500, 0)  # fmt: skip
+    return RecordCommunityReport(f"migrants-{week}", figures)
+
+
 async def _weeks_with_a_falling_fill_rate(pool: asyncpg.Pool) -> None:
     await PostgresMonitoringStore(pool).record(
         [_registered(code) for code in CODES]
         + [_reported(code, "2020-W06", hires=10) for code in CODES]  # fill rate 0.5
         + [_reported(code, "2020-W07", hires=4) for code in CODES]  # fill rate 0.2
+    )
+
+
+async def _and_migrants_losing_work(pool: asyncpg.Pool) -> None:
+    await PostgresMonitoringStore(pool).record(
+        [
+            RecordCommunityPoint("point", CommunityPoint(WEIFANG, "310115", "潍坊新村街道", T0)),
+            _migrants("2020-W06", employed=3200),  # 就业率 0.8
+            _migrants("2020-W07", employed=2800),  # 0.7: ten points down
+        ]
     )
 
 
@@ -101,26 +121,32 @@ async def test_a_falling_fill_rate_is_raised_and_published_once_for_its_cell_and
     pool: asyncpg.Pool, producer: AIOKafkaProducer, topic_prefix: str
 ) -> None:
     await _weeks_with_a_falling_fill_rate(pool)
+    await _and_migrants_losing_work(pool)
     first, second = _job(pool, producer, topic_prefix), _job(pool, producer, topic_prefix)
 
     published = await asyncio.gather(first.run(), second.run())
     again = await first.run()
 
-    assert sorted(published) == [0, 2]
+    assert sorted(published) == [0, 3]
     assert again == 0
     rows = await pool.fetch(
         "SELECT rule, week, district_code, industry_section, figures, status "
-        "FROM monitoring.warnings_v ORDER BY industry_section NULLS FIRST"
+        "FROM monitoring.warnings_v ORDER BY rule, industry_section NULLS FIRST"
     )
     assert [tuple(r)[:4] for r in rows] == [
         ("fill_rate_falling", "2020-W07", "310115", None),
         ("fill_rate_falling", "2020-W07", "310115", "C"),
+        ("migrant_employment_falling", "2020-W07", "310115", None),
     ]
     assert rows[1]["figures"] == pytest.approx({"fill_rate": 0.2, "fill_rate_change": -0.3})
     records = await read_records(KAFKA, topic_name(EARLY_WARNINGS, topic_prefix))
     events = [orjson.loads(r.value) for r in records]
     assert {e["type"] for e in events} == {EARLY_WARNING_RAISED}
-    assert sorted(e["data"]["industry_section"] or "" for e in events) == ["", "C"]
+    assert sorted(e["data"]["rule"] for e in events) == [
+        "fill_rate_falling",
+        "fill_rate_falling",
+        "migrant_employment_falling",
+    ]
     assert {r.key for r in records} == {b"310115"}
     open_pudong = REGISTRY.get_sample_value(
         "fugong_monitoring_open_warnings", {"district": "310115", "rule": "fill_rate_falling"}

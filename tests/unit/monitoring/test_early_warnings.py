@@ -97,14 +97,32 @@ def test_migrant_employment_falling_in_a_district_raises_a_warning() -> None:
     week = [
         _figures(
             "2020-W08",
-            Scope("310120"),
+            Scope("310120", community=True),
             reporting=1,  # community points: one reporting point is a district's own figure
             migrant_employment_rate=0.70,
             migrant_employment_rate_change=-0.06,
         )
     ]
     (warning,) = evaluate({"2020-W08": week}, RULES)
-    assert (warning.rule, warning.scope) == (Rule.MIGRANT_EMPLOYMENT_FALLING, Scope("310120"))
+    assert warning.rule is Rule.MIGRANT_EMPLOYMENT_FALLING
+    assert warning.scope == Scope("310120", community=True)
+
+
+def test_a_districts_enterprises_and_its_community_points_are_judged_apart() -> None:
+    week = [
+        _figures("2020-W08", XUHUI, fill_rate=0.3, fill_rate_change=-0.2),
+        _figures(
+            "2020-W08",
+            Scope("310104", community=True),
+            reporting=2,
+            migrant_employment_rate=0.7,
+            migrant_employment_rate_change=-0.1,
+        ),
+    ]
+    assert _rules_raised(evaluate({"2020-W08": week}, RULES)) == [
+        (Rule.FILL_RATE_FALLING, XUHUI),
+        (Rule.MIGRANT_EMPLOYMENT_FALLING, Scope("310104", community=True)),
+    ]
 
 
 def test_a_warning_has_one_id_per_rule_week_and_scope() -> None:
