@@ -13,10 +13,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
 
 import asyncpg
-import faust
 import structlog
 from prometheus_client import Counter, Gauge
 from pydantic import BaseModel
@@ -30,8 +28,9 @@ from services.contracts.notifications import (
 )
 from services.contracts.topics import NOTIFY_REQUESTS, topic_name
 from services.monitoring.domain.compliance import DeadlinePolicy, reminder_event_id
-from services.platform.kafka import EventPublisher, KafkaEventPublisher, PublishFailed
-from services.platform.stream.worker import StreamWorker
+from services.platform.kafka import EventPublisher, KafkaEventPublisher
+from services.platform.stream.periodic import periodic_job
+from services.platform.stream.worker import Extension
 
 log = structlog.get_logger(__name__)
 
@@ -157,28 +156,18 @@ class ComplianceJob:
             REPORTS_MISSING.labels(district).set(missing)
 
 
-def add_compliance_job(policy: DeadlinePolicy, interval_seconds: float) -> Any:
-    """A stream worker extension: run the deadline job every `interval_seconds`."""
+def add_compliance_job(policy: DeadlinePolicy, interval_seconds: float) -> Extension:
+    """A stream worker extension: run the deadline job every `interval_seconds`.
 
-    def extend(app: faust.App, worker: StreamWorker[Any]) -> None:
-        job: ComplianceJob | None = None
-
-        @app.timer(interval=interval_seconds)  # type: ignore[untyped-decorator]
-        async def handle_reporting_deadline() -> None:
-            nonlocal job
-            if worker.pool is None or worker.producer is None:
-                return
-            if job is None:
-                job = ComplianceJob(
-                    worker.pool,
-                    KafkaEventPublisher(worker.producer),
-                    topic=topic_name(NOTIFY_REQUESTS, worker.settings.topic_prefix),
-                    policy=policy,
-                )
-            try:
-                await job.run()
-            except (asyncpg.PostgresError, OSError, TimeoutError, PublishFailed) as exc:
-                # Nothing was marked published: the next run publishes the same reminders.
-                log.warning("reporting deadline not handled yet", error=type(exc).__name__)
-
-    return extend
+    When a run fails nothing was marked published: the next run publishes the same reminders.
+    """
+    return periodic_job(
+        "handle_reporting_deadline",
+        interval_seconds,
+        lambda pool, producer, settings: ComplianceJob(
+            pool,
+            KafkaEventPublisher(producer),
+            topic=topic_name(NOTIFY_REQUESTS, settings.topic_prefix),
+            policy=policy,
+        ),
+    )

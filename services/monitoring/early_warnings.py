@@ -14,7 +14,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import asyncpg
-import faust
 import orjson
 import structlog
 from prometheus_client import Gauge
@@ -26,8 +25,9 @@ from services.contracts.topics import EARLY_WARNINGS, topic_name
 from services.contracts.warnings import EARLY_WARNING_RAISED, EarlyWarningRaised
 from services.monitoring.domain.compliance import DeadlinePolicy
 from services.monitoring.domain.warnings import Figures, Scope, WarningRules, evaluate
-from services.platform.kafka import EventPublisher, KafkaEventPublisher, PublishFailed
-from services.platform.stream.worker import StreamWorker
+from services.platform.kafka import EventPublisher, KafkaEventPublisher
+from services.platform.stream.periodic import periodic_job
+from services.platform.stream.worker import Extension
 
 log = structlog.get_logger(__name__)
 
@@ -174,28 +174,18 @@ def _by_week(rows: list[asyncpg.Record], due: str) -> dict[str, list[Figures]]:
     return weeks if due in weeks else {}
 
 
-def add_early_warning_job(rules: WarningRules, policy: DeadlinePolicy, interval: float) -> Any:
+def add_early_warning_job(
+    rules: WarningRules, policy: DeadlinePolicy, interval: float
+) -> Extension:
     """A stream worker extension: evaluate the warning rules every `interval` seconds."""
-
-    def extend(app: faust.App, worker: StreamWorker[Any]) -> None:
-        job: EarlyWarningJob | None = None
-
-        @app.timer(interval=interval)  # type: ignore[untyped-decorator]
-        async def raise_early_warnings() -> None:
-            nonlocal job
-            if worker.pool is None or worker.producer is None:
-                return
-            if job is None:
-                job = EarlyWarningJob(
-                    worker.pool,
-                    KafkaEventPublisher(worker.producer),
-                    topic=topic_name(EARLY_WARNINGS, worker.settings.topic_prefix),
-                    rules=rules,
-                    policy=policy,
-                )
-            try:
-                await job.run()
-            except (asyncpg.PostgresError, OSError, TimeoutError, PublishFailed) as exc:
-                log.warning("early warnings not evaluated", error=type(exc).__name__)
-
-    return extend
+    return periodic_job(
+        "raise_early_warnings",
+        interval,
+        lambda pool, producer, settings: EarlyWarningJob(
+            pool,
+            KafkaEventPublisher(producer),
+            topic=topic_name(EARLY_WARNINGS, settings.topic_prefix),
+            rules=rules,
+            policy=policy,
+        ),
+    )

@@ -8,17 +8,17 @@ series rather than a made-up zero.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
 
 import asyncpg
-import faust
 import structlog
 from prometheus_client import Gauge
 
 from services.contracts.identifiers import SHANGHAI, week_bounds
-from services.platform.postgres import database_is_reachable
-from services.platform.stream.worker import StreamWorker
+from services.platform.stream.periodic import periodic_job
+from services.platform.stream.worker import Extension
 
 log = structlog.get_logger(__name__)
 
@@ -73,17 +73,18 @@ async def refresh(pool: asyncpg.Pool) -> str | None:
     return week
 
 
-def add_indicator_gauges(interval_seconds: float) -> Any:
+@dataclass(frozen=True)
+class IndicatorGauges:
+    pool: asyncpg.Pool
+
+    async def run(self) -> str | None:
+        return await refresh(self.pool)
+
+
+def add_indicator_gauges(interval_seconds: float) -> Extension:
     """A stream worker extension: refresh the gauges every `interval_seconds`."""
-
-    def extend(app: faust.App, worker: StreamWorker[Any]) -> None:
-        @app.timer(interval=interval_seconds)  # type: ignore[untyped-decorator]
-        async def refresh_indicator_gauges() -> None:
-            if worker.pool is None or not await database_is_reachable(worker.pool):
-                return
-            try:
-                await refresh(worker.pool)
-            except (asyncpg.PostgresError, OSError, TimeoutError) as exc:
-                log.warning("indicator gauges not refreshed", error=type(exc).__name__)
-
-    return extend
+    return periodic_job(
+        "refresh_indicator_gauges",
+        interval_seconds,
+        lambda pool, producer, settings: IndicatorGauges(pool),
+    )

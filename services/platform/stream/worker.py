@@ -40,6 +40,10 @@ log = structlog.get_logger(__name__)
 R = TypeVar("R")
 
 
+Extension = Callable[[faust.App, "StreamWorker[Any]"], None]
+"""Adds a service's own timers and pages to its worker's app."""
+
+
 @dataclass(frozen=True)
 class StreamSpec(Generic[R]):
     """What a stream processor is: its name, schema, topics and routes, and its store."""
@@ -48,7 +52,7 @@ class StreamSpec(Generic[R]):
     routes: Mapping[TopicSpec, Sequence[Route[Any, R]]]
     open_store: Callable[[asyncpg.Pool], RecordStore[R]]
     pool_size: int = 4
-    extensions: Sequence[Callable[[faust.App, StreamWorker[R]], None]] = field(default=())
+    extensions: Sequence[Extension] = field(default=())
     """Called with the app and the worker to add the service's own timers and pages."""
 
     def __post_init__(self) -> None:

@@ -4,20 +4,17 @@ however often it runs; acknowledged through the store like any other event."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import asyncpg
 import orjson
 import pytest
-import pytest_asyncio
 from aiokafka import AIOKafkaProducer
 from prometheus_client import REGISTRY
 
 from services.contracts.topics import EARLY_WARNINGS, topic_name
 from services.contracts.warnings import EARLY_WARNING_RAISED
 from services.monitoring.adapters.postgres_store import PostgresMonitoringStore
-from services.monitoring.app import SCHEMA
 from services.monitoring.domain.community import CommunityPoint, CommunityReportFigures
 from services.monitoring.domain.compliance import DeadlinePolicy
 from services.monitoring.domain.figures import EnterpriseProfile, ReportFigures
@@ -31,9 +28,7 @@ from services.monitoring.domain.records import (
 from services.monitoring.domain.warnings import WarningRules
 from services.monitoring.early_warnings import EarlyWarningJob
 from services.platform.dead_letters import read_records
-from services.platform.kafka import KafkaEventPublisher, idempotent_producer
-from services.platform.migrations import migrate
-from services.platform.postgres import open_pool
+from services.platform.kafka import KafkaEventPublisher
 from tests.support.data import credit_code
 from tests.support.infra import KAFKA
 
@@ -43,22 +38,6 @@ POLICY = DeadlinePolicy()
 CODES = [credit_code(900 + i, "310115") for i in range(3)]  # three Pudong manufacturers
 T0 = datetime(2020, 2, 1, tzinfo=UTC)
 WEIFANG = "310115004"
-
-
-@pytest_asyncio.fixture
-async def pool(database: str) -> AsyncIterator[asyncpg.Pool]:
-    pool = await open_pool(database)
-    await migrate(pool, SCHEMA, "services.monitoring")
-    yield pool
-    await pool.close()
-
-
-@pytest_asyncio.fixture
-async def producer() -> AsyncIterator[AIOKafkaProducer]:
-    producer = idempotent_producer(KAFKA, "fugong-tests")
-    await producer.start()
-    yield producer
-    await producer.stop()
 
 
 def _registered(code: str) -> RecordRegistration:

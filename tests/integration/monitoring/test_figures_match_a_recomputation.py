@@ -18,13 +18,12 @@ the order they were sent. Streams with own registrations keep that order and shu
 from __future__ import annotations
 
 import itertools
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 import asyncpg
 import pytest
-import pytest_asyncio
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -32,7 +31,6 @@ from services.contracts.enterprises import DESIGNATED_TO_REPORT
 from services.contracts.identifiers import SHANGHAI
 from services.monitoring.adapters.memory_store import InMemoryMonitoringStore
 from services.monitoring.adapters.postgres_store import PostgresMonitoringStore
-from services.monitoring.app import SCHEMA
 from services.monitoring.domain.figures import (
     CellFigures,
     CellKey,
@@ -42,8 +40,6 @@ from services.monitoring.domain.figures import (
 )
 from services.monitoring.domain.records import Record, RecordRegistration, RecordWeeklyReport
 from services.monitoring.store import MonitoringStore
-from services.platform.migrations import migrate
-from services.platform.postgres import open_pool
 from tests.support.data import DISTRICTS, NAMES, credit_code
 
 pytestmark = pytest.mark.integration
@@ -232,14 +228,6 @@ async def assert_figures_match_a_recomputation(store: MonitoringStore, scenario:
                 if stored.get(key) != wanted.get(key)
             }
             assert not differing, f"after batch {number} of {len(scenario.batches)}, {week}"
-
-
-@pytest_asyncio.fixture
-async def pool(database: str) -> AsyncIterator[asyncpg.Pool]:
-    pool = await open_pool(database, max_size=2)
-    await migrate(pool, SCHEMA, "services.monitoring")
-    yield pool
-    await pool.close()
 
 
 async def emptied(pool: asyncpg.Pool) -> PostgresMonitoringStore:

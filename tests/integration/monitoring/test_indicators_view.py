@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import asyncpg
 import pytest
-import pytest_asyncio
 from prometheus_client import REGISTRY
 
 from services.monitoring.adapters.postgres_store import PostgresMonitoringStore
-from services.monitoring.app import SCHEMA
 from services.monitoring.domain.figures import EnterpriseProfile, ReportFigures
 from services.monitoring.domain.records import RecordRegistration, RecordWeeklyReport
 from services.monitoring.indicator_gauges import refresh
-from services.platform.migrations import migrate
-from services.platform.postgres import open_pool
 from tests.support.data import credit_code
 
 pytestmark = pytest.mark.integration
@@ -25,14 +20,6 @@ pytestmark = pytest.mark.integration
 T0 = datetime(2020, 2, 10, 9, 0, tzinfo=UTC)
 PUDONG_FOOD, PUDONG_ELECTRONICS = credit_code(1, "310115"), credit_code(2, "310115")
 XUHUI_SUPERMARKET, XUHUI_SILENT_SHOP = credit_code(3, "310104"), credit_code(4, "310104")
-
-
-@pytest_asyncio.fixture
-async def pool(database: str) -> AsyncIterator[asyncpg.Pool]:
-    pool = await open_pool(database)
-    await migrate(pool, SCHEMA, "services.monitoring")
-    yield pool
-    await pool.close()
 
 
 def _registered(code: str, district: str, section: str) -> RecordRegistration:

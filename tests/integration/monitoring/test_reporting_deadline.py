@@ -4,28 +4,23 @@ request on notify's topic, however often and on however many workers the job run
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 
 import asyncpg
 import orjson
 import pytest
-import pytest_asyncio
 from aiokafka import AIOKafkaProducer
 
 from services.contracts.identifiers import SHANGHAI
 from services.contracts.notifications import NOTIFICATION_REQUESTED
 from services.contracts.topics import NOTIFY_REQUESTS, topic_name
 from services.monitoring.adapters.postgres_store import PostgresMonitoringStore
-from services.monitoring.app import SCHEMA
 from services.monitoring.compliance import ComplianceJob
 from services.monitoring.domain.compliance import DeadlinePolicy, reminder_event_id
 from services.monitoring.domain.figures import EnterpriseProfile, ReportFigures
 from services.monitoring.domain.records import RecordRegistration, RecordWeeklyReport
 from services.platform.dead_letters import read_records
-from services.platform.kafka import KafkaEventPublisher, idempotent_producer
-from services.platform.migrations import migrate
-from services.platform.postgres import open_pool
+from services.platform.kafka import KafkaEventPublisher
 from tests.support.data import credit_code
 from tests.support.infra import KAFKA
 
@@ -37,22 +32,6 @@ DEADLINE = POLICY.deadline(WEEK)  # Monday 17 February 2020, 12:00 in Shanghai
 ON_TIME, LATE, SILENT = credit_code(701, "310115"), credit_code(702, "310115"), credit_code(703)
 NOT_DESIGNATED, REGISTERED_AFTER = credit_code(704), credit_code(705)
 SILENT_IN_XUHUI = credit_code(706, "310104")
-
-
-@pytest_asyncio.fixture
-async def pool(database: str) -> AsyncIterator[asyncpg.Pool]:
-    pool = await open_pool(database)
-    await migrate(pool, SCHEMA, "services.monitoring")
-    yield pool
-    await pool.close()
-
-
-@pytest_asyncio.fixture
-async def producer() -> AsyncIterator[AIOKafkaProducer]:
-    producer = idempotent_producer(KAFKA, "fugong-tests")
-    await producer.start()
-    yield producer
-    await producer.stop()
 
 
 def _registered(code: str, *, at: datetime, designated: bool = True) -> RecordRegistration:
