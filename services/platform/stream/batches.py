@@ -166,16 +166,19 @@ class BatchProcessor(Generic[R]):
                 log.warning("stream recovered", consumer=self.consumer, after_attempts=failures)
             return result
 
+    def report_stalled(self, what: str, exc: BaseException | None) -> None:
+        self.stalled = True
+        metrics.STALLED.labels(self.consumer).set(1)
+        log.error(f"stream stalled: {what}", consumer=self.consumer, exc_info=exc)
+
     def _note_failure(self, what: str, failures: int, exc: Exception) -> None:
         fields = {"consumer": self.consumer, "attempt": failures, "error": type(exc).__name__}
         if failures < self._retry.attempts_before_stalled:
             log.warning(f"{what} unavailable; retrying the batch", **fields)
             return
         if not self.stalled:
-            self.stalled = True
-            metrics.STALLED.labels(self.consumer).set(1)
-            log.error(
-                f"stream stalled: {what} keeps failing; retrying the same batch, skipping nothing",
-                exc_info=exc,
-                **fields,
+            self.report_stalled(
+                f"{what} keeps failing (attempt {failures}); retrying the same batch, "
+                "skipping nothing",
+                exc,
             )

@@ -91,6 +91,15 @@ class ConsumeLoop(Generic[R]):
             asyncio.create_task(self._fetch_stage(), name="stream-fetch"),
             asyncio.create_task(self._record_stage(), name="stream-record"),
         ]
+        for task in self._tasks:
+            task.add_done_callback(self._ended)
+
+    def _ended(self, task: asyncio.Task[None]) -> None:
+        """A stage that ends before a stop is a bug: say so loudly and report the worker stalled
+        (readiness 503, the stall alert); offsets of unrecorded batches stay uncommitted."""
+        if self._stopping or task.cancelled() or task.exception() is None:
+            return
+        self._processor.report_stalled(f"{task.get_name()} ended", task.exception())
 
     async def stop(self, grace_seconds: float = 30.0) -> None:
         """Finish the batch being recorded, commit it, leave the group and close the consumer.
@@ -168,14 +177,18 @@ class ConsumeLoop(Generic[R]):
 
     async def _record_and_commit(self, batch: DecodedBatch[R]) -> None:
         await self._processor.record(batch.decoded)
-        try:
-            await self._consumer.commit(
-                {tp: OffsetAndMetadata(offset, "") for tp, offset in batch.offsets.items()}
-            )
-        except (CommitFailedError, IllegalStateError) as exc:
-            # The partitions moved to another worker meanwhile. Their effects are committed, so
-            # the other worker's redelivery of them is skipped as duplicates.
-            log.warning("offsets not committed after a rebalance", error=type(exc).__name__)
+        offsets = {tp: OffsetAndMetadata(offset, "") for tp, offset in batch.offsets.items()}
+
+        async def commit() -> None:
+            try:
+                await self._consumer.commit(offsets)
+            except (CommitFailedError, IllegalStateError) as exc:
+                # The partitions moved to another worker meanwhile. Their effects are
+                # committed, so the other worker's redelivery is skipped as duplicates.
+                log.warning("offsets not committed after a rebalance", error=type(exc).__name__)
+
+        # Any other failure (the coordinator away) is retried like the store's.
+        await self._processor.retrying("offset commit", commit)
 
 
 _STOP: Any = object()
