@@ -34,16 +34,21 @@ from services.platform.kafka import (
     idempotent_producer,
 )
 from services.platform.migrations import migrate
-from services.platform.postgres import open_pool
+from services.platform.postgres import PostgresProbe, open_pool
 
 SCHEMA = "gateway"
 
 log = structlog.get_logger(__name__)
 
 
-def create_app(settings: GatewaySettings) -> FastAPI:
+def create_app(settings: GatewaySettings, resources: GatewayResources | None = None) -> FastAPI:
+    """The application; with `resources` given (fakes, in tests) nothing is opened."""
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if resources is not None:
+            yield  # given ready-made (and already on app.state)
+            return
         pool = await open_pool(settings.database_url, max_size=10)
         await migrate(pool, SCHEMA, "services.gateway")
         producer = idempotent_producer(settings.kafka_bootstrap_servers, "fugong-gateway")
@@ -51,7 +56,6 @@ def create_app(settings: GatewaySettings) -> FastAPI:
         probe = KafkaProbe(settings.kafka_bootstrap_servers)
         app.state.resources = GatewayResources(
             settings=settings,
-            pool=pool,
             publisher=KafkaEventPublisher(producer),
             api_keys=ApiKeyStore(
                 pool,
@@ -60,7 +64,8 @@ def create_app(settings: GatewaySettings) -> FastAPI:
             ),
             idempotency_keys=IdempotencyKeys(pool),
             views=PublishedViews(pool, settings.view_statement_timeout_seconds),
-            kafka_probe=probe,
+            database=PostgresProbe(pool),
+            kafka=probe,
         )
         log.info("gateway serving", host=settings.http_host, port=settings.http_port)
         try:
@@ -76,6 +81,8 @@ def create_app(settings: GatewaySettings) -> FastAPI:
         description="One authenticated API for enterprise systems and employment officials.",
         lifespan=lifespan,
     )
+    if resources is not None:
+        app.state.resources = resources
     app.middleware("http")(require_a_key)
     app.middleware("http")(log_and_measure)
     app.include_router(health.router)

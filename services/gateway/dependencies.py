@@ -5,29 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-import asyncpg
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
-from services.gateway.adapters.api_keys import ApiKeyStore
-from services.gateway.adapters.idempotency_keys import IdempotencyKeys
-from services.gateway.adapters.published_views import PublishedViews
 from services.gateway.domain.access import Principal
+from services.gateway.ports import IdempotencyStore, PrincipalKeys, ReadinessProbe, Views
 from services.gateway.settings import GatewaySettings
-from services.platform.kafka import EventPublisher, KafkaProbe
+from services.platform.kafka import EventPublisher
 
 
 @dataclass
 class GatewayResources:
-    """Everything the routes use, opened once by the application's lifespan."""
+    """Everything the routes use: opened by the application's lifespan, or fakes in tests."""
 
     settings: GatewaySettings
-    pool: asyncpg.Pool
     publisher: EventPublisher
-    api_keys: ApiKeyStore
-    idempotency_keys: IdempotencyKeys
-    views: PublishedViews
-    kafka_probe: KafkaProbe
+    api_keys: PrincipalKeys
+    idempotency_keys: IdempotencyStore
+    views: Views
+    database: ReadinessProbe
+    kafka: ReadinessProbe
 
 
 def _resources(request: Request) -> GatewayResources:

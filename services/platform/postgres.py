@@ -41,3 +41,13 @@ async def database_is_reachable(pool: asyncpg.Pool) -> bool:
         return bool(await pool.fetchval("SELECT 1", timeout=2.0) == 1)
     except (OSError, asyncpg.PostgresError, TimeoutError):
         return False
+
+
+class PostgresProbe:
+    """Answers 'can this process reach its database now?'."""
+
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        self._pool = pool
+
+    async def reachable(self) -> bool:
+        return await database_is_reachable(self._pool)

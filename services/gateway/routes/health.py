@@ -7,7 +7,6 @@ from fastapi.responses import JSONResponse
 
 from services.gateway.dependencies import ResourcesDep
 from services.platform.metrics import exposition
-from services.platform.postgres import database_is_reachable
 
 router = APIRouter(tags=["operations"], include_in_schema=False)
 
@@ -22,8 +21,8 @@ async def healthz() -> dict[str, str]:
 async def readyz(resources: ResourcesDep) -> JSONResponse:
     """Ready when PostgreSQL and Kafka both answer."""
     checks = {
-        "postgres": await database_is_reachable(resources.pool),
-        "kafka": await resources.kafka_probe.reachable(),
+        "postgres": await resources.database.reachable(),
+        "kafka": await resources.kafka.reachable(),
     }
     ready = all(checks.values())
     return JSONResponse({"ready": ready, "checks": checks}, status_code=200 if ready else 503)

@@ -22,8 +22,8 @@ from services.contracts.identifiers import (
     week_of,
 )
 from services.contracts.indicators import CHANGE, DEFINITIONS
-from services.gateway.adapters.published_views import Row
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
+from services.gateway.ports import Row
 
 router = APIRouter(prefix="/v1/indicators", tags=["indicators"])
 

@@ -1,0 +1,128 @@
+"""In-memory fakes of the gateway's ports, for testing routes and access rules in-process.
+
+They keep the real adapters' rules (an idempotency key bound to its request, a revoked key
+unknown, views filtered as their SQL filters them) and record what was published.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from uuid import UUID
+
+from pydantic import BaseModel
+
+from services.contracts.envelope import CloudEvent
+from services.gateway.adapters.api_keys import KEY_PREFIX
+from services.gateway.adapters.idempotency_keys import (
+    IdempotencyKeyReused,
+    event_id_for,
+    request_digest,
+)
+from services.gateway.domain.access import Principal
+from services.gateway.ports import Row
+from services.platform.kafka import PublishFailed
+
+
+@dataclass
+class RecordingPublisher:
+    """Keeps what it published; while `unavailable`, refuses as a broker that is down."""
+
+    published: list[tuple[str, CloudEvent[BaseModel]]] = field(default_factory=list)
+    unavailable: bool = False
+
+    async def publish(self, topic: str, event: CloudEvent[BaseModel]) -> None:
+        if self.unavailable:
+            raise PublishFailed(f"broker did not acknowledge event {event.id}")
+        self.published.append((topic, event))
+
+    def on(self, topic: str) -> list[CloudEvent[BaseModel]]:
+        return [event for published_to, event in self.published if published_to == topic]
+
+
+@dataclass
+class InMemoryKeys:
+    principals: dict[str, Principal] = field(default_factory=dict)
+
+    def issue(self, principal: Principal) -> str:
+        key = KEY_PREFIX + secrets.token_urlsafe(16)
+        self.principals[key] = principal
+        return key
+
+    def revoke(self, key: str) -> None:
+        self.principals.pop(key, None)
+
+    async def principal_for(self, key: str) -> Principal | None:
+        return self.principals.get(key)
+
+
+@dataclass
+class InMemoryIdempotency:
+    claimed: dict[tuple[str, str, UUID], str] = field(default_factory=dict)
+
+    async def claim(self, principal: str, event_type: str, key: UUID, data: BaseModel) -> str:
+        digest = self.claimed.setdefault((principal, event_type, key), request_digest(data))
+        if digest != request_digest(data):
+            raise IdempotencyKeyReused(
+                f"Idempotency-Key {key} was already used for a different request; "
+                "use a new key for a new submission"
+            )
+        return event_id_for(principal, event_type, key)
+
+
+@dataclass
+class Reachable:
+    up: bool = True
+
+    async def reachable(self) -> bool:
+        return self.up
+
+
+@dataclass
+class InMemoryViews:
+    """Rows as monitoring's views would hold them; tests put in what the scenario needs."""
+
+    indicator_rows: list[Row] = field(default_factory=list)
+    community_rows: list[Row] = field(default_factory=list)
+    compliance_summary_rows: list[Row] = field(default_factory=list)
+    compliance_rows: list[Row] = field(default_factory=list)
+    warning_rows: list[Row] = field(default_factory=list)
+    registry: dict[str, str] = field(default_factory=dict)
+    """credit code -> the district it is registered in"""
+    report_rows: list[Row] = field(default_factory=list)
+
+    async def indicators(self, week: str) -> list[Row]:
+        return [r for r in self.indicator_rows if r["week"] == week]
+
+    async def community_indicators(self, week: str) -> list[Row]:
+        return [r for r in self.community_rows if r["week"] == week]
+
+    async def compliance_summary(self, week: str) -> list[Row]:
+        return [r for r in self.compliance_summary_rows if r["week"] == week]
+
+    async def compliance(self, week: str, district_code: str | None) -> list[Row]:
+        return [
+            r
+            for r in self.compliance_rows
+            if r["week"] == week and district_code in (None, r["district_code"])
+        ]
+
+    async def warnings(self, district_code: str | None, status: str | None) -> list[Row]:
+        return [
+            r
+            for r in self.warning_rows
+            if district_code in (None, r["district_code"]) and status in (None, r["status"])
+        ]
+
+    async def warning(self, warning_id: str) -> Row | None:
+        return next((r for r in self.warning_rows if r["warning_id"] == warning_id), None)
+
+    async def registered_district(self, credit_code: str) -> str | None:
+        return self.registry.get(credit_code)
+
+    async def recorded_reports(self, credit_code: str, week: str | None) -> list[Row]:
+        return [
+            r
+            for r in self.report_rows
+            if r["credit_code"] == credit_code and week in (None, r["week"])
+        ]
