@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-import asyncpg
 import structlog
-from fastapi import FastAPI, Request, Response, status
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
-from starlette.exceptions import HTTPException as StarletteHTTPException
+from fastapi import FastAPI
 
 from services.gateway.adapters.api_keys import ApiKeyStore
-from services.gateway.adapters.idempotency_keys import IdempotencyKeyReused, IdempotencyKeys
+from services.gateway.adapters.idempotency_keys import IdempotencyKeys
 from services.gateway.adapters.published_views import PublishedViews
 from services.gateway.dependencies import GatewayResources
-from services.gateway.domain.access import Forbidden
+from services.gateway.problems import add_problem_handlers, require_a_key
 from services.gateway.request_log import log_and_measure
 from services.gateway.routes import (
     compliance,
@@ -30,7 +26,6 @@ from services.gateway.settings import GatewaySettings
 from services.platform.kafka import (
     KafkaEventPublisher,
     KafkaProbe,
-    PublishFailed,
     idempotent_producer,
 )
 from services.platform.migrations import migrate
@@ -91,96 +86,5 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     app.include_router(indicators.router)
     app.include_router(compliance.router)
     app.include_router(warnings.router)
-    app.add_exception_handler(StarletteHTTPException, _http_error)
-    app.add_exception_handler(RequestValidationError, _invalid_request)
-    app.add_exception_handler(Forbidden, _forbidden)
-    app.add_exception_handler(PublishFailed, _not_published)
-    app.add_exception_handler(IdempotencyKeyReused, _key_reused)
-    for unavailable in DATABASE_UNAVAILABLE:
-        app.add_exception_handler(unavailable, _database_unavailable)
+    add_problem_handlers(app)
     return app
-
-
-async def require_a_key(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """Refuse keyless API calls before anything else, even before the body is read."""
-    headers = request.headers
-    if request.url.path.startswith("/v1/") and not (
-        headers.get("x-api-key") or headers.get("authorization")
-    ):
-        return JSONResponse(
-            {"message": "an API key is required (header X-API-Key or Authorization: Bearer)"},
-            status_code=status.HTTP_401_UNAUTHORIZED,
-            headers={"WWW-Authenticate": "Bearer"},
-        )
-    return await call_next(request)
-
-
-async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
-    if not isinstance(exc, RequestValidationError):  # registered for this type only
-        raise exc
-    # The caller's own input is not echoed back: it may hold personal data that proxies log.
-    problems = [
-        {
-            "field": ".".join(str(part) for part in err["loc"][1:]) or err["loc"][0],
-            "location": err["loc"][0],
-            "rule": err["type"],
-            "message": err["msg"].removeprefix("Value error, "),
-        }
-        for err in exc.errors()
-    ]
-    summary = "; ".join(f"{p['field']}: {p['message']}" for p in problems)
-    return JSONResponse(
-        {"message": f"invalid request: {summary}", "problems": problems},
-        status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
-    )
-
-
-async def _http_error(request: Request, exc: Exception) -> JSONResponse:
-    """Every error answer has the same shape: {"message": ...}."""
-    if not isinstance(exc, StarletteHTTPException):  # registered for this type only
-        raise exc
-    return JSONResponse({"message": exc.detail}, status_code=exc.status_code, headers=exc.headers)
-
-
-async def _forbidden(request: Request, exc: Exception) -> JSONResponse:
-    return JSONResponse({"message": str(exc)}, status_code=status.HTTP_403_FORBIDDEN)
-
-
-DATABASE_UNAVAILABLE: tuple[type[Exception], ...] = (
-    OSError,
-    TimeoutError,
-    asyncpg.InterfaceError,
-    asyncpg.PostgresConnectionError,
-    asyncpg.OperatorInterventionError,
-    asyncpg.InsufficientResourcesError,
-    asyncpg.QueryCanceledError,
-)
-
-
-async def _database_unavailable(request: Request, exc: Exception) -> JSONResponse:
-    log.warning("database unavailable", error=type(exc).__name__)
-    return JSONResponse(
-        {"message": "the service cannot reach its database now; nothing was accepted, retry later"},
-        status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
-        headers={"Retry-After": "5"},
-    )
-
-
-async def _key_reused(request: Request, exc: Exception) -> JSONResponse:
-    return JSONResponse({"message": str(exc)}, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
-
-
-async def _not_published(request: Request, exc: Exception) -> JSONResponse:
-    # The broker may still have stored it (a timeout is not a refusal): a retry with the same
-    # Idempotency-Key is counted once either way.
-    message = (
-        "the event could not be confirmed as stored; retry with the same Idempotency-Key, "
-        "which is counted once whatever happened"
-    )
-    return JSONResponse(
-        {"message": message},
-        status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
-        headers={"Retry-After": "5"},
-    )

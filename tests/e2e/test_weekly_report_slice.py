@@ -122,7 +122,7 @@ async def test_requests_without_a_valid_key_are_refused(client: httpx.AsyncClien
         "/v1/weekly-reports", json=weekly_report(code), headers={"X-API-Key": "fg_not-a-key"}
     )
     assert (missing.status_code, unknown.status_code) == (401, 401)
-    assert "API key" in missing.json()["message"]
+    assert "API key" in missing.json()["detail"]
 
 
 async def test_a_keyless_call_is_refused_before_its_body_is_read(client: httpx.AsyncClient) -> None:
@@ -145,7 +145,7 @@ async def test_an_idempotency_key_reused_for_another_report_is_refused(
         "/v1/weekly-reports", json=weekly_report(code, on_duty=90), headers=headers
     )
     assert (first.status_code, other.status_code) == (202, 422)
-    assert "already used for a different request" in other.json()["message"]
+    assert "already used for a different request" in other.json()["detail"]
 
 
 async def test_an_enterprise_cannot_report_for_another(
@@ -155,7 +155,7 @@ async def test_an_enterprise_cannot_report_for_another(
     other = credit_code(5)
     response = await client.post("/v1/weekly-reports", json=weekly_report(other), headers=key)
     assert response.status_code == 403
-    assert "may only report for enterprise" in response.json()["message"]
+    assert "may only report for enterprise" in response.json()["detail"]
 
 
 async def test_officials_read_only_their_own_district(
@@ -184,7 +184,7 @@ async def test_an_invalid_report_is_refused_naming_the_field_and_nothing_is_publ
     )
     assert (too_many.status_code, bad_week.status_code) == (422, 422)
     assert (
-        "on_duty (140) must not exceed employees_before_holiday (100)" in too_many.json()["message"]
+        "on_duty (140) must not exceed employees_before_holiday (100)" in too_many.json()["detail"]
     )
     assert too_many.json()["problems"][0]["field"] == "on_duty"
     assert bad_week.json()["problems"][0]["field"] == "week"
@@ -236,7 +236,7 @@ async def test_a_district_official_cannot_move_an_enterprise_into_their_district
         "/v1/enterprises", json=registration(code, district="310115"), headers=pudong
     )
     assert moved.status_code == 403
-    assert "registered in district 310104" in moved.json()["message"]
+    assert "registered in district 310104" in moved.json()["detail"]
 
 
 async def test_an_enterprise_sees_which_of_its_submissions_stands_for_the_week(
@@ -286,7 +286,7 @@ async def test_an_enterprise_registers_itself_but_cannot_give_itself_monitoring_
     key_enterprise = registration(code, district="310113", key_enterprise=True)
     refused = await client.post("/v1/enterprises", json=key_enterprise, headers=key)
     assert refused.status_code == 403
-    assert "assigned by the district bureau" in refused.json()["message"]
+    assert "assigned by the district bureau" in refused.json()["detail"]
     assert (
         await client.post("/v1/enterprises", json=key_enterprise, headers=city)
     ).status_code == 202

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from http import HTTPStatus
 from typing import Any
 
 import httpx
@@ -158,7 +159,7 @@ async def test_while_the_broker_is_down_a_submission_gets_503_with_retry_after(
     )
 
     assert (response.status_code, response.headers["Retry-After"]) == (503, "5")
-    assert "Idempotency-Key" in response.json()["message"]
+    assert "Idempotency-Key" in response.json()["detail"]
 
 
 async def test_without_a_known_key_nothing_is_read_or_written(gateway: Gateway) -> None:
@@ -246,3 +247,40 @@ async def test_readiness_follows_the_database_and_the_broker(gateway: Gateway) -
     answer = await gateway.http.get("/readyz")
     assert answer.status_code == 503
     assert answer.json()["checks"] == {"postgres": False, "kafka": True}
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "status"),
+    [
+        ("/v1/weekly-reports", {"credit_code": PUDONG_FOOD}, 422),
+        ("/v1/weekly-reports", weekly_report(XUHUI_SHOP), 403),
+        (f"/v1/warnings/{WARNING_ID}/acknowledgement", {}, 404),
+    ],
+    ids=["invalid", "forbidden", "not-found"],
+)
+async def test_every_failure_is_a_problem_document(
+    gateway: Gateway, path: str, body: dict[str, object], status: int
+) -> None:
+    key = gateway.key(PrincipalKind.ENTERPRISE, credit_code=PUDONG_FOOD)
+    if "warnings" in path:
+        key = gateway.key(PrincipalKind.OFFICIAL)
+
+    response = await gateway.http.post(path, json=body, headers=key)
+
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/problem+json"
+    problem = response.json()
+    assert (problem["type"], problem["status"]) == ("about:blank", status)
+    assert problem["title"] == HTTPStatus(status).phrase
+    assert problem["detail"]
+    if status == 422:
+        assert {p["field"] for p in problem["problems"]} >= {"week", "on_duty"}
+
+
+async def test_a_keyless_call_is_a_problem_document_too(gateway: Gateway) -> None:
+    response = await gateway.http.post("/v1/weekly-reports", content=b"{not json")
+    assert (response.status_code, response.headers["content-type"]) == (
+        401,
+        "application/problem+json",
+    )
+    assert response.json()["title"] == "Unauthorized"

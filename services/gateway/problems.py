@@ -1,0 +1,134 @@
+"""One error model: every failure answers `application/problem+json` (RFC 9457).
+
+Members: `type` (`about:blank`: the status says what kind of failure), `title` (the status's
+phrase), `status`, `detail` (what went wrong and what to do, naming fields and rules, never the
+caller's input values: they may hold personal data that proxies log), and for invalid requests
+the extension member `problems`: one entry per field (`field`, `location`, `rule`, `message`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from http import HTTPStatus
+from typing import Any
+
+import asyncpg
+import structlog
+from fastapi import FastAPI, Request, Response, status
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from services.gateway.adapters.idempotency_keys import IdempotencyKeyReused
+from services.gateway.domain.access import Forbidden
+from services.platform.kafka import PublishFailed
+
+log = structlog.get_logger(__name__)
+
+MEDIA_TYPE = "application/problem+json"
+RETRY_LATER = {"Retry-After": "5"}
+
+DATABASE_UNAVAILABLE: tuple[type[Exception], ...] = (
+    OSError,
+    TimeoutError,
+    asyncpg.InterfaceError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.OperatorInterventionError,
+    asyncpg.InsufficientResourcesError,
+    asyncpg.QueryCanceledError,
+)
+
+
+def problem(
+    status_code: int,
+    detail: str,
+    *,
+    headers: Mapping[str, str] | None = None,
+    **extensions: Any,
+) -> JSONResponse:
+    body = {
+        "type": "about:blank",
+        "title": HTTPStatus(status_code).phrase,
+        "status": status_code,
+        "detail": detail,
+        **extensions,
+    }
+    return JSONResponse(body, status_code=status_code, headers=headers, media_type=MEDIA_TYPE)
+
+
+async def require_a_key(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """Refuse keyless API calls before anything else, even before the body is read."""
+    headers = request.headers
+    if request.url.path.startswith("/v1/") and not (
+        headers.get("x-api-key") or headers.get("authorization")
+    ):
+        return problem(
+            status.HTTP_401_UNAUTHORIZED,
+            "an API key is required (header X-API-Key or Authorization: Bearer)",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return await call_next(request)
+
+
+def add_problem_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _invalid_request)
+    app.add_exception_handler(Forbidden, _forbidden)
+    app.add_exception_handler(PublishFailed, _not_published)
+    app.add_exception_handler(IdempotencyKeyReused, _key_reused)
+    for unavailable in DATABASE_UNAVAILABLE:
+        app.add_exception_handler(unavailable, _database_unavailable)
+
+
+async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
+    if not isinstance(exc, RequestValidationError):  # registered for this type only
+        raise exc
+    problems = [
+        {
+            "field": ".".join(str(part) for part in err["loc"][1:]) or err["loc"][0],
+            "location": err["loc"][0],
+            "rule": err["type"],
+            "message": err["msg"].removeprefix("Value error, "),
+        }
+        for err in exc.errors()
+    ]
+    summary = "; ".join(f"{p['field']}: {p['message']}" for p in problems)
+    return problem(
+        status.HTTP_422_UNPROCESSABLE_CONTENT, f"invalid request: {summary}", problems=problems
+    )
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    if not isinstance(exc, StarletteHTTPException):  # registered for this type only
+        raise exc
+    return problem(exc.status_code, str(exc.detail), headers=exc.headers)
+
+
+async def _forbidden(request: Request, exc: Exception) -> JSONResponse:
+    return problem(status.HTTP_403_FORBIDDEN, str(exc))
+
+
+async def _database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    log.warning("database unavailable", error=type(exc).__name__)
+    return problem(
+        status.HTTP_503_SERVICE_UNAVAILABLE,
+        "the service cannot reach its database now; nothing was accepted, retry later",
+        headers=RETRY_LATER,
+    )
+
+
+async def _key_reused(request: Request, exc: Exception) -> JSONResponse:
+    return problem(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc))
+
+
+async def _not_published(request: Request, exc: Exception) -> JSONResponse:
+    # The broker may still have stored it (a timeout is not a refusal): a retry with the same
+    # Idempotency-Key is counted once either way.
+    return problem(
+        status.HTTP_503_SERVICE_UNAVAILABLE,
+        "the event could not be confirmed as stored; retry with the same Idempotency-Key, "
+        "which is counted once whatever happened",
+        headers=RETRY_LATER,
+    )
