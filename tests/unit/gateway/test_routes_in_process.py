@@ -4,76 +4,25 @@ for whom, and what is refused (and then never published)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from http import HTTPStatus
-from typing import Any
 
-import httpx
 import pytest
-import pytest_asyncio
 
 from services.contracts.topics import (
     COMMUNITY_REPORTS,
     ENTERPRISE_REGISTRATIONS,
     ENTERPRISE_REPORTS,
     WARNING_ACKNOWLEDGEMENTS,
-    TopicSpec,
 )
-from services.gateway.adapters.memory import (
-    InMemoryIdempotency,
-    InMemoryKeys,
-    InMemoryViews,
-    Reachable,
-    RecordingPublisher,
-)
-from services.gateway.app import create_app
-from services.gateway.dependencies import GatewayResources
-from services.gateway.domain.access import Principal, PrincipalKind
-from services.gateway.settings import GatewaySettings
+from services.gateway.domain.access import PrincipalKind
 from tests.support.data import credit_code, registration, weekly_report
+from tests.unit.gateway.conftest import Gateway
 
 PUDONG_FOOD = credit_code(1, "310115")
 XUHUI_SHOP = credit_code(3, "310104")
 WEIFANG = "310115004"
 WARNING_ID = str(uuid.uuid5(uuid.NAMESPACE_URL, "fill_rate_falling/2020-W07/310112/all"))
-
-
-@dataclass
-class Gateway:
-    http: httpx.AsyncClient
-    publisher: RecordingPublisher
-    keys: InMemoryKeys
-    views: InMemoryViews
-    database: Reachable
-
-    def key(self, kind: PrincipalKind, **scope: str) -> dict[str, str]:
-        return {"X-API-Key": self.keys.issue(Principal(kind, **scope))}
-
-    def published(self, topic: TopicSpec) -> list[dict[str, Any]]:
-        return [event.model_dump(mode="json") for event in self.publisher.on(topic.name)]
-
-
-@pytest_asyncio.fixture
-async def gateway() -> AsyncIterator[Gateway]:
-    publisher, keys, views, database = (
-        RecordingPublisher(), InMemoryKeys(), InMemoryViews(), Reachable()
-    )  # fmt: skip
-    settings = GatewaySettings(_env_file=None)
-    resources = GatewayResources(
-        settings=settings,
-        publisher=publisher,
-        api_keys=keys,
-        idempotency_keys=InMemoryIdempotency(),
-        views=views,
-        database=database,
-        kafka=Reachable(),
-    )
-    app = create_app(settings, resources)
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as http:
-        yield Gateway(http, publisher, keys, views, database)
 
 
 async def test_a_report_is_published_on_its_topic_keyed_by_the_enterprise(gateway: Gateway) -> None:

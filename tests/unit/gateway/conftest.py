@@ -1,0 +1,59 @@
+"""The gateway in-process on fakes of its ports (services/gateway/adapters/memory.py)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest_asyncio
+
+from services.contracts.topics import TopicSpec
+from services.gateway.adapters.memory import (
+    InMemoryIdempotency,
+    InMemoryKeys,
+    InMemoryViews,
+    Reachable,
+    RecordingPublisher,
+)
+from services.gateway.app import create_app
+from services.gateway.dependencies import GatewayResources
+from services.gateway.domain.access import Principal, PrincipalKind
+from services.gateway.settings import GatewaySettings
+
+
+@dataclass
+class Gateway:
+    http: httpx.AsyncClient
+    publisher: RecordingPublisher
+    keys: InMemoryKeys
+    views: InMemoryViews
+    database: Reachable
+
+    def key(self, kind: PrincipalKind, **scope: str) -> dict[str, str]:
+        return {"X-API-Key": self.keys.issue(Principal(kind, **scope))}
+
+    def published(self, topic: TopicSpec) -> list[dict[str, Any]]:
+        return [event.model_dump(mode="json") for event in self.publisher.on(topic.name)]
+
+
+@pytest_asyncio.fixture
+async def gateway() -> AsyncIterator[Gateway]:
+    publisher, keys, views, database = (
+        RecordingPublisher(), InMemoryKeys(), InMemoryViews(), Reachable()
+    )  # fmt: skip
+    settings = GatewaySettings(_env_file=None)
+    resources = GatewayResources(
+        settings=settings,
+        publisher=publisher,
+        api_keys=keys,
+        idempotency_keys=InMemoryIdempotency(),
+        views=views,
+        database=database,
+        kafka=Reachable(),
+    )
+    app = create_app(settings, resources)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as http:
+        yield Gateway(http, publisher, keys, views, database)

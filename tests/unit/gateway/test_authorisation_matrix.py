@@ -1,0 +1,131 @@
+"""Every principal kind against every endpoint, allowed and refused, on the in-process gateway.
+
+Objects belong to 浦东新区 (310115): the enterprise 上海浦江食品, the point 潍坊新村街道 and a
+warning. Each caller is the owner, someone of the same kind elsewhere, or an official of the
+district, of another district or of the city. A refusal publishes nothing; an object outside the
+caller's scope is refused without a word about it (403 naming only the caller's own scope, or
+404 where the object's existence is the secret).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from services.gateway.domain.access import PrincipalKind
+from tests.support.data import credit_code, registration, weekly_report
+from tests.unit.gateway.conftest import Gateway
+
+PUDONG_FOOD = credit_code(1, "310115")
+XUHUI_SHOP = credit_code(3, "310104")
+WEIFANG, NANJING_EAST = "310115004", "310101002"
+WARNING_ID = str(uuid.uuid5(uuid.NAMESPACE_URL, "matrix/fill_rate_falling/310115"))
+WEEK = "2020-W07"
+
+CALLERS: dict[str, tuple[PrincipalKind, dict[str, str]]] = {
+    "enterprise": (PrincipalKind.ENTERPRISE, {"credit_code": PUDONG_FOOD}),
+    "other-enterprise": (PrincipalKind.ENTERPRISE, {"credit_code": XUHUI_SHOP}),
+    "point": (PrincipalKind.COMMUNITY_POINT, {"town_code": WEIFANG}),
+    "other-point": (PrincipalKind.COMMUNITY_POINT, {"town_code": NANJING_EAST}),
+    "official": (PrincipalKind.OFFICIAL, {"district_code": "310115"}),
+    "other-official": (PrincipalKind.OFFICIAL, {"district_code": "310104"}),
+    "city": (PrincipalKind.OFFICIAL, {}),
+}
+
+POINT_REPORT = {
+    "town_code": WEIFANG,
+    "week": WEEK,
+    "migrants_registered": 900,
+    "returned_to_shanghai": 600,
+    "employed": 450,
+    "seeking_work": 100,
+    "in_quarantine": 20,
+}
+DISTRICT = {"week": WEEK, "district": "310115"}
+
+# endpoint: (method, path, params, body, status for each caller in CALLERS' order)
+MATRIX: dict[str, tuple[str, str, dict[str, str] | None, Any, tuple[int, ...]]] = {
+    "register-enterprise": (
+        "POST", "/v1/enterprises", None, {**registration(PUDONG_FOOD), "monitoring_roles": []},
+        (202, 403, 403, 403, 202, 403, 202),
+    ),
+    "weekly-report": (
+        "POST", "/v1/weekly-reports", None, weekly_report(PUDONG_FOOD),
+        (202, 403, 403, 403, 403, 403, 403),
+    ),
+    "read-weekly-reports": (
+        "GET", f"/v1/enterprises/{PUDONG_FOOD}/weekly-reports", None, None,
+        (200, 403, 403, 403, 200, 403, 200),
+    ),
+    "register-point": (
+        "POST", "/v1/community-points", None, {"town_code": WEIFANG, "name": "潍坊新村街道"},
+        (403, 403, 403, 403, 202, 403, 202),
+    ),
+    "community-report": (
+        "POST", "/v1/community-reports", None, POINT_REPORT,
+        (403, 403, 202, 403, 403, 403, 403),
+    ),
+    "indicators": ("GET", "/v1/indicators", DISTRICT, None, (403, 403, 403, 403, 200, 403, 200)),
+    "return-to-work": (
+        "GET", "/v1/indicators/return-to-work", DISTRICT, None,
+        (403, 403, 403, 403, 200, 403, 200),
+    ),
+    "compliance": ("GET", "/v1/compliance", DISTRICT, None, (403, 403, 403, 403, 200, 403, 200)),
+    "warnings": (
+        "GET", "/v1/warnings", {"district": "310115"}, None, (403, 403, 403, 403, 200, 403, 200)
+    ),
+    "acknowledge": (
+        "POST", f"/v1/warnings/{WARNING_ID}/acknowledgement", None, {"note": "已处理"},
+        (403, 403, 403, 403, 202, 404, 202),
+    ),
+}  # fmt: skip
+
+CASES = [
+    pytest.param(endpoint, caller, expected, id=f"{endpoint}-{caller}")
+    for endpoint, (*_, statuses) in MATRIX.items()
+    for caller, expected in zip(CALLERS, statuses, strict=True)
+]
+
+
+def _objects_of_pudong(gateway: Gateway) -> None:
+    gateway.views.registry[PUDONG_FOOD] = "310115"
+    gateway.views.warning_rows.append(
+        {
+            "warning_id": WARNING_ID,
+            "rule": "fill_rate_falling",
+            "week": WEEK,
+            "district_code": "310115",
+            "industry_section": None,
+            "figures": {"fill_rate": 0.2},
+            "raised_at": datetime(2020, 2, 17, 4, 1, tzinfo=UTC),
+            "status": "open",
+            "acknowledged_by": None,
+            "acknowledged_at": None,
+            "note": None,
+        }
+    )
+
+
+@pytest.mark.parametrize(("endpoint", "caller", "expected"), CASES)
+async def test_every_principal_against_every_endpoint(
+    gateway: Gateway, endpoint: str, caller: str, expected: int
+) -> None:
+    _objects_of_pudong(gateway)
+    method, path, params, body, _ = MATRIX[endpoint]
+    kind, scope = CALLERS[caller]
+
+    response = await gateway.http.request(
+        method, path, params=params, json=body, headers=gateway.key(kind, **scope)
+    )
+
+    assert response.status_code == expected, response.text
+    if expected >= 400:
+        assert gateway.publisher.published == []
+        assert response.headers["content-type"] == "application/problem+json"
+        assert "潍坊" not in response.text
+        assert "0.2" not in response.text
+    if expected == 404:
+        assert "310115" not in response.text  # not even where the warning is
