@@ -19,7 +19,7 @@ from aiokafka.admin import AIOKafkaAdminClient
 from services.contracts.envelope import CloudEvent
 from services.contracts.identifiers import all_districts
 from services.monitoring.domain.figures import CellFigures, CellKey, compute_cells
-from tests.support.data import NAMES, credit_code, registration, weekly_report
+from tests.support.data import NAMES, credit_code, random_weekly_report, registration
 from tests.support.events import TestPublisher
 from tests.support.infra import KAFKA
 
@@ -101,17 +101,7 @@ async def build(publisher: BulkPublisher, *, reports: int, enterprises: int, see
     for i in range(reports):
         if i == reports // 2:
             await _move_some(publisher, codes, rng, districts)
-        employees = rng.randint(5, 2000)
-        on_duty = rng.randint(0, employees)
-        body = weekly_report(
-            rng.choice(codes),
-            week=rng.choice(WEEKS),
-            employees=employees,
-            on_duty=on_duty,
-            remote=rng.randint(0, employees - on_duty),
-            resumed=on_duty > 0,
-        )
-        await publisher.report(body)
+        await publisher.report(random_weekly_report(rng, codes, WEEKS, most=2000))
         if i % RESEND_EVERY == 0:
             publisher.outbox.append(publisher.outbox[-1])  # the very same record, again
 

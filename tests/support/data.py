@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import Sequence
 from typing import Any
 
 from services.contracts.identifiers import (
@@ -86,3 +88,19 @@ def weekly_report(
         "surplus_staff_available": 0,
         "difficulties": ["staff_shortage"],
     }
+
+
+def random_weekly_report(
+    rng: random.Random, codes: Sequence[str], weeks: Sequence[str], *, most: int = 800
+) -> dict[str, Any]:
+    """A report of one of `codes` for one of `weeks` with random head-counts that add up."""
+    employees = rng.randint(5, most)
+    on_duty = rng.randint(0, employees)
+    return weekly_report(
+        rng.choice(codes),
+        week=rng.choice(weeks),
+        employees=employees,
+        on_duty=on_duty,
+        remote=rng.randint(0, employees - on_duty),
+        resumed=on_duty > 0,
+    )

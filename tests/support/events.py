@@ -72,7 +72,10 @@ class TestPublisher:
         await self.send(topic_name(ENTERPRISE_REGISTRATIONS, self.prefix), event)
         self.registrations.append(event)
 
-    async def report(self, body: dict[str, object], *, event_id: str | None = None) -> str:
+    async def report(
+        self, body: dict[str, object], *, event_id: str | None = None, twice: bool = False
+    ) -> str:
+        """Publish a report; `twice` delivers the very same event again, as a retrying client."""
         data = WeeklyReport.model_validate(body)
         event = new_event(
             event_type=WEEKLY_REPORT_SUBMITTED,
@@ -82,6 +85,8 @@ class TestPublisher:
             event_id=event_id,
         )
         await self.send(topic_name(ENTERPRISE_REPORTS, self.prefix), event)
+        if twice:
+            await self.send(topic_name(ENTERPRISE_REPORTS, self.prefix), event)
         self.reports.append(event)
         return event.id
 

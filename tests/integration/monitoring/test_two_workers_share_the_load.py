@@ -16,7 +16,14 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from services.monitoring.adapters.postgres_store import PostgresMonitoringStore
 from services.monitoring.domain.figures import compute_cells
-from tests.support.data import DISTRICTS, DIVISIONS, NAMES, credit_code, registration, weekly_report
+from tests.support.data import (
+    DISTRICTS,
+    DIVISIONS,
+    NAMES,
+    credit_code,
+    random_weekly_report,
+    registration,
+)
 from tests.support.events import TestPublisher
 from tests.support.processes import ServiceProcess, free_port, service_env
 from tests.support.waiting import WaitTimedOut, eventually
@@ -79,20 +86,8 @@ async def _stream_reports(
             underway.set()
         if i == 2 * REPORTS // 3:
             await stopped.wait()
-        employees = rng.randint(20, 800)
-        on_duty = rng.randint(0, employees)
-        body = weekly_report(
-            rng.choice(codes),
-            week=rng.choice(WEEKS),
-            employees=employees,
-            on_duty=on_duty,
-            remote=rng.randint(0, employees - on_duty),
-            resumed=on_duty > 0,
-        )
-        event_id = await publisher.report(body)
-        if i % 40 == 0:  # a client retry: the same event delivered twice
-            await publisher.report(body, event_id=event_id)
-            publisher.reports.pop()
+        # Every 40th a client retry: the same event delivered twice.
+        await publisher.report(random_weekly_report(rng, codes, WEEKS), twice=i % 40 == 0)
         if i % 20 == 0:  # a steady stream rather than one burst
             await asyncio.sleep(0.02)
 

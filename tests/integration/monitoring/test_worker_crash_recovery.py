@@ -13,7 +13,13 @@ import pytest
 
 from services.monitoring.adapters.postgres_store import PostgresMonitoringStore
 from services.monitoring.domain.figures import compute_cells
-from tests.support.data import DISTRICTS, DIVISIONS, credit_code, registration, weekly_report
+from tests.support.data import (
+    DISTRICTS,
+    DIVISIONS,
+    credit_code,
+    random_weekly_report,
+    registration,
+)
 from tests.support.events import TestPublisher
 from tests.support.processes import ServiceProcess, free_port, service_env
 from tests.support.waiting import eventually
@@ -68,20 +74,8 @@ async def _stream_reports(publisher: TestPublisher, codes: list[str], rng: rando
             )
         if i == REPORTS // 2:
             await publisher.register_point(TOWNS[-1], "安亭镇")
-        employees = rng.randint(20, 800)
-        on_duty = rng.randint(0, employees)
-        body = weekly_report(
-            rng.choice(codes),
-            week=rng.choice(WEEKS),
-            employees=employees,
-            on_duty=on_duty,
-            remote=rng.randint(0, employees - on_duty),
-            resumed=on_duty > 0,
-        )
-        event_id = await publisher.report(body)
-        if i % 50 == 0:  # a client retry: the same event delivered twice
-            await publisher.report(body, event_id=event_id)
-            publisher.reports.pop()
+        # Every 50th a client retry: the same event delivered twice.
+        await publisher.report(random_weekly_report(rng, codes, WEEKS), twice=i % 50 == 0)
         if i % 100 == 0:
             await asyncio.sleep(0.01)
 
