@@ -44,13 +44,16 @@ class RecordingPublisher:
 class InMemoryKeys:
     principals: dict[str, Principal] = field(default_factory=dict)
 
-    def issue(self, principal: Principal) -> str:
-        key = KEY_PREFIX + secrets.token_urlsafe(16)
+    def issue_now(self, principal: Principal) -> str:
+        key = KEY_PREFIX + secrets.token_urlsafe(32)
         self.principals[key] = principal
         return key
 
-    def revoke(self, key: str) -> None:
-        self.principals.pop(key, None)
+    async def issue(self, principal: Principal, label: str) -> str:
+        return self.issue_now(principal)
+
+    async def revoke(self, key: str) -> bool:
+        return self.principals.pop(key, None) is not None
 
     async def principal_for(self, key: str) -> Principal | None:
         return self.principals.get(key)

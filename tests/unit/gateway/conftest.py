@@ -32,7 +32,7 @@ class Gateway:
     database: Reachable
 
     def key(self, kind: PrincipalKind, **scope: str) -> dict[str, str]:
-        return {"X-API-Key": self.keys.issue(Principal(kind, **scope))}
+        return {"X-API-Key": self.keys.issue_now(Principal(kind, **scope))}
 
     def published(self, topic: TopicSpec) -> list[dict[str, Any]]:
         return [event.model_dump(mode="json") for event in self.publisher.on(topic.name)]

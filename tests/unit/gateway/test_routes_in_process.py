@@ -113,7 +113,7 @@ async def test_while_the_broker_is_down_a_submission_gets_503_with_retry_after(
 
 async def test_without_a_known_key_nothing_is_read_or_written(gateway: Gateway) -> None:
     revoked = gateway.key(PrincipalKind.OFFICIAL)
-    gateway.keys.revoke(revoked["X-API-Key"])
+    assert await gateway.keys.revoke(revoked["X-API-Key"])
     for headers in ({}, {"X-API-Key": "fg_unknown"}, revoked):
         response = await gateway.http.get(
             "/v1/indicators", params={"week": "2020-W07"}, headers=headers

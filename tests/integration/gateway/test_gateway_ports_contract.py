@@ -1,0 +1,81 @@
+"""One suite for the gateway's key and idempotency ports, run against the in-memory fakes the
+route tests use and the PostgreSQL adapters, so the fakes cannot drift from the real thing."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from typing import Protocol
+
+import pytest
+import pytest_asyncio
+
+from services.contracts.weekly_reports import WeeklyReport
+from services.gateway.adapters.api_keys import ApiKeyStore
+from services.gateway.adapters.idempotency_keys import IdempotencyKeyReused, IdempotencyKeys
+from services.gateway.adapters.memory import InMemoryIdempotency, InMemoryKeys
+from services.gateway.app import SCHEMA
+from services.gateway.domain.access import Principal, PrincipalKind
+from services.gateway.ports import IdempotencyStore
+from services.platform.migrations import migrate
+from services.platform.postgres import open_pool
+from tests.support.data import credit_code, weekly_report
+
+pytestmark = pytest.mark.integration
+
+PUDONG_FOOD = credit_code(1, "310115")
+REPORTED = "cn.fugong.monitoring.weekly-report.submitted.v1"
+
+
+class KeyStore(Protocol):
+    async def issue(self, principal: Principal, label: str) -> str: ...
+
+    async def revoke(self, key: str) -> bool: ...
+
+    async def principal_for(self, key: str) -> Principal | None: ...
+
+
+@pytest_asyncio.fixture(params=["memory", "postgres"])
+async def stores(
+    request: pytest.FixtureRequest, database: str
+) -> AsyncIterator[tuple[KeyStore, IdempotencyStore]]:
+    if request.param == "memory":
+        yield InMemoryKeys(), InMemoryIdempotency()
+        return
+    pool = await open_pool(database, max_size=2)
+    await migrate(pool, SCHEMA, "services.gateway")
+    yield ApiKeyStore(pool, "a-pepper-for-the-contract-tests-only", 0), IdempotencyKeys(pool)
+    await pool.close()
+
+
+def _report(on_duty: int = 120) -> WeeklyReport:
+    return WeeklyReport.model_validate(weekly_report(PUDONG_FOOD, on_duty=on_duty))
+
+
+async def test_an_issued_key_names_its_principal_until_revoked(
+    stores: tuple[KeyStore, IdempotencyStore],
+) -> None:
+    keys, _ = stores
+    point = Principal(PrincipalKind.COMMUNITY_POINT, town_code="310115004")
+    key = await keys.issue(point, "潍坊新村街道")
+
+    assert await keys.principal_for(key) == point
+    assert await keys.revoke(key)
+    assert not await keys.revoke(key)
+    assert await keys.principal_for(key) is None
+    assert await keys.principal_for("fg_never-issued") is None
+
+
+async def test_a_retry_gets_the_same_event_id_and_another_request_is_refused(
+    stores: tuple[KeyStore, IdempotencyStore],
+) -> None:
+    _, claims = stores
+    key = uuid.uuid4()
+
+    first = await claims.claim(f"enterprise:{PUDONG_FOOD}", REPORTED, key, _report())
+    again = await claims.claim(f"enterprise:{PUDONG_FOOD}", REPORTED, key, _report())
+    someone_else = await claims.claim("official:city", REPORTED, key, _report())
+
+    assert first == again != someone_else
+    with pytest.raises(IdempotencyKeyReused, match="already used for a different request"):
+        await claims.claim(f"enterprise:{PUDONG_FOOD}", REPORTED, key, _report(on_duty=90))
