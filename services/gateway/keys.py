@@ -2,6 +2,7 @@
 
     python -m services.gateway.keys issue --enterprise <credit code> --label "HR system"
     python -m services.gateway.keys issue --community-point <town code> --label "潍坊新村街道"
+    python -m services.gateway.keys rotate <key> --overlap-hours 24
     python -m services.gateway.keys revoke <key>
 
 A key is printed once, when issued; only its keyed hash is stored.
@@ -12,13 +13,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import timedelta
 
 from services.contracts.identifiers import (
     validate_credit_code,
     validate_district_code,
     validate_town_code,
 )
-from services.gateway.adapters.api_keys import ApiKeyStore
+from services.gateway.adapters.api_keys import DEFAULT_LIFETIME, ApiKeyStore
 from services.gateway.app import SCHEMA
 from services.gateway.domain.access import Principal, PrincipalKind
 from services.gateway.settings import GatewaySettings
@@ -42,23 +46,31 @@ def _principal(args: argparse.Namespace) -> Principal:
     return Principal(PrincipalKind.OFFICIAL)
 
 
-async def issue_key(settings: GatewaySettings, principal: Principal, label: str) -> str:
+@asynccontextmanager
+async def _store(settings: GatewaySettings) -> AsyncIterator[ApiKeyStore]:
     pool = await open_pool(settings.database_url, max_size=1)
     try:
         await migrate(pool, SCHEMA, "services.gateway")
-        store = ApiKeyStore(pool, settings.api_key_pepper.get_secret_value())
-        return await store.issue(principal, label)
+        yield ApiKeyStore(pool, settings.api_key_pepper.get_secret_value(), cache_seconds=0)
     finally:
         await pool.close()
+
+
+async def issue_key(
+    settings: GatewaySettings, principal: Principal, label: str, valid_for: timedelta | None = None
+) -> str:
+    async with _store(settings) as store:
+        return await store.issue(principal, label, valid_for or DEFAULT_LIFETIME)
+
+
+async def rotate_key(settings: GatewaySettings, key: str, overlap: timedelta) -> str | None:
+    async with _store(settings) as store:
+        return await store.rotate(key, overlap)
 
 
 async def revoke_key(settings: GatewaySettings, key: str) -> bool:
-    pool = await open_pool(settings.database_url, max_size=1)
-    try:
-        await migrate(pool, SCHEMA, "services.gateway")
-        return await ApiKeyStore(pool, settings.api_key_pepper.get_secret_value()).revoke(key)
-    finally:
-        await pool.close()
+    async with _store(settings) as store:
+        return await store.revoke(key)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,11 +85,29 @@ def main(argv: list[str] | None = None) -> int:
         "--community-point", metavar="TOWN_CODE", help="a street or town's monitoring point"
     )
     issue.add_argument("--label", required=True, help="who holds the key, for audits")
+    issue.add_argument(
+        "--valid-days", type=int, default=DEFAULT_LIFETIME.days, help="lifetime (default 365)"
+    )
+    rotate = commands.add_parser(
+        "rotate",
+        help="issue a new key for the same principal; the old one expires after the overlap",
+    )
+    rotate.add_argument("key")
+    rotate.add_argument("--overlap-hours", type=float, default=24, help="old key valid this long")
     revoke = commands.add_parser(
         "revoke", help="revoke a key (gateways stop taking it within 30 s)"
     )
     revoke.add_argument("key")
     args = parser.parse_args(argv)
+    if args.command == "rotate":
+        new = asyncio.run(
+            rotate_key(GatewaySettings(), args.key, timedelta(hours=args.overlap_hours))
+        )
+        if new is None:
+            print("no such active key", file=sys.stderr)
+            return 1
+        print(new)
+        return 0
     if args.command == "revoke":
         if asyncio.run(revoke_key(GatewaySettings(), args.key)):
             print("revoked")
@@ -88,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         principal = _principal(args)
     except ValueError as exc:
         parser.error(str(exc))
-    key = asyncio.run(issue_key(GatewaySettings(), principal, args.label))
+    valid_for = timedelta(days=args.valid_days)
+    key = asyncio.run(issue_key(GatewaySettings(), principal, args.label, valid_for))
     print(key)
     return 0
 

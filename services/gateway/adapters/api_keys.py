@@ -6,12 +6,14 @@ import hashlib
 import hmac
 import secrets
 import time
+from datetime import timedelta
 
 import asyncpg
 
 from services.gateway.domain.access import Principal, PrincipalKind
 
 KEY_PREFIX = "fg_"
+DEFAULT_LIFETIME = timedelta(days=365)
 
 
 def generate_key() -> str:
@@ -31,7 +33,7 @@ class ApiKeyStore:
         self._cache: dict[str, tuple[float, Principal | None]] = {}
 
     async def principal_for(self, key: str) -> Principal | None:
-        """The principal a key is bound to, or None for an unknown or revoked key."""
+        """The principal a key is bound to, or None for an unknown, revoked or expired key."""
         if not key.startswith(KEY_PREFIX) or len(key) > 100:
             return None
         digest = hash_key(key, self._pepper)
@@ -41,7 +43,8 @@ class ApiKeyStore:
             return cached[1]
         row = await self._pool.fetchrow(
             "SELECT principal_kind, credit_code::text, district_code::text, town_code::text "
-            "FROM gateway.api_keys WHERE key_hash = $1 AND revoked_at IS NULL",
+            "FROM gateway.api_keys WHERE key_hash = $1 AND revoked_at IS NULL "
+            "AND (expires_at IS NULL OR expires_at > now())",
             digest,
         )
         principal = (
@@ -56,20 +59,43 @@ class ApiKeyStore:
         self._cache[digest] = (now, principal)
         return principal
 
-    async def issue(self, principal: Principal, label: str) -> str:
+    async def issue(
+        self, principal: Principal, label: str, valid_for: timedelta = DEFAULT_LIFETIME
+    ) -> str:
         """Create a key for the principal; the key is returned once and never stored."""
         key = generate_key()
         await self._pool.execute(
             "INSERT INTO gateway.api_keys (key_hash, principal_kind, credit_code, district_code, "
-            "town_code, label) VALUES ($1, $2, $3, $4, $5, $6)",
+            "town_code, label, expires_at) VALUES ($1, $2, $3, $4, $5, $6, now() + $7)",
             hash_key(key, self._pepper),
             principal.kind.value,
             principal.credit_code,
             principal.district_code,
             principal.town_code,
             label,
+            valid_for,
         )
         return key
+
+    async def rotate(
+        self, key: str, overlap: timedelta, valid_for: timedelta = DEFAULT_LIFETIME
+    ) -> str | None:
+        """A new key for the same principal; the old one stays valid for `overlap` at most.
+
+        None when the old key is unknown, revoked or expired (nothing is issued then).
+        """
+        principal = await self.principal_for(key)
+        if principal is None:
+            return None
+        digest = hash_key(key, self._pepper)
+        label: str = await self._pool.fetchval(
+            "UPDATE gateway.api_keys SET expires_at = least(coalesce(expires_at, 'infinity'), "
+            "now() + $2) WHERE key_hash = $1 RETURNING label",
+            digest,
+            overlap,
+        )
+        self._cache.pop(digest, None)
+        return await self.issue(principal, label, valid_for)
 
     async def revoke(self, key: str) -> bool:
         """Revoke a key at once (this process) and within the cache time (every other one)."""

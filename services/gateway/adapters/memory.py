@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 from pydantic import BaseModel
 
 from services.contracts.envelope import CloudEvent
-from services.gateway.adapters.api_keys import KEY_PREFIX
+from services.gateway.adapters.api_keys import DEFAULT_LIFETIME, KEY_PREFIX
 from services.gateway.adapters.idempotency_keys import (
     IdempotencyKeyReused,
     event_id_for,
@@ -42,21 +43,35 @@ class RecordingPublisher:
 
 @dataclass
 class InMemoryKeys:
-    principals: dict[str, Principal] = field(default_factory=dict)
+    principals: dict[str, tuple[Principal, datetime]] = field(default_factory=dict)
+    """key -> its principal and expiry"""
 
-    def issue_now(self, principal: Principal) -> str:
+    def issue_now(self, principal: Principal, valid_for: timedelta = DEFAULT_LIFETIME) -> str:
         key = KEY_PREFIX + secrets.token_urlsafe(32)
-        self.principals[key] = principal
+        self.principals[key] = (principal, datetime.now(UTC) + valid_for)
         return key
 
-    async def issue(self, principal: Principal, label: str) -> str:
-        return self.issue_now(principal)
+    async def issue(
+        self, principal: Principal, label: str, valid_for: timedelta = DEFAULT_LIFETIME
+    ) -> str:
+        return self.issue_now(principal, valid_for)
+
+    async def rotate(
+        self, key: str, overlap: timedelta, valid_for: timedelta = DEFAULT_LIFETIME
+    ) -> str | None:
+        principal = await self.principal_for(key)
+        if principal is None:
+            return None
+        expiry = min(self.principals[key][1], datetime.now(UTC) + overlap)
+        self.principals[key] = (principal, expiry)
+        return self.issue_now(principal, valid_for)
 
     async def revoke(self, key: str) -> bool:
         return self.principals.pop(key, None) is not None
 
     async def principal_for(self, key: str) -> Principal | None:
-        return self.principals.get(key)
+        principal, expiry = self.principals.get(key, (None, datetime.min.replace(tzinfo=UTC)))
+        return principal if expiry > datetime.now(UTC) else None
 
 
 @dataclass

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from typing import Protocol
 
 import pytest
 import pytest_asyncio
 
 from services.contracts.weekly_reports import WeeklyReport
-from services.gateway.adapters.api_keys import ApiKeyStore
+from services.gateway.adapters.api_keys import DEFAULT_LIFETIME, ApiKeyStore
 from services.gateway.adapters.idempotency_keys import IdempotencyKeyReused, IdempotencyKeys
 from services.gateway.adapters.memory import InMemoryIdempotency, InMemoryKeys
 from services.gateway.app import SCHEMA
@@ -28,7 +29,11 @@ REPORTED = "cn.fugong.monitoring.weekly-report.submitted.v1"
 
 
 class KeyStore(Protocol):
-    async def issue(self, principal: Principal, label: str) -> str: ...
+    async def issue(
+        self, principal: Principal, label: str, valid_for: timedelta = DEFAULT_LIFETIME
+    ) -> str: ...
+
+    async def rotate(self, key: str, overlap: timedelta) -> str | None: ...
 
     async def revoke(self, key: str) -> bool: ...
 
@@ -79,3 +84,29 @@ async def test_a_retry_gets_the_same_event_id_and_another_request_is_refused(
     assert first == again != someone_else
     with pytest.raises(IdempotencyKeyReused, match="already used for a different request"):
         await claims.claim(f"enterprise:{PUDONG_FOOD}", REPORTED, key, _report(on_duty=90))
+
+
+async def test_a_rotated_key_works_beside_the_new_one_until_its_overlap_ends(
+    stores: tuple[KeyStore, IdempotencyStore],
+) -> None:
+    keys, _ = stores
+    pudong = Principal(PrincipalKind.OFFICIAL, district_code="310115")
+    old = await keys.issue(pudong, "浦东新区人社局")
+
+    new = await keys.rotate(old, overlap=timedelta(hours=24))
+    assert new is not None
+    assert (await keys.principal_for(old), await keys.principal_for(new)) == (pudong, pudong)
+
+    newer = await keys.rotate(new, overlap=timedelta(0))  # no overlap: the old one ends now
+    assert newer is not None
+    assert await keys.principal_for(new) is None
+    assert await keys.principal_for(newer) == pudong
+    assert await keys.rotate(new, overlap=timedelta(hours=1)) is None  # expired: nothing issued
+
+
+async def test_a_key_issued_for_no_time_is_expired_at_once(
+    stores: tuple[KeyStore, IdempotencyStore],
+) -> None:
+    keys, _ = stores
+    key = await keys.issue(Principal(PrincipalKind.OFFICIAL), "市人社局", timedelta(0))
+    assert await keys.principal_for(key) is None
