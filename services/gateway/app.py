@@ -9,12 +9,14 @@ import structlog
 from fastapi import FastAPI
 
 from services.gateway.adapters.api_keys import ApiKeyStore
+from services.gateway.adapters.audit_log import PostgresAuditLog
 from services.gateway.adapters.idempotency_keys import IdempotencyKeys
 from services.gateway.adapters.published_views import PublishedViews
 from services.gateway.dependencies import GatewayResources
 from services.gateway.problems import add_problem_handlers, require_a_key
 from services.gateway.request_log import log_and_measure
 from services.gateway.routes import (
+    audit,
     compliance,
     health,
     indicators,
@@ -61,6 +63,7 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
             views=PublishedViews(pool, settings.view_statement_timeout_seconds),
             database=PostgresProbe(pool),
             kafka=probe,
+            audit=PostgresAuditLog(pool),
         )
         log.info("gateway serving", host=settings.http_host, port=settings.http_port)
         try:
@@ -86,5 +89,6 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     app.include_router(indicators.router)
     app.include_router(compliance.router)
     app.include_router(warnings.router)
+    app.include_router(audit.router)
     add_problem_handlers(app)
     return app

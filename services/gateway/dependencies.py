@@ -9,7 +9,13 @@ from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from services.gateway.domain.access import Principal
-from services.gateway.ports import IdempotencyStore, PrincipalKeys, ReadinessProbe, Views
+from services.gateway.ports import (
+    AuditLog,
+    IdempotencyStore,
+    PrincipalKeys,
+    ReadinessProbe,
+    Views,
+)
 from services.gateway.settings import GatewaySettings
 from services.platform.kafka import EventPublisher
 
@@ -25,6 +31,7 @@ class GatewayResources:
     views: Views
     database: ReadinessProbe
     kafka: ReadinessProbe
+    audit: AuditLog
 
 
 def _resources(request: Request) -> GatewayResources:

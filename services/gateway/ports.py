@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -48,3 +50,26 @@ class Views(Protocol):
     async def registered_district(self, credit_code: str) -> str | None: ...
 
     async def recorded_reports(self, credit_code: str, week: str | None) -> list[Row]: ...
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """An accepted write: who sent which event about which district (no body: personal data)."""
+
+    event_id: str
+    principal: str
+    district_code: str | None
+    event_type: str
+    topic: str
+    subject: str
+    accepted_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+
+class AuditLog(Protocol):
+    async def record(self, entry: AuditEntry) -> None:
+        """Keep the entry once per event id."""
+        ...
+
+    async def entries(self, district_code: str | None, limit: int) -> list[AuditEntry]:
+        """The newest entries about a district (every district for None), newest first."""
+        ...

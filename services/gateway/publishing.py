@@ -10,6 +10,7 @@ from services.contracts.envelope import new_event
 from services.contracts.topics import TopicSpec, topic_name
 from services.gateway.dependencies import GatewayResources
 from services.gateway.domain.access import Principal
+from services.gateway.ports import AuditEntry
 from services.platform.metrics import EVENTS_PUBLISHED
 
 SOURCE = "/fugong/gateway"
@@ -24,11 +25,13 @@ async def publish(
     subject: str,
     data: BaseModel,
     idempotency_key: UUID | None,
+    district_code: str | None,
 ) -> str:
     """Publish and return the event id once the broker has acknowledged the event.
 
     A client that retries with the same Idempotency-Key gets the same event id, which every
     consumer records once however often it arrives; reusing a key for another request is refused.
+    The write is then kept in the audit log under the district it concerns (if known).
     """
     event_id = (
         await resources.idempotency_keys.claim(principal.id, event_type, idempotency_key, data)
@@ -40,4 +43,9 @@ async def publish(
     )
     await resources.publisher.publish(topic_name(topic, resources.settings.topic_prefix), event)
     EVENTS_PUBLISHED.labels(topic.name).inc()
+    # After the broker's ack: should this fail, the client's retry (same Idempotency-Key) writes
+    # it; the event itself is counted once either way.
+    await resources.audit.record(
+        AuditEntry(event.id, principal.id, district_code, event_type, topic.name, subject)
+    )
     return event.id

@@ -21,7 +21,7 @@ from services.gateway.adapters.idempotency_keys import (
     request_digest,
 )
 from services.gateway.domain.access import Principal
-from services.gateway.ports import Row
+from services.gateway.ports import AuditEntry, Row
 from services.platform.kafka import PublishFailed
 
 
@@ -144,3 +144,15 @@ class InMemoryViews:
             for r in self.report_rows
             if r["credit_code"] == credit_code and week in (None, r["week"])
         ]
+
+
+@dataclass
+class InMemoryAuditLog:
+    kept: dict[str, AuditEntry] = field(default_factory=dict)
+
+    async def record(self, entry: AuditEntry) -> None:
+        self.kept.setdefault(entry.event_id, entry)
+
+    async def entries(self, district_code: str | None, limit: int) -> list[AuditEntry]:
+        chosen = [e for e in self.kept.values() if district_code in (None, e.district_code)]
+        return sorted(chosen, key=lambda e: (e.accepted_at, e.event_id), reverse=True)[:limit]

@@ -19,6 +19,7 @@ from services.contracts.enterprises import (
     EnterpriseRegistration,
     Registrant,
 )
+from services.contracts.identifiers import district_of_town
 from services.contracts.topics import (
     COMMUNITY_POINTS,
     COMMUNITY_REPORTS,
@@ -77,6 +78,7 @@ async def register_enterprise(
         subject=body.credit_code,
         data=body.model_copy(update={"registered_by": registrant}),
         idempotency_key=idempotency_key,
+        district_code=body.district_code,
     )
     return Accepted(event_id=event_id)
 
@@ -98,6 +100,7 @@ async def submit_weekly_report(
         subject=body.credit_code,
         data=body,
         idempotency_key=idempotency_key,
+        district_code=await resources.views.registered_district(body.credit_code),
     )
     return Accepted(event_id=event_id)
 
@@ -119,6 +122,7 @@ async def register_community_point(
         subject=body.town_code,
         data=body,
         idempotency_key=idempotency_key,
+        district_code=district_of_town(body.town_code),
     )
     return Accepted(event_id=event_id)
 
@@ -140,5 +144,6 @@ async def submit_community_report(
         subject=body.town_code,
         data=body,
         idempotency_key=idempotency_key,
+        district_code=district_of_town(body.town_code),
     )
     return Accepted(event_id=event_id)

@@ -86,6 +86,7 @@ async def acknowledge(
             warning_id=warning_id, acknowledged_by=principal.id, note=body.note
         ),
         idempotency_key=idempotency_key,
+        district_code=row["district_code"],
     )
     return Accepted(event_id=event_id)
 

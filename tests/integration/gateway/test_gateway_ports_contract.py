@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
-from datetime import timedelta
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 import pytest
@@ -13,11 +14,12 @@ import pytest_asyncio
 
 from services.contracts.weekly_reports import WeeklyReport
 from services.gateway.adapters.api_keys import DEFAULT_LIFETIME, ApiKeyStore
+from services.gateway.adapters.audit_log import PostgresAuditLog
 from services.gateway.adapters.idempotency_keys import IdempotencyKeyReused, IdempotencyKeys
-from services.gateway.adapters.memory import InMemoryIdempotency, InMemoryKeys
+from services.gateway.adapters.memory import InMemoryAuditLog, InMemoryIdempotency, InMemoryKeys
 from services.gateway.app import SCHEMA
 from services.gateway.domain.access import Principal, PrincipalKind
-from services.gateway.ports import IdempotencyStore
+from services.gateway.ports import AuditEntry, AuditLog, IdempotencyStore
 from services.platform.migrations import migrate
 from services.platform.postgres import open_pool
 from tests.support.data import credit_code, weekly_report
@@ -110,3 +112,30 @@ async def test_a_key_issued_for_no_time_is_expired_at_once(
     keys, _ = stores
     key = await keys.issue(Principal(PrincipalKind.OFFICIAL), "市人社局", timedelta(0))
     assert await keys.principal_for(key) is None
+
+
+@pytest_asyncio.fixture(params=["memory", "postgres"])
+async def audit_log(request: pytest.FixtureRequest, database: str) -> AsyncIterator[AuditLog]:
+    if request.param == "memory":
+        yield InMemoryAuditLog()
+        return
+    pool = await open_pool(database, max_size=2)
+    await migrate(pool, SCHEMA, "services.gateway")
+    yield PostgresAuditLog(pool)
+    await pool.close()
+
+
+async def test_the_audit_log_keeps_a_write_once_and_reads_by_district_newest_first(
+    audit_log: AuditLog,
+) -> None:
+    t0 = datetime(2020, 2, 17, 9, tzinfo=UTC)
+    first = AuditEntry("e1", f"enterprise:{PUDONG_FOOD}", "310115", REPORTED, "t", PUDONG_FOOD, t0)
+    later = replace(first, event_id="e2", accepted_at=t0 + timedelta(minutes=5))
+    elsewhere = replace(first, event_id="e3", district_code="310104")
+    for entry in (first, first, later, elsewhere):
+        await audit_log.record(entry)
+
+    pudong = await audit_log.entries("310115", 10)
+    assert [e.event_id for e in pudong] == ["e2", "e1"]
+    # Ties in time are broken by event id, the same way in both.
+    assert [e.event_id for e in await audit_log.entries(None, 3)] == ["e2", "e3", "e1"]

@@ -11,6 +11,7 @@ import pytest_asyncio
 
 from services.contracts.topics import TopicSpec
 from services.gateway.adapters.memory import (
+    InMemoryAuditLog,
     InMemoryIdempotency,
     InMemoryKeys,
     InMemoryViews,
@@ -30,6 +31,7 @@ class Gateway:
     keys: InMemoryKeys
     views: InMemoryViews
     database: Reachable
+    audit: InMemoryAuditLog
 
     def key(self, kind: PrincipalKind, **scope: str) -> dict[str, str]:
         return {"X-API-Key": self.keys.issue_now(Principal(kind, **scope))}
@@ -43,6 +45,7 @@ async def gateway() -> AsyncIterator[Gateway]:
     publisher, keys, views, database = (
         RecordingPublisher(), InMemoryKeys(), InMemoryViews(), Reachable()
     )  # fmt: skip
+    audit = InMemoryAuditLog()
     settings = GatewaySettings(_env_file=None)
     resources = GatewayResources(
         settings=settings,
@@ -52,8 +55,9 @@ async def gateway() -> AsyncIterator[Gateway]:
         views=views,
         database=database,
         kafka=Reachable(),
+        audit=audit,
     )
     app = create_app(settings, resources)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as http:
-        yield Gateway(http, publisher, keys, views, database)
+        yield Gateway(http, publisher, keys, views, database, audit)

@@ -77,6 +77,9 @@ MATRIX: dict[str, tuple[str, str, dict[str, str] | None, Any, tuple[int, ...]]] 
     "warnings": (
         "GET", "/v1/warnings", {"district": "310115"}, None, (403, 403, 403, 403, 200, 403, 200)
     ),
+    "audit": (
+        "GET", "/v1/audit", {"district": "310115"}, None, (403, 403, 403, 403, 200, 403, 200)
+    ),
     "acknowledge": (
         "POST", f"/v1/warnings/{WARNING_ID}/acknowledgement", None, {"note": "已处理"},
         (403, 403, 403, 403, 202, 404, 202),

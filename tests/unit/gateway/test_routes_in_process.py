@@ -233,3 +233,28 @@ async def test_a_keyless_call_is_a_problem_document_too(gateway: Gateway) -> Non
         "application/problem+json",
     )
     assert response.json()["title"] == "Unauthorized"
+
+
+async def test_every_accepted_write_is_audited_under_its_district(gateway: Gateway) -> None:
+    gateway.views.registry[PUDONG_FOOD] = "310115"
+    key = gateway.key(PrincipalKind.ENTERPRISE, credit_code=PUDONG_FOOD)
+    headers = {**key, "Idempotency-Key": str(uuid.uuid4())}
+    for _ in range(2):  # a retry is one write
+        await gateway.http.post(
+            "/v1/weekly-reports", json=weekly_report(PUDONG_FOOD), headers=headers
+        )
+    refused = await gateway.http.post(
+        "/v1/weekly-reports", json=weekly_report(XUHUI_SHOP), headers=key
+    )
+    assert refused.status_code == 403
+
+    pudong = gateway.key(PrincipalKind.OFFICIAL, district_code="310115")
+    xuhui = gateway.key(PrincipalKind.OFFICIAL, district_code="310104")
+    (entry,) = (await gateway.http.get("/v1/audit", headers=pudong)).json()["entries"]
+    assert (entry["principal"], entry["district_code"], entry["topic"], entry["subject"]) == (
+        f"enterprise:{PUDONG_FOOD}",
+        "310115",
+        "monitoring.enterprise-reports",
+        PUDONG_FOOD,
+    )
+    assert (await gateway.http.get("/v1/audit", headers=xuhui)).json()["entries"] == []

@@ -1,0 +1,44 @@
+"""The audit log: each write the gateway accepted, for the officials of the district concerned."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from services.contracts.identifiers import DistrictCode
+from services.gateway.dependencies import PrincipalDep, ResourcesDep
+
+router = APIRouter(prefix="/v1/audit", tags=["audit"])
+
+
+class AuditEntryOut(BaseModel):
+    event_id: str
+    principal: str = Field(description="who sent it, e.g. enterprise:9131… or official:310115")
+    district_code: str | None = Field(description="the district the write concerns, if known")
+    event_type: str
+    topic: str
+    subject: str = Field(description="the enterprise, town or warning it is about")
+    accepted_at: datetime
+
+
+class AuditOut(BaseModel):
+    entries: list[AuditEntryOut]
+
+
+@router.get("")
+async def audit(
+    principal: PrincipalDep,
+    resources: ResourcesDep,
+    district_code: Annotated[DistrictCode | None, Query(alias="district")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> AuditOut:
+    """The newest accepted writes about the caller's district (the city: any district)."""
+    scope = district_code or principal.district_code
+    principal.ensure_may_read_district(scope)
+    entries = await resources.audit.entries(scope, limit)
+    return AuditOut(
+        entries=[AuditEntryOut.model_validate(e, from_attributes=True) for e in entries]
+    )
