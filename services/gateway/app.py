@@ -12,8 +12,9 @@ from services.gateway.adapters.api_keys import ApiKeyStore
 from services.gateway.adapters.audit_log import PostgresAuditLog
 from services.gateway.adapters.idempotency_keys import IdempotencyKeys
 from services.gateway.adapters.published_views import PublishedViews
+from services.gateway.admission import admit
 from services.gateway.dependencies import GatewayResources
-from services.gateway.problems import add_problem_handlers, require_a_key
+from services.gateway.problems import add_problem_handlers
 from services.gateway.request_log import log_and_measure
 from services.gateway.routes import (
     audit,
@@ -81,7 +82,7 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     )
     if resources is not None:
         app.state.resources = resources
-    app.middleware("http")(require_a_key)
+    app.middleware("http")(admit)
     app.middleware("http")(log_and_measure)
     app.include_router(health.router)
     app.include_router(submissions.router)

@@ -46,10 +46,14 @@ _bearer = HTTPBearer(auto_error=False, description="Fugong API key as a bearer t
 
 
 async def _principal(
+    request: Request,
     resources: ResourcesDep,
     api_key: Annotated[str | None, Depends(_api_key_header)],
     bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
+    admitted: Principal | None = getattr(request.state, "principal", None)
+    if admitted is not None:  # looked up at admission, before the body was read
+        return admitted
     key = api_key or (bearer.credentials if bearer else None)
     if not key:
         raise HTTPException(

@@ -8,13 +8,13 @@ the extension member `problems`: one entry per field (`field`, `location`, `rule
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
 import asyncpg
 import structlog
-from fastapi import FastAPI, Request, Response, status
+from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -54,22 +54,6 @@ def problem(
         **extensions,
     }
     return JSONResponse(body, status_code=status_code, headers=headers, media_type=MEDIA_TYPE)
-
-
-async def require_a_key(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """Refuse keyless API calls before anything else, even before the body is read."""
-    headers = request.headers
-    if request.url.path.startswith("/v1/") and not (
-        headers.get("x-api-key") or headers.get("authorization")
-    ):
-        return problem(
-            status.HTTP_401_UNAUTHORIZED,
-            "an API key is required (header X-API-Key or Authorization: Bearer)",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
-    return await call_next(request)
 
 
 def add_problem_handlers(app: FastAPI) -> None:

@@ -14,6 +14,9 @@ class GatewaySettings(ServiceSettings):
     api_key_pepper: SecretStr = SecretStr(DEV_PEPPER)
     principal_cache_seconds: float = Field(30, ge=0, le=600)
     view_statement_timeout_seconds: float = Field(5, gt=0, le=60)
+    max_body_bytes: int = Field(
+        256 * 1024, ge=1024, le=64 * 1024 * 1024, description="largest request body taken"
+    )
 
     @model_validator(mode="after")
     def _real_pepper_outside_dev(self) -> Self:

@@ -1,0 +1,71 @@
+"""Admission: before any body is read, the caller's key must be known and the body of a size
+and kind the API takes. A request with an unknown key, or a 15 MB body, costs a header lookup,
+not a parse; what is admitted carries its principal on to the routes."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from fastapi import Request, Response, status
+
+from services.gateway.dependencies import GatewayResources
+from services.gateway.problems import problem
+
+WRITES = frozenset({"POST", "PUT", "PATCH"})
+JSON = "application/json"
+
+
+def api_key_of(request: Request) -> str | None:
+    headers = request.headers
+    bearer = headers.get("authorization", "")
+    return headers.get("x-api-key") or (
+        bearer[7:].strip() if bearer[:7].lower() == "bearer " else None
+    )
+
+
+async def admit(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    if not request.url.path.startswith("/v1/"):
+        return await call_next(request)
+    challenge = {"WWW-Authenticate": "Bearer"}
+    key = api_key_of(request)
+    if not key:
+        return problem(
+            status.HTTP_401_UNAUTHORIZED,
+            "an API key is required (header X-API-Key or Authorization: Bearer)",
+            headers=challenge,
+        )
+    resources: GatewayResources = request.app.state.resources
+    principal = await resources.api_keys.principal_for(key)
+    if principal is None:
+        return problem(
+            status.HTTP_401_UNAUTHORIZED,
+            "the API key is unknown, revoked or expired",
+            headers=challenge,
+        )
+    request.state.principal = principal
+    if request.method in WRITES:
+        refused = _refused_body(request, resources.settings.max_body_bytes)
+        if refused is not None:
+            return refused
+    return await call_next(request)
+
+
+def _refused_body(request: Request, limit: int) -> Response | None:
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != JSON:
+        return problem(
+            status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
+            f"send the body as {JSON} (got {kind[:100] or 'no content-type'})",
+        )
+    length = request.headers.get("content-length")
+    if length is None:
+        return problem(
+            status.HTTP_411_LENGTH_REQUIRED,
+            "a write must say its length (Content-Length); chunked bodies are not taken",
+        )
+    if not length.isdecimal() or int(length) > limit:
+        return problem(
+            status.HTTP_413_CONTENT_TOO_LARGE,
+            f"the body may be at most {limit} bytes",
+        )
+    return None

@@ -1,0 +1,75 @@
+"""Admission: the key is checked, and the body's size and kind, before any body is read."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from services.gateway.domain.access import PrincipalKind
+from tests.support.data import credit_code, weekly_report
+from tests.unit.gateway.conftest import Gateway
+
+PUDONG_FOOD = credit_code(1, "310115")
+
+
+async def test_an_unknown_key_is_refused_before_the_body_is_parsed(gateway: Gateway) -> None:
+    response = await gateway.http.post(
+        "/v1/weekly-reports",
+        content=b"{not json at all",
+        headers={"X-API-Key": "fg_unknown", "content-type": "application/json"},
+    )
+    # Parsed first, this body would have been a 422.
+    assert response.status_code == 401
+    assert response.json()["detail"] == "the API key is unknown, revoked or expired"
+
+
+async def test_a_bearer_key_is_admitted_like_an_x_api_key(gateway: Gateway) -> None:
+    key = gateway.key(PrincipalKind.ENTERPRISE, credit_code=PUDONG_FOOD)["X-API-Key"]
+    response = await gateway.http.post(
+        "/v1/weekly-reports",
+        json=weekly_report(PUDONG_FOOD),
+        headers={"Authorization": f"Bearer {key}"},
+    )
+    assert response.status_code == 202, response.text
+
+
+async def test_a_body_over_the_limit_is_refused_by_its_length(gateway: Gateway) -> None:
+    key = gateway.key(PrincipalKind.ENTERPRISE, credit_code=PUDONG_FOOD)
+    huge = {**weekly_report(PUDONG_FOOD), "difficulties_note": "很" * 200_000}
+
+    response = await gateway.http.post("/v1/weekly-reports", json=huge, headers=key)
+
+    assert response.status_code == 413
+    assert "at most 262144 bytes" in response.json()["detail"]
+    assert gateway.publisher.published == []
+
+
+@pytest.mark.parametrize(
+    ("content_type", "status"),
+    [("text/csv", 415), ("", 415), ("application/json; charset=utf-8", 202)],
+    ids=["csv", "none", "json-with-charset"],
+)
+async def test_writes_are_json_only(gateway: Gateway, content_type: str, status: int) -> None:
+    key = gateway.key(PrincipalKind.ENTERPRISE, credit_code=PUDONG_FOOD)
+    body = gateway.http.build_request("POST", "/", json=weekly_report(PUDONG_FOOD)).content
+    headers = {**key, "content-type": content_type} if content_type else key
+
+    response = await gateway.http.post("/v1/weekly-reports", content=body, headers=headers)
+
+    assert response.status_code == status, response.text
+
+
+async def test_a_write_without_a_length_is_refused(gateway: Gateway) -> None:
+    key = gateway.key(PrincipalKind.ENTERPRISE, credit_code=PUDONG_FOOD)
+
+    async def chunks() -> AsyncIterator[bytes]:
+        yield b'{"credit_code": '
+        yield b'"x"}'
+
+    response = await gateway.http.post(
+        "/v1/weekly-reports",
+        content=chunks(),
+        headers={**key, "content-type": "application/json"},
+    )
+    assert response.status_code == 411
