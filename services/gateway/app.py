@@ -14,7 +14,7 @@ from services.gateway.adapters.idempotency_keys import IdempotencyKeys
 from services.gateway.adapters.published_views import PublishedViews
 from services.gateway.admission import admit
 from services.gateway.dependencies import GatewayResources
-from services.gateway.problems import add_problem_handlers
+from services.gateway.problems import PROBLEM_RESPONSES, add_problem_handlers
 from services.gateway.request_log import log_and_measure
 from services.gateway.routes import (
     audit,
@@ -85,11 +85,11 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     app.middleware("http")(admit)
     app.middleware("http")(log_and_measure)
     app.include_router(health.router)
-    app.include_router(submissions.router)
-    app.include_router(reports.router)
-    app.include_router(indicators.router)
-    app.include_router(compliance.router)
-    app.include_router(warnings.router)
-    app.include_router(audit.router)
+    app.include_router(submissions.router, responses=PROBLEM_RESPONSES)
+    app.include_router(reports.router, responses=PROBLEM_RESPONSES)
+    app.include_router(indicators.router, responses=PROBLEM_RESPONSES)
+    app.include_router(compliance.router, responses=PROBLEM_RESPONSES)
+    app.include_router(warnings.router, responses=PROBLEM_RESPONSES)
+    app.include_router(audit.router, responses=PROBLEM_RESPONSES)
     add_problem_handlers(app)
     return app

@@ -17,6 +17,7 @@ import structlog
 from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from services.gateway.adapters.idempotency_keys import IdempotencyKeyReused
@@ -37,6 +38,30 @@ DATABASE_UNAVAILABLE: tuple[type[Exception], ...] = (
     asyncpg.InsufficientResourcesError,
     asyncpg.QueryCanceledError,
 )
+
+
+class FieldProblem(BaseModel):
+    field: str
+    location: str
+    rule: str
+    message: str
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem document, as every failure is answered."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    problems: list[FieldProblem] | None = None
+
+
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"model": Problem, "content": {MEDIA_TYPE: {}}, "description": HTTPStatus(code).phrase}
+    for code in (401, 403, 404, 411, 413, 415, 422, 503)
+}
+"""What the OpenAPI document says of failures: the same problem document for each."""
 
 
 def problem(
