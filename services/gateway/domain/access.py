@@ -1,8 +1,10 @@
 """Who a caller is and what they may do.
 
 Enterprise systems act for one enterprise (their credit code); a community monitoring point for
-one street or town (its town code). Officials read, and may register enterprises and points,
-within a scope: one district (区人社局) or the whole city (市人社局).
+one street or town (its town code). Employment assistants (就业援助员) work in one district;
+employment service officers (就业服务专员) look after the key enterprises assigned to them.
+Officials read, and may register enterprises and points, within a scope: one district (区人社局)
+or the whole city (市人社局). Operations teams read the metrics and nothing else.
 """
 
 from __future__ import annotations
@@ -13,8 +15,14 @@ from enum import StrEnum
 
 class PrincipalKind(StrEnum):
     ENTERPRISE = "enterprise"
-    OFFICIAL = "official"
     COMMUNITY_POINT = "community_point"
+    ASSISTANT = "assistant"  # 就业援助员: one district
+    OFFICER = "officer"  # 就业服务专员: the key enterprises assigned to them
+    OFFICIAL = "official"  # 区/市人社局: a district, or the city
+    OPERATIONS = "operations"  # metrics only
+
+
+_DISTRICT_STAFF = frozenset({PrincipalKind.ASSISTANT, PrincipalKind.OFFICER})
 
 
 class Forbidden(Exception):
@@ -29,14 +37,21 @@ class Principal:
     """For officials: their district, or None for a city-wide scope."""
     town_code: str | None = None
     """For community monitoring points: their street or town."""
+    staff_id: str | None = None
+    """For assistants and officers: their staff number (工号) within their district."""
 
     def __post_init__(self) -> None:
         if (self.kind is PrincipalKind.ENTERPRISE) != (self.credit_code is not None):
             raise ValueError("an enterprise principal, and only one, has a credit code")
         if (self.kind is PrincipalKind.COMMUNITY_POINT) != (self.town_code is not None):
             raise ValueError("a community point principal, and only one, has a town code")
-        if self.kind is not PrincipalKind.OFFICIAL and self.district_code is not None:
-            raise ValueError("only an official principal has a district scope")
+        staff = self.kind in _DISTRICT_STAFF
+        if staff != (self.staff_id is not None):
+            raise ValueError("assistants and officers, and only they, have a staff number")
+        if staff and self.district_code is None:
+            raise ValueError("assistants and officers work in one district")
+        if not staff and self.kind is not PrincipalKind.OFFICIAL and self.district_code:
+            raise ValueError("only officials, assistants and officers have a district")
 
     @property
     def is_city_official(self) -> bool:
@@ -49,6 +64,10 @@ class Principal:
             return f"enterprise:{self.credit_code}"
         if self.kind is PrincipalKind.COMMUNITY_POINT:
             return f"community_point:{self.town_code}"
+        if self.kind in _DISTRICT_STAFF:
+            return f"{self.kind.value}:{self.district_code}:{self.staff_id}"
+        if self.kind is PrincipalKind.OPERATIONS:
+            return "operations"
         return f"official:{self.district_code or 'city'}"
 
     def describe(self) -> str:
@@ -56,6 +75,12 @@ class Principal:
             return f"enterprise {self.credit_code}"
         if self.kind is PrincipalKind.COMMUNITY_POINT:
             return f"community monitoring point {self.town_code}"
+        if self.kind is PrincipalKind.ASSISTANT:
+            return f"employment assistant {self.staff_id} of district {self.district_code}"
+        if self.kind is PrincipalKind.OFFICER:
+            return f"employment service officer {self.staff_id} of district {self.district_code}"
+        if self.kind is PrincipalKind.OPERATIONS:
+            return "operations"
         return f"official of {'the city' if self.district_code is None else self.district_code}"
 
     def ensure_may_report_for(self, credit_code: str) -> None:
