@@ -83,3 +83,35 @@ def parse_event(raw: bytes, data_type: type[DataT]) -> CloudEvent[DataT]:
             raise MalformedEvent("not a JSON document") from None
         raise
     return event
+
+
+def encode_event(
+    *,
+    event_type: str,
+    source: str,
+    subject: str,
+    data: BaseModel,
+    event_id: str | None = None,
+    time: datetime | None = None,
+) -> tuple[str, bytes]:
+    """`new_event(...).to_json()` without building the envelope model: (event id, bytes).
+
+    Bulk ingestion encodes thousands of events a second; the envelope's attributes are fixed
+    strings here, so they are encoded once as a JSON object and the data, serialised by its
+    own model, is spliced in as its last member. The result parses as the same CloudEvent.
+    """
+    event_id = event_id or new_event_id()
+    attributes = orjson.dumps(
+        {
+            "specversion": "1.0",
+            "id": event_id,
+            "source": source,
+            "type": event_type,
+            "time": time or datetime.now(UTC),
+            "subject": subject,
+            "datacontenttype": "application/json",
+        }
+    )
+    return event_id, b"".join(
+        (attributes[:-1], b',"data":', data.__pydantic_serializer__.to_json(data), b"}")
+    )

@@ -10,9 +10,12 @@ from fastapi import Request, Response, status
 
 from services.gateway.dependencies import GatewayResources
 from services.gateway.problems import problem
+from services.gateway.rate_limits import retry_after_header
+from services.gateway.settings import GatewaySettings
 
 WRITES = frozenset({"POST", "PUT", "PATCH"})
 JSON = "application/json"
+BATCH_PATH = "/v1/submissions/batch"
 
 
 def api_key_of(request: Request) -> str | None:
@@ -43,11 +46,23 @@ async def admit(request: Request, call_next: Callable[[Request], Awaitable[Respo
             headers=challenge,
         )
     request.state.principal = principal
+    wait = request.app.state.rate_limiter.take(principal.id)
+    if wait:
+        return problem(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            f"this API key made more than {resources.settings.rate_limit_burst} requests at once "
+            f"or {resources.settings.rate_limit_per_second:g} a second; slow down",
+            headers=retry_after_header(wait),
+        )
     if request.method in WRITES:
-        refused = _refused_body(request, resources.settings.max_body_bytes)
+        refused = _refused_body(request, _body_limit(request.url.path, resources.settings))
         if refused is not None:
             return refused
     return await call_next(request)
+
+
+def _body_limit(path: str, settings: GatewaySettings) -> int:
+    return settings.batch_max_body_bytes if path == BATCH_PATH else settings.max_body_bytes
 
 
 def _refused_body(request: Request, limit: int) -> Response | None:

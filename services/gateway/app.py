@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import structlog
 from fastapi import FastAPI
@@ -15,9 +16,11 @@ from services.gateway.adapters.published_views import PublishedViews
 from services.gateway.admission import admit
 from services.gateway.dependencies import GatewayResources
 from services.gateway.problems import PROBLEM_RESPONSES, add_problem_handlers
+from services.gateway.rate_limits import RateLimiter
 from services.gateway.request_log import log_and_measure
 from services.gateway.routes import (
     audit,
+    batches,
     compliance,
     health,
     indicators,
@@ -82,14 +85,28 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     )
     if resources is not None:
         app.state.resources = resources
+    app.state.rate_limiter = RateLimiter(settings.rate_limit_per_second, settings.rate_limit_burst)
     app.middleware("http")(admit)
     app.middleware("http")(log_and_measure)
     app.include_router(health.router)
     app.include_router(submissions.router, responses=PROBLEM_RESPONSES)
+    app.include_router(batches.router, responses=PROBLEM_RESPONSES)
     app.include_router(reports.router, responses=PROBLEM_RESPONSES)
     app.include_router(indicators.router, responses=PROBLEM_RESPONSES)
     app.include_router(compliance.router, responses=PROBLEM_RESPONSES)
     app.include_router(warnings.router, responses=PROBLEM_RESPONSES)
     app.include_router(audit.router, responses=PROBLEM_RESPONSES)
     add_problem_handlers(app)
+    _document_extra_schemas(app)
     return app
+
+
+def _document_extra_schemas(app: FastAPI) -> None:
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            batches.document_schemas(generate())
+        return app.openapi_schema  # type: ignore[return-value]
+
+    app.openapi = openapi  # type: ignore[method-assign]

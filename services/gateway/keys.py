@@ -2,6 +2,8 @@
 
     python -m services.gateway.keys issue --enterprise <credit code> --label "HR system"
     python -m services.gateway.keys issue --community-point <town code> --label "潍坊新村街道"
+    python -m services.gateway.keys issue --assistant 310115 --staff-id A0012 --label "李敏"
+    python -m services.gateway.keys issue --operations --label "Prometheus"
     python -m services.gateway.keys rotate <key> --overlap-hours 24
     python -m services.gateway.keys revoke <key>
 
@@ -39,6 +41,18 @@ def _principal(args: argparse.Namespace) -> Principal:
         return Principal(
             PrincipalKind.COMMUNITY_POINT, town_code=validate_town_code(args.community_point)
         )
+    if args.assistant or args.officer:
+        if not args.staff_id:
+            raise ValueError("--assistant and --officer need --staff-id (工号)")
+        return Principal(
+            PrincipalKind.ASSISTANT if args.assistant else PrincipalKind.OFFICER,
+            district_code=validate_district_code(args.assistant or args.officer),
+            staff_id=args.staff_id,
+        )
+    if args.staff_id:
+        raise ValueError("--staff-id is for --assistant and --officer keys")
+    if args.operations:
+        return Principal(PrincipalKind.OPERATIONS)
     if args.district:
         return Principal(
             PrincipalKind.OFFICIAL, district_code=validate_district_code(args.district)
@@ -83,6 +97,16 @@ def main(argv: list[str] | None = None) -> int:
     who.add_argument("--city", action="store_true", help="an official of the city bureau")
     who.add_argument(
         "--community-point", metavar="TOWN_CODE", help="a street or town's monitoring point"
+    )
+    who.add_argument(
+        "--assistant", metavar="GB2260", help="an employment assistant (就业援助员) of a district"
+    )
+    who.add_argument(
+        "--officer", metavar="GB2260", help="an employment service officer (就业服务专员)"
+    )
+    who.add_argument("--operations", action="store_true", help="operations: metrics only")
+    issue.add_argument(
+        "--staff-id", metavar="ID", help="the assistant's or officer's staff number (工号)"
     )
     issue.add_argument("--label", required=True, help="who holds the key, for audits")
     issue.add_argument(

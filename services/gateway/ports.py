@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -22,9 +23,22 @@ class PrincipalKeys(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class Claim:
+    """One submission of a batch sent with an Idempotency-Key."""
+
+    event_type: str
+    key: UUID
+    data: BaseModel
+
+
 class IdempotencyStore(Protocol):
     async def claim(self, principal: str, event_type: str, key: UUID, data: BaseModel) -> str:
         """The event id for this request; raises IdempotencyKeyReused for another request."""
+        ...
+
+    async def claim_all(self, principal: str, claims: Sequence[Claim]) -> list[str | None]:
+        """`claim` for many at once: each one's event id, or None where its key was reused."""
         ...
 
 
@@ -49,7 +63,15 @@ class Views(Protocol):
 
     async def registered_district(self, credit_code: str) -> str | None: ...
 
+    async def registered_districts(self, credit_codes: Sequence[str]) -> dict[str, str]:
+        """`registered_district` for many: the registered ones among them, by credit code."""
+        ...
+
     async def recorded_reports(self, credit_code: str, week: str | None) -> list[Row]: ...
+
+    async def service_officer(self, credit_code: str) -> str | None:
+        """The principal id of the employment service officer assigned to a key enterprise."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -68,6 +90,10 @@ class AuditEntry:
 class AuditLog(Protocol):
     async def record(self, entry: AuditEntry) -> None:
         """Keep the entry once per event id."""
+        ...
+
+    async def record_all(self, entries: Sequence[AuditEntry]) -> None:
+        """`record` for many, in one write."""
         ...
 
     async def entries(self, district_code: str | None, limit: int) -> list[AuditEntry]:

@@ -59,7 +59,7 @@ class Problem(BaseModel):
 
 PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     code: {"model": Problem, "content": {MEDIA_TYPE: {}}, "description": HTTPStatus(code).phrase}
-    for code in (401, 403, 404, 411, 413, 415, 422, 503)
+    for code in (401, 403, 404, 411, 413, 415, 422, 429, 503)
 }
 """What the OpenAPI document says of failures: the same problem document for each."""
 

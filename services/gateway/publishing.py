@@ -11,6 +11,7 @@ from services.contracts.topics import TopicSpec, topic_name
 from services.gateway.dependencies import GatewayResources
 from services.gateway.domain.access import Principal
 from services.gateway.ports import AuditEntry
+from services.gateway.submission_kinds import SubmissionKind
 from services.platform.metrics import EVENTS_PUBLISHED
 
 SOURCE = "/fugong/gateway"
@@ -49,3 +50,26 @@ async def publish(
         AuditEntry(event.id, principal.id, district_code, event_type, topic.name, subject)
     )
     return event.id
+
+
+async def submit(
+    resources: GatewayResources,
+    principal: Principal,
+    kind: SubmissionKind,
+    body: BaseModel,
+    idempotency_key: UUID | None,
+) -> str:
+    """One submission of a kind: the caller's rights checked, then published."""
+    code = kind.registered_enterprise(body)
+    registered_in = await resources.views.registered_district(code) if code else None
+    admitted = kind.admit(principal, body, registered_in)
+    return await publish(
+        resources,
+        principal,
+        kind.topic,
+        event_type=kind.event_type,
+        subject=kind.subject(body),
+        data=admitted.data,
+        idempotency_key=idempotency_key,
+        district_code=admitted.district_code,
+    )

@@ -17,6 +17,30 @@ class GatewaySettings(ServiceSettings):
     max_body_bytes: int = Field(
         256 * 1024, ge=1024, le=64 * 1024 * 1024, description="largest request body taken"
     )
+    batch_max_body_bytes: int = Field(
+        4 * 1024 * 1024,
+        ge=1024,
+        le=64 * 1024 * 1024,
+        description="largest body of a batch (1,000 entries)",
+    )
+    rate_limit_per_second: float = Field(
+        50, gt=0, le=100_000, description="requests a principal may make per second, sustained"
+    )
+    rate_limit_burst: int = Field(
+        100, ge=1, le=1_000_000, description="requests a principal may make at once"
+    )
+    metrics_key_required: bool | None = Field(
+        None, description="/metrics only with an operations key; default: in production only"
+    )
+    http_workers: int = Field(
+        1, ge=1, le=64, description="processes serving HTTP (as many as cores, in production)"
+    )
+
+    @property
+    def metrics_need_key(self) -> bool:
+        if self.metrics_key_required is None:
+            return self.env == "prod"
+        return self.metrics_key_required
 
     @model_validator(mode="after")
     def _real_pepper_outside_dev(self) -> Self:

@@ -3,21 +3,35 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from aiokafka import AIOKafkaClient, AIOKafkaProducer
 from aiokafka.errors import KafkaError
+from aiokafka.partitioner import DefaultPartitioner
 from pydantic import BaseModel
 
 from services.contracts.envelope import CONTENT_TYPE, CloudEvent
 
 
+@dataclass(frozen=True, slots=True)
+class EncodedEvent:
+    """An event ready for its topic: the Kafka key (its subject) and the encoded CloudEvent."""
+
+    key: bytes
+    value: bytes
+
+
 class EventPublisher(Protocol):
-    """Port: publish one event and return only once the broker holds it."""
+    """Port: publish events and return only once the broker holds them."""
 
     async def publish(self, topic: str, event: CloudEvent[BaseModel]) -> None: ...
+
+    async def publish_all(self, topic: str, events: Sequence[EncodedEvent]) -> list[bool]:
+        """Publish many; for each, whether the broker acknowledged it (never raises for one)."""
+        ...
 
 
 class PublishFailed(RuntimeError):
@@ -36,10 +50,14 @@ def idempotent_producer(bootstrap_servers: str, client_id: str) -> AIOKafkaProdu
     )
 
 
+_HEADERS = [("content-type", CONTENT_TYPE.encode())]
+
+
 class KafkaEventPublisher:
     def __init__(self, producer: AIOKafkaProducer, *, timeout: float = 20.0) -> None:
         self._producer = producer
         self._timeout = timeout
+        self._partitioner = DefaultPartitioner()
 
     async def publish(self, topic: str, event: CloudEvent[BaseModel]) -> None:
         try:
@@ -54,6 +72,53 @@ class KafkaEventPublisher:
             )
         except (KafkaError, TimeoutError) as exc:
             raise PublishFailed(f"broker did not acknowledge event {event.id}") from exc
+
+    async def publish_all(self, topic: str, events: Sequence[EncodedEvent]) -> list[bool]:
+        """Publish in record batches, one open batch per partition, and wait for every ack.
+
+        Events go to the partition `send` would choose for their key (the default partitioner),
+        so one entity's events stay in order whichever way they were published. A batch is
+        acknowledged or refused whole: each event's answer is its batch's. The wait is bounded
+        by the producer's own delivery timeout, not cut short here: an event reported refused
+        is one the producer gave up on, not one it may still deliver later.
+        """
+        producer = self._producer
+        try:
+            partitions = sorted(await producer.partitions_for(topic))
+        except (KafkaError, TimeoutError):
+            return [False] * len(events)
+        open_batches: dict[int, tuple[Any, list[int]]] = {}
+        sent: list[tuple[asyncio.Future[Any], list[int]]] = []
+        try:
+            for index, event in enumerate(events):
+                partition = self._partitioner(event.key, partitions, partitions)
+                batch, members = open_batches.get(partition) or (producer.create_batch(), [])
+                if not _append(batch, event):  # full: send it, start the next
+                    sent.append(
+                        (await producer.send_batch(batch, topic, partition=partition), members)
+                    )
+                    batch, members = producer.create_batch(), []
+                    _append(batch, event)
+                members.append(index)
+                open_batches[partition] = (batch, members)
+            for partition, (batch, members) in open_batches.items():
+                sent.append((await producer.send_batch(batch, topic, partition=partition), members))
+        except (KafkaError, TimeoutError):
+            pass  # what was handed over is still awaited; the rest stays refused
+        results = await asyncio.gather(*(future for future, _ in sent), return_exceptions=True)
+        outcome = [False] * len(events)
+        for result, (_, members) in zip(results, sent, strict=True):
+            if not isinstance(result, BaseException):
+                for index in members:
+                    outcome[index] = True
+        return outcome
+
+
+def _append(batch: Any, event: EncodedEvent) -> bool:
+    """Add to an aiokafka BatchBuilder; False when it is full."""
+    return (
+        batch.append(key=event.key, value=event.value, timestamp=None, headers=_HEADERS) is not None
+    )
 
 
 class KafkaProbe:

@@ -42,7 +42,8 @@ class ApiKeyStore:
         if cached is not None and now - cached[0] < self._cache_seconds:
             return cached[1]
         row = await self._pool.fetchrow(
-            "SELECT principal_kind, credit_code::text, district_code::text, town_code::text "
+            "SELECT principal_kind, credit_code::text, district_code::text, town_code::text, "
+            "staff_id "
             "FROM gateway.api_keys WHERE key_hash = $1 AND revoked_at IS NULL "
             "AND (expires_at IS NULL OR expires_at > now())",
             digest,
@@ -51,7 +52,11 @@ class ApiKeyStore:
             None
             if row is None
             else Principal(
-                PrincipalKind(row[0]), credit_code=row[1], district_code=row[2], town_code=row[3]
+                PrincipalKind(row[0]),
+                credit_code=row[1],
+                district_code=row[2],
+                town_code=row[3],
+                staff_id=row[4],
             )
         )
         if len(self._cache) > 10_000:
@@ -66,12 +71,14 @@ class ApiKeyStore:
         key = generate_key()
         await self._pool.execute(
             "INSERT INTO gateway.api_keys (key_hash, principal_kind, credit_code, district_code, "
-            "town_code, label, expires_at) VALUES ($1, $2, $3, $4, $5, $6, now() + $7)",
+            "town_code, staff_id, label, expires_at) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, now() + $8)",
             hash_key(key, self._pepper),
             principal.kind.value,
             principal.credit_code,
             principal.district_code,
             principal.town_code,
+            principal.staff_id,
             label,
             valid_for,
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import asyncpg
 
 from services.gateway.ports import AuditEntry
@@ -24,6 +26,24 @@ class PostgresAuditLog:
             entry.topic,
             entry.subject,
             entry.accepted_at,
+            timeout=5,
+        )
+
+    async def record_all(self, entries: Sequence[AuditEntry]) -> None:
+        if not entries:
+            return
+        await self._pool.execute(
+            "INSERT INTO gateway.audit_log (event_id, principal, district_code, event_type, "
+            "topic, subject, accepted_at) SELECT * FROM unnest($1::text[], $2::text[], "
+            "$3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[]) "
+            "ON CONFLICT DO NOTHING",
+            [e.event_id for e in entries],
+            [e.principal for e in entries],
+            [e.district_code for e in entries],
+            [e.event_type for e in entries],
+            [e.topic for e in entries],
+            [e.subject for e in entries],
+            [e.accepted_at for e in entries],
             timeout=5,
         )
 

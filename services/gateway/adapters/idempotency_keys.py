@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Sequence
 
 import asyncpg
 import orjson
 from pydantic import BaseModel
+
+from services.gateway.ports import Claim
 
 # Event ids derived from keys live in their own UUID namespace.
 _NAMESPACE = uuid.UUID("3f0d2a4e-5b1c-4c7e-9a60-2020b0206048")
@@ -69,3 +72,41 @@ class IdempotencyKeys:
             timeout=5,
         )
         return stored
+
+    async def claim_all(self, principal: str, claims: Sequence[Claim]) -> list[str | None]:
+        """Claim every key in two statements, whatever the batch's size.
+
+        The insert waits for concurrent first uses of the same keys to commit, so the read that
+        follows sees every key's one stored request.
+        """
+        if not claims:
+            return []
+        types = [claim.event_type for claim in claims]
+        keys = [claim.key for claim in claims]
+        digests = [request_digest(claim.data) for claim in claims]
+        event_ids = [event_id_for(principal, c.event_type, c.key) for c in claims]
+        async with self._pool.acquire() as connection:
+            await connection.execute(
+                """INSERT INTO gateway.idempotency_keys
+                       (principal, event_type, idempotency_key, request_sha256, event_id)
+                   SELECT $1, * FROM unnest($2::text[], $3::uuid[], $4::text[], $5::text[])
+                   ON CONFLICT DO NOTHING""",
+                principal,
+                types,
+                keys,
+                digests,
+                event_ids,
+                timeout=5,
+            )
+            rows = await connection.fetch(
+                """SELECT event_type, idempotency_key, request_sha256 FROM gateway.idempotency_keys
+                   WHERE principal = $1 AND idempotency_key = ANY($2::uuid[])""",
+                principal,
+                keys,
+                timeout=5,
+            )
+        stored = {(row[0], row[1]): row[2] for row in rows}
+        return [
+            event_id if stored.get((claim.event_type, claim.key)) == digest else None
+            for claim, digest, event_id in zip(claims, digests, event_ids, strict=True)
+        ]

@@ -7,10 +7,13 @@ unknown, views filtered as their SQL filters them) and record what was published
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from uuid import UUID
 
+import orjson
 from pydantic import BaseModel
 
 from services.contracts.envelope import CloudEvent
@@ -21,8 +24,8 @@ from services.gateway.adapters.idempotency_keys import (
     request_digest,
 )
 from services.gateway.domain.access import Principal
-from services.gateway.ports import AuditEntry, Row
-from services.platform.kafka import PublishFailed
+from services.gateway.ports import AuditEntry, Claim, Row
+from services.platform.kafka import EncodedEvent, PublishFailed
 
 
 @dataclass
@@ -30,15 +33,30 @@ class RecordingPublisher:
     """Keeps what it published; while `unavailable`, refuses as a broker that is down."""
 
     published: list[tuple[str, CloudEvent[BaseModel]]] = field(default_factory=list)
+    published_encoded: list[tuple[str, EncodedEvent]] = field(default_factory=list)
     unavailable: bool = False
+    refusing_topics: set[str] = field(default_factory=set)
+    """Topics whose partitions' leaders are away: bulk publishing to them is refused."""
 
     async def publish(self, topic: str, event: CloudEvent[BaseModel]) -> None:
         if self.unavailable:
             raise PublishFailed(f"broker did not acknowledge event {event.id}")
         self.published.append((topic, event))
 
-    def on(self, topic: str) -> list[CloudEvent[BaseModel]]:
-        return [event for published_to, event in self.published if published_to == topic]
+    async def publish_all(self, topic: str, events: Sequence[EncodedEvent]) -> list[bool]:
+        if self.unavailable or topic in self.refusing_topics:
+            return [False] * len(events)
+        self.published_encoded.extend((topic, event) for event in events)
+        return [True] * len(events)
+
+    def on(self, topic: str) -> list[dict[str, Any]]:
+        """Everything published to `topic`, as the JSON a consumer reads, in order of calls."""
+        singles = [event.model_dump(mode="json") for to, event in self.published if to == topic]
+        return singles + [orjson.loads(e.value) for to, e in self.published_encoded if to == topic]
+
+    @property
+    def anything_published(self) -> bool:
+        return bool(self.published or self.published_encoded)
 
 
 @dataclass
@@ -87,6 +105,15 @@ class InMemoryIdempotency:
             )
         return event_id_for(principal, event_type, key)
 
+    async def claim_all(self, principal: str, claims: Sequence[Claim]) -> list[str | None]:
+        results: list[str | None] = []
+        for claim in claims:
+            try:
+                results.append(await self.claim(principal, claim.event_type, claim.key, claim.data))
+            except IdempotencyKeyReused:
+                results.append(None)
+        return results
+
 
 @dataclass
 class Reachable:
@@ -108,6 +135,8 @@ class InMemoryViews:
     registry: dict[str, str] = field(default_factory=dict)
     """credit code -> the district it is registered in"""
     report_rows: list[Row] = field(default_factory=list)
+    officers: dict[str, str] = field(default_factory=dict)
+    """credit code of a key enterprise -> its officer's principal id"""
 
     async def indicators(self, week: str) -> list[Row]:
         return [r for r in self.indicator_rows if r["week"] == week]
@@ -138,6 +167,12 @@ class InMemoryViews:
     async def registered_district(self, credit_code: str) -> str | None:
         return self.registry.get(credit_code)
 
+    async def service_officer(self, credit_code: str) -> str | None:
+        return self.officers.get(credit_code)
+
+    async def registered_districts(self, credit_codes: Sequence[str]) -> dict[str, str]:
+        return {code: self.registry[code] for code in credit_codes if code in self.registry}
+
     async def recorded_reports(self, credit_code: str, week: str | None) -> list[Row]:
         return [
             r
@@ -152,6 +187,10 @@ class InMemoryAuditLog:
 
     async def record(self, entry: AuditEntry) -> None:
         self.kept.setdefault(entry.event_id, entry)
+
+    async def record_all(self, entries: Sequence[AuditEntry]) -> None:
+        for entry in entries:
+            self.kept.setdefault(entry.event_id, entry)
 
     async def entries(self, district_code: str | None, limit: int) -> list[AuditEntry]:
         chosen = [e for e in self.kept.values() if district_code in (None, e.district_code)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import asyncpg
@@ -90,6 +91,35 @@ class PublishedViews:
             timeout=self._timeout,
         )
         return district
+
+    async def service_officer(self, credit_code: str) -> str | None:
+        """Per matching's register of key enterprises, once matching publishes it.
+
+        The view's contract: `matching.key_enterprise_officers_v (credit_code, district_code,
+        staff_id)`, one row per key enterprise with an officer. Until matching is deployed the
+        view does not exist and no enterprise has an officer.
+        """
+        async with self._pool.acquire() as connection:
+            if await connection.fetchval(
+                "SELECT to_regclass('matching.key_enterprise_officers_v') IS NULL"
+            ):
+                return None
+            row = await connection.fetchrow(
+                "SELECT district_code::text, staff_id FROM matching.key_enterprise_officers_v "
+                "WHERE credit_code = $1",
+                credit_code,
+                timeout=self._timeout,
+            )
+        return None if row is None else f"officer:{row[0]}:{row[1]}"
+
+    async def registered_districts(self, credit_codes: Sequence[str]) -> dict[str, str]:
+        rows = await self._pool.fetch(
+            "SELECT credit_code, district_code FROM monitoring.enterprise_registry_v "
+            "WHERE credit_code = ANY($1::text[])",
+            list(set(credit_codes)),
+            timeout=self._timeout,
+        )
+        return {row[0]: row[1] for row in rows}
 
     async def recorded_reports(self, credit_code: str, week: str | None) -> list[Row]:
         """The reports standing for an enterprise, newest week first, with its own indicators."""

@@ -9,6 +9,7 @@ or the whole city (市人社局). Operations teams read the metrics and nothing 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -22,6 +23,7 @@ class PrincipalKind(StrEnum):
     OPERATIONS = "operations"  # metrics only
 
 
+_STAFF_ID = re.compile(r"[A-Za-z0-9-]{1,32}")
 _DISTRICT_STAFF = frozenset({PrincipalKind.ASSISTANT, PrincipalKind.OFFICER})
 
 
@@ -52,6 +54,8 @@ class Principal:
             raise ValueError("assistants and officers work in one district")
         if not staff and self.kind is not PrincipalKind.OFFICIAL and self.district_code:
             raise ValueError("only officials, assistants and officers have a district")
+        if self.staff_id is not None and not _STAFF_ID.fullmatch(self.staff_id):
+            raise ValueError("a staff number is 1 to 32 letters, digits or '-'")
 
     @property
     def is_city_official(self) -> bool:
@@ -123,11 +127,18 @@ class Principal:
                 "bureau; leave them out (your registration keeps the ones you have)"
             )
 
-    def ensure_may_read_enterprise(self, credit_code: str, registered_in: str | None) -> None:
-        """An enterprise reads its own reports; officials those of enterprises in their scope."""
+    def ensure_may_read_enterprise(
+        self, credit_code: str, registered_in: str | None, officer: str | None = None
+    ) -> None:
+        """An enterprise reads its own reports; its service officer (`officer`, the principal id
+        of the one assigned to it, if it is a key enterprise) and officials of its district too."""
         if self.kind is PrincipalKind.ENTERPRISE:
             if self.credit_code != credit_code:
                 raise Forbidden(f"this API key may only read enterprise {self.credit_code}")
+            return
+        if self.kind is PrincipalKind.OFFICER:
+            if officer != self.id:
+                raise Forbidden("an officer reads the key enterprises assigned to them only")
             return
         if self.kind is not PrincipalKind.OFFICIAL:
             raise Forbidden("an enterprise's reports are read by it and by its officials")

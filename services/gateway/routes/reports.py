@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from services.contracts.identifiers import CreditCode, IsoWeek
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
+from services.gateway.domain.access import PrincipalKind
 
 router = APIRouter(prefix="/v1/enterprises", tags=["reports"])
 
@@ -50,7 +51,12 @@ async def recorded_reports(
     registered_in = (
         await resources.views.registered_district(credit_code) if principal.district_code else None
     )
-    principal.ensure_may_read_enterprise(credit_code, registered_in)
+    officer = (
+        await resources.views.service_officer(credit_code)
+        if principal.kind is PrincipalKind.OFFICER
+        else None
+    )
+    principal.ensure_may_read_enterprise(credit_code, registered_in, officer)
     rows = await resources.views.recorded_reports(credit_code, week)
     return RecordedReports(
         credit_code=credit_code,

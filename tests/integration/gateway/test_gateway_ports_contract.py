@@ -19,7 +19,7 @@ from services.gateway.adapters.idempotency_keys import IdempotencyKeyReused, Ide
 from services.gateway.adapters.memory import InMemoryAuditLog, InMemoryIdempotency, InMemoryKeys
 from services.gateway.app import SCHEMA
 from services.gateway.domain.access import Principal, PrincipalKind
-from services.gateway.ports import AuditEntry, AuditLog, IdempotencyStore
+from services.gateway.ports import AuditEntry, AuditLog, Claim, IdempotencyStore
 from services.platform.migrations import migrate
 from services.platform.postgres import open_pool
 from tests.support.data import credit_code, weekly_report
@@ -88,6 +88,43 @@ async def test_a_retry_gets_the_same_event_id_and_another_request_is_refused(
         await claims.claim(f"enterprise:{PUDONG_FOOD}", REPORTED, key, _report(on_duty=90))
 
 
+async def test_claims_of_a_batch_match_claims_made_one_by_one(
+    stores: tuple[KeyStore, IdempotencyStore],
+) -> None:
+    _, claims = stores
+    me = f"enterprise:{PUDONG_FOOD}"
+    single, batched, reused = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    one_by_one = await claims.claim(me, REPORTED, single, _report())
+    await claims.claim(me, REPORTED, reused, _report())
+
+    answers = await claims.claim_all(
+        me,
+        [
+            Claim(REPORTED, single, _report()),  # a retry of a single request
+            Claim(REPORTED, batched, _report()),  # new
+            Claim(REPORTED, batched, _report()),  # the same again within the batch
+            Claim(REPORTED, reused, _report(on_duty=90)),  # the key of another request
+        ],
+    )
+
+    assert answers[0] == one_by_one
+    assert answers[1] == answers[2] == await claims.claim(me, REPORTED, batched, _report())
+    assert answers[3] is None
+    assert await claims.claim_all(me, []) == []
+
+
+async def test_staff_and_operations_keys_name_their_principal(
+    stores: tuple[KeyStore, IdempotencyStore],
+) -> None:
+    keys, _ = stores
+    for principal in (
+        Principal(PrincipalKind.ASSISTANT, district_code="310115", staff_id="A0012"),
+        Principal(PrincipalKind.OFFICER, district_code="310104", staff_id="S-07"),
+        Principal(PrincipalKind.OPERATIONS),
+    ):
+        assert await keys.principal_for(await keys.issue(principal, "staff")) == principal
+
+
 async def test_a_rotated_key_works_beside_the_new_one_until_its_overlap_ends(
     stores: tuple[KeyStore, IdempotencyStore],
 ) -> None:
@@ -139,3 +176,16 @@ async def test_the_audit_log_keeps_a_write_once_and_reads_by_district_newest_fir
     assert [e.event_id for e in pudong] == ["e2", "e1"]
     # Ties in time are broken by event id, the same way in both.
     assert [e.event_id for e in await audit_log.entries(None, 3)] == ["e2", "e3", "e1"]
+
+
+async def test_the_audit_log_keeps_a_batch_of_writes_once_each(audit_log: AuditLog) -> None:
+    t0 = datetime(2020, 2, 17, 9, tzinfo=UTC)
+    first = AuditEntry("b1", f"enterprise:{PUDONG_FOOD}", None, REPORTED, "t", PUDONG_FOOD, t0)
+    batch = [first, replace(first, event_id="b2", accepted_at=t0 + timedelta(seconds=1))]
+
+    await audit_log.record_all(batch)
+    await audit_log.record_all([*batch, replace(first, event_id="b3", district_code="310115")])
+    await audit_log.record_all([])
+
+    assert [e.event_id for e in await audit_log.entries(None, 10)] == ["b2", "b3", "b1"]
+    assert [e.event_id for e in await audit_log.entries("310115", 10)] == ["b3"]

@@ -9,7 +9,13 @@ import orjson
 import pytest
 from pydantic import ValidationError
 
-from services.contracts.envelope import CloudEvent, MalformedEvent, new_event, parse_event
+from services.contracts.envelope import (
+    CloudEvent,
+    MalformedEvent,
+    encode_event,
+    new_event,
+    parse_event,
+)
 from services.contracts.identifiers import SHANGHAI
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED, WeeklyReport
 from tests.support.data import credit_code, weekly_report
@@ -47,6 +53,23 @@ def test_event_read_back_from_its_json_equals_the_event_written() -> None:
     assert parsed == event
     assert parsed.time == SUBMITTED_AT
     assert parsed.data.not_yet_returned == event.data.not_yet_returned
+
+
+def test_an_event_encoded_in_bulk_reads_back_as_the_event_built_as_a_model() -> None:
+    event = _event()
+
+    event_id, encoded = encode_event(
+        event_type=event.type,
+        source=event.source,
+        subject=event.subject,
+        data=event.data,
+        event_id=event.id,
+        time=event.time,
+    )
+
+    assert event_id == event.id
+    assert parse_event(encoded, WeeklyReport) == event
+    assert orjson.loads(encoded) == orjson.loads(event.to_json())
 
 
 def test_new_event_gets_an_id_and_an_aware_time_when_none_is_given() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,16 +38,22 @@ class Gateway:
         return {"X-API-Key": self.keys.issue_now(Principal(kind, **scope))}
 
     def published(self, topic: TopicSpec) -> list[dict[str, Any]]:
-        return [event.model_dump(mode="json") for event in self.publisher.on(topic.name)]
+        return self.publisher.on(topic.name)
 
 
 @pytest_asyncio.fixture
 async def gateway() -> AsyncIterator[Gateway]:
+    async with gateway_on_fakes(GatewaySettings(_env_file=None)) as on_fakes:
+        yield on_fakes
+
+
+@asynccontextmanager
+async def gateway_on_fakes(settings: GatewaySettings) -> AsyncIterator[Gateway]:
+    """The application on fresh fakes, with these settings."""
     publisher, keys, views, database = (
         RecordingPublisher(), InMemoryKeys(), InMemoryViews(), Reachable()
     )  # fmt: skip
     audit = InMemoryAuditLog()
-    settings = GatewaySettings(_env_file=None)
     resources = GatewayResources(
         settings=settings,
         publisher=publisher,

@@ -1,10 +1,12 @@
 """Every principal kind against every endpoint, allowed and refused, on the in-process gateway.
 
-Objects belong to 浦东新区 (310115): the enterprise 上海浦江食品, the point 潍坊新村街道 and a
-warning. Each caller is the owner, someone of the same kind elsewhere, or an official of the
-district, of another district or of the city. A refusal publishes nothing; an object outside the
-caller's scope is refused without a word about it (403 naming only the caller's own scope, or
-404 where the object's existence is the secret).
+Objects belong to 浦东新区 (310115): the enterprise 上海浦江食品 (a key enterprise, with its
+service officer), the point 潍坊新村街道 and a warning. Each caller is the owner, someone of the
+same kind elsewhere, an official of the district, of another district or of the city, an
+employment assistant or officer of the district, or operations. A refusal publishes nothing; an
+object outside the caller's scope is refused without a word about it (403 naming only the
+caller's own scope, or 404 where the object's existence is the secret). Batch entries are
+allowed exactly when their single request is.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from typing import Any
 
 import pytest
 
-from services.gateway.domain.access import PrincipalKind
+from services.gateway.domain.access import Principal, PrincipalKind
+from services.gateway.settings import GatewaySettings
 from tests.support.data import credit_code, registration, weekly_report
-from tests.unit.gateway.conftest import Gateway
+from tests.unit.gateway.conftest import Gateway, gateway_on_fakes
 
 PUDONG_FOOD = credit_code(1, "310115")
 XUHUI_SHOP = credit_code(3, "310104")
@@ -33,6 +36,10 @@ CALLERS: dict[str, tuple[PrincipalKind, dict[str, str]]] = {
     "official": (PrincipalKind.OFFICIAL, {"district_code": "310115"}),
     "other-official": (PrincipalKind.OFFICIAL, {"district_code": "310104"}),
     "city": (PrincipalKind.OFFICIAL, {}),
+    "assistant": (PrincipalKind.ASSISTANT, {"district_code": "310115", "staff_id": "A0012"}),
+    "officer": (PrincipalKind.OFFICER, {"district_code": "310115", "staff_id": "S0007"}),
+    "other-officer": (PrincipalKind.OFFICER, {"district_code": "310115", "staff_id": "S0008"}),
+    "operations": (PrincipalKind.OPERATIONS, {}),
 }
 
 POINT_REPORT = {
@@ -50,39 +57,47 @@ DISTRICT = {"week": WEEK, "district": "310115"}
 MATRIX: dict[str, tuple[str, str, dict[str, str] | None, Any, tuple[int, ...]]] = {
     "register-enterprise": (
         "POST", "/v1/enterprises", None, {**registration(PUDONG_FOOD), "monitoring_roles": []},
-        (202, 403, 403, 403, 202, 403, 202),
+        (202, 403, 403, 403, 202, 403, 202, 403, 403, 403, 403),
     ),
     "weekly-report": (
         "POST", "/v1/weekly-reports", None, weekly_report(PUDONG_FOOD),
-        (202, 403, 403, 403, 403, 403, 403),
+        (202, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
     ),
     "read-weekly-reports": (
         "GET", f"/v1/enterprises/{PUDONG_FOOD}/weekly-reports", None, None,
-        (200, 403, 403, 403, 200, 403, 200),
+        (200, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403),
     ),
     "register-point": (
         "POST", "/v1/community-points", None, {"town_code": WEIFANG, "name": "潍坊新村街道"},
-        (403, 403, 403, 403, 202, 403, 202),
+        (403, 403, 403, 403, 202, 403, 202, 403, 403, 403, 403),
     ),
     "community-report": (
         "POST", "/v1/community-reports", None, POINT_REPORT,
-        (403, 403, 202, 403, 403, 403, 403),
+        (403, 403, 202, 403, 403, 403, 403, 403, 403, 403, 403),
     ),
-    "indicators": ("GET", "/v1/indicators", DISTRICT, None, (403, 403, 403, 403, 200, 403, 200)),
+    "indicators": (
+        "GET", "/v1/indicators", DISTRICT, None,
+        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403),
+    ),
     "return-to-work": (
         "GET", "/v1/indicators/return-to-work", DISTRICT, None,
-        (403, 403, 403, 403, 200, 403, 200),
+        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403),
     ),
-    "compliance": ("GET", "/v1/compliance", DISTRICT, None, (403, 403, 403, 403, 200, 403, 200)),
+    "compliance": (
+        "GET", "/v1/compliance", DISTRICT, None,
+        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403),
+    ),
     "warnings": (
-        "GET", "/v1/warnings", {"district": "310115"}, None, (403, 403, 403, 403, 200, 403, 200)
+        "GET", "/v1/warnings", {"district": "310115"}, None,
+        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403),
     ),
     "audit": (
-        "GET", "/v1/audit", {"district": "310115"}, None, (403, 403, 403, 403, 200, 403, 200)
+        "GET", "/v1/audit", {"district": "310115"}, None,
+        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403),
     ),
     "acknowledge": (
         "POST", f"/v1/warnings/{WARNING_ID}/acknowledgement", None, {"note": "已处理"},
-        (403, 403, 403, 403, 202, 404, 202),
+        (403, 403, 403, 403, 202, 404, 202, 403, 403, 403, 403),
     ),
 }  # fmt: skip
 
@@ -95,6 +110,7 @@ CASES = [
 
 def _objects_of_pudong(gateway: Gateway) -> None:
     gateway.views.registry[PUDONG_FOOD] = "310115"
+    gateway.views.officers[PUDONG_FOOD] = "officer:310115:S0007"
     gateway.views.warning_rows.append(
         {
             "warning_id": WARNING_ID,
@@ -126,9 +142,64 @@ async def test_every_principal_against_every_endpoint(
 
     assert response.status_code == expected, response.text
     if expected >= 400:
-        assert gateway.publisher.published == []
+        assert not gateway.publisher.anything_published
         assert response.headers["content-type"] == "application/problem+json"
         assert "潍坊" not in response.text
         assert "0.2" not in response.text
     if expected == 404:
         assert "310115" not in response.text  # not even where the warning is
+
+
+BATCHED = {
+    "register-enterprise": "enterprise_registration",
+    "weekly-report": "weekly_report",
+    "register-point": "community_point",
+    "community-report": "community_report",
+}
+BATCH_CASES = [
+    pytest.param(endpoint, caller, expected, id=f"batch-{endpoint}-{caller}")
+    for endpoint in BATCHED
+    for caller, expected in zip(CALLERS, MATRIX[endpoint][-1], strict=True)
+]
+
+
+@pytest.mark.parametrize(("endpoint", "caller", "expected"), BATCH_CASES)
+async def test_a_batch_entry_is_allowed_exactly_when_its_single_request_is(
+    gateway: Gateway, endpoint: str, caller: str, expected: int
+) -> None:
+    _objects_of_pudong(gateway)
+    _, _, _, body, _ = MATRIX[endpoint]
+    kind, scope = CALLERS[caller]
+    entry = {"id": "e1", "kind": BATCHED[endpoint], "data": body}
+
+    response = await gateway.http.post(
+        "/v1/submissions/batch", json={"entries": [entry]}, headers=gateway.key(kind, **scope)
+    )
+
+    assert response.status_code == 207, response.text
+    (result,) = response.json()["entries"]
+    assert result["status"] == expected
+    assert gateway.publisher.anything_published == (expected == 202)
+    if expected >= 400:
+        assert "潍坊" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("caller", "expected"),
+    [(caller, 200 if caller == "operations" else 403) for caller in CALLERS],
+)
+async def test_where_metrics_need_a_key_only_operations_read_them(
+    caller: str, expected: int
+) -> None:
+    settings = GatewaySettings(_env_file=None, metrics_key_required=True)
+    async with gateway_on_fakes(settings) as gateway:
+        kind, scope = CALLERS[caller]
+        key = gateway.keys.issue_now(Principal(kind, **scope))
+
+        answer = await gateway.http.get("/metrics", headers={"Authorization": f"Bearer {key}"})
+        anonymous = await gateway.http.get("/metrics")
+
+    assert answer.status_code == expected
+    assert anonymous.status_code == 401
+    if expected == 200:
+        assert "fugong_http_requests" in answer.text or "python_info" in answer.text

@@ -1,0 +1,326 @@
+"""Bulk ingestion: up to 1,000 submissions in one request, each answered on its own (207).
+
+In the manner of Kafka REST v3's batch produce: the client names each entry, and the answer
+gives, entry by entry, the event id of what the broker acknowledged or the problem that kept an
+entry out (its fields, the access rule, a reused Idempotency-Key, the broker). One bad entry
+never refuses the others. The whole request answers 503 only when the broker took none of it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any
+from uuid import UUID
+
+import orjson
+from fastapi import APIRouter, Request, Response, status
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from services.contracts.envelope import encode_event
+from services.contracts.topics import topic_name
+from services.gateway.dependencies import GatewayResources, PrincipalDep, ResourcesDep
+from services.gateway.domain.access import Forbidden, Principal
+from services.gateway.ports import AuditEntry, Claim
+from services.gateway.problems import RETRY_LATER, FieldProblem, problem
+from services.gateway.publishing import SOURCE
+from services.gateway.submission_kinds import KINDS, Admitted, KindName, SubmissionKind
+from services.platform.kafka import EncodedEvent
+from services.platform.metrics import EVENTS_PUBLISHED
+
+router = APIRouter(prefix="/v1", tags=["submissions"])
+
+MAX_ENTRIES = 1000
+
+EntryId = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+
+
+class BatchEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: EntryId = Field(description="The client's name for the entry, unique in the batch")
+    kind: KindName
+    idempotency_key: UUID | None = Field(
+        None,
+        description="As the Idempotency-Key header of the single routes: a retried entry gets "
+        "the same event id and is counted once.",
+    )
+    data: dict[str, Any] = Field(
+        description="The submission, as the single route of its kind takes it "
+        "(POST /v1/weekly-reports for `weekly_report`, …)"
+    )
+
+
+class BatchRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "entries": [
+                        {
+                            "id": "浦江食品-2020-W07",
+                            "kind": "weekly_report",
+                            "idempotency_key": "6f1c9a52-0d7e-4b8e-9a3f-2b61c0e4d7a1",
+                            "data": {
+                                "credit_code": "91310115MA1K3YJ21X",
+                                "week": "2020-W07",
+                                "employees_before_holiday": 200,
+                                "on_duty": 120,
+                            },
+                        }
+                    ]
+                }
+            ]
+        },
+    )
+
+    entries: list[BatchEntry] = Field(min_length=1, max_length=MAX_ENTRIES)
+
+
+class EntryResult(BaseModel):
+    id: str
+    status: int = Field(description="202 accepted; 403, 422 or 503 refused, as a single request")
+    event_id: str | None = None
+    detail: str | None = None
+    problems: list[FieldProblem] | None = None
+
+
+class BatchResult(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "accepted": 1,
+                    "refused": 1,
+                    "entries": [
+                        {
+                            "id": "浦江食品-2020-W07",
+                            "status": 202,
+                            "event_id": "0b7e5c1e-6a43-4f0e-9a53-3c1b1f6b2a10",
+                        },
+                        {
+                            "id": "申城电子-2020-W07",
+                            "status": 422,
+                            "detail": "on_duty: exceeds the employees before the holiday",
+                            "problems": [
+                                {
+                                    "field": "on_duty",
+                                    "location": "body",
+                                    "rule": "value_error",
+                                    "message": "exceeds the employees before the holiday",
+                                }
+                            ],
+                        },
+                    ],
+                }
+            ]
+        }
+    )
+
+    accepted: int
+    refused: int
+    entries: list[EntryResult]
+
+
+@dataclass
+class _Entry:
+    """An entry on its way through: refused at some step, or published."""
+
+    request: BatchEntry
+    kind: SubmissionKind
+    body: BaseModel | None = None
+    admitted: Admitted | None = None
+    event_id: str | None = None
+    result: dict[str, Any] | None = None
+
+    def refuse(self, status_code: int, detail: str, **extra: Any) -> None:
+        self.result = {"id": self.request.id, "status": status_code, "detail": detail, **extra}
+
+
+@router.post(
+    "/submissions/batch",
+    status_code=status.HTTP_207_MULTI_STATUS,
+    response_model=BatchResult,
+    responses={
+        207: {"description": "Each entry's outcome, in the order sent"},
+        503: {"description": "The broker acknowledged none of the entries; retry them all"},
+    },
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/BatchRequest"}}
+            },
+        }
+    },
+)
+async def submit_batch(
+    request: Request, principal: PrincipalDep, resources: ResourcesDep
+) -> Response:
+    """Submit up to 1,000 registrations and reports in one request (207, one result per entry).
+
+    An entry is answered 202 only once the broker has acknowledged its event; give each entry an
+    `idempotency_key` so that entries answered 503 can be sent again safely.
+    """
+    batch = _parse(await request.body())
+    entries = [_Entry(entry, KINDS[entry.kind]) for entry in batch.entries]
+    _validate(entries)
+    await _authorise(entries, principal, resources)
+    await _claim_event_ids(entries, principal, resources)
+    published = await _publish(entries, principal, resources)
+    results = [entry.result for entry in entries]
+    accepted = sum(1 for entry in entries if entry.result and entry.result["status"] == 202)
+    if accepted == 0 and published:  # the broker took nothing that was fit to publish
+        return problem(
+            status.HTTP_503_SERVICE_UNAVAILABLE,
+            "the broker did not acknowledge the entries; retry them (with their "
+            "idempotency_key, each is counted once whatever happened)",
+            headers=RETRY_LATER,
+        )
+    body = {"accepted": accepted, "refused": len(entries) - accepted, "entries": results}
+    return Response(orjson.dumps(body), status.HTTP_207_MULTI_STATUS, media_type="application/json")
+
+
+def _parse(raw: bytes) -> BatchRequest:
+    try:
+        batch = BatchRequest.model_validate_json(raw)
+    except ValidationError as exc:
+        raise RequestValidationError(
+            [{**error, "loc": ("body", *error["loc"])} for error in exc.errors(include_url=False)]
+        ) from None
+    seen: set[str] = set()
+    for entry in batch.entries:
+        if entry.id in seen:
+            raise RequestValidationError(
+                [
+                    {
+                        "type": "duplicate_entry_id",
+                        "loc": ("body", "entries", "id"),
+                        "msg": f"entry id {entry.id!r} is used twice; each entry needs its own",
+                    }
+                ]
+            )
+        seen.add(entry.id)
+    return batch
+
+
+def _validate(entries: Sequence[_Entry]) -> None:
+    for entry in entries:
+        try:
+            entry.body = entry.kind.model.model_validate(entry.request.data)
+        except ValidationError as exc:
+            problems = [
+                {
+                    "field": ".".join(str(part) for part in error["loc"]) or "data",
+                    "location": "body",
+                    "rule": error["type"],
+                    "message": error["msg"].removeprefix("Value error, "),
+                }
+                for error in exc.errors(include_url=False, include_input=False)
+            ]
+            summary = "; ".join(f"{p['field']}: {p['message']}" for p in problems)
+            entry.refuse(422, f"invalid {entry.kind.name}: {summary}", problems=problems)
+
+
+async def _authorise(
+    entries: Sequence[_Entry], principal: Principal, resources: GatewayResources
+) -> None:
+    codes = {
+        code
+        for entry in entries
+        if entry.body is not None and (code := entry.kind.registered_enterprise(entry.body))
+    }
+    registry = await resources.views.registered_districts(sorted(codes)) if codes else {}
+    for entry in entries:
+        if entry.body is None:
+            continue
+        code = entry.kind.registered_enterprise(entry.body)
+        try:
+            entry.admitted = entry.kind.admit(principal, entry.body, registry.get(code or ""))
+        except Forbidden as refusal:
+            entry.refuse(403, str(refusal))
+
+
+async def _claim_event_ids(
+    entries: Sequence[_Entry], principal: Principal, resources: GatewayResources
+) -> None:
+    keyed = [e for e in entries if e.admitted is not None and e.request.idempotency_key]
+    claims = [
+        Claim(e.kind.event_type, e.request.idempotency_key, e.admitted.data)  # type: ignore[arg-type,union-attr]
+        for e in keyed
+    ]
+    event_ids = await resources.idempotency_keys.claim_all(principal.id, claims) if claims else []
+    for entry, event_id in zip(keyed, event_ids, strict=True):
+        if event_id is None:
+            entry.refuse(
+                422,
+                f"idempotency_key {entry.request.idempotency_key} was already used for a "
+                "different submission; use a new key for a new submission",
+            )
+        entry.event_id = event_id
+
+
+async def _publish(
+    entries: Sequence[_Entry], principal: Principal, resources: GatewayResources
+) -> bool:
+    """Publish the admitted entries, topic by topic; False when there was nothing to publish."""
+    by_topic: dict[str, list[tuple[_Entry, EncodedEvent]]] = {}
+    for entry in entries:
+        if entry.admitted is None or entry.result is not None:
+            continue
+        subject = entry.kind.subject(entry.body)
+        entry.event_id, value = encode_event(
+            event_type=entry.kind.event_type,
+            source=SOURCE,
+            subject=subject,
+            data=entry.admitted.data,
+            event_id=entry.event_id,
+        )
+        topic = topic_name(entry.kind.topic, resources.settings.topic_prefix)
+        by_topic.setdefault(topic, []).append((entry, EncodedEvent(subject.encode(), value)))
+    if not by_topic:
+        return False
+    outcomes = await asyncio.gather(
+        *(
+            resources.publisher.publish_all(topic, [event for _, event in pending])
+            for topic, pending in by_topic.items()
+        )
+    )
+    audit: list[AuditEntry] = []
+    for pending, outcome in zip(by_topic.values(), outcomes, strict=True):
+        acknowledged = 0
+        for (entry, _), stored in zip(pending, outcome, strict=True):
+            if not stored:
+                entry.refuse(
+                    503,
+                    "the broker did not acknowledge this entry; send it again (with its "
+                    "idempotency_key it is counted once whatever happened)",
+                )
+                continue
+            acknowledged += 1
+            entry.result = {"id": entry.request.id, "status": 202, "event_id": entry.event_id}
+            audit.append(
+                AuditEntry(
+                    str(entry.event_id),
+                    principal.id,
+                    entry.admitted.district_code if entry.admitted else None,
+                    entry.kind.event_type,
+                    entry.kind.topic.name,
+                    entry.kind.subject(entry.body),
+                )
+            )
+        EVENTS_PUBLISHED.labels(pending[0][0].kind.topic.name).inc(acknowledged)
+    # After the broker's acks, as for single submissions: a retry of a lost entry is recorded once.
+    await resources.audit.record_all(audit)
+    return True
+
+
+def document_schemas(openapi: dict[str, Any]) -> None:
+    """Put the request's schema (read by the route itself, for speed) into the OpenAPI document."""
+    schemas = openapi.setdefault("components", {}).setdefault("schemas", {})
+    schema = BatchRequest.model_json_schema(ref_template="#/components/schemas/{model}")
+    schemas.update(schema.pop("$defs", {}))
+    schemas["BatchRequest"] = schema
