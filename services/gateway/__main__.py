@@ -1,24 +1,50 @@
-"""`python -m services.gateway`: serve the HTTP API."""
+"""`python -m services.gateway`: serve the HTTP API, in `FUGONG_HTTP_WORKERS` processes.
+
+One process parses, validates and encodes on one core; with several, uvicorn's supervisor runs
+them on one socket, each building its own application (`app_from_environment`), and Prometheus
+counts are gathered across them (prometheus_client's multiprocess mode, in a fresh directory).
+"""
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import uvicorn
+from fastapi import FastAPI
 
 from services.gateway.app import create_app
 from services.gateway.settings import GatewaySettings
 from services.platform.structured_logging import configure_logging
 
 
+def app_from_environment() -> FastAPI:
+    """The application of one worker process: its own settings, logging and connections."""
+    settings = GatewaySettings()
+    configure_logging("gateway", settings.log_level, settings.log_format)
+    return create_app(settings)
+
+
 def main() -> None:
     settings = GatewaySettings()
     configure_logging("gateway", settings.log_level, settings.log_format)
+    options = {
+        "host": settings.http_host,
+        "port": settings.http_port,
+        "log_config": None,
+        "access_log": False,
+        "proxy_headers": True,
+    }
+    if settings.http_workers == 1:
+        uvicorn.run(create_app(settings), **options)  # type: ignore[arg-type]
+        return
+    # Read by prometheus_client when the workers import it: set before they start.
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="fugong-gateway-metrics-")
     uvicorn.run(
-        create_app(settings),
-        host=settings.http_host,
-        port=settings.http_port,
-        log_config=None,
-        access_log=False,
-        proxy_headers=True,
+        "services.gateway.__main__:app_from_environment",
+        factory=True,
+        workers=settings.http_workers,
+        **options,  # type: ignore[arg-type]
     )
 
 

@@ -80,7 +80,7 @@ def _admit_registration(
 def _admit_weekly_report(
     principal: Principal, body: WeeklyReport, registered_in: str | None
 ) -> Admitted:
-    principal.ensure_may_report_for(body.credit_code)
+    principal.ensure_may_report_for(body.credit_code, registered_in)
     return Admitted(body, registered_in)
 
 

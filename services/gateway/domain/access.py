@@ -87,12 +87,27 @@ class Principal:
             return "operations"
         return f"official of {'the city' if self.district_code is None else self.district_code}"
 
-    def ensure_may_report_for(self, credit_code: str) -> None:
-        """Reports come from the enterprise itself."""
-        if self.kind is not PrincipalKind.ENTERPRISE:
-            raise Forbidden("weekly reports are submitted by the enterprise's own system")
-        if self.credit_code != credit_code:
-            raise Forbidden(f"this API key may only report for enterprise {self.credit_code}")
+    def ensure_may_report_for(self, credit_code: str, registered_in: str | None = None) -> None:
+        """Reports come from the enterprise itself, or from its district's bureau, which in 2020
+        gathered them as spreadsheets and passes them on (the city bureau: any enterprise's).
+
+        `registered_in` is the district the enterprise is registered in now, if any: a bureau
+        submits only for enterprises registered in its district; a refusal does not say where
+        else the enterprise may be.
+        """
+        if self.kind is PrincipalKind.ENTERPRISE:
+            if self.credit_code != credit_code:
+                raise Forbidden(f"this API key may only report for enterprise {self.credit_code}")
+            return
+        if self.kind is not PrincipalKind.OFFICIAL:
+            raise Forbidden(
+                "weekly reports are submitted by the enterprise's own system or its district bureau"
+            )
+        if self.district_code is not None and registered_in != self.district_code:
+            raise Forbidden(
+                f"this API key submits reports of enterprises registered in district "
+                f"{self.district_code} only"
+            )
 
     def ensure_may_register(
         self, credit_code: str, district_code: str, registered_in: str | None = None

@@ -25,9 +25,24 @@ def test_enterprise_may_not_report_for_another_and_is_told_its_own_code() -> Non
 
 
 @pytest.mark.parametrize("official", [PUDONG_OFFICIAL, CITY_OFFICIAL], ids=["district", "city"])
-def test_officials_may_not_submit_weekly_reports(official: Principal) -> None:
-    with pytest.raises(Forbidden, match="submitted by the enterprise's own system"):
-        official.ensure_may_report_for(PUDONG_FOOD)
+def test_bureaus_pass_on_the_reports_of_enterprises_registered_with_them(
+    official: Principal,
+) -> None:
+    official.ensure_may_report_for(PUDONG_FOOD, registered_in="310115")
+
+
+@pytest.mark.parametrize("registered_in", ["310104", None], ids=["elsewhere", "not-registered"])
+def test_a_district_bureau_may_not_report_for_enterprises_it_does_not_hold(
+    registered_in: str | None,
+) -> None:
+    with pytest.raises(Forbidden, match=r"registered in district 310115 only$"):
+        PUDONG_OFFICIAL.ensure_may_report_for(XUHUI_SUPERMARKET, registered_in)
+
+
+def test_staff_may_not_submit_weekly_reports() -> None:
+    assistant = Principal(PrincipalKind.ASSISTANT, district_code="310115", staff_id="A1")
+    with pytest.raises(Forbidden, match="own system or its district bureau"):
+        assistant.ensure_may_report_for(PUDONG_FOOD, "310115")
 
 
 def test_enterprise_may_register_itself() -> None:
