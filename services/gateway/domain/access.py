@@ -153,3 +153,24 @@ class Principal:
             raise Forbidden("community reports are submitted by the community monitoring point")
         if self.town_code != town_code:
             raise Forbidden(f"this API key may only report for town {self.town_code}")
+
+    def ensure_may_upload_reports(self) -> None:
+        """Sheets of weekly reports come from an enterprise's system, or from the officials who
+        gathered them from enterprises (as districts did in 2020)."""
+        if self.kind not in (PrincipalKind.ENTERPRISE, PrincipalKind.OFFICIAL):
+            raise Forbidden("sheets of weekly reports are uploaded by enterprises and officials")
+
+    def ensure_may_upload_report_for(self, credit_code: str, registered_in: str | None) -> None:
+        """A row of an uploaded sheet: an enterprise's own; for a district's officials, one of an
+        enterprise registered in their district; for the city's, any enterprise.
+
+        The refusal names only the caller's own scope, never where the enterprise is registered.
+        """
+        self.ensure_may_upload_reports()
+        if self.kind is PrincipalKind.ENTERPRISE:
+            self.ensure_may_report_for(credit_code)
+        elif self.district_code is not None and registered_in != self.district_code:
+            raise Forbidden(
+                f"this API key uploads reports of enterprises registered in district "
+                f"{self.district_code} only"
+            )

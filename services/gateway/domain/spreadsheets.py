@@ -30,7 +30,7 @@ from services.gateway.domain.report_columns import (
 
 CSV_MEDIA_TYPE = "text/csv"
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MEDIA_TYPES = frozenset({CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE})
+MEDIA_TYPES = (CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE)
 
 MAX_ROWS = 5_000
 """Rows of reports in one file: a district's sheet in 2020 had hundreds; more is a mistake."""

@@ -177,3 +177,43 @@ def test_a_community_point_is_named_by_its_town() -> None:
     assert WEIFANG_POINT.describe() == "community monitoring point 310115004"
     with pytest.raises(ValueError, match="a community point principal, and only one"):
         Principal(PrincipalKind.COMMUNITY_POINT)
+
+
+def test_an_enterprise_uploads_rows_of_its_own_reports_only() -> None:
+    PUDONG_FOOD_SYSTEM.ensure_may_upload_report_for(PUDONG_FOOD, None)
+    with pytest.raises(Forbidden, match=f"may only report for enterprise {PUDONG_FOOD}$"):
+        PUDONG_FOOD_SYSTEM.ensure_may_upload_report_for(XUHUI_SUPERMARKET, "310104")
+
+
+@pytest.mark.parametrize("registered_in", ["310104", None], ids=["elsewhere", "unregistered"])
+def test_a_district_official_uploads_rows_of_its_districts_enterprises_only(
+    registered_in: str | None,
+) -> None:
+    PUDONG_OFFICIAL.ensure_may_upload_report_for(PUDONG_FOOD, "310115")
+    with pytest.raises(Forbidden) as refused:
+        PUDONG_OFFICIAL.ensure_may_upload_report_for(XUHUI_SUPERMARKET, registered_in)
+    assert str(refused.value) == (
+        "this API key uploads reports of enterprises registered in district 310115 only"
+    )
+
+
+def test_a_city_official_uploads_rows_of_any_enterprise() -> None:
+    CITY_OFFICIAL.ensure_may_upload_report_for(XUHUI_SUPERMARKET, "310104")
+    CITY_OFFICIAL.ensure_may_upload_report_for(PUDONG_FOOD, None)
+
+
+@pytest.mark.parametrize(
+    "caller",
+    [
+        WEIFANG_POINT,
+        Principal(PrincipalKind.ASSISTANT, district_code="310115", staff_id="A0012"),
+        Principal(PrincipalKind.OFFICER, district_code="310115", staff_id="S0034"),
+        Principal(PrincipalKind.OPERATIONS),
+    ],
+    ids=["point", "assistant", "officer", "operations"],
+)
+def test_nobody_else_uploads_sheets_of_weekly_reports(caller: Principal) -> None:
+    with pytest.raises(Forbidden, match="uploaded by enterprises and officials"):
+        caller.ensure_may_upload_reports()
+    with pytest.raises(Forbidden, match="uploaded by enterprises and officials"):
+        caller.ensure_may_upload_report_for(PUDONG_FOOD, "310115")
