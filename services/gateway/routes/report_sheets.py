@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Literal
 from urllib.parse import quote
 
@@ -28,6 +29,10 @@ router = APIRouter(prefix="/v1/weekly-reports", tags=["submissions"])
 
 _BINARY = {"schema": {"type": "string", "format": "binary"}}
 _TEMPLATE_NAME = "复工周报模板"
+_TEMPLATES: dict[str, tuple[str, Callable[[WeeklyReport], bytes]]] = {
+    "xlsx": (XLSX_MEDIA_TYPE, template_xlsx),
+    "csv": (f"{CSV_MEDIA_TYPE}; charset=utf-8", template_csv),
+}
 
 
 class RowProblemOut(BaseModel):
@@ -110,28 +115,24 @@ def _example_for(principal: Principal) -> WeeklyReport:
 
 
 @router.get(
-    "/template.xlsx",
+    "/template.{extension}",
     response_class=Response,
-    responses={200: {"content": {XLSX_MEDIA_TYPE: _BINARY}, "description": "the template"}},
+    responses={
+        200: {
+            "content": {XLSX_MEDIA_TYPE: _BINARY, CSV_MEDIA_TYPE: _BINARY},
+            "description": "the template, as a file to save",
+        }
+    },
 )
-async def weekly_report_template_xlsx(principal: PrincipalDep) -> Response:
-    """The weekly-report spreadsheet (Excel): Chinese headings, an example row, a sheet 说明."""
+async def weekly_report_template(
+    extension: Literal["xlsx", "csv"], principal: PrincipalDep
+) -> Response:
+    """The weekly-report spreadsheet to fill in: Chinese headings and an example row (.xlsx with a
+    sheet 说明 on each column, or CSV in UTF-8 with the BOM Excel needs)."""
     principal.ensure_may_upload_reports()
-    content = template_xlsx(_example_for(principal))
-    return Response(content, media_type=XLSX_MEDIA_TYPE, headers=_attachment("xlsx"))
-
-
-@router.get(
-    "/template.csv",
-    response_class=Response,
-    responses={200: {"content": {CSV_MEDIA_TYPE: _BINARY}, "description": "the template"}},
-)
-async def weekly_report_template_csv(principal: PrincipalDep) -> Response:
-    """The weekly-report spreadsheet as CSV (UTF-8 with BOM): Chinese headings, an example row."""
-    principal.ensure_may_upload_reports()
-    content = template_csv(_example_for(principal))
-    media_type = f"{CSV_MEDIA_TYPE}; charset=utf-8"
-    return Response(content, media_type=media_type, headers=_attachment("csv"))
+    media_type, write = _TEMPLATES[extension]
+    content = write(_example_for(principal))
+    return Response(content, media_type=media_type, headers=_attachment(extension))
 
 
 @router.post(
