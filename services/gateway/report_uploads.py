@@ -7,6 +7,7 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 
+import structlog
 from starlette.concurrency import run_in_threadpool
 
 from services.contracts.topics import ENTERPRISE_REPORTS
@@ -16,6 +17,8 @@ from services.gateway.domain.access import Forbidden, Principal
 from services.gateway.domain.report_columns import BadRow, CellProblem, GoodRow, column_of
 from services.gateway.domain.spreadsheets import read_reports
 from services.gateway.publishing import publish
+
+log = structlog.get_logger(__name__)
 
 UPLOAD_ROWS = uuid.UUID("5b0f3f7e-2c39-4a43-9d0b-6a3c1e0f2020")
 """Namespace of the rows' idempotency keys (uuid5); never change it, or re-uploads of files
@@ -46,10 +49,19 @@ async def publish_sheet(
     # Parsing a few thousand rows takes a while: not on the event loop, which serves everyone.
     rows = await run_in_threadpool(read_reports, data, media_type)
     digest = hashlib.sha256(data).hexdigest()
-    return [
+    outcomes = [
         await _publish_row(resources, principal, row, digest) if isinstance(row, GoodRow) else row
         for row in rows
     ]
+    published = sum(isinstance(outcome, PublishedRow) for outcome in outcomes)
+    log.info(
+        "sheet of weekly reports uploaded",
+        principal=principal.id,
+        sha256=digest,
+        accepted=published,
+        refused=len(outcomes) - published,
+    )
+    return outcomes
 
 
 async def _publish_row(

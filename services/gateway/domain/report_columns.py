@@ -18,6 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from services.contracts.weekly_reports import Difficulty, WeeklyReport
 
@@ -179,9 +180,11 @@ def read_row(row: int, columns: Sequence[Column | None], cells: Sequence[Cell]) 
     """The row as a validated report, or every problem the model finds in it."""
     fields: dict[str, Any] = {}
     for column, cell in zip(columns, cells, strict=False):
-        value = _cell_value(column, cell) if column is not None else None
+        if column is None:
+            continue  # under no heading: notes beside the sheet, not part of a report
+        value = _cell_value(column, cell)
         if value is not None:
-            group, _, leaf = column.field.rpartition(".")  # type: ignore[union-attr]
+            group, _, leaf = column.field.rpartition(".")
             (fields.setdefault(group, {}) if group else fields)[leaf] = value
     try:
         return GoodRow(row, WeeklyReport.model_validate(fields))
@@ -189,7 +192,7 @@ def read_row(row: int, columns: Sequence[Column | None], cells: Sequence[Cell]) 
         return BadRow(row, tuple(_problem(error) for error in invalid.errors()))
 
 
-def _problem(error: Any) -> CellProblem:
+def _problem(error: ErrorDetails) -> CellProblem:
     field = ".".join(str(part) for part in error["loc"])
     column = _column_at(field)
     heading = column.heading if column else "、".join(_headings_under(field))
