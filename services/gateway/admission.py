@@ -5,17 +5,37 @@ not a parse; what is admitted carries its principal on to the routes."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from fastapi import Request, Response, status
 
 from services.gateway.dependencies import GatewayResources
+from services.gateway.domain.spreadsheets import MEDIA_TYPES as SPREADSHEET_MEDIA_TYPES
 from services.gateway.problems import problem
 from services.gateway.rate_limits import retry_after_header
 from services.gateway.settings import GatewaySettings
 
 WRITES = frozenset({"POST", "PUT", "PATCH"})
 JSON = "application/json"
+SPREADSHEET_UPLOADS = frozenset({"/v1/weekly-reports/upload"})
+"""Writes that take a file (CSV or .xlsx) rather than JSON, and a larger one."""
 BATCH_PATH = "/v1/submissions/batch"
+
+
+@dataclass(frozen=True)
+class BodyRule:
+    """What a write's body may be: its content types and its largest size."""
+
+    media_types: tuple[str, ...]
+    limit: int
+
+
+def body_rule(path: str, settings: GatewaySettings) -> BodyRule:
+    if path in SPREADSHEET_UPLOADS:
+        return BodyRule(SPREADSHEET_MEDIA_TYPES, settings.upload_max_bytes)
+    if path == BATCH_PATH:
+        return BodyRule((JSON,), settings.batch_max_body_bytes)
+    return BodyRule((JSON,), settings.max_body_bytes)
 
 
 def api_key_of(request: Request) -> str | None:
@@ -55,22 +75,19 @@ async def admit(request: Request, call_next: Callable[[Request], Awaitable[Respo
             headers=retry_after_header(wait),
         )
     if request.method in WRITES:
-        refused = _refused_body(request, _body_limit(request.url.path, resources.settings))
+        refused = _refused_body(request, body_rule(request.url.path, resources.settings))
         if refused is not None:
             return refused
     return await call_next(request)
 
 
-def _body_limit(path: str, settings: GatewaySettings) -> int:
-    return settings.batch_max_body_bytes if path == BATCH_PATH else settings.max_body_bytes
-
-
-def _refused_body(request: Request, limit: int) -> Response | None:
+def _refused_body(request: Request, rule: BodyRule) -> Response | None:
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if kind != JSON:
+    if kind not in rule.media_types:
         return problem(
             status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
-            f"send the body as {JSON} (got {kind[:100] or 'no content-type'})",
+            f"send the body as {' or '.join(rule.media_types)} "
+            f"(got {kind[:100] or 'no content-type'})",
         )
     length = request.headers.get("content-length")
     if length is None:
@@ -78,9 +95,9 @@ def _refused_body(request: Request, limit: int) -> Response | None:
             status.HTTP_411_LENGTH_REQUIRED,
             "a write must say its length (Content-Length); chunked bodies are not taken",
         )
-    if not length.isdecimal() or int(length) > limit:
+    if not length.isdecimal() or int(length) > rule.limit:
         return problem(
             status.HTTP_413_CONTENT_TOO_LARGE,
-            f"the body may be at most {limit} bytes",
+            f"the body may be at most {rule.limit} bytes",
         )
     return None

@@ -24,6 +24,7 @@ from services.gateway.routes import (
     compliance,
     health,
     indicators,
+    report_sheets,
     reports,
     submissions,
     warnings,
@@ -91,6 +92,7 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     app.include_router(health.router)
     app.include_router(submissions.router, responses=PROBLEM_RESPONSES)
     app.include_router(batches.router, responses=PROBLEM_RESPONSES)
+    app.include_router(report_sheets.router, responses=PROBLEM_RESPONSES)
     app.include_router(reports.router, responses=PROBLEM_RESPONSES)
     app.include_router(indicators.router, responses=PROBLEM_RESPONSES)
     app.include_router(compliance.router, responses=PROBLEM_RESPONSES)

@@ -17,6 +17,12 @@ class GatewaySettings(ServiceSettings):
     max_body_bytes: int = Field(
         256 * 1024, ge=1024, le=64 * 1024 * 1024, description="largest request body taken"
     )
+    upload_max_bytes: int = Field(
+        4 * 1024 * 1024,
+        ge=1024,
+        le=64 * 1024 * 1024,
+        description="largest spreadsheet upload taken (a sheet of 5,000 reports is well under)",
+    )
     batch_max_body_bytes: int = Field(
         4 * 1024 * 1024,
         ge=1024,

@@ -15,6 +15,8 @@ import httpx
 from services.gateway.domain.access import Principal, PrincipalKind
 from services.gateway.keys import issue_key
 from services.gateway.settings import GatewaySettings
+from services.platform.migrations import migrate
+from services.platform.postgres import open_pool
 from services.platform.topics import ensure_topics
 from tests.support.data import credit_code
 from tests.support.infra import KAFKA, create_database, drop_database, unique_name
@@ -26,9 +28,15 @@ PEPPER = "e2e-pepper-that-is-long-enough-for-anything"
 @dataclass
 class Stack:
     gateway: ServiceProcess
-    monitoring: ServiceProcess
+    worker: ServiceProcess | None
     settings: GatewaySettings
     prefix: str
+
+    @property
+    def monitoring(self) -> ServiceProcess:
+        if self.worker is None:
+            raise RuntimeError("this stack was started without the monitoring worker")
+        return self.worker
 
     @property
     def database_url(self) -> str:
@@ -50,7 +58,10 @@ class Stack:
 
 
 @asynccontextmanager
-async def running_stack(tmp: Path) -> AsyncIterator[Stack]:
+async def running_stack(
+    tmp: Path, *, with_monitoring: bool = True, extra_env: dict[str, str] | None = None
+) -> AsyncIterator[Stack]:
+    """Without the monitoring worker, its schema is still migrated: the gateway reads its views."""
     name, dsn = await create_database()
     prefix = unique_name("e2e-") + "."
     await ensure_topics(KAFKA, prefix=prefix)
@@ -59,11 +70,23 @@ async def running_stack(tmp: Path) -> AsyncIterator[Stack]:
         "FUGONG_API_KEY_PEPPER": PEPPER,
         "FUGONG_LAG_INTERVAL_SECONDS": "1",
         "FUGONG_INDICATOR_GAUGES_INTERVAL_SECONDS": "1",
+        **(extra_env or {}),
     }
-    monitoring = ServiceProcess("monitoring", free_port(), env, tmp / "monitoring.log")
+    monitoring = (
+        ServiceProcess("monitoring", free_port(), env, tmp / "monitoring.log")
+        if with_monitoring
+        else None
+    )
     gateway = ServiceProcess("gateway", free_port(), env, tmp / "gateway.log")
     try:
-        await asyncio.to_thread(monitoring.start)
+        if monitoring is not None:
+            await asyncio.to_thread(monitoring.start)
+        else:
+            pool = await open_pool(dsn, max_size=1)
+            try:
+                await migrate(pool, "monitoring", "services.monitoring")
+            finally:
+                await pool.close()
         await asyncio.to_thread(gateway.start)
         settings = GatewaySettings(
             _env_file=None, database_url=dsn, kafka_bootstrap_servers=KAFKA, api_key_pepper=PEPPER
@@ -71,5 +94,6 @@ async def running_stack(tmp: Path) -> AsyncIterator[Stack]:
         yield Stack(gateway, monitoring, settings, prefix)
     finally:
         gateway.stop()
-        monitoring.stop()
+        if monitoring is not None:
+            monitoring.stop()
         await drop_database(name)

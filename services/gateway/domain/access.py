@@ -179,3 +179,9 @@ class Principal:
             raise Forbidden("community reports are submitted by the community monitoring point")
         if self.town_code != town_code:
             raise Forbidden(f"this API key may only report for town {self.town_code}")
+
+    def ensure_may_upload_reports(self) -> None:
+        """Sheets of weekly reports come from an enterprise's system, or from the officials who
+        gathered them from enterprises (as districts did in 2020)."""
+        if self.kind not in (PrincipalKind.ENTERPRISE, PrincipalKind.OFFICIAL):
+            raise Forbidden("sheets of weekly reports are uploaded by enterprises and officials")

@@ -192,3 +192,25 @@ def test_a_community_point_is_named_by_its_town() -> None:
     assert WEIFANG_POINT.describe() == "community monitoring point 310115004"
     with pytest.raises(ValueError, match="a community point principal, and only one"):
         Principal(PrincipalKind.COMMUNITY_POINT)
+
+
+def test_the_city_bureau_reports_for_any_enterprise_registered_or_not() -> None:
+    CITY_OFFICIAL.ensure_may_report_for(XUHUI_SUPERMARKET, "310104")
+    CITY_OFFICIAL.ensure_may_report_for(PUDONG_FOOD, None)
+
+
+@pytest.mark.parametrize(
+    "caller",
+    [
+        WEIFANG_POINT,
+        Principal(PrincipalKind.ASSISTANT, district_code="310115", staff_id="A0012"),
+        Principal(PrincipalKind.OFFICER, district_code="310115", staff_id="S0034"),
+        Principal(PrincipalKind.OPERATIONS),
+    ],
+    ids=["point", "assistant", "officer", "operations"],
+)
+def test_nobody_else_uploads_sheets_of_weekly_reports(caller: Principal) -> None:
+    with pytest.raises(Forbidden, match="uploaded by enterprises and officials"):
+        caller.ensure_may_upload_reports()
+    with pytest.raises(Forbidden, match="own system or its district bureau"):
+        caller.ensure_may_report_for(PUDONG_FOOD, "310115")

@@ -2,24 +2,28 @@
 
 Objects belong to 浦东新区 (310115): the enterprise 上海浦江食品 (a key enterprise, with its
 service officer), the point 潍坊新村街道 and a warning. Each caller is the owner, someone of the
-same kind elsewhere, an official of the district, of another district or of the city, an
-employment assistant or officer of the district, or operations. A refusal publishes nothing; an
-object outside the caller's scope is refused without a word about it (403 naming only the
-caller's own scope, or 404 where the object's existence is the secret). Batch entries are
-allowed exactly when their single request is.
+same kind elsewhere, an official of the district, of another district or of the city, one of the
+district's employment assistants or service officers, or operations. A refusal publishes nothing;
+an object outside the caller's scope is refused without a word about it (403 naming only the
+caller's own scope, or 404 where the object's existence is the secret). An uploaded sheet answers
+207 to whoever may upload, its row published only for a caller whose scope holds the enterprise.
+Batch entries are allowed exactly when their single request is.
 """
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 from services.gateway.domain.access import Principal, PrincipalKind
+from services.gateway.domain.spreadsheets import CSV_MEDIA_TYPE
 from services.gateway.settings import GatewaySettings
 from tests.support.data import credit_code, registration, weekly_report
+from tests.support.sheets import csv_of, row_of
 from tests.unit.gateway.conftest import Gateway, gateway_on_fakes
 
 PUDONG_FOOD = credit_code(1, "310115")
@@ -41,6 +45,16 @@ CALLERS: dict[str, tuple[PrincipalKind, dict[str, str]]] = {
     "other-officer": (PrincipalKind.OFFICER, {"district_code": "310115", "staff_id": "S0008"}),
     "operations": (PrincipalKind.OPERATIONS, {}),
 }
+SHEET_ROW_IN_SCOPE = frozenset({"enterprise", "official", "city"})
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A file sent as the body (an upload), where other writes send JSON."""
+
+    content: bytes
+    media_type: str
+
 
 POINT_REPORT = {
     "town_code": WEIFANG,
@@ -99,6 +113,19 @@ MATRIX: dict[str, tuple[str, str, dict[str, str] | None, Any, tuple[int, ...]]] 
         "POST", f"/v1/warnings/{WARNING_ID}/acknowledgement", None, {"note": "已处理"},
         (403, 403, 403, 403, 202, 404, 202, 403, 403, 403, 403),
     ),
+    "sheet-template-xlsx": (
+        "GET", "/v1/weekly-reports/template.xlsx", None, None,
+        (200, 200, 403, 403, 200, 200, 200, 403, 403, 403, 403),
+    ),
+    "sheet-template-csv": (
+        "GET", "/v1/weekly-reports/template.csv", None, None,
+        (200, 200, 403, 403, 200, 200, 200, 403, 403, 403, 403),
+    ),
+    "sheet-upload": (
+        "POST", "/v1/weekly-reports/upload", None,
+        Sheet(csv_of([row_of(weekly_report(PUDONG_FOOD))]), CSV_MEDIA_TYPE),
+        (207, 207, 403, 403, 207, 207, 207, 403, 403, 403, 403),
+    ),
 }  # fmt: skip
 
 CASES = [
@@ -136,11 +163,18 @@ async def test_every_principal_against_every_endpoint(
     method, path, params, body, _ = MATRIX[endpoint]
     kind, scope = CALLERS[caller]
 
-    response = await gateway.http.request(
-        method, path, params=params, json=body, headers=gateway.key(kind, **scope)
-    )
+    key = gateway.key(kind, **scope)
+    if isinstance(body, Sheet):
+        headers = {**key, "content-type": body.media_type}
+        response = await gateway.http.request(method, path, content=body.content, headers=headers)
+    else:
+        response = await gateway.http.request(method, path, params=params, json=body, headers=key)
 
     assert response.status_code == expected, response.text
+    if expected == 207:
+        accepted = response.json()["accepted"]
+        assert accepted == len(gateway.publisher.published) == (caller in SHEET_ROW_IN_SCOPE)
+        assert "310115" not in response.text or caller in SHEET_ROW_IN_SCOPE
     if expected >= 400:
         assert not gateway.publisher.anything_published
         assert response.headers["content-type"] == "application/problem+json"

@@ -21,6 +21,7 @@ from services.gateway.adapters.memory import (
 from services.gateway.app import create_app
 from services.gateway.dependencies import GatewayResources
 from services.gateway.domain.access import Principal, PrincipalKind
+from services.gateway.domain.spreadsheets import XLSX_MEDIA_TYPE
 from services.gateway.settings import GatewaySettings
 
 KEYS = InMemoryKeys()
@@ -39,6 +40,8 @@ APP = create_app(
         audit=InMemoryAuditLog(),
     ),
 )
+# The upload takes a file's bytes; fuzzed .xlsx bodies are random bytes like any binary body.
+schemathesis.serializer.alias(XLSX_MEDIA_TYPE, "application/octet-stream")
 SCHEMA = schemathesis.openapi.from_asgi("/openapi.json", APP)
 CHECKS = [
     schemathesis.checks.not_a_server_error,
