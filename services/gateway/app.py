@@ -9,19 +9,27 @@ import structlog
 from fastapi import FastAPI
 
 from services.gateway.adapters.api_keys import ApiKeyStore
+from services.gateway.adapters.appointments import PostgresAppointments
 from services.gateway.adapters.audit_log import PostgresAuditLog
 from services.gateway.adapters.idempotency_keys import IdempotencyKeys
 from services.gateway.adapters.published_views import PublishedViews
+from services.gateway.adapters.service_register import PostgresServiceRegister
 from services.gateway.admission import admit
 from services.gateway.dependencies import GatewayResources
-from services.gateway.problems import PROBLEM_RESPONSES, add_problem_handlers
+from services.gateway.problems import (
+    APPOINTMENT_RESPONSES,
+    PROBLEM_RESPONSES,
+    add_problem_handlers,
+)
 from services.gateway.request_log import log_and_measure
 from services.gateway.routes import (
+    appointments,
     audit,
     compliance,
     health,
     indicators,
     reports,
+    service_status,
     submissions,
     warnings,
 )
@@ -65,6 +73,8 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
             database=PostgresProbe(pool),
             kafka=probe,
             audit=PostgresAuditLog(pool),
+            service_register=PostgresServiceRegister(pool),
+            appointments=PostgresAppointments(pool),
         )
         log.info("gateway serving", host=settings.http_host, port=settings.http_port)
         try:
@@ -91,5 +101,9 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     app.include_router(compliance.router, responses=PROBLEM_RESPONSES)
     app.include_router(warnings.router, responses=PROBLEM_RESPONSES)
     app.include_router(audit.router, responses=PROBLEM_RESPONSES)
+    app.include_router(service_status.router, responses=PROBLEM_RESPONSES)
+    app.include_router(
+        appointments.router, responses={**PROBLEM_RESPONSES, **APPOINTMENT_RESPONSES}
+    )
     add_problem_handlers(app)
     return app

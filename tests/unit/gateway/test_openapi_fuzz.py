@@ -11,9 +11,11 @@ import schemathesis.specs.openapi.checks as openapi_checks
 from hypothesis import HealthCheck, settings
 
 from services.gateway.adapters.memory import (
+    InMemoryAppointments,
     InMemoryAuditLog,
     InMemoryIdempotency,
     InMemoryKeys,
+    InMemoryServiceRegister,
     InMemoryViews,
     Reachable,
     RecordingPublisher,
@@ -37,6 +39,8 @@ APP = create_app(
         database=Reachable(),
         kafka=Reachable(),
         audit=InMemoryAuditLog(),
+        service_register=InMemoryServiceRegister(),
+        appointments=InMemoryAppointments(),
     ),
 )
 SCHEMA = schemathesis.openapi.from_asgi("/openapi.json", APP)
