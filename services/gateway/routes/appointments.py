@@ -230,11 +230,12 @@ async def booking(
     return _booking_out(await _visible(resources, principal, booking_id), principal)
 
 
-@router.post("/bookings/{booking_id}/cancellation")
+@router.delete("/bookings/{booking_id}")
 async def cancel(
     booking_id: uuid.UUID, principal: PrincipalDep, resources: ResourcesDep
 ) -> BookingOut:
-    """Cancel a booking and free its place (whoever booked it, or its hall's officials)."""
+    """Cancel a booking and free its place (whoever booked it, or its hall's officials); the
+    booking is kept, cancelled, and answered."""
     await _visible(resources, principal, booking_id)
     cancelled = await resources.appointments.cancel(booking_id, principal.id)
     if cancelled is None:  # pragma: no cover - seen a moment ago; bookings are never deleted
