@@ -1,7 +1,9 @@
 """Requests to notify someone: other services ask, notify resolves the contact and sends.
 
-A request names its recipient by what the asking service knows (an enterprise's credit code);
-notify looks up the contact person and channel. A request's event id is chosen by the asker so
+A request names its recipient by what the asking service knows (an enterprise's credit code, a
+district, a booking id); notify looks up the contact person and channel. A booking's person is
+read from the gateway's published view `gateway.appointment_contacts_v`, so no name or mobile
+travels on the topic. A request's event id is chosen by the asker so
 that asking twice for the same notice (a job run again, on another worker) is one notice.
 """
 
@@ -17,10 +19,19 @@ NOTIFICATION_REQUESTED = "cn.fugong.notify.notification.requested.v1"
 
 class RecipientKind(StrEnum):
     ENTERPRISE = "enterprise"  # its registered contact person
+    DISTRICT_PUBLIC = "district_public"  # a district's public channels (recipient: district code)
+    BOOKING = "booking"  # the person booked (recipient: booking id; gateway.appointment_contacts_v)
 
 
 class Template(StrEnum):
     WEEKLY_REPORT_REMINDER = "weekly_report_reminder"  # 周报催报: week, deadline
+    # 服务调整公告: hall, hall_name, service, service_name, status, status_name, date, online_url
+    SERVICE_STATUS_CHANGED = "service_status_changed"
+    # 预约成功 / 预约提醒: hall, service_name, starts_at, ends_at, remind_at (the eve, 18:00),
+    # online_url (when the matter could be handled online); name and address are in the view
+    APPOINTMENT_BOOKED = "appointment_booked"
+    APPOINTMENT_RESCHEDULED = "appointment_rescheduled"  # as booked, with the new time
+    APPOINTMENT_CANCELLED = "appointment_cancelled"  # hall_name, starts_at
 
 
 ParameterValue = Annotated[str, StringConstraints(max_length=200)]

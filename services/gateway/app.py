@@ -10,15 +10,22 @@ import structlog
 from fastapi import FastAPI
 
 from services.gateway.adapters.api_keys import ApiKeyStore
+from services.gateway.adapters.appointments import PostgresAppointments
 from services.gateway.adapters.audit_log import PostgresAuditLog
 from services.gateway.adapters.idempotency_keys import IdempotencyKeys
 from services.gateway.adapters.published_views import PublishedViews
+from services.gateway.adapters.service_register import PostgresServiceRegister
 from services.gateway.admission import admit
 from services.gateway.dependencies import GatewayResources
-from services.gateway.problems import PROBLEM_RESPONSES, add_problem_handlers
+from services.gateway.problems import (
+    APPOINTMENT_RESPONSES,
+    PROBLEM_RESPONSES,
+    add_problem_handlers,
+)
 from services.gateway.rate_limits import RateLimiter
 from services.gateway.request_log import log_and_measure
 from services.gateway.routes import (
+    appointments,
     audit,
     batches,
     compliance,
@@ -26,6 +33,7 @@ from services.gateway.routes import (
     indicators,
     report_sheets,
     reports,
+    service_status,
     submissions,
     warnings,
 )
@@ -69,6 +77,8 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
             database=PostgresProbe(pool),
             kafka=probe,
             audit=PostgresAuditLog(pool),
+            service_register=PostgresServiceRegister(pool),
+            appointments=PostgresAppointments(pool),
         )
         log.info("gateway serving", host=settings.http_host, port=settings.http_port)
         try:
@@ -98,6 +108,10 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     app.include_router(compliance.router, responses=PROBLEM_RESPONSES)
     app.include_router(warnings.router, responses=PROBLEM_RESPONSES)
     app.include_router(audit.router, responses=PROBLEM_RESPONSES)
+    app.include_router(service_status.router, responses=PROBLEM_RESPONSES)
+    app.include_router(
+        appointments.router, responses={**PROBLEM_RESPONSES, **APPOINTMENT_RESPONSES}
+    )
     add_problem_handlers(app)
     _document_extra_schemas(app)
     return app

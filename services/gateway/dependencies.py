@@ -10,10 +10,12 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 
 from services.gateway.domain.access import Principal
 from services.gateway.ports import (
+    Appointments,
     AuditLog,
     IdempotencyStore,
     PrincipalKeys,
     ReadinessProbe,
+    ServiceRegister,
     Views,
 )
 from services.gateway.settings import GatewaySettings
@@ -32,6 +34,8 @@ class GatewayResources:
     database: ReadinessProbe
     kafka: ReadinessProbe
     audit: AuditLog
+    service_register: ServiceRegister
+    appointments: Appointments
 
 
 def _resources(request: Request) -> GatewayResources:

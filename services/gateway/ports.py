@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Protocol
 from uuid import UUID
 
 from pydantic import BaseModel
 
 from services.gateway.domain.access import Principal
+from services.gateway.domain.appointments import Booking, NewBooking, Slot
+from services.gateway.domain.service_halls import Hall, PublicService, ServiceStatus
 
 Row = dict[str, Any]
 """A row of a published view, by column name."""
@@ -98,4 +100,69 @@ class AuditLog(Protocol):
 
     async def entries(self, district_code: str | None, limit: int) -> list[AuditEntry]:
         """The newest entries about a district (every district for None), newest first."""
+        ...
+
+
+class ServiceRegister(Protocol):
+    """Service halls and the status of each service at each (二(二), 五(四)), with history."""
+
+    async def save_hall(self, hall: Hall, by: str) -> None:
+        """Create the hall or replace its name, address and hours."""
+        ...
+
+    async def hall(self, code: str) -> Hall | None: ...
+
+    async def halls(self, district_code: str | None) -> list[Hall]:
+        """The halls of a district (every district for None), by code."""
+        ...
+
+    async def set_status(self, status: ServiceStatus) -> None:
+        """Make it the hall's current status for its service and keep it in the history."""
+        ...
+
+    async def status(self, hall_code: str, service: PublicService) -> ServiceStatus | None: ...
+
+    async def statuses(self, district_code: str | None) -> list[ServiceStatus]:
+        """Current statuses of a district's halls (every district for None), by hall, service."""
+        ...
+
+    async def history(self, hall_code: str) -> list[ServiceStatus]:
+        """Every status the hall's services had, newest first."""
+        ...
+
+
+class Appointments(Protocol):
+    """Time slots at the halls and the bookings in them; a slot is never booked beyond capacity,
+    however many ask at once."""
+
+    async def add_slot(self, slot: Slot, by: str) -> bool:
+        """Open a slot; False when the hall already has one starting then (nothing changes)."""
+        ...
+
+    async def slot(self, slot_id: UUID) -> Slot | None: ...
+
+    async def slots(self, hall_code: str, day: date) -> list[Slot]:
+        """The hall's slots that day (Shanghai calendar), by start."""
+        ...
+
+    async def book(self, booking: NewBooking, now: datetime) -> Booking:
+        """Take a place in the slot, or raise UnknownSlot, SlotPassed, SlotFull or AlreadyBooked.
+
+        A retry with the booking's idempotency key returns the first booking, counted once.
+        """
+        ...
+
+    async def booking(self, booking_id: UUID) -> Booking | None: ...
+
+    async def bookings(self, hall_code: str, day: date) -> list[Booking]:
+        """The hall's bookings that day, cancelled ones included, by start then booking time."""
+        ...
+
+    async def cancel(self, booking_id: UUID, by: str) -> Booking | None:
+        """Free the booking's place (once: cancelling again changes nothing); None if unknown."""
+        ...
+
+    async def reschedule(self, booking_id: UUID, slot_id: UUID, now: datetime) -> Booking:
+        """Move an active booking to another slot in one step: the new place taken and the old
+        freed, or nothing (raises as `book` does, AppointmentRefused when it is cancelled)."""
         ...

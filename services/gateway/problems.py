@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from services.gateway.adapters.idempotency_keys import IdempotencyKeyReused
 from services.gateway.domain.access import Forbidden
+from services.gateway.domain.appointments import AppointmentRefused, Slot
 from services.platform.kafka import PublishFailed
 
 log = structlog.get_logger(__name__)
@@ -57,6 +58,24 @@ class Problem(BaseModel):
     problems: list[FieldProblem] | None = None
 
 
+class SuggestedSlot(BaseModel):
+    slot_id: str
+    starts_at: str
+    ends_at: str
+    remaining: int
+
+
+class AppointmentProblem(Problem):
+    """A booking refused (409): the slot is full, has passed, the person is booked that day, or
+    the window is closed for the service; `suggested` lists the least busy slots instead."""
+
+    suggested: list[SuggestedSlot] | None = None
+
+
+APPOINTMENT_RESPONSES: dict[int | str, dict[str, Any]] = {
+    409: {"model": AppointmentProblem, "content": {MEDIA_TYPE: {}}, "description": "Conflict"}
+}
+
 PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     code: {"model": Problem, "content": {MEDIA_TYPE: {}}, "description": HTTPStatus(code).phrase}
     for code in (401, 403, 404, 411, 413, 415, 422, 429, 503)
@@ -87,6 +106,7 @@ def add_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Forbidden, _forbidden)
     app.add_exception_handler(PublishFailed, _not_published)
     app.add_exception_handler(IdempotencyKeyReused, _key_reused)
+    app.add_exception_handler(AppointmentRefused, _appointment_refused)
     for unavailable in DATABASE_UNAVAILABLE:
         app.add_exception_handler(unavailable, _database_unavailable)
 
@@ -126,6 +146,24 @@ async def _database_unavailable(request: Request, exc: Exception) -> JSONRespons
         "the service cannot reach its database now; nothing was accepted, retry later",
         headers=RETRY_LATER,
     )
+
+
+async def _appointment_refused(request: Request, exc: Exception) -> JSONResponse:
+    if not isinstance(exc, AppointmentRefused):  # registered for this type only
+        raise exc
+    extensions: dict[str, Any] = (
+        {"suggested": [_suggested(slot) for slot in exc.suggested]} if exc.suggested else {}
+    )
+    return problem(status.HTTP_409_CONFLICT, exc.detail, **extensions)
+
+
+def _suggested(slot: Slot) -> dict[str, Any]:
+    return SuggestedSlot(
+        slot_id=str(slot.slot_id),
+        starts_at=slot.starts_at.isoformat(),
+        ends_at=slot.ends_at.isoformat(),
+        remaining=slot.remaining,
+    ).model_dump()
 
 
 async def _key_reused(request: Request, exc: Exception) -> JSONResponse:

@@ -12,9 +12,11 @@ import pytest_asyncio
 
 from services.contracts.topics import TopicSpec
 from services.gateway.adapters.memory import (
+    InMemoryAppointments,
     InMemoryAuditLog,
     InMemoryIdempotency,
     InMemoryKeys,
+    InMemoryServiceRegister,
     InMemoryViews,
     Reachable,
     RecordingPublisher,
@@ -33,6 +35,8 @@ class Gateway:
     views: InMemoryViews
     database: Reachable
     audit: InMemoryAuditLog
+    register: InMemoryServiceRegister
+    appointments: InMemoryAppointments
 
     def key(self, kind: PrincipalKind, **scope: str) -> dict[str, str]:
         return {"X-API-Key": self.keys.issue_now(Principal(kind, **scope))}
@@ -53,7 +57,9 @@ async def gateway_on_fakes(settings: GatewaySettings) -> AsyncIterator[Gateway]:
     publisher, keys, views, database = (
         RecordingPublisher(), InMemoryKeys(), InMemoryViews(), Reachable()
     )  # fmt: skip
-    audit = InMemoryAuditLog()
+    audit, register, appointments = (
+        InMemoryAuditLog(), InMemoryServiceRegister(), InMemoryAppointments()
+    )  # fmt: skip
     resources = GatewayResources(
         settings=settings,
         publisher=publisher,
@@ -63,8 +69,10 @@ async def gateway_on_fakes(settings: GatewaySettings) -> AsyncIterator[Gateway]:
         database=database,
         kafka=Reachable(),
         audit=audit,
+        service_register=register,
+        appointments=appointments,
     )
     app = create_app(settings, resources)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as http:
-        yield Gateway(http, publisher, keys, views, database, audit)
+        yield Gateway(http, publisher, keys, views, database, audit, register, appointments)

@@ -7,19 +7,24 @@ district's employment assistants or service officers, or operations. A refusal p
 an object outside the caller's scope is refused without a word about it (403 naming only the
 caller's own scope, or 404 where the object's existence is the secret). An uploaded sheet answers
 207 to whoever may upload, its row published only for a caller whose scope holds the enterprise.
-Batch entries are allowed exactly when their single request is.
+Batch entries are allowed exactly when their single request is. The service hall 310115-001 has
+two slots and the enterprise's booking in one (a slot at 徐汇区's hall stands for another
+district's ids in bodies); no refusal shows the booked person's name or mobile.
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import pytest
 
+from services.contracts.identifiers import SHANGHAI
 from services.gateway.domain.access import Principal, PrincipalKind
+from services.gateway.domain.appointments import NewBooking, Person, Slot
+from services.gateway.domain.service_halls import Hall, PublicService
 from services.gateway.domain.spreadsheets import CSV_MEDIA_TYPE
 from services.gateway.settings import GatewaySettings
 from tests.support.data import credit_code, registration, weekly_report
@@ -44,6 +49,7 @@ CALLERS: dict[str, tuple[PrincipalKind, dict[str, str]]] = {
     "officer": (PrincipalKind.OFFICER, {"district_code": "310115", "staff_id": "S0007"}),
     "other-officer": (PrincipalKind.OFFICER, {"district_code": "310115", "staff_id": "S0008"}),
     "operations": (PrincipalKind.OPERATIONS, {}),
+    "other-assistant": (PrincipalKind.ASSISTANT, {"district_code": "310104", "staff_id": "A0456"}),
 }
 SHEET_ROW_IN_SCOPE = frozenset({"enterprise", "official", "city"})
 
@@ -54,6 +60,27 @@ class Sheet:
 
     content: bytes
     media_type: str
+
+
+HALL, XUHUI_HALL = "310115-001", "310104-001"
+DAY = date.today() + timedelta(days=7)
+SLOT, OTHER_SLOT, XUHUI_SLOT = (
+    uuid.uuid5(uuid.NAMESPACE_URL, f"matrix/slot/{n}") for n in range(3)
+)
+BOOKING = uuid.UUID("6a1f2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b")
+DAY_PARAMS = {"date": DAY.isoformat()}
+HALL_BODY = {"name": "浦东新区川沙人力资源服务窗口", "address": "上海市浦东新区川沙路1号"}
+SLOT_BODY = {
+    "starts_at": datetime.combine(DAY, time(15), SHANGHAI).isoformat(),
+    "ends_at": datetime.combine(DAY, time(16), SHANGHAI).isoformat(),
+    "capacity": 10,
+}
+STATUS_BODY = {"status": "resumed", "resumes_on": "2020-03-02"}
+
+
+def _booking_of(slot: uuid.UUID) -> dict[str, Any]:
+    person = {"name": "李强", "mobile": "13912345678"}
+    return {"slot_id": str(slot), "service": "unemployment_registration", "person": person}
 
 
 POINT_REPORT = {
@@ -71,60 +98,112 @@ DISTRICT = {"week": WEEK, "district": "310115"}
 MATRIX: dict[str, tuple[str, str, dict[str, str] | None, Any, tuple[int, ...]]] = {
     "register-enterprise": (
         "POST", "/v1/enterprises", None, {**registration(PUDONG_FOOD), "monitoring_roles": []},
-        (202, 403, 403, 403, 202, 403, 202, 403, 403, 403, 403),
+        (202, 403, 403, 403, 202, 403, 202, 403, 403, 403, 403, 403),
     ),
     "weekly-report": (
         "POST", "/v1/weekly-reports", None, weekly_report(PUDONG_FOOD),
-        (202, 403, 403, 403, 202, 403, 202, 403, 403, 403, 403),
+        (202, 403, 403, 403, 202, 403, 202, 403, 403, 403, 403, 403),
     ),
     "read-weekly-reports": (
         "GET", f"/v1/enterprises/{PUDONG_FOOD}/weekly-reports", None, None,
-        (200, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403),
+        (200, 403, 403, 403, 200, 403, 200, 403, 200, 403, 403, 403),
     ),
     "register-point": (
         "POST", "/v1/community-points", None, {"town_code": WEIFANG, "name": "潍坊新村街道"},
-        (403, 403, 403, 403, 202, 403, 202, 403, 403, 403, 403),
+        (403, 403, 403, 403, 202, 403, 202, 403, 403, 403, 403, 403),
     ),
     "community-report": (
         "POST", "/v1/community-reports", None, POINT_REPORT,
-        (403, 403, 202, 403, 403, 403, 403, 403, 403, 403, 403),
+        (403, 403, 202, 403, 403, 403, 403, 403, 403, 403, 403, 403),
     ),
     "indicators": (
         "GET", "/v1/indicators", DISTRICT, None,
-        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403),
+        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403),
     ),
     "return-to-work": (
         "GET", "/v1/indicators/return-to-work", DISTRICT, None,
-        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403),
+        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403),
     ),
     "compliance": (
         "GET", "/v1/compliance", DISTRICT, None,
-        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403),
+        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403),
     ),
     "warnings": (
         "GET", "/v1/warnings", {"district": "310115"}, None,
-        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403),
+        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403),
     ),
     "audit": (
         "GET", "/v1/audit", {"district": "310115"}, None,
-        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403),
+        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403),
     ),
     "acknowledge": (
         "POST", f"/v1/warnings/{WARNING_ID}/acknowledgement", None, {"note": "已处理"},
-        (403, 403, 403, 403, 202, 404, 202, 403, 403, 403, 403),
+        (403, 403, 403, 403, 202, 404, 202, 403, 403, 403, 403, 403),
     ),
     "sheet-template-xlsx": (
         "GET", "/v1/weekly-reports/template.xlsx", None, None,
-        (200, 200, 403, 403, 200, 200, 200, 403, 403, 403, 403),
+        (200, 200, 403, 403, 200, 200, 200, 403, 403, 403, 403, 403),
     ),
     "sheet-template-csv": (
         "GET", "/v1/weekly-reports/template.csv", None, None,
-        (200, 200, 403, 403, 200, 200, 200, 403, 403, 403, 403),
+        (200, 200, 403, 403, 200, 200, 200, 403, 403, 403, 403, 403),
     ),
     "sheet-upload": (
         "POST", "/v1/weekly-reports/upload", None,
         Sheet(csv_of([row_of(weekly_report(PUDONG_FOOD))]), CSV_MEDIA_TYPE),
-        (207, 207, 403, 403, 207, 207, 207, 403, 403, 403, 403),
+        (207, 207, 403, 403, 207, 207, 207, 403, 403, 403, 403, 403),
+    ),
+    "save-hall": (
+        "PUT", "/v1/service-halls/310115-002", None, HALL_BODY,
+        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403),
+    ),
+    "halls": (
+        "GET", "/v1/service-halls", {"district": "310115"}, None,
+        (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200),
+    ),
+    "open-slot": (
+        "POST", f"/v1/service-halls/{HALL}/slots", None, SLOT_BODY,
+        (403, 403, 403, 403, 201, 403, 201, 403, 403, 403, 403, 403),
+    ),
+    "set-status": (
+        "PUT", f"/v1/service-halls/{HALL}/services/skills_training/status", None, STATUS_BODY,
+        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403),
+    ),
+    "service-status": (
+        "GET", "/v1/service-status", {"district": "310115"}, None,
+        (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200),
+    ),
+    "status-history": (
+        "GET", f"/v1/service-halls/{HALL}/status-history", None, None,
+        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403),
+    ),
+    "slots": (
+        "GET", f"/v1/service-halls/{HALL}/slots", DAY_PARAMS, None,
+        (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200),
+    ),
+    "book": (
+        "POST", "/v1/bookings", None, _booking_of(OTHER_SLOT),
+        (201, 201, 201, 201, 403, 403, 403, 201, 403, 403, 403, 403),
+    ),
+    "book-in-another-district": (
+        "POST", "/v1/bookings", None, _booking_of(XUHUI_SLOT),
+        (201, 201, 201, 201, 403, 403, 403, 403, 403, 403, 403, 201),
+    ),
+    "read-booking": (
+        "GET", f"/v1/bookings/{BOOKING}", None, None,
+        (200, 404, 404, 404, 200, 404, 200, 404, 403, 403, 403, 404),
+    ),
+    "reschedule": (
+        "POST", f"/v1/bookings/{BOOKING}/reschedule", None, {"slot_id": str(OTHER_SLOT)},
+        (200, 404, 404, 404, 200, 404, 200, 404, 403, 403, 403, 404),
+    ),
+    "cancel": (
+        "DELETE", f"/v1/bookings/{BOOKING}", None, None,
+        (200, 404, 404, 404, 200, 404, 200, 404, 403, 403, 403, 404),
+    ),
+    "hall-bookings": (
+        "GET", f"/v1/service-halls/{HALL}/bookings", DAY_PARAMS, None,
+        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403),
     ),
 }  # fmt: skip
 
@@ -133,6 +212,30 @@ CASES = [
     for endpoint, (*_, statuses) in MATRIX.items()
     for caller, expected in zip(CALLERS, statuses, strict=True)
 ]
+
+
+async def _hall_slots_and_booking(gateway: Gateway) -> None:
+    for code, name in ((HALL, "浦东新区就业促进中心"), (XUHUI_HALL, "徐汇区就业促进中心")):
+        await gateway.register.save_hall(Hall(code, name, "上海市"), "official:city")
+    for slot_id, hall, hour in (
+        (SLOT, HALL, 9),
+        (OTHER_SLOT, HALL, 10),
+        (XUHUI_SLOT, XUHUI_HALL, 9),
+    ):
+        start = datetime.combine(DAY, time(hour), SHANGHAI)
+        await gateway.appointments.add_slot(
+            Slot(slot_id, hall, start, start + timedelta(minutes=30), 5), "official:city"
+        )
+    await gateway.appointments.book(
+        NewBooking(
+            BOOKING,
+            SLOT,
+            PublicService.UNEMPLOYMENT_REGISTRATION,
+            f"enterprise:{PUDONG_FOOD}",
+            Person("王芳", "+8613812345678"),
+        ),
+        datetime.now(UTC),
+    )
 
 
 def _objects_of_pudong(gateway: Gateway) -> None:
@@ -160,6 +263,7 @@ async def test_every_principal_against_every_endpoint(
     gateway: Gateway, endpoint: str, caller: str, expected: int
 ) -> None:
     _objects_of_pudong(gateway)
+    await _hall_slots_and_booking(gateway)
     method, path, params, body, _ = MATRIX[endpoint]
     kind, scope = CALLERS[caller]
 
@@ -180,6 +284,8 @@ async def test_every_principal_against_every_endpoint(
         assert response.headers["content-type"] == "application/problem+json"
         assert "潍坊" not in response.text
         assert "0.2" not in response.text
+        assert "王" not in response.text
+        assert "13812345678" not in response.text
     if expected == 404:
         assert "310115" not in response.text  # not even where the warning is
 

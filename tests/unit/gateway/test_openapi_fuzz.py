@@ -11,9 +11,11 @@ import schemathesis.specs.openapi.checks as openapi_checks
 from hypothesis import HealthCheck, settings
 
 from services.gateway.adapters.memory import (
+    InMemoryAppointments,
     InMemoryAuditLog,
     InMemoryIdempotency,
     InMemoryKeys,
+    InMemoryServiceRegister,
     InMemoryViews,
     Reachable,
     RecordingPublisher,
@@ -38,6 +40,8 @@ APP = create_app(
         database=Reachable(),
         kafka=Reachable(),
         audit=InMemoryAuditLog(),
+        service_register=InMemoryServiceRegister(),
+        appointments=InMemoryAppointments(),
     ),
 )
 # The upload takes a file's bytes; fuzzed .xlsx bodies are random bytes like any binary body.
