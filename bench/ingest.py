@@ -84,6 +84,22 @@ def _gateway_env(args: argparse.Namespace) -> dict[str, str]:
     }
 
 
+def _cpu_seconds(root_pid: int) -> float:
+    """CPU time (user + system) of a process and its descendants, e.g. the gateway's workers."""
+    total, pending = 0.0, [root_pid]
+    tick = os.sysconf("SC_CLK_TCK")
+    while pending:
+        pid = pending.pop()
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                pending += [int(c) for c in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
 def _weeks(count: int, year: int = 2021) -> list[str]:
     return [f"{year}-W{week:02d}" for week in range(1, count + 1)]
 
@@ -157,7 +173,7 @@ async def ingest(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
         headers = {**city, "content-type": "application/json"}
         codes = [credit_code(serial, DISTRICTS[serial % 16]) for serial in range(1, 2001)]
         weeks_per_round = max(1, args.events // len(codes))
-        gateway_rates, raw_rates = [], []
+        gateway_rates, raw_rates, cpu_us = [], [], []
         limits = httpx.Limits(max_connections=args.clients)
         async with httpx.AsyncClient(
             base_url=stack.gateway.url, timeout=120, limits=limits
@@ -172,14 +188,18 @@ async def ingest(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
                     for i in range(0, len(entries), 1000)
                 ]
                 raw_rates.append(await _raw_rate(entries, raw_topic))
+                assert stack.gateway.process is not None
+                cpu_before = _cpu_seconds(stack.gateway.process.pid)
                 started = time.perf_counter()
                 accepted = await _post_all(client, headers, bodies, args.clients)
                 gateway_rates.append(accepted / (time.perf_counter() - started))
+                cpu_us.append((_cpu_seconds(stack.gateway.process.pid) - cpu_before) / accepted * 1e6)
                 if accepted != len(entries):
                     raise RuntimeError(f"{accepted} of {len(entries)} entries accepted")
                 print(
                     f"round {round_ + 1}: {len(entries)} events; gateway "
-                    f"{gateway_rates[-1]:,.0f}/s, bare producer {raw_rates[-1]:,.0f}/s"
+                    f"{gateway_rates[-1]:,.0f}/s ({cpu_us[-1]:.0f} µs of gateway CPU an event), "
+                    f"bare producer {raw_rates[-1]:,.0f}/s"
                 )
         await _events_on_topic(stack, len(codes) * weeks_per_round * args.rounds + 1000)
     gateway, raw = statistics.median(gateway_rates), statistics.median(raw_rates)
@@ -187,6 +207,7 @@ async def ingest(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
         "gateway_events_per_s": round(gateway),
         "raw_producer_events_per_s": round(raw),
         "ratio": round(gateway / raw, 3),
+        "gateway_cpu_us_per_event": round(statistics.median(cpu_us), 1),
         "events_per_round": len(codes) * weeks_per_round,
         "rounds": args.rounds,
         "gateway_workers": args.workers,

@@ -31,7 +31,8 @@ class Claim:
 
     event_type: str
     key: UUID
-    data: BaseModel
+    fingerprint: str
+    """`request_digest` of the submission (see adapters/idempotency_keys.py)."""
 
 
 class IdempotencyStore(Protocol):

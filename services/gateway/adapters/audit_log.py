@@ -30,20 +30,28 @@ class PostgresAuditLog:
         )
 
     async def record_all(self, entries: Sequence[AuditEntry]) -> None:
+        """Many in one statement, passed as one JSON document (cheaper to encode than arrays)."""
         if not entries:
             return
+        rows = [
+            {
+                "e": e.event_id,
+                "p": e.principal,
+                "d": e.district_code,
+                "t": e.event_type,
+                "o": e.topic,
+                "s": e.subject,
+                "a": e.accepted_at,
+            }
+            for e in entries
+        ]
         await self._pool.execute(
             "INSERT INTO gateway.audit_log (event_id, principal, district_code, event_type, "
-            "topic, subject, accepted_at) SELECT * FROM unnest($1::text[], $2::text[], "
-            "$3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[]) "
+            "topic, subject, accepted_at) SELECT e, p, d, t, o, s, a "
+            "FROM json_to_recordset($1::json) "
+            "AS r(e text, p text, d text, t text, o text, s text, a timestamptz) "
             "ON CONFLICT DO NOTHING",
-            [e.event_id for e in entries],
-            [e.principal for e in entries],
-            [e.district_code for e in entries],
-            [e.event_type for e in entries],
-            [e.topic for e in entries],
-            [e.subject for e in entries],
-            [e.accepted_at for e in entries],
+            rows,
             timeout=5,
         )
 

@@ -127,10 +127,11 @@ class InMemoryIdempotency:
     async def claim_all(self, principal: str, claims: Sequence[Claim]) -> list[str | None]:
         results: list[str | None] = []
         for claim in claims:
-            try:
-                results.append(await self.claim(principal, claim.event_type, claim.key, claim.data))
-            except IdempotencyKeyReused:
-                results.append(None)
+            stored = self.claimed.setdefault(
+                (principal, claim.event_type, claim.key), claim.fingerprint
+            )
+            same = stored == claim.fingerprint
+            results.append(event_id_for(principal, claim.event_type, claim.key) if same else None)
         return results
 
 

@@ -9,18 +9,29 @@ never refuses the others. The whole request answers 503 only when the broker too
 from __future__ import annotations
 
 import asyncio
+import functools
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 import orjson
 from fastapi import APIRouter, Request, Response, status
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    create_model,
+)
 
 from services.contracts.envelope import encode_event
 from services.contracts.topics import topic_name
+from services.gateway.adapters.idempotency_keys import json_digest
 from services.gateway.dependencies import GatewayResources, PrincipalDep, ResourcesDep
 from services.gateway.domain.access import Forbidden, Principal
 from services.gateway.ports import AuditEntry, Claim
@@ -125,19 +136,46 @@ class BatchResult(BaseModel):
     entries: list[EntryResult]
 
 
+def _typed_entry(kind: SubmissionKind) -> type[BaseModel]:
+    """An entry of one kind with its data validated as that kind's submission."""
+    tag: Any = Literal[kind.name.value]
+    return create_model(
+        f"{kind.model.__name__}Entry",
+        __config__=ConfigDict(extra="forbid"),
+        id=(EntryId, ...),
+        kind=(tag, ...),
+        idempotency_key=(UUID | None, None),
+        data=(kind.model, ...),
+    )
+
+
+_ANY_ENTRY: Any = Annotated[
+    functools.reduce(operator.or_, (_typed_entry(kind) for kind in KINDS.values())),
+    Field(discriminator="kind"),
+]
+_TypedBatch = create_model(
+    "_TypedBatch",
+    entries=(list[_ANY_ENTRY], Field(min_length=1, max_length=MAX_ENTRIES)),
+)
+"""The whole batch validated in one pass, entries by their `kind`: the usual, all-valid case.
+A batch with an invalid entry is validated again entry by entry, to answer each on its own."""
+
+
 @dataclass
 class _Entry:
     """An entry on its way through: refused at some step, or published."""
 
-    request: BatchEntry
+    id: str
     kind: SubmissionKind
+    idempotency_key: UUID | None
     body: BaseModel | None = None
     admitted: Admitted | None = None
+    data_json: bytes = b""
     event_id: str | None = None
     result: dict[str, Any] | None = None
 
     def refuse(self, status_code: int, detail: str, **extra: Any) -> None:
-        self.result = {"id": self.request.id, "status": status_code, "detail": detail, **extra}
+        self.result = {"id": self.id, "status": status_code, "detail": detail, **extra}
 
 
 @router.post(
@@ -165,9 +203,7 @@ async def submit_batch(
     An entry is answered 202 only once the broker has acknowledged its event; give each entry an
     `idempotency_key` so that entries answered 503 can be sent again safely.
     """
-    batch = _parse(await request.body())
-    entries = [_Entry(entry, KINDS[entry.kind]) for entry in batch.entries]
-    _validate(entries)
+    entries = _entries(await request.body())
     await _authorise(entries, principal, resources)
     await _claim_event_ids(entries, principal, resources)
     published = await _publish(entries, principal, resources)
@@ -184,15 +220,34 @@ async def submit_batch(
     return Response(orjson.dumps(body), status.HTTP_207_MULTI_STATUS, media_type="application/json")
 
 
+def _entries(raw: bytes) -> list[_Entry]:
+    """The entries, their data validated; those whose data is invalid already answered 422."""
+    try:
+        typed: list[Any] = _TypedBatch.model_validate_json(raw).entries  # type: ignore[attr-defined]
+    except ValidationError:
+        batch = _parse(raw)
+        entries = [_Entry(e.id, KINDS[e.kind], e.idempotency_key) for e in batch.entries]
+        _validate(entries, [e.data for e in batch.entries])
+    else:
+        entries = [
+            _Entry(e.id, KINDS[KindName(e.kind)], e.idempotency_key, body=e.data) for e in typed
+        ]
+    _refuse_duplicate_ids(entries)
+    return entries
+
+
 def _parse(raw: bytes) -> BatchRequest:
     try:
-        batch = BatchRequest.model_validate_json(raw)
+        return BatchRequest.model_validate_json(raw)
     except ValidationError as exc:
         raise RequestValidationError(
             [{**error, "loc": ("body", *error["loc"])} for error in exc.errors(include_url=False)]
         ) from None
+
+
+def _refuse_duplicate_ids(entries: Sequence[_Entry]) -> None:
     seen: set[str] = set()
-    for entry in batch.entries:
+    for entry in entries:
         if entry.id in seen:
             raise RequestValidationError(
                 [
@@ -204,13 +259,12 @@ def _parse(raw: bytes) -> BatchRequest:
                 ]
             )
         seen.add(entry.id)
-    return batch
 
 
-def _validate(entries: Sequence[_Entry]) -> None:
-    for entry in entries:
+def _validate(entries: Sequence[_Entry], data: Sequence[dict[str, Any]]) -> None:
+    for entry, submitted in zip(entries, data, strict=True):
         try:
-            entry.body = entry.kind.model.model_validate(entry.request.data)
+            entry.body = entry.kind.model.model_validate(submitted)
         except ValidationError as exc:
             problems = [
                 {
@@ -242,14 +296,17 @@ async def _authorise(
             entry.admitted = entry.kind.admit(principal, entry.body, registry.get(code or ""))
         except Forbidden as refusal:
             entry.refuse(403, str(refusal))
+            continue
+        data = entry.admitted.data
+        entry.data_json = data.__pydantic_serializer__.to_json(data)
 
 
 async def _claim_event_ids(
     entries: Sequence[_Entry], principal: Principal, resources: GatewayResources
 ) -> None:
-    keyed = [e for e in entries if e.admitted is not None and e.request.idempotency_key]
+    keyed = [e for e in entries if e.admitted is not None and e.idempotency_key is not None]
     claims = [
-        Claim(e.kind.event_type, e.request.idempotency_key, e.admitted.data)  # type: ignore[arg-type,union-attr]
+        Claim(e.kind.event_type, e.idempotency_key, json_digest(e.data_json))  # type: ignore[arg-type]
         for e in keyed
     ]
     event_ids = await resources.idempotency_keys.claim_all(principal.id, claims) if claims else []
@@ -257,7 +314,7 @@ async def _claim_event_ids(
         if event_id is None:
             entry.refuse(
                 422,
-                f"idempotency_key {entry.request.idempotency_key} was already used for a "
+                f"idempotency_key {entry.idempotency_key} was already used for a "
                 "different submission; use a new key for a new submission",
             )
         entry.event_id = event_id
@@ -268,6 +325,7 @@ async def _publish(
 ) -> bool:
     """Publish the admitted entries, topic by topic; False when there was nothing to publish."""
     by_topic: dict[str, list[tuple[_Entry, EncodedEvent]]] = {}
+    now = datetime.now(UTC)
     for entry in entries:
         if entry.admitted is None or entry.result is not None:
             continue
@@ -278,6 +336,8 @@ async def _publish(
             subject=subject,
             data=entry.admitted.data,
             event_id=entry.event_id,
+            time=now,
+            data_json=entry.data_json,
         )
         topic = topic_name(entry.kind.topic, resources.settings.topic_prefix)
         by_topic.setdefault(topic, []).append((entry, EncodedEvent(subject.encode(), value)))
@@ -292,7 +352,7 @@ async def _publish(
     audit: list[AuditEntry] = []
     for pending, outcome in zip(by_topic.values(), outcomes, strict=True):
         acknowledged = 0
-        for (entry, _), stored in zip(pending, outcome, strict=True):
+        for (entry, event), stored in zip(pending, outcome, strict=True):
             if not stored:
                 entry.refuse(
                     503,
@@ -301,7 +361,7 @@ async def _publish(
                 )
                 continue
             acknowledged += 1
-            entry.result = {"id": entry.request.id, "status": 202, "event_id": entry.event_id}
+            entry.result = {"id": entry.id, "status": 202, "event_id": entry.event_id}
             audit.append(
                 AuditEntry(
                     str(entry.event_id),
@@ -309,7 +369,8 @@ async def _publish(
                     entry.admitted.district_code if entry.admitted else None,
                     entry.kind.event_type,
                     entry.kind.topic.name,
-                    entry.kind.subject(entry.body),
+                    event.key.decode(),
+                    now,
                 )
             )
         EVENTS_PUBLISHED.labels(pending[0][0].kind.topic.name).inc(acknowledged)

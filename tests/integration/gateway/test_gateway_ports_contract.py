@@ -15,7 +15,11 @@ import pytest_asyncio
 from services.contracts.weekly_reports import WeeklyReport
 from services.gateway.adapters.api_keys import DEFAULT_LIFETIME, ApiKeyStore
 from services.gateway.adapters.audit_log import PostgresAuditLog
-from services.gateway.adapters.idempotency_keys import IdempotencyKeyReused, IdempotencyKeys
+from services.gateway.adapters.idempotency_keys import (
+    IdempotencyKeyReused,
+    IdempotencyKeys,
+    request_digest,
+)
 from services.gateway.adapters.memory import InMemoryAuditLog, InMemoryIdempotency, InMemoryKeys
 from services.gateway.app import SCHEMA
 from services.gateway.domain.access import Principal, PrincipalKind
@@ -100,10 +104,12 @@ async def test_claims_of_a_batch_match_claims_made_one_by_one(
     answers = await claims.claim_all(
         me,
         [
-            Claim(REPORTED, single, _report()),  # a retry of a single request
-            Claim(REPORTED, batched, _report()),  # new
-            Claim(REPORTED, batched, _report()),  # the same again within the batch
-            Claim(REPORTED, reused, _report(on_duty=90)),  # the key of another request
+            Claim(REPORTED, single, request_digest(_report())),  # a retry of a single request
+            Claim(REPORTED, batched, request_digest(_report())),  # new
+            Claim(REPORTED, batched, request_digest(_report())),  # the same again within the batch
+            Claim(
+                REPORTED, reused, request_digest(_report(on_duty=90))
+            ),  # the key of another request
         ],
     )
 

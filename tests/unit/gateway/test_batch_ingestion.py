@@ -14,6 +14,7 @@ from services.contracts.topics import (
     ENTERPRISE_REGISTRATIONS,
     ENTERPRISE_REPORTS,
 )
+from services.gateway.adapters.idempotency_keys import event_id_for
 from services.gateway.domain.access import PrincipalKind
 from services.gateway.settings import GatewaySettings
 from tests.support.data import credit_code, registration, weekly_report
@@ -205,3 +206,12 @@ async def test_a_caller_over_its_rate_is_told_when_to_come_back_and_others_are_n
     assert refused.headers["content-type"] == "application/problem+json"
     assert 1 <= int(refused.headers["Retry-After"]) <= 2
     assert other.status_code != 429
+
+
+def test_event_ids_derived_from_keys_are_the_uuid5_they_always_were() -> None:
+    key = uuid.UUID("6f1c9a52-0d7e-4b8e-9a3f-2b61c0e4d7a1")
+    expected = uuid.uuid5(
+        uuid.UUID("3f0d2a4e-5b1c-4c7e-9a60-2020b0206048"), f"official:city|t.v1|{key}"
+    )
+
+    assert event_id_for("official:city", "t.v1", key) == str(expected)
