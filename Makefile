@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 LOCAL := deploy/local
 
-.PHONY: help setup up down status run demo test check lint format typecheck unit integration e2e bench clean
+.PHONY: help setup up down status run demo test check lint format typecheck unit integration e2e bench bench-ingest clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -66,8 +66,11 @@ check: lint typecheck ## Lint and type-check
 test: infra check ## Set up, start Kafka and PostgreSQL, then lint, type-check and run every test
 	$(PY) -m pytest -q
 
-bench: infra ## Run the benchmarks (see bench/README.md)
+bench: infra ## Run the monitoring benchmark (see bench/README.md)
 	$(PY) bench/monitoring_throughput.py
+
+bench-ingest: infra ## Bulk ingestion through the gateway vs a bare producer, and freshness
+	$(PY) bench/ingest.py
 
 clean: ## Stop everything and delete local state (broker and database data, logs, venv)
 	@$(LOCAL)/services.sh stop

@@ -21,6 +21,7 @@ import argparse
 import asyncio
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -39,6 +40,7 @@ from aiokafka import AIOKafkaProducer
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.workload import delete_topics  # noqa: E402
 from services.contracts.envelope import encode_event  # noqa: E402
 from services.contracts.topics import ENTERPRISE_REPORTS, topic_name  # noqa: E402
 from services.contracts.weekly_reports import (  # noqa: E402
@@ -69,7 +71,7 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--rate", type=float, default=2000, help="freshness: events per second")
     parser.add_argument("--seconds", type=float, default=20, help="freshness: how long")
-    parser.add_argument("--only", choices=("ingest", "freshness"))
+    parser.add_argument("--only", choices=("ingest", "freshness", "singles"))
     return parser.parse_args()
 
 
@@ -98,6 +100,28 @@ def _cpu_seconds(root_pid: int) -> float:
         except (FileNotFoundError, ProcessLookupError):
             continue
     return total
+
+
+def _pids_named(command: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if command in (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+def _cpu_split(gateway_pid: int) -> dict[str, float]:
+    """CPU seconds so far of the gateway, the broker, the database and this benchmark."""
+    return {
+        "gateway": _cpu_seconds(gateway_pid),
+        "broker": sum(_cpu_seconds(pid) for pid in _pids_named("kafka.Kafka")),
+        "database": sum(_cpu_seconds(pid) for pid in _pids_named("postgres")),
+        "bench client": sum(os.times()[:2]),  # this process alone, not the services it started
+    }
 
 
 def _weeks(count: int, year: int = 2021) -> list[str]:
@@ -174,6 +198,7 @@ async def ingest(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
         codes = [credit_code(serial, DISTRICTS[serial % 16]) for serial in range(1, 2001)]
         weeks_per_round = max(1, args.events // len(codes))
         gateway_rates, raw_rates, cpu_us = [], [], []
+        splits: list[dict[str, float]] = []
         limits = httpx.Limits(max_connections=args.clients)
         async with httpx.AsyncClient(
             base_url=stack.gateway.url, timeout=120, limits=limits
@@ -189,25 +214,36 @@ async def ingest(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
                 ]
                 raw_rates.append(await _raw_rate(entries, raw_topic))
                 assert stack.gateway.process is not None
-                cpu_before = _cpu_seconds(stack.gateway.process.pid)
+                cpu_before = _cpu_split(stack.gateway.process.pid)
                 started = time.perf_counter()
                 accepted = await _post_all(client, headers, bodies, args.clients)
                 gateway_rates.append(accepted / (time.perf_counter() - started))
-                cpu_us.append((_cpu_seconds(stack.gateway.process.pid) - cpu_before) / accepted * 1e6)
+                cpu_after = _cpu_split(stack.gateway.process.pid)
+                split = {
+                    part: round((cpu_after[part] - cpu_before[part]) / accepted * 1e6, 1)
+                    for part in cpu_after
+                }
+                cpu_us.append(split["gateway"])
+                splits.append(split)
                 if accepted != len(entries):
                     raise RuntimeError(f"{accepted} of {len(entries)} entries accepted")
                 print(
                     f"round {round_ + 1}: {len(entries)} events; gateway "
-                    f"{gateway_rates[-1]:,.0f}/s ({cpu_us[-1]:.0f} µs of gateway CPU an event), "
-                    f"bare producer {raw_rates[-1]:,.0f}/s"
+                    f"{gateway_rates[-1]:,.0f}/s, bare producer {raw_rates[-1]:,.0f}/s; "
+                    f"CPU µs an event: {splits[-1]}"
                 )
         await _events_on_topic(stack, len(codes) * weeks_per_round * args.rounds + 1000)
+        await delete_topics(stack.prefix)
+    await delete_topics(raw_prefix)
     gateway, raw = statistics.median(gateway_rates), statistics.median(raw_rates)
     return {
         "gateway_events_per_s": round(gateway),
         "raw_producer_events_per_s": round(raw),
         "ratio": round(gateway / raw, 3),
         "gateway_cpu_us_per_event": round(statistics.median(cpu_us), 1),
+        "cpu_us_per_event": {
+            part: statistics.median(split[part] for split in splits) for part in splits[0]
+        },
         "events_per_round": len(codes) * weeks_per_round,
         "rounds": args.rounds,
         "gateway_workers": args.workers,
@@ -253,7 +289,13 @@ SECTION_OF = {"13": "C", "52": "F", "61": "H", "84": "Q"}
 
 
 async def freshness(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
-    env = _gateway_env(args)
+    # The services' own intervals, not the tests' one-second ones: periodic jobs are part of the
+    # load a worker carries in production.
+    env = {
+        **_gateway_env(args),
+        "FUGONG_LAG_INTERVAL_SECONDS": "15",
+        "FUGONG_INDICATOR_GAUGES_INTERVAL_SECONDS": "30",
+    }
     per_cell = 25
     cells = [(d, v) for d in DISTRICTS for v in DIVISIONS]
     codes = {
@@ -287,6 +329,7 @@ async def freshness(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
             await asyncio.gather(*sends)
             sent_for = time.perf_counter() - started
             await asyncio.wait_for(poller, timeout=120)
+        await delete_topics(stack.prefix)
     latencies = sorted(b.visible - b.acknowledged for b in batches)
     return {
         "rate_per_s": round(len(batches) * batch_size / sent_for),
@@ -364,7 +407,7 @@ async def _poll_until_visible(
     waiting = list(batches)
     while waiting:
         weeks = sorted({b.week for b in waiting if b.acknowledged})
-        for week in weeks[:3]:
+        for week in weeks[:2]:
             response = await client.get(
                 "/v1/indicators/return-to-work", params={"week": week}, headers=headers
             )
@@ -397,10 +440,60 @@ def _write(name: str, figures: dict[str, Any]) -> None:
     print(f"wrote {path.relative_to(REPO)}: {figures}")
 
 
+def _ab(url: str, requests: int, concurrency: int, body: Path | None, key: str) -> float:
+    """Requests per second by ApacheBench (keep-alive); every answer must be 2xx."""
+    command = [
+        "ab",
+        "-q",
+        "-k",
+        "-n",
+        str(requests),
+        "-c",
+        str(concurrency),
+        "-H",
+        f"X-API-Key: {key}",
+    ]
+    if body is not None:
+        command += ["-p", str(body), "-T", "application/json"]
+    out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    if "Non-2xx responses" in out or "Failed requests:        0" not in out:
+        raise RuntimeError(f"ab saw failures:\n{out}")
+    return float(
+        next(line for line in out.splitlines() if "Requests per second" in line).split()[3]
+    )
+
+
+async def singles(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
+    """One POST per event, and /healthz, as `ab -c 64 -k` sees them, with the worker running."""
+    results: dict[str, Any] = {}
+    for workers in sorted({1, args.workers}):
+        env = {**_gateway_env(args), "FUGONG_HTTP_WORKERS": str(workers)}
+        async with running_stack(tmp, extra_env=env) as stack:
+            key = (await stack.key_for(Principal(PrincipalKind.OFFICIAL)))["X-API-Key"]
+            body = tmp / "report.json"
+            body.write_bytes(orjson.dumps(weekly_report(credit_code(1, "310115"))))
+            url = stack.gateway.url
+            _ab(f"{url}/healthz", 2000, 64, None, key)  # warm-up
+            results[f"single_post_per_s_{workers}_workers"] = round(
+                _ab(f"{url}/v1/weekly-reports", 10_000, 64, body, key)
+            )
+            results[f"healthz_per_s_{workers}_workers"] = round(
+                _ab(f"{url}/healthz", 20_000, 64, None, key)
+            )
+            await delete_topics(stack.prefix)
+        print(results)
+    return results
+
+
 async def main(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory(prefix="fugong-bench-") as tmp:
         if args.only in (None, "ingest"):
-            _write("ingest.json", await ingest(args, Path(tmp)))
+            figures = await ingest(args, Path(tmp))
+            if shutil.which("ab"):
+                figures |= await singles(args, Path(tmp))
+            _write("ingest.json", figures)
+        if args.only == "singles":
+            print(await singles(args, Path(tmp)))
         if args.only in (None, "freshness"):
             _write("freshness.json", await freshness(args, Path(tmp)))
 

@@ -4,10 +4,10 @@ not a parse; what is admitted carries its principal on to the routes."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from fastapi import Request, Response, status
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from services.gateway.dependencies import GatewayResources
 from services.gateway.domain.spreadsheets import MEDIA_TYPES as SPREADSHEET_MEDIA_TYPES
@@ -46,9 +46,23 @@ def api_key_of(request: Request) -> str | None:
     )
 
 
-async def admit(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-    if not request.url.path.startswith("/v1/"):
-        return await call_next(request)
+class Admission:
+    """Pure ASGI middleware: it answers from the headers alone, and never touches the body."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"].startswith("/v1/"):
+            refused = await _refusal(Request(scope))
+            if refused is not None:
+                await refused(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+async def _refusal(request: Request) -> Response | None:
+    """Why the request is not admitted, or None (its principal then on `request.state`)."""
     challenge = {"WWW-Authenticate": "Bearer"}
     key = api_key_of(request)
     if not key:
@@ -75,10 +89,8 @@ async def admit(request: Request, call_next: Callable[[Request], Awaitable[Respo
             headers=retry_after_header(wait),
         )
     if request.method in WRITES:
-        refused = _refused_body(request, body_rule(request.url.path, resources.settings))
-        if refused is not None:
-            return refused
-    return await call_next(request)
+        return _refused_body(request, body_rule(request.url.path, resources.settings))
+    return None
 
 
 def _refused_body(request: Request, rule: BodyRule) -> Response | None:

@@ -15,7 +15,7 @@ from services.gateway.adapters.audit_log import PostgresAuditLog
 from services.gateway.adapters.idempotency_keys import IdempotencyKeys
 from services.gateway.adapters.published_views import PublishedViews
 from services.gateway.adapters.service_register import PostgresServiceRegister
-from services.gateway.admission import admit
+from services.gateway.admission import Admission
 from services.gateway.dependencies import GatewayResources
 from services.gateway.problems import (
     APPOINTMENT_RESPONSES,
@@ -23,7 +23,7 @@ from services.gateway.problems import (
     add_problem_handlers,
 )
 from services.gateway.rate_limits import RateLimiter
-from services.gateway.request_log import log_and_measure
+from services.gateway.request_log import RequestLog
 from services.gateway.routes import (
     appointments,
     audit,
@@ -97,8 +97,8 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     if resources is not None:
         app.state.resources = resources
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_second, settings.rate_limit_burst)
-    app.middleware("http")(admit)
-    app.middleware("http")(log_and_measure)
+    app.add_middleware(Admission)
+    app.add_middleware(RequestLog)  # outermost: it sees every answer, admission's refusals too
     app.include_router(health.router)
     app.include_router(submissions.router, responses=PROBLEM_RESPONSES)
     app.include_router(batches.router, responses=PROBLEM_RESPONSES)

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 import time
 import uuid
-from collections.abc import Awaitable, Callable
 
 import structlog
-from fastapi import Request, Response
 from prometheus_client import Counter, Histogram
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 REQUESTS = Counter(
     "fugong_gateway_requests", "HTTP requests answered.", ["method", "route", "status"]
@@ -30,31 +30,49 @@ _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 log = structlog.get_logger(__name__)
 
 
-async def log_and_measure(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    given = request.headers.get("x-request-id", "")
-    request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
-    structlog.contextvars.bind_contextvars(request_id=request_id)
-    started = time.perf_counter()
-    status = 500  # what the server answers when a handler raises
-    try:
-        response = await call_next(request)
-        status = response.status_code
-    finally:
-        structlog.contextvars.unbind_contextvars("request_id")
-        elapsed = time.perf_counter() - started
-        template = getattr(request.scope.get("route"), "path", "unmatched")
-        LATENCY.labels(request.method, template).observe(elapsed)
-        REQUESTS.labels(request.method, template, str(status)).inc()
-        if template not in QUIET_ROUTES or status >= 500:
-            log.info(
-                "request",
-                request_id=request_id,
-                method=request.method,
-                route=template,
-                status=status,
-                seconds=round(elapsed, 4),
-            )
-    response.headers["X-Request-Id"] = request_id
-    return response
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+"""Metric labels take these only: a client cannot mint label values (and series) of its own."""
+
+
+class RequestLog:
+    """Pure ASGI middleware (no per-request task, unlike `@app.middleware`): it is on the path of
+    every request, bulk ingestion's included."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        given = Headers(scope=scope).get("x-request-id", "")
+        request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        started = time.perf_counter()
+        status = 500  # what the server answers when a handler raises
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                MutableHeaders(scope=message).append("X-Request-Id", request_id)
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            structlog.contextvars.unbind_contextvars("request_id")
+            elapsed = time.perf_counter() - started
+            method = scope["method"] if scope["method"] in KNOWN_METHODS else "other"
+            template = getattr(scope.get("route"), "path", "unmatched")
+            LATENCY.labels(method, template).observe(elapsed)
+            REQUESTS.labels(method, template, str(status)).inc()
+            if template not in QUIET_ROUTES or status >= 500:
+                log.info(
+                    "request",
+                    request_id=request_id,
+                    method=method,
+                    route=template,
+                    status=status,
+                    seconds=round(elapsed, 4),
+                )

@@ -73,3 +73,17 @@ async def test_a_write_without_a_length_is_refused(gateway: Gateway) -> None:
         headers={**key, "content-type": "application/json"},
     )
     assert response.status_code == 411
+
+
+async def test_every_answer_carries_a_request_id_and_metrics_take_known_methods_only(
+    gateway: Gateway,
+) -> None:
+    refused = await gateway.http.request("BREW", "/v1/weekly-reports")
+    given = await gateway.http.get("/healthz", headers={"X-Request-Id": "trace-0123456789"})
+    metrics = (await gateway.http.get("/metrics")).text
+
+    assert refused.status_code == 401
+    assert len(refused.headers["X-Request-Id"]) == 32
+    assert given.headers["X-Request-Id"] == "trace-0123456789"
+    assert 'method="other"' in metrics
+    assert "BREW" not in metrics
