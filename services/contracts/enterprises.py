@@ -65,7 +65,7 @@ class Contact(BaseModel):
     title: str | None = Field(default=None, max_length=50)
 
 
-class EnterpriseProfile(BaseModel):
+class EnterpriseDetails(BaseModel):
     """What a registration states about an enterprise, whoever sends it.
 
     The event's payload adds who sent it; the gateway's request model derives from this class, so
@@ -108,7 +108,7 @@ class EnterpriseProfile(BaseModel):
         return self
 
 
-class EnterpriseRegistration(EnterpriseProfile):
+class EnterpriseRegistration(EnterpriseDetails):
     """Payload of `cn.fugong.enterprise.registered.v1`; a later one replaces an earlier one."""
 
     registered_by: Registrant = Field(

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from services.gateway.adapters.idempotency_keys import IdempotencyKeyReused
+from services.gateway.api_examples import SLOT_ID, examples
 from services.gateway.domain.access import Forbidden
 from services.gateway.domain.appointments import AppointmentRefused, Slot
 from services.platform.kafka import PublishFailed
@@ -41,7 +42,25 @@ DATABASE_UNAVAILABLE: tuple[type[Exception], ...] = (
 )
 
 
+FIELD_PROBLEM_EXAMPLE: dict[str, Any] = {
+    "field": "on_duty",
+    "location": "body",
+    "rule": "exceeds_employees",
+    "message": "on_duty (230) must not exceed employees_before_holiday (200)",
+}
+SUGGESTED_SLOT_EXAMPLE: dict[str, Any] = {
+    "slot_id": SLOT_ID,
+    "starts_at": "2020-03-02T10:00:00+08:00",
+    "ends_at": "2020-03-02T10:30:00+08:00",
+    "remaining": 7,
+}
+
+
 class FieldProblem(BaseModel):
+    """What is wrong with one field, named as the client sent it (`not_yet_returned.other`)."""
+
+    model_config = examples(FIELD_PROBLEM_EXAMPLE)
+
     field: str
     location: str
     rule: str
@@ -51,6 +70,23 @@ class FieldProblem(BaseModel):
 class Problem(BaseModel):
     """An RFC 9457 problem document, as every failure is answered."""
 
+    model_config = examples(
+        {
+            "type": "about:blank",
+            "title": "Unprocessable Content",
+            "status": 422,
+            "detail": "invalid request: on_duty: on_duty (230) must not exceed "
+            "employees_before_holiday (200)",
+            "problems": [FIELD_PROBLEM_EXAMPLE],
+        },
+        {
+            "type": "about:blank",
+            "title": "Forbidden",
+            "status": 403,
+            "detail": "this API key may only report for enterprise 91310115632184514N",
+        },
+    )
+
     type: str = "about:blank"
     title: str
     status: int
@@ -59,6 +95,10 @@ class Problem(BaseModel):
 
 
 class SuggestedSlot(BaseModel):
+    """A slot with places left, offered instead of a full one."""
+
+    model_config = examples(SUGGESTED_SLOT_EXAMPLE)
+
     slot_id: str
     starts_at: str
     ends_at: str
@@ -68,6 +108,16 @@ class SuggestedSlot(BaseModel):
 class AppointmentProblem(Problem):
     """A booking refused (409): the slot is full, has passed, the person is booked that day, or
     the window is closed for the service; `suggested` lists the least busy slots instead."""
+
+    model_config = examples(
+        {
+            "type": "about:blank",
+            "title": "Conflict",
+            "status": 409,
+            "detail": "该时段已约满 (the slot is full); choose one of the suggested slots",
+            "suggested": [SUGGESTED_SLOT_EXAMPLE],
+        }
+    )
 
     suggested: list[SuggestedSlot] | None = None
 

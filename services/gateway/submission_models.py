@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from services.contracts.community_reports import CommunityPointRegistration, CommunityReport
-from services.contracts.enterprises import Contact, EnterpriseProfile
+from services.contracts.enterprises import Contact, EnterpriseDetails
 from services.contracts.weekly_reports import NotYetReturned, WeeklyReport
+from services.gateway.api_examples import CREDIT_CODE, ENTERPRISE_NAME, WEEK, examples
 
 Payload = TypeVar("Payload", bound=BaseModel)
 
@@ -27,8 +28,8 @@ NOT_YET_RETURNED_EXAMPLE: dict[str, Any] = {
     "other": 4,
 }
 ENTERPRISE_EXAMPLE: dict[str, Any] = {
-    "credit_code": "91310115632184514N",
-    "name": "上海浦江食品有限公司",
+    "credit_code": CREDIT_CODE,
+    "name": ENTERPRISE_NAME,
     "district_code": "310115",
     "industry_division": "13",
     "size": "medium",
@@ -37,8 +38,8 @@ ENTERPRISE_EXAMPLE: dict[str, Any] = {
     "contact": CONTACT_EXAMPLE,
 }
 WEEKLY_REPORT_EXAMPLE: dict[str, Any] = {
-    "credit_code": "91310115632184514N",
-    "week": "2020-W07",
+    "credit_code": CREDIT_CODE,
+    "week": WEEK,
     "employees_before_holiday": 200,
     "on_duty": 120,
     "working_remotely": 20,
@@ -58,7 +59,7 @@ WEEKLY_REPORT_EXAMPLE: dict[str, Any] = {
 COMMUNITY_POINT_EXAMPLE: dict[str, Any] = {"town_code": "310115004", "name": "潍坊新村街道"}
 COMMUNITY_REPORT_EXAMPLE: dict[str, Any] = {
     "town_code": "310115004",
-    "week": "2020-W07",
+    "week": WEEK,
     "migrants_registered": 12850,
     "returned_to_shanghai": 7420,
     "employed": 5630,
@@ -68,21 +69,17 @@ COMMUNITY_REPORT_EXAMPLE: dict[str, Any] = {
 }
 
 
-def _examples(*examples: dict[str, Any]) -> ConfigDict:
-    return ConfigDict(json_schema_extra={"examples": list(examples)})
-
-
 class ContactIn(Contact):
     """The enterprise's contact for the employment service (kept by the services, never logged)."""
 
-    model_config = _examples(CONTACT_EXAMPLE)
+    model_config = examples(CONTACT_EXAMPLE)
 
 
-class EnterpriseIn(EnterpriseProfile):
+class EnterpriseIn(EnterpriseDetails):
     """An enterprise's registration. Monitoring roles are assigned by the bureaus: an enterprise
     registering itself sends none, and keeps the roles they gave it."""
 
-    model_config = _examples(
+    model_config = examples(
         ENTERPRISE_EXAMPLE,
         {
             **ENTERPRISE_EXAMPLE,
@@ -103,7 +100,7 @@ class EnterpriseIn(EnterpriseProfile):
 class NotYetReturnedIn(NotYetReturned):
     """Employees from before the holiday who are not back yet, each under exactly one reason."""
 
-    model_config = _examples(NOT_YET_RETURNED_EXAMPLE)
+    model_config = examples(NOT_YET_RETURNED_EXAMPLE)
 
 
 class WeeklyReportIn(WeeklyReport):
@@ -114,7 +111,7 @@ class WeeklyReportIn(WeeklyReport):
     reasons. A later report for the same enterprise and week replaces the earlier one.
     """
 
-    model_config = _examples(WEEKLY_REPORT_EXAMPLE)
+    model_config = examples(WEEKLY_REPORT_EXAMPLE)
 
     not_yet_returned: NotYetReturnedIn = NotYetReturnedIn()
 
@@ -123,7 +120,7 @@ class CommunityPointIn(CommunityPointRegistration):
     """A street or town registered as a community monitoring point by its district's officials;
     a later registration of the same town replaces the earlier one."""
 
-    model_config = _examples(COMMUNITY_POINT_EXAMPLE)
+    model_config = examples(COMMUNITY_POINT_EXAMPLE)
 
 
 class CommunityReportIn(CommunityReport):
@@ -131,7 +128,7 @@ class CommunityReportIn(CommunityReport):
     (登记在册 ⊇ 已返沪 ⊇ 在岗/求职中, and 隔离观察中 among those back); a later report for the same
     town and week replaces the earlier one."""
 
-    model_config = _examples(COMMUNITY_REPORT_EXAMPLE)
+    model_config = examples(COMMUNITY_REPORT_EXAMPLE)
 
 
 def payload_of(request: BaseModel, payload: type[Payload], **set_by_gateway: Any) -> Payload:
