@@ -133,6 +133,18 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
 """What the OpenAPI document says of failures: the same problem document for each."""
 
 
+def document_problem_media_type(openapi: dict[str, Any]) -> None:
+    """FastAPI documents every response model under application/json; failures are answered as
+    application/problem+json, so their schema is documented there alone (clients generated
+    from the document then parse them)."""
+    for path in openapi["paths"].values():
+        for operation in path.values():
+            for response in operation.get("responses", {}).values():
+                content = response.get("content", {})
+                if MEDIA_TYPE in content and "application/json" in content:
+                    content[MEDIA_TYPE] = content.pop("application/json")
+
+
 def problem(
     status_code: int,
     detail: str,

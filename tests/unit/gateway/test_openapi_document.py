@@ -94,3 +94,24 @@ async def test_the_document_and_its_docs_page_are_served(gateway: Gateway) -> No
     assert page.status_code == 200
     assert "swagger-ui" in page.text
     assert "/openapi.json" in page.text
+
+
+def test_failures_are_documented_as_the_problem_documents_they_are() -> None:
+    failures = [
+        response["content"]
+        for path in DOCUMENT["paths"].values()
+        for operation in path.values()
+        for status, response in operation["responses"].items()
+        if status.startswith(("4", "5")) and "content" in response
+    ]
+
+    assert failures
+    assert {media for content in failures for media in content} == {"application/problem+json"}
+
+
+def test_operations_are_named_by_their_route_functions() -> None:
+    """Generated clients call an operation by its id: `submit_weekly_report`, once each."""
+    ids = [op["operationId"] for path in DOCUMENT["paths"].values() for op in path.values()]
+
+    assert len(ids) == len(set(ids))
+    assert {"submit_weekly_report", "recorded_reports", "register_enterprise"} <= set(ids)
