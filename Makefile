@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 LOCAL := deploy/local
 
-.PHONY: help setup up down status run demo test check lint format typecheck unit integration e2e bench clean
+.PHONY: help setup up down status run demo test check lint format typecheck unit integration e2e bench client clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -68,6 +68,9 @@ test: infra check ## Set up, start Kafka and PostgreSQL, then lint, type-check a
 
 bench: infra ## Run the benchmarks (see bench/README.md)
 	$(PY) bench/monitoring_throughput.py
+
+client: setup ## Generate the OpenAPI document and the Python client for enterprise systems into clients/
+	$(PY) -m clients.generate
 
 clean: ## Stop everything and delete local state (broker and database data, logs, venv)
 	@$(LOCAL)/services.sh stop
