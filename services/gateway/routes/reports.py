@@ -9,32 +9,37 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from services.contracts.identifiers import CreditCode, IsoWeek
-from services.gateway.api_examples import CREDIT_CODE, EVENT_ID, WEEK, examples
+from services.gateway.api_examples import CREDIT_CODE, EVENT_ID, examples
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
 from services.gateway.domain.access import PrincipalKind
+from services.gateway.submission_models import WEEKLY_REPORT_EXAMPLE
 
 router = APIRouter(prefix="/v1/enterprises", tags=["reports"])
 
 
+AS_SUBMITTED = (
+    "week",
+    "employees_before_holiday",
+    "on_duty",
+    "working_remotely",
+    "resumed",
+    "planned_staffing",
+    "recruitment_demand",
+    "hires",
+    "separations",
+    "open_vacancies",
+    "surplus_staff_available",
+)
 RECORDED_REPORT_EXAMPLE: dict[str, Any] = {
-    "week": WEEK,
     "event_id": EVENT_ID,
     "reported_at": "2020-02-14T17:30:00+08:00",
-    "employees_before_holiday": 200,
-    "on_duty": 120,
-    "working_remotely": 20,
+    **{field: WEEKLY_REPORT_EXAMPLE[field] for field in AS_SUBMITTED},
     "not_yet_returned": 60,
-    "resumed": True,
-    "planned_staffing": 210,
-    "recruitment_demand": 15,
-    "hires": 5,
-    "separations": 1,
-    "open_vacancies": 10,
-    "surplus_staff_available": 0,
     "return_rate": 0.6,
     "staffing_gap": 90,
     "fill_rate": 0.3333,
 }
+"""The example weekly report as monitoring recorded it."""
 
 
 class RecordedReport(BaseModel):
