@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 LOCAL := deploy/local
 
-.PHONY: help setup up down status run demo test check lint format typecheck unit integration e2e bench bench-ingest clean
+.PHONY: help setup up down status run demo test check lint format typecheck unit integration e2e bench bench-ingest client clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -71,6 +71,9 @@ bench: infra ## Run the monitoring benchmark (see bench/README.md)
 
 bench-ingest: infra ## Bulk ingestion through the gateway vs a bare producer, and freshness
 	$(PY) bench/ingest.py
+
+client: setup ## Generate the OpenAPI document and the Python client for enterprise systems into clients/
+	$(PY) -m clients.generate
 
 clean: ## Stop everything and delete local state (broker and database data, logs, venv)
 	@$(LOCAL)/services.sh stop

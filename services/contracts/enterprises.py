@@ -6,7 +6,6 @@ from enum import StrEnum
 from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
-from pydantic.json_schema import SkipJsonSchema
 
 from services.contracts.identifiers import (
     CreditCode,
@@ -66,8 +65,13 @@ class Contact(BaseModel):
     title: str | None = Field(default=None, max_length=50)
 
 
-class EnterpriseRegistration(BaseModel):
-    """Payload of `cn.fugong.enterprise.registered.v1`; a later one replaces an earlier one."""
+class EnterpriseDetails(BaseModel):
+    """What a registration states about an enterprise, whoever sends it.
+
+    The event's payload adds who sent it; the gateway's request model derives from this class, so
+    a field added here reaches the API and the event alike, and the payload's own fields never
+    reach the API.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -79,11 +83,6 @@ class EnterpriseRegistration(BaseModel):
     monitoring_roles: frozenset[MonitoringRole] = frozenset()
     key_enterprise_category: KeyEnterpriseCategory | None = None
     contact: Contact
-    registered_by: SkipJsonSchema[Registrant] = Field(
-        Registrant.BUREAU,
-        description="set by the gateway from the caller: an enterprise's own registration keeps "
-        "the monitoring roles the bureaus assigned it",
-    )
 
     @field_serializer("monitoring_roles")
     def _roles_in_order(self, roles: frozenset[MonitoringRole]) -> list[str]:
@@ -107,3 +106,13 @@ class EnterpriseRegistration(BaseModel):
                 "key_enterprise"
             )
         return self
+
+
+class EnterpriseRegistration(EnterpriseDetails):
+    """Payload of `cn.fugong.enterprise.registered.v1`; a later one replaces an earlier one."""
+
+    registered_by: Registrant = Field(
+        Registrant.BUREAU,
+        description="set by the gateway from the caller: an enterprise's own registration keeps "
+        "the monitoring roles the bureaus assigned it",
+    )

@@ -8,6 +8,7 @@ from typing import Any
 
 import structlog
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
 
 from services.gateway.adapters.api_keys import ApiKeyStore
 from services.gateway.adapters.appointments import PostgresAppointments
@@ -21,6 +22,7 @@ from services.gateway.problems import (
     APPOINTMENT_RESPONSES,
     PROBLEM_RESPONSES,
     add_problem_handlers,
+    document_problem_media_type,
 )
 from services.gateway.rate_limits import RateLimiter
 from services.gateway.request_log import RequestLog
@@ -93,6 +95,7 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
         version="0.1.0",
         description="One authenticated API for enterprise systems and employment officials.",
         lifespan=lifespan,
+        generate_unique_id_function=operation_id,
     )
     if resources is not None:
         app.state.resources = resources
@@ -117,12 +120,20 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     return app
 
 
+def operation_id(route: APIRoute) -> str:
+    """The route function's name (`submit_weekly_report`): what generated clients call the
+    operation, rather than FastAPI's default of name, path and method run together."""
+    return route.name
+
+
 def _document_extra_schemas(app: FastAPI) -> None:
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            batches.document_schemas(generate())
+            document = generate()
+            batches.document_schemas(document)
+            document_problem_media_type(document)
         return app.openapi_schema  # type: ignore[return-value]
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from services.gateway.adapters.idempotency_keys import IdempotencyKeyReused
+from services.gateway.api_examples import SLOT_ID, examples
 from services.gateway.domain.access import Forbidden
 from services.gateway.domain.appointments import AppointmentRefused, Slot
 from services.platform.kafka import PublishFailed
@@ -41,7 +42,25 @@ DATABASE_UNAVAILABLE: tuple[type[Exception], ...] = (
 )
 
 
+FIELD_PROBLEM_EXAMPLE: dict[str, Any] = {
+    "field": "on_duty",
+    "location": "body",
+    "rule": "exceeds_employees",
+    "message": "on_duty (230) must not exceed employees_before_holiday (200)",
+}
+SUGGESTED_SLOT_EXAMPLE: dict[str, Any] = {
+    "slot_id": SLOT_ID,
+    "starts_at": "2020-03-02T10:00:00+08:00",
+    "ends_at": "2020-03-02T10:30:00+08:00",
+    "remaining": 7,
+}
+
+
 class FieldProblem(BaseModel):
+    """What is wrong with one field, named as the client sent it (`not_yet_returned.other`)."""
+
+    model_config = examples(FIELD_PROBLEM_EXAMPLE)
+
     field: str
     location: str
     rule: str
@@ -51,6 +70,23 @@ class FieldProblem(BaseModel):
 class Problem(BaseModel):
     """An RFC 9457 problem document, as every failure is answered."""
 
+    model_config = examples(
+        {
+            "type": "about:blank",
+            "title": "Unprocessable Content",
+            "status": 422,
+            "detail": "invalid request: on_duty: on_duty (230) must not exceed "
+            "employees_before_holiday (200)",
+            "problems": [FIELD_PROBLEM_EXAMPLE],
+        },
+        {
+            "type": "about:blank",
+            "title": "Forbidden",
+            "status": 403,
+            "detail": "this API key may only report for enterprise 91310115632184514N",
+        },
+    )
+
     type: str = "about:blank"
     title: str
     status: int
@@ -59,6 +95,10 @@ class Problem(BaseModel):
 
 
 class SuggestedSlot(BaseModel):
+    """A slot with places left, offered instead of a full one."""
+
+    model_config = examples(SUGGESTED_SLOT_EXAMPLE)
+
     slot_id: str
     starts_at: str
     ends_at: str
@@ -68,6 +108,16 @@ class SuggestedSlot(BaseModel):
 class AppointmentProblem(Problem):
     """A booking refused (409): the slot is full, has passed, the person is booked that day, or
     the window is closed for the service; `suggested` lists the least busy slots instead."""
+
+    model_config = examples(
+        {
+            "type": "about:blank",
+            "title": "Conflict",
+            "status": 409,
+            "detail": "该时段已约满 (the slot is full); choose one of the suggested slots",
+            "suggested": [SUGGESTED_SLOT_EXAMPLE],
+        }
+    )
 
     suggested: list[SuggestedSlot] | None = None
 
@@ -81,6 +131,18 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     for code in (401, 403, 404, 411, 413, 415, 422, 429, 503)
 }
 """What the OpenAPI document says of failures: the same problem document for each."""
+
+
+def document_problem_media_type(openapi: dict[str, Any]) -> None:
+    """FastAPI documents every response model under application/json; failures are answered as
+    application/problem+json, so their schema is documented there alone (clients generated
+    from the document then parse them)."""
+    for path in openapi["paths"].values():
+        for operation in path.values():
+            for response in operation.get("responses", {}).values():
+                content = response.get("content", {})
+                if MEDIA_TYPE in content and "application/json" in content:
+                    content[MEDIA_TYPE] = content.pop("application/json")
 
 
 def problem(

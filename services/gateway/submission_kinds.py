@@ -1,6 +1,7 @@
-"""The kinds of submission the gateway takes, each said once: its payload, its topic, who may send
-it. The single-event routes and the batch route both go through these, so a rule cannot hold for
-one and be forgotten in the other."""
+"""The kinds of submission the gateway takes, each said once: what the client sends, the payload
+it is published as, its topic, who may send it. The single-event routes and the batch route both
+go through these, so a rule cannot hold for one and be forgotten in the other; and a request
+becomes its payload only here, in each kind's `admit`."""
 
 from __future__ import annotations
 
@@ -32,6 +33,13 @@ from services.contracts.topics import (
 )
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED, WeeklyReport
 from services.gateway.domain.access import Principal, PrincipalKind
+from services.gateway.submission_models import (
+    CommunityPointIn,
+    CommunityReportIn,
+    EnterpriseIn,
+    WeeklyReportIn,
+    payload_of,
+)
 
 
 class KindName(StrEnum):
@@ -53,6 +61,11 @@ class Admitted:
 class SubmissionKind:
     name: KindName
     model: type[BaseModel]
+    """What the client sends (the route's body, a batch entry's `data`)."""
+    payload: type[BaseModel]
+    """What is published: the model's fields and `set_by_gateway`."""
+    set_by_gateway: frozenset[str]
+    """The payload's fields no client may send."""
     topic: TopicSpec
     event_type: str
     subject: Callable[[Any], str]
@@ -64,7 +77,7 @@ class SubmissionKind:
 
 
 def _admit_registration(
-    principal: Principal, body: EnterpriseRegistration, registered_in: str | None
+    principal: Principal, body: EnterpriseIn, registered_in: str | None
 ) -> Admitted:
     principal.ensure_may_register(body.credit_code, body.district_code, registered_in)
     principal.ensure_may_assign_roles(
@@ -74,33 +87,37 @@ def _admit_registration(
     registrant = (
         Registrant.ENTERPRISE if principal.kind is PrincipalKind.ENTERPRISE else Registrant.BUREAU
     )
-    return Admitted(body.model_copy(update={"registered_by": registrant}), body.district_code)
+    return Admitted(
+        payload_of(body, EnterpriseRegistration, registered_by=registrant), body.district_code
+    )
 
 
 def _admit_weekly_report(
-    principal: Principal, body: WeeklyReport, registered_in: str | None
+    principal: Principal, body: WeeklyReportIn, registered_in: str | None
 ) -> Admitted:
     principal.ensure_may_report_for(body.credit_code, registered_in)
-    return Admitted(body, registered_in)
+    return Admitted(payload_of(body, WeeklyReport), registered_in)
 
 
 def _admit_point(
-    principal: Principal, body: CommunityPointRegistration, registered_in: str | None
+    principal: Principal, body: CommunityPointIn, registered_in: str | None
 ) -> Admitted:
     principal.ensure_may_register_point(body.town_code)
-    return Admitted(body, district_of_town(body.town_code))
+    return Admitted(payload_of(body, CommunityPointRegistration), district_of_town(body.town_code))
 
 
 def _admit_community_report(
-    principal: Principal, body: CommunityReport, registered_in: str | None
+    principal: Principal, body: CommunityReportIn, registered_in: str | None
 ) -> Admitted:
     principal.ensure_may_report_for_town(body.town_code)
-    return Admitted(body, district_of_town(body.town_code))
+    return Admitted(payload_of(body, CommunityReport), district_of_town(body.town_code))
 
 
 ENTERPRISE_REGISTRATION = SubmissionKind(
     name=KindName.ENTERPRISE_REGISTRATION,
-    model=EnterpriseRegistration,
+    model=EnterpriseIn,
+    payload=EnterpriseRegistration,
+    set_by_gateway=frozenset({"registered_by"}),
     topic=ENTERPRISE_REGISTRATIONS,
     event_type=ENTERPRISE_REGISTERED,
     subject=lambda body: body.credit_code,
@@ -109,7 +126,9 @@ ENTERPRISE_REGISTRATION = SubmissionKind(
 )
 WEEKLY_REPORT = SubmissionKind(
     name=KindName.WEEKLY_REPORT,
-    model=WeeklyReport,
+    model=WeeklyReportIn,
+    payload=WeeklyReport,
+    set_by_gateway=frozenset(),
     topic=ENTERPRISE_REPORTS,
     event_type=WEEKLY_REPORT_SUBMITTED,
     subject=lambda body: body.credit_code,
@@ -118,7 +137,9 @@ WEEKLY_REPORT = SubmissionKind(
 )
 COMMUNITY_POINT = SubmissionKind(
     name=KindName.COMMUNITY_POINT,
-    model=CommunityPointRegistration,
+    model=CommunityPointIn,
+    payload=CommunityPointRegistration,
+    set_by_gateway=frozenset(),
     topic=COMMUNITY_POINTS,
     event_type=COMMUNITY_POINT_REGISTERED,
     subject=lambda body: body.town_code,
@@ -127,7 +148,9 @@ COMMUNITY_POINT = SubmissionKind(
 )
 COMMUNITY_REPORT = SubmissionKind(
     name=KindName.COMMUNITY_REPORT,
-    model=CommunityReport,
+    model=CommunityReportIn,
+    payload=CommunityReport,
+    set_by_gateway=frozenset(),
     topic=COMMUNITY_REPORTS,
     event_type=COMMUNITY_REPORT_SUBMITTED,
     subject=lambda body: body.town_code,

@@ -8,10 +8,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable
 from datetime import date, datetime, time, timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, status
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, Field
 
 from services.contracts.identifiers import SHANGHAI
 from services.contracts.identifiers.phones import MobilePhone
@@ -22,6 +22,7 @@ from services.contracts.notifications import (
     Template,
 )
 from services.contracts.topics import NOTIFY_REQUESTS
+from services.gateway.api_examples import HALL_CODE, SLOT_ID, examples
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
 from services.gateway.domain.access import Principal
 from services.gateway.domain.appointments import (
@@ -60,18 +61,43 @@ _NOTICES = uuid.UUID("0b5c3e0e-2f7d-4b0a-8d3e-20200305f3a1")
 """Namespace of the keys that make each booking's notices one notice however often asked."""
 
 
+SLOT_EXAMPLE: dict[str, Any] = {
+    "starts_at": "2020-03-02T09:00:00+08:00",
+    "ends_at": "2020-03-02T09:30:00+08:00",
+    "capacity": 10,
+}
+SLOT_OUT_EXAMPLE: dict[str, Any] = {
+    **SLOT_EXAMPLE,
+    "slot_id": SLOT_ID,
+    "hall_code": HALL_CODE,
+    "booked": 3,
+    "remaining": 7,
+}
+ONLINE_EXAMPLE: dict[str, Any] = {
+    "channel": "一网通办",
+    "url": "https://zwdt.sh.gov.cn",
+    "message": "失业登记可在一网通办在线办理，无需到窗口: https://zwdt.sh.gov.cn",
+}
+PERSON_EXAMPLE: dict[str, Any] = {"name": "王芳", "mobile": "13812345678"}
+PERSON_OUT_EXAMPLE: dict[str, Any] = {"name": "王*", "mobile": "+86138****5678", "masked": True}
+BOOKING_OUT_EXAMPLE: dict[str, Any] = {
+    "booking_id": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
+    "status": "booked",
+    "hall_code": HALL_CODE,
+    "service": "unemployment_registration",
+    "service_name": "失业登记",
+    "slot": SLOT_OUT_EXAMPLE,
+    "person": PERSON_OUT_EXAMPLE,
+    "booked_by": "assistant:310115:A0123",
+    "booked_at": "2020-02-28T14:20:00+08:00",
+    "online_alternative": ONLINE_EXAMPLE,
+}
+
+
 class SlotIn(BaseModel):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "starts_at": "2020-03-02T09:00:00+08:00",
-                    "ends_at": "2020-03-02T09:30:00+08:00",
-                    "capacity": 10,
-                }
-            ]
-        }
-    )
+    """A time slot to open at a hall, and how many people it receives."""
+
+    model_config = examples(SLOT_EXAMPLE)
 
     starts_at: AwareDatetime
     ends_at: AwareDatetime
@@ -79,6 +105,10 @@ class SlotIn(BaseModel):
 
 
 class SlotOut(BaseModel):
+    """A slot and the places left in it."""
+
+    model_config = examples(SLOT_OUT_EXAMPLE)
+
     slot_id: uuid.UUID
     hall_code: str
     starts_at: datetime
@@ -89,12 +119,28 @@ class SlotOut(BaseModel):
 
 
 class OnlineAlternativeOut(BaseModel):
+    """Where the matter can be handled online instead of at a window."""
+
+    model_config = examples(ONLINE_EXAMPLE)
+
     channel: str = Field(examples=["一网通办"])
     url: str = Field(examples=["https://zwdt.sh.gov.cn"])
     message: str = Field(examples=["失业登记可在一网通办在线办理，无需到窗口"])
 
 
 class SlotsOut(BaseModel):
+    """A hall's slots on a day, the least busy suggested."""
+
+    model_config = examples(
+        {
+            "hall_code": HALL_CODE,
+            "date": "2020-03-02",
+            "slots": [SLOT_OUT_EXAMPLE],
+            "suggested": [SLOT_OUT_EXAMPLE],
+            "online_alternative": ONLINE_EXAMPLE,
+        }
+    )
+
     hall_code: str
     date: date
     slots: list[SlotOut]
@@ -105,21 +151,19 @@ class SlotsOut(BaseModel):
 
 
 class PersonIn(BaseModel):
+    """The worker a place is booked for (personal data: shown in full only to whoever booked)."""
+
+    model_config = examples(PERSON_EXAMPLE)
+
     name: str = Field(min_length=1, max_length=50, examples=["王芳"])
     mobile: MobilePhone = Field(examples=["13812345678"])
 
 
 class BookingIn(BaseModel):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "slot_id": "5b0f8a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b",
-                    "service": "unemployment_registration",
-                    "person": {"name": "王芳", "mobile": "13812345678"},
-                }
-            ]
-        }
+    """A place in a slot, for a worker and a service."""
+
+    model_config = examples(
+        {"slot_id": SLOT_ID, "service": "unemployment_registration", "person": PERSON_EXAMPLE}
     )
 
     slot_id: uuid.UUID
@@ -128,16 +172,28 @@ class BookingIn(BaseModel):
 
 
 class RescheduleIn(BaseModel):
+    """The slot to move a booking to."""
+
+    model_config = examples({"slot_id": "7e1a2b3c-4d5e-4f60-8a1b-2c3d4e5f6a7b"})
+
     slot_id: uuid.UUID = Field(description="another slot at the same hall")
 
 
 class PersonOut(BaseModel):
+    """The booked worker, masked for everyone but whoever booked."""
+
+    model_config = examples(PERSON_OUT_EXAMPLE)
+
     name: str
     mobile: str
     masked: bool = Field(description="masked for everyone but whoever booked")
 
 
 class BookingOut(BaseModel):
+    """A booking: its slot, service and person, and where else the matter can be handled."""
+
+    model_config = examples(BOOKING_OUT_EXAMPLE)
+
     booking_id: uuid.UUID
     status: str = Field(examples=["booked", "cancelled"])
     hall_code: str
@@ -151,6 +207,10 @@ class BookingOut(BaseModel):
 
 
 class BookingsOut(BaseModel):
+    """A hall's bookings on a day."""
+
+    model_config = examples({"bookings": [BOOKING_OUT_EXAMPLE]})
+
     bookings: list[BookingOut]
 
 

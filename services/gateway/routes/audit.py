@@ -9,12 +9,30 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from services.contracts.identifiers import DistrictCode
+from services.contracts.topics import ENTERPRISE_REPORTS
+from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED
+from services.gateway.api_examples import CREDIT_CODE, EVENT_ID, examples
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
 
 router = APIRouter(prefix="/v1/audit", tags=["audit"])
 
 
+ENTRY_EXAMPLE = {
+    "event_id": EVENT_ID,
+    "principal": f"enterprise:{CREDIT_CODE}",
+    "district_code": "310115",
+    "event_type": WEEKLY_REPORT_SUBMITTED,
+    "topic": ENTERPRISE_REPORTS.name,
+    "subject": CREDIT_CODE,
+    "accepted_at": "2020-02-14T17:30:00+08:00",
+}
+
+
 class AuditEntryOut(BaseModel):
+    """A write the gateway accepted: who sent what, about whom, when (never its content)."""
+
+    model_config = examples(ENTRY_EXAMPLE)
+
     event_id: str
     principal: str = Field(description="who sent it, e.g. enterprise:9131… or official:310115")
     district_code: str | None = Field(description="the district the write concerns, if known")
@@ -25,6 +43,10 @@ class AuditEntryOut(BaseModel):
 
 
 class AuditOut(BaseModel):
+    """The newest accepted writes, newest first."""
+
+    model_config = examples({"entries": [ENTRY_EXAMPLE]})
+
     entries: list[AuditEntryOut]
 
 

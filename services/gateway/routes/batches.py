@@ -38,6 +38,7 @@ from services.gateway.ports import AuditEntry, Claim
 from services.gateway.problems import RETRY_LATER, FieldProblem, problem
 from services.gateway.publishing import SOURCE
 from services.gateway.submission_kinds import KINDS, Admitted, KindName, SubmissionKind
+from services.gateway.submission_models import COMMUNITY_REPORT_EXAMPLE, WEEKLY_REPORT_EXAMPLE
 from services.platform.kafka import EncodedEvent
 from services.platform.metrics import EVENTS_PUBLISHED
 
@@ -48,8 +49,18 @@ MAX_ENTRIES = 1000
 EntryId = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 
 
+ENTRY_EXAMPLE: dict[str, Any] = {
+    "id": "浦江食品-2020-W07",
+    "kind": "weekly_report",
+    "idempotency_key": "6f1c9a52-0d7e-4b8e-9a3f-2b61c0e4d7a1",
+    "data": WEEKLY_REPORT_EXAMPLE,
+}
+
+
 class BatchEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """One submission of the batch, named by the client so that its result can be found."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [ENTRY_EXAMPLE]})
 
     id: EntryId = Field(description="The client's name for the entry, unique in the batch")
     kind: KindName
@@ -59,29 +70,28 @@ class BatchEntry(BaseModel):
         "the same event id and is counted once.",
     )
     data: dict[str, Any] = Field(
-        description="The submission, as the single route of its kind takes it "
-        "(POST /v1/weekly-reports for `weekly_report`, …)"
+        description="The submission, as the single route of its kind takes it: EnterpriseIn for "
+        "`enterprise_registration`, WeeklyReportIn for `weekly_report`, CommunityPointIn for "
+        "`community_point`, CommunityReportIn for `community_report`"
     )
 
 
 class BatchRequest(BaseModel):
+    """Up to 1,000 submissions of any kinds, each answered on its own."""
+
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
             "examples": [
                 {
                     "entries": [
+                        ENTRY_EXAMPLE,
                         {
-                            "id": "浦江食品-2020-W07",
-                            "kind": "weekly_report",
-                            "idempotency_key": "6f1c9a52-0d7e-4b8e-9a3f-2b61c0e4d7a1",
-                            "data": {
-                                "credit_code": "91310115MA1K3YJ21X",
-                                "week": "2020-W07",
-                                "employees_before_holiday": 200,
-                                "on_duty": 120,
-                            },
-                        }
+                            "id": "潍坊新村街道-2020-W07",
+                            "kind": "community_report",
+                            "idempotency_key": "9a0e2c44-51b8-4f3d-8c1e-7d2f6b3a9e05",
+                            "data": COMMUNITY_REPORT_EXAMPLE,
+                        },
                     ]
                 }
             ]
@@ -92,6 +102,25 @@ class BatchRequest(BaseModel):
 
 
 class EntryResult(BaseModel):
+    """What became of one entry: its event id, or why it was refused."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "浦江食品-2020-W07",
+                    "status": 202,
+                    "event_id": "0b7e5c1e-6a43-4f0e-9a53-3c1b1f6b2a10",
+                },
+                {
+                    "id": "申城电子-2020-W07",
+                    "status": 403,
+                    "detail": "this API key may only report for enterprise 91310115632184514N",
+                },
+            ]
+        }
+    )
+
     id: str
     status: int = Field(description="202 accepted; 403, 422 or 503 refused, as a single request")
     event_id: str | None = None
@@ -100,6 +129,8 @@ class EntryResult(BaseModel):
 
 
 class BatchResult(BaseModel):
+    """Each entry's outcome, in the order sent."""
+
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
@@ -115,13 +146,15 @@ class BatchResult(BaseModel):
                         {
                             "id": "申城电子-2020-W07",
                             "status": 422,
-                            "detail": "on_duty: exceeds the employees before the holiday",
+                            "detail": "invalid weekly_report: on_duty: on_duty (230) must not "
+                            "exceed employees_before_holiday (200)",
                             "problems": [
                                 {
                                     "field": "on_duty",
                                     "location": "body",
-                                    "rule": "value_error",
-                                    "message": "exceeds the employees before the holiday",
+                                    "rule": "exceeds_employees",
+                                    "message": "on_duty (230) must not exceed "
+                                    "employees_before_holiday (200)",
                                 }
                             ],
                         },

@@ -3,18 +3,47 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from services.contracts.identifiers import DistrictCode, IsoWeek, district
+from services.gateway.api_examples import CREDIT_CODE, ENTERPRISE_NAME, WEEK, examples
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
 
 router = APIRouter(prefix="/v1/compliance", tags=["compliance"])
 
 
+COUNTS_EXAMPLE: dict[str, Any] = {
+    "expected": 1240,
+    "on_time": 1032,
+    "late": 73,
+    "missing": 135,
+    "reminded": 208,
+}
+DISTRICT_EXAMPLE: dict[str, Any] = {
+    **COUNTS_EXAMPLE,
+    "district_code": "310115",
+    "district_name": "浦东新区",
+}
+LATE_EXAMPLE: dict[str, Any] = {
+    "credit_code": CREDIT_CODE,
+    "name": ENTERPRISE_NAME,
+    "district_code": "310115",
+    "district_name": "浦东新区",
+    "industry_section": "C",
+    "status": "late",
+    "reported_at": "2020-02-18T09:12:00+08:00",
+    "reminded": True,
+}
+
+
 class ComplianceCounts(BaseModel):
+    """How many designated enterprises reported on time, late, or not at all."""
+
+    model_config = examples(COUNTS_EXAMPLE)
+
     expected: int = Field(0, description="designated enterprises registered by the deadline")
     on_time: int = 0
     late: int = 0
@@ -23,22 +52,43 @@ class ComplianceCounts(BaseModel):
 
 
 class DistrictCompliance(ComplianceCounts):
+    """A district's compliance counts."""
+
+    model_config = examples(DISTRICT_EXAMPLE)
+
     district_code: str
     district_name: str
 
 
 class EnterpriseCompliance(BaseModel):
+    """A designated enterprise that reported late, or has not reported."""
+
+    model_config = examples(LATE_EXAMPLE)
+
     credit_code: str
     name: str
     district_code: str
     district_name: str
     industry_section: str
     status: Literal["on_time", "late", "missing"]
-    reported_at: datetime | None
+    reported_at: datetime | None = Field(description="null: no report yet")
     reminded: bool
 
 
 class ComplianceOut(BaseModel):
+    """A week's reporting compliance for the city or a district, and who was late or missing."""
+
+    model_config = examples(
+        {
+            "week": WEEK,
+            "scope": "310115",
+            "deadline": "2020-02-17T12:00:00+08:00",
+            "total": COUNTS_EXAMPLE,
+            "by_district": [],
+            "late_or_missing": [LATE_EXAMPLE],
+        }
+    )
+
     week: str
     scope: str = Field(description="the district code asked for, or 'city'")
     deadline: datetime | None = Field(description="null until the week's deadline has passed")

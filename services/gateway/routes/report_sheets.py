@@ -10,6 +10,7 @@ from fastapi import APIRouter, HTTPException, Request, Response, status
 from pydantic import BaseModel, Field
 
 from services.contracts.weekly_reports import WeeklyReport
+from services.gateway.api_examples import EVENT_ID, examples
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
 from services.gateway.domain.access import Principal, PrincipalKind
 from services.gateway.domain.report_columns import BadRow
@@ -35,50 +36,51 @@ _TEMPLATES: dict[str, tuple[str, Callable[[WeeklyReport], bytes]]] = {
 }
 
 
+ROW_PROBLEM_EXAMPLE = {
+    "field": "on_duty",
+    "heading": "本周在岗人数",
+    "message": "on_duty (230) must not exceed employees_before_holiday (200)",
+}
+ACCEPTED_ROW_EXAMPLE = {"row": 2, "status": "accepted", "event_id": EVENT_ID}
+REFUSED_ROW_EXAMPLE = {"row": 3, "status": "refused", "errors": [ROW_PROBLEM_EXAMPLE]}
+
+
 class RowProblemOut(BaseModel):
+    """What is wrong in one cell of a row, by field and by the template's heading."""
+
+    model_config = examples(ROW_PROBLEM_EXAMPLE)
+
     field: str = Field(description="the report's field, e.g. on_duty")
     heading: str = Field(description="the column's heading in the template")
     message: str
 
 
 class RowAcceptedOut(BaseModel):
+    """A row published as a weekly report."""
+
+    model_config = examples(ACCEPTED_ROW_EXAMPLE)
+
     row: int = Field(description="the row's number as the spreadsheet shows it")
     status: Literal["accepted"] = "accepted"
     event_id: str
 
 
 class RowRefusedOut(BaseModel):
+    """A row refused, with what to fix."""
+
+    model_config = examples(REFUSED_ROW_EXAMPLE)
+
     row: int = Field(description="the row's number as the spreadsheet shows it")
     status: Literal["refused"] = "refused"
     errors: list[RowProblemOut]
 
 
 class SheetUploadOut(BaseModel):
-    model_config = {
-        "json_schema_extra": {
-            "examples": [
-                {
-                    "accepted": 1,
-                    "refused": 1,
-                    "rows": [
-                        {"row": 2, "status": "accepted", "event_id": "0b5c…"},
-                        {
-                            "row": 3,
-                            "status": "refused",
-                            "errors": [
-                                {
-                                    "field": "on_duty",
-                                    "heading": "本周在岗人数",
-                                    "message": "on_duty (230) must not exceed "
-                                    "employees_before_holiday (200)",
-                                }
-                            ],
-                        },
-                    ],
-                }
-            ]
-        }
-    }
+    """Each row's outcome, in the sheet's order."""
+
+    model_config = examples(
+        {"accepted": 1, "refused": 1, "rows": [ACCEPTED_ROW_EXAMPLE, REFUSED_ROW_EXAMPLE]}
+    )
 
     accepted: int
     refused: int

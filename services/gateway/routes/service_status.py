@@ -5,10 +5,10 @@ and every change is announced to the district's public through notify."""
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
 from fastapi import APIRouter, HTTPException, Path, Query, status
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, Field, model_validator
 
 from services.contracts.identifiers import SHANGHAI, DistrictCode, district
 from services.contracts.notifications import (
@@ -18,6 +18,7 @@ from services.contracts.notifications import (
     Template,
 )
 from services.contracts.topics import NOTIFY_REQUESTS
+from services.gateway.api_examples import EVENT_ID, HALL_CODE, examples
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
 from services.gateway.domain.access import Principal
 from services.gateway.domain.appointments import (
@@ -57,19 +58,37 @@ LocalTime = Annotated[
 ]
 
 
+HALL_EXAMPLE: dict[str, Any] = {
+    "name": "浦东新区就业促进中心",
+    "address": "上海市浦东新区合欢路2号",
+    "opens_at": "09:00",
+    "closes_at": "17:00",
+}
+HALL_OUT_EXAMPLE: dict[str, Any] = {
+    **HALL_EXAMPLE,
+    "code": HALL_CODE,
+    "district_code": "310115",
+    "district_name": "浦东新区",
+}
+STATUS_OUT_EXAMPLE: dict[str, Any] = {
+    "hall_code": HALL_CODE,
+    "district_code": "310115",
+    "service": "skills_assessment",
+    "service_name": "职业技能评价",
+    "status": "resumed",
+    "status_name": "已恢复",
+    "resumes_on": "2020-03-02",
+    "online_url": "https://zwdt.sh.gov.cn",
+    "note": "请提前预约，错峰办理",
+    "changed_by": "official:310115",
+    "changed_at": "2020-02-26T10:15:00+08:00",
+}
+
+
 class HallIn(BaseModel):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "name": "浦东新区就业促进中心",
-                    "address": "上海市浦东新区合欢路2号",
-                    "opens_at": "09:00",
-                    "closes_at": "17:00",
-                }
-            ]
-        }
-    )
+    """A service hall's name, address and opening hours."""
+
+    model_config = examples(HALL_EXAMPLE)
 
     name: str = Field(min_length=2, max_length=100)
     address: str = Field(min_length=2, max_length=200)
@@ -84,6 +103,10 @@ class HallIn(BaseModel):
 
 
 class HallOut(BaseModel):
+    """A service hall of the register."""
+
+    model_config = examples(HALL_OUT_EXAMPLE)
+
     code: str
     district_code: str
     district_name: str
@@ -94,18 +117,20 @@ class HallOut(BaseModel):
 
 
 class HallsOut(BaseModel):
+    """The service halls of a district or the city."""
+
+    model_config = examples({"halls": [HALL_OUT_EXAMPLE]})
+
     halls: list[HallOut]
 
 
 class StatusIn(BaseModel):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {"status": "suspended", "note": "根据疫情防控要求暂停线下培训，恢复时间另行发布"},
-                {"status": "online_only", "online_url": "https://zwdt.sh.gov.cn"},
-                {"status": "resumed", "resumes_on": "2020-03-02", "note": "请提前预约，错峰办理"},
-            ]
-        }
+    """Whether a service is suspended, online-only or resumed at a hall, and what to know."""
+
+    model_config = examples(
+        {"status": "suspended", "note": "根据疫情防控要求暂停线下培训，恢复时间另行发布"},
+        {"status": "online_only", "online_url": "https://zwdt.sh.gov.cn"},
+        {"status": "resumed", "resumes_on": "2020-03-02", "note": "请提前预约，错峰办理"},
     )
 
     status: ServiceState
@@ -124,6 +149,10 @@ class StatusIn(BaseModel):
 
 
 class StatusOut(BaseModel):
+    """A service's status at a hall, as last changed."""
+
+    model_config = examples(STATUS_OUT_EXAMPLE)
+
     hall_code: str
     district_code: str
     service: PublicService
@@ -138,10 +167,18 @@ class StatusOut(BaseModel):
 
 
 class StatusesOut(BaseModel):
+    """Service statuses by hall, or a hall's changes newest first."""
+
+    model_config = examples({"statuses": [STATUS_OUT_EXAMPLE]})
+
     statuses: list[StatusOut]
 
 
 class StatusChangeOut(StatusOut):
+    """The status as changed, and the announcement of the change to the district."""
+
+    model_config = examples({**STATUS_OUT_EXAMPLE, "announcement_event_id": EVENT_ID})
+
     announcement_event_id: str = Field(description="the announcement's event on notify.requests")
 
 

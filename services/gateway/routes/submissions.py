@@ -6,11 +6,8 @@ from typing import Annotated, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, Header, status
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 
-from services.contracts.community_reports import CommunityPointRegistration, CommunityReport
-from services.contracts.enterprises import EnterpriseRegistration
-from services.contracts.weekly_reports import WeeklyReport
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
 from services.gateway.publishing import submit
 from services.gateway.submission_kinds import (
@@ -18,6 +15,12 @@ from services.gateway.submission_kinds import (
     COMMUNITY_REPORT,
     ENTERPRISE_REGISTRATION,
     WEEKLY_REPORT,
+)
+from services.gateway.submission_models import (
+    CommunityPointIn,
+    CommunityReportIn,
+    EnterpriseIn,
+    WeeklyReportIn,
 )
 
 router = APIRouter(prefix="/v1", tags=["submissions"])
@@ -34,13 +37,22 @@ IdempotencyKey = Annotated[
 
 
 class Accepted(BaseModel):
-    event_id: str
+    """The broker has acknowledged the event: it will be counted once, however often it is sent
+    again with the same Idempotency-Key."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"event_id": "0b7e5c1e-6a43-4f0e-9a53-3c1b1f6b2a10", "status": "accepted"}]
+        }
+    )
+
+    event_id: str = Field(description="the event's id: the same for a retry with the same key")
     status: Literal["accepted"] = "accepted"
 
 
 @router.post("/enterprises", status_code=status.HTTP_202_ACCEPTED)
 async def register_enterprise(
-    body: EnterpriseRegistration,
+    body: EnterpriseIn,
     principal: PrincipalDep,
     resources: ResourcesDep,
     idempotency_key: IdempotencyKey = None,
@@ -53,7 +65,7 @@ async def register_enterprise(
 
 @router.post("/weekly-reports", status_code=status.HTTP_202_ACCEPTED)
 async def submit_weekly_report(
-    body: WeeklyReport,
+    body: WeeklyReportIn,
     principal: PrincipalDep,
     resources: ResourcesDep,
     idempotency_key: IdempotencyKey = None,
@@ -66,7 +78,7 @@ async def submit_weekly_report(
 
 @router.post("/community-points", status_code=status.HTTP_202_ACCEPTED)
 async def register_community_point(
-    body: CommunityPointRegistration,
+    body: CommunityPointIn,
     principal: PrincipalDep,
     resources: ResourcesDep,
     idempotency_key: IdempotencyKey = None,
@@ -79,7 +91,7 @@ async def register_community_point(
 
 @router.post("/community-reports", status_code=status.HTTP_202_ACCEPTED)
 async def submit_community_report(
-    body: CommunityReport,
+    body: CommunityReportIn,
     principal: PrincipalDep,
     resources: ResourcesDep,
     idempotency_key: IdempotencyKey = None,

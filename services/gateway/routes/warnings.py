@@ -17,6 +17,7 @@ from services.contracts.warnings import (
     WarningId,
     WarningRule,
 )
+from services.gateway.api_examples import WARNING_ID, WEEK, examples
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
 from services.gateway.publishing import publish
 from services.gateway.routes.submissions import Accepted, IdempotencyKey
@@ -24,7 +25,28 @@ from services.gateway.routes.submissions import Accepted, IdempotencyKey
 router = APIRouter(prefix="/v1/warnings", tags=["early warnings"])
 
 
+WARNING_EXAMPLE: dict[str, Any] = {
+    "warning_id": WARNING_ID,
+    "rule": "fill_rate_falling",
+    "rule_description": RULE_DESCRIPTIONS[WarningRule.FILL_RATE_FALLING],
+    "week": WEEK,
+    "district_code": "310112",
+    "district_name": "闵行区",
+    "industry_section": "C",
+    "figures": {"fill_rate": 0.21, "fill_rate_change": -0.13},
+    "raised_at": "2020-02-17T12:05:00+08:00",
+    "status": "acknowledged",
+    "acknowledged_by": "official:310112",
+    "acknowledged_at": "2020-02-17T15:40:00+08:00",
+    "note": "已联系区内制造业重点企业，组织线上专场招聘会",
+}
+
+
 class EarlyWarningOut(BaseModel):
+    """An early warning monitoring raised for a scope, and whether an official acknowledged it."""
+
+    model_config = examples(WARNING_EXAMPLE)
+
     warning_id: str
     rule: str
     rule_description: str
@@ -41,10 +63,18 @@ class EarlyWarningOut(BaseModel):
 
 
 class EarlyWarningsOut(BaseModel):
+    """The early warnings in a scope, newest week first."""
+
+    model_config = examples({"warnings": [WARNING_EXAMPLE]})
+
     warnings: list[EarlyWarningOut]
 
 
 class AcknowledgementIn(BaseModel):
+    """An official's acknowledgement of a warning in their scope."""
+
+    model_config = examples({"note": "已联系区内制造业重点企业，组织线上专场招聘会"})
+
     note: str | None = Field(None, max_length=500, description="what was done about it")
 
 

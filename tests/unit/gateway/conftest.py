@@ -37,6 +37,8 @@ class Gateway:
     audit: InMemoryAuditLog
     register: InMemoryServiceRegister
     appointments: InMemoryAppointments
+    transport: httpx.ASGITransport
+    """The application itself, for clients that make their own httpx client."""
 
     def key(self, kind: PrincipalKind, **scope: str) -> dict[str, str]:
         return {"X-API-Key": self.keys.issue_now(Principal(kind, **scope))}
@@ -75,4 +77,6 @@ async def gateway_on_fakes(settings: GatewaySettings) -> AsyncIterator[Gateway]:
     app = create_app(settings, resources)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as http:
-        yield Gateway(http, publisher, keys, views, database, audit, register, appointments)
+        yield Gateway(
+            http, publisher, keys, views, database, audit, register, appointments, transport
+        )

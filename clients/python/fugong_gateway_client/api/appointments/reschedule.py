@@ -1,0 +1,241 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.appointment_problem import AppointmentProblem
+from ...models.booking_out import BookingOut
+from ...models.problem import Problem
+from ...models.reschedule_in import RescheduleIn
+from ...types import Response
+
+
+def _get_kwargs(
+    booking_id: UUID,
+    *,
+    body: RescheduleIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/bookings/{booking_id}/reschedule".format(
+            booking_id=quote(str(booking_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AppointmentProblem | BookingOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = BookingOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = AppointmentProblem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 411:
+        response_411 = Problem.from_dict(response.json())
+
+        return response_411
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AppointmentProblem | BookingOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    booking_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RescheduleIn,
+) -> Response[AppointmentProblem | BookingOut | Problem]:
+    """Reschedule
+
+     Move a booking to another slot of its hall: the new place taken and the old freed, or
+    nothing (409 with the least busy alternatives when the new one is full).
+
+    Args:
+        booking_id (UUID):
+        body (RescheduleIn): The slot to move a booking to.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AppointmentProblem | BookingOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        booking_id=booking_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    booking_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RescheduleIn,
+) -> AppointmentProblem | BookingOut | Problem | None:
+    """Reschedule
+
+     Move a booking to another slot of its hall: the new place taken and the old freed, or
+    nothing (409 with the least busy alternatives when the new one is full).
+
+    Args:
+        booking_id (UUID):
+        body (RescheduleIn): The slot to move a booking to.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AppointmentProblem | BookingOut | Problem
+    """
+
+    return sync_detailed(
+        booking_id=booking_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    booking_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RescheduleIn,
+) -> Response[AppointmentProblem | BookingOut | Problem]:
+    """Reschedule
+
+     Move a booking to another slot of its hall: the new place taken and the old freed, or
+    nothing (409 with the least busy alternatives when the new one is full).
+
+    Args:
+        booking_id (UUID):
+        body (RescheduleIn): The slot to move a booking to.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AppointmentProblem | BookingOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        booking_id=booking_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    booking_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RescheduleIn,
+) -> AppointmentProblem | BookingOut | Problem | None:
+    """Reschedule
+
+     Move a booking to another slot of its hall: the new place taken and the old freed, or
+    nothing (409 with the least busy alternatives when the new one is full).
+
+    Args:
+        booking_id (UUID):
+        body (RescheduleIn): The slot to move a booking to.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AppointmentProblem | BookingOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            booking_id=booking_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,147 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .accepted import Accepted
+from .acknowledgement_in import AcknowledgementIn
+from .appointment_problem import AppointmentProblem
+from .audit_entry_out import AuditEntryOut
+from .audit_out import AuditOut
+from .batch_entry import BatchEntry
+from .batch_entry_data import BatchEntryData
+from .batch_request import BatchRequest
+from .batch_result import BatchResult
+from .booking_in import BookingIn
+from .booking_out import BookingOut
+from .bookings_out import BookingsOut
+from .changes import Changes
+from .community import Community
+from .community_changes import CommunityChanges
+from .community_figures import CommunityFigures
+from .community_point_in import CommunityPointIn
+from .community_report_in import CommunityReportIn
+from .compliance_counts import ComplianceCounts
+from .compliance_out import ComplianceOut
+from .contact_in import ContactIn
+from .difficulty import Difficulty
+from .district_compliance import DistrictCompliance
+from .early_warning_out import EarlyWarningOut
+from .early_warning_out_figures import EarlyWarningOutFigures
+from .early_warning_out_status import EarlyWarningOutStatus
+from .early_warnings_out import EarlyWarningsOut
+from .early_warnings_status import EarlyWarningsStatus
+from .enterprise_compliance import EnterpriseCompliance
+from .enterprise_compliance_status import EnterpriseComplianceStatus
+from .enterprise_in import EnterpriseIn
+from .enterprise_size import EnterpriseSize
+from .entry_result import EntryResult
+from .field_problem import FieldProblem
+from .hall_in import HallIn
+from .hall_out import HallOut
+from .halls_out import HallsOut
+from .indicators_out import IndicatorsOut
+from .indicators_out_definitions import IndicatorsOutDefinitions
+from .key_enterprise_category import KeyEnterpriseCategory
+from .kind_name import KindName
+from .monitoring_role import MonitoringRole
+from .not_yet_returned_in import NotYetReturnedIn
+from .online_alternative_out import OnlineAlternativeOut
+from .person_in import PersonIn
+from .person_out import PersonOut
+from .problem import Problem
+from .public_service import PublicService
+from .recorded_report import RecordedReport
+from .recorded_reports import RecordedReports
+from .reschedule_in import RescheduleIn
+from .return_to_work_cell import ReturnToWorkCell
+from .return_to_work_figures import ReturnToWorkFigures
+from .return_to_work_out import ReturnToWorkOut
+from .return_to_work_out_definitions import ReturnToWorkOutDefinitions
+from .row_accepted_out import RowAcceptedOut
+from .row_problem_out import RowProblemOut
+from .row_refused_out import RowRefusedOut
+from .scoped_figures import ScopedFigures
+from .service_state import ServiceState
+from .sheet_upload_out import SheetUploadOut
+from .slot_in import SlotIn
+from .slot_out import SlotOut
+from .slots_out import SlotsOut
+from .status_change_out import StatusChangeOut
+from .status_in import StatusIn
+from .status_out import StatusOut
+from .statuses_out import StatusesOut
+from .suggested_slot import SuggestedSlot
+from .weekly_report_in import WeeklyReportIn
+from .weekly_report_template_extension import WeeklyReportTemplateExtension
+
+__all__ = (
+    "Accepted",
+    "AcknowledgementIn",
+    "AppointmentProblem",
+    "AuditEntryOut",
+    "AuditOut",
+    "BatchEntry",
+    "BatchEntryData",
+    "BatchRequest",
+    "BatchResult",
+    "BookingIn",
+    "BookingOut",
+    "BookingsOut",
+    "Changes",
+    "Community",
+    "CommunityChanges",
+    "CommunityFigures",
+    "CommunityPointIn",
+    "CommunityReportIn",
+    "ComplianceCounts",
+    "ComplianceOut",
+    "ContactIn",
+    "Difficulty",
+    "DistrictCompliance",
+    "EarlyWarningOut",
+    "EarlyWarningOutFigures",
+    "EarlyWarningOutStatus",
+    "EarlyWarningsOut",
+    "EarlyWarningsStatus",
+    "EnterpriseCompliance",
+    "EnterpriseComplianceStatus",
+    "EnterpriseIn",
+    "EnterpriseSize",
+    "EntryResult",
+    "FieldProblem",
+    "HallIn",
+    "HallOut",
+    "HallsOut",
+    "IndicatorsOut",
+    "IndicatorsOutDefinitions",
+    "KeyEnterpriseCategory",
+    "KindName",
+    "MonitoringRole",
+    "NotYetReturnedIn",
+    "OnlineAlternativeOut",
+    "PersonIn",
+    "PersonOut",
+    "Problem",
+    "PublicService",
+    "RecordedReport",
+    "RecordedReports",
+    "RescheduleIn",
+    "ReturnToWorkCell",
+    "ReturnToWorkFigures",
+    "ReturnToWorkOut",
+    "ReturnToWorkOutDefinitions",
+    "RowAcceptedOut",
+    "RowProblemOut",
+    "RowRefusedOut",
+    "ScopedFigures",
+    "ServiceState",
+    "SheetUploadOut",
+    "SlotIn",
+    "SlotOut",
+    "SlotsOut",
+    "StatusChangeOut",
+    "StatusesOut",
+    "StatusIn",
+    "StatusOut",
+    "SuggestedSlot",
+    "WeeklyReportIn",
+    "WeeklyReportTemplateExtension",
+)

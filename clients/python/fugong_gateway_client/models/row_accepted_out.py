@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="RowAcceptedOut")
+
+
+@_attrs_define
+class RowAcceptedOut:
+    """A row published as a weekly report.
+
+    Attributes:
+        row (int): the row's number as the spreadsheet shows it
+        event_id (str):
+        status (Literal['accepted'] | Unset):  Default: 'accepted'.
+    """
+
+    row: int
+    event_id: str
+    status: Literal["accepted"] | Unset = "accepted"
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        row = self.row
+
+        event_id = self.event_id
+
+        status = self.status
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "row": row,
+                "event_id": event_id,
+            }
+        )
+        if status is not UNSET:
+            field_dict["status"] = status
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        row = d.pop("row")
+
+        event_id = d.pop("event_id")
+
+        status = cast(Literal["accepted"] | Unset, d.pop("status", UNSET))
+        if status != "accepted" and not isinstance(status, Unset):
+            raise ValueError(f"status must match const 'accepted', got '{status}'")
+
+        row_accepted_out = cls(
+            row=row,
+            event_id=event_id,
+            status=status,
+        )
+
+        row_accepted_out.additional_properties = d
+        return row_accepted_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
