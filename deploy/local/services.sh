@@ -37,6 +37,8 @@ start_one() {
   fi
   (
     cd "$REPO_DIR"
+    # The gateway parses and validates on as many cores as the machine has (one process each).
+    FUGONG_HTTP_WORKERS="${FUGONG_HTTP_WORKERS:-$(nproc)}" \
     FUGONG_HTTP_PORT="$port" FUGONG_DATA_DIR="$STATE_DIR/faust" \
       nohup "$PYTHON" -m "services.$name" </dev/null >>"$LOG_DIR/$name.log" 2>&1 &
     echo $! >"$RUN_DIR/$name.pid"
