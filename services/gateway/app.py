@@ -47,6 +47,7 @@ from services.platform.kafka import (
 )
 from services.platform.migrations import migrate
 from services.platform.postgres import PostgresProbe, open_pool
+from services.platform.producers import ReplaceableProducer
 
 SCHEMA = "gateway"
 
@@ -63,12 +64,16 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
             return
         pool = await open_pool(settings.database_url, max_size=10)
         await migrate(pool, SCHEMA, "services.gateway")
-        producer = idempotent_producer(settings.kafka_bootstrap_servers, "fugong-gateway")
-        await producer.start()
+        publisher = KafkaEventPublisher(
+            ReplaceableProducer(
+                lambda: idempotent_producer(settings.kafka_bootstrap_servers, "fugong-gateway")
+            ),
+            timeout=settings.kafka_delivery_timeout_ms / 1000,
+        )
         probe = KafkaProbe(settings.kafka_bootstrap_servers)
         app.state.resources = GatewayResources(
             settings=settings,
-            publisher=KafkaEventPublisher(producer),
+            publisher=publisher,
             api_keys=ApiKeyStore(
                 pool,
                 settings.api_key_pepper.get_secret_value(),
@@ -86,7 +91,7 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
         try:
             yield
         finally:
-            await producer.stop()
+            await publisher.close()
             await probe.close()
             await pool.close()
 

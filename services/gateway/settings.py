@@ -38,6 +38,13 @@ class GatewaySettings(ServiceSettings):
     metrics_key_required: bool | None = Field(
         None, description="/metrics only with an operations key; default: in production only"
     )
+    kafka_delivery_timeout_ms: int = Field(
+        15_000,
+        ge=500,
+        le=120_000,
+        description="longest wait for the broker's ack before a write answers 503 (and the "
+        "producer that held the event is replaced, so it is never delivered afterwards)",
+    )
     http_workers: int = Field(
         1, ge=1, le=64, description="processes serving HTTP (as many as cores, in production)"
     )

@@ -15,6 +15,12 @@ from aiokafka.partitioner import murmur2
 from pydantic import BaseModel
 
 from services.contracts.envelope import CONTENT_TYPE, CloudEvent
+from services.platform.producers import (
+    ProducerAbandoned,
+    ProducerSource,
+    ProducerUnavailable,
+    SharedProducer,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,22 +61,32 @@ _HEADERS = [("content-type", CONTENT_TYPE.encode())]
 
 
 class KafkaEventPublisher:
-    def __init__(self, producer: AIOKafkaProducer, *, timeout: float = 20.0) -> None:
-        self._producer = producer
+    """Publishes through a producer and waits for the broker's ack, at most `timeout` seconds.
+
+    An event reported refused (PublishFailed, or False from `publish_all`) is one the producer
+    was made to drop: its producer is discarded (see `services.platform.producers`), so with a
+    `ReplaceableProducer` a refusal is not contradicted by a late delivery once the broker is back.
+    """
+
+    def __init__(
+        self, producer: AIOKafkaProducer | ProducerSource, *, timeout: float = 20.0
+    ) -> None:
+        self._source: ProducerSource = (
+            SharedProducer(producer) if isinstance(producer, AIOKafkaProducer) else producer
+        )
         self._timeout = timeout
 
     async def publish(self, topic: str, event: CloudEvent[BaseModel]) -> None:
+        producer = None
         try:
-            await asyncio.wait_for(
-                self._producer.send_and_wait(
-                    topic,
-                    value=event.to_json(),
-                    key=event.subject.encode(),
-                    headers=[("content-type", CONTENT_TYPE.encode())],
-                ),
-                self._timeout,
-            )
-        except (KafkaError, TimeoutError) as exc:
+            async with asyncio.timeout(self._timeout):
+                producer = await self._source.get()
+                await producer.send_and_wait(
+                    topic, value=event.to_json(), key=event.subject.encode(), headers=_HEADERS
+                )
+        except _NOT_ACKNOWLEDGED as exc:
+            if producer is not None:
+                await self._source.discard(producer)
             raise PublishFailed(f"broker did not acknowledge event {event.id}") from exc
 
     async def publish_all(self, topic: str, events: Sequence[EncodedEvent]) -> list[bool]:
@@ -78,40 +94,56 @@ class KafkaEventPublisher:
 
         Events go to the partition `send` would choose for their key (the default partitioner's),
         so one entity's events stay in order whichever way they were published. A batch is
-        acknowledged or refused whole: each event's answer is its batch's. The wait is bounded
-        by the producer's own delivery timeout, not cut short here: an event reported refused
-        is one the producer gave up on, not one it may still deliver later.
+        acknowledged or refused whole: each event's answer is its batch's. Batches not
+        acknowledged within the timeout are refused, and their producer discarded with them.
         """
-        producer = self._producer
-        try:
-            partitions = sorted(await producer.partitions_for(topic))
-        except (KafkaError, TimeoutError):
-            return [False] * len(events)
-        open_batches: dict[int, tuple[Any, list[int]]] = {}
         sent: list[tuple[asyncio.Future[Any], list[int]]] = []
+        producer = None
         try:
-            for index, event in enumerate(events):
-                partition = partitions[_key_hash(event.key) % len(partitions)]
-                batch, members = open_batches.get(partition) or (producer.create_batch(), [])
-                if not _append(batch, event):  # full: send it, start the next
-                    sent.append(
-                        (await producer.send_batch(batch, topic, partition=partition), members)
-                    )
-                    batch, members = producer.create_batch(), []
-                    _append(batch, event)
-                members.append(index)
-                open_batches[partition] = (batch, members)
-            for partition, (batch, members) in open_batches.items():
-                sent.append((await producer.send_batch(batch, topic, partition=partition), members))
-        except (KafkaError, TimeoutError):
-            pass  # what was handed over is still awaited; the rest stays refused
-        results = await asyncio.gather(*(future for future, _ in sent), return_exceptions=True)
+            async with asyncio.timeout(self._timeout):
+                producer = await self._source.get()
+                await self._send_batches(producer, topic, events, sent)
+                if sent:
+                    await asyncio.wait([future for future, _ in sent])
+        except _NOT_ACKNOWLEDGED:
+            pass  # what was acknowledged in time stands; the rest is refused below
         outcome = [False] * len(events)
-        for result, (_, members) in zip(results, sent, strict=True):
-            if not isinstance(result, BaseException):
+        for future, members in sent:
+            if future.done() and not future.cancelled() and future.exception() is None:
                 for index in members:
                     outcome[index] = True
+        if producer is not None and not all(outcome):
+            await self._source.discard(producer)
         return outcome
+
+    async def _send_batches(
+        self,
+        producer: AIOKafkaProducer,
+        topic: str,
+        events: Sequence[EncodedEvent],
+        sent: list[tuple[asyncio.Future[Any], list[int]]],
+    ) -> None:
+        """Hand the events over, batch by batch, adding each batch's future to `sent`."""
+        partitions = sorted(await producer.partitions_for(topic))
+        open_batches: dict[int, tuple[Any, list[int]]] = {}
+        for index, event in enumerate(events):
+            partition = partitions[_key_hash(event.key) % len(partitions)]
+            batch, members = open_batches.get(partition) or (producer.create_batch(), [])
+            if not _append(batch, event):  # full: send it, start the next
+                sent.append((await producer.send_batch(batch, topic, partition=partition), members))
+                batch, members = producer.create_batch(), []
+                _append(batch, event)
+            members.append(index)
+            open_batches[partition] = (batch, members)
+        for partition, (batch, members) in open_batches.items():
+            sent.append((await producer.send_batch(batch, topic, partition=partition), members))
+
+    async def close(self) -> None:
+        """Stop the producer if this publisher owns it, delivering what is pending if it can."""
+        await self._source.close(self._timeout)
+
+
+_NOT_ACKNOWLEDGED = (KafkaError, TimeoutError, ProducerUnavailable, ProducerAbandoned)
 
 
 @lru_cache(maxsize=1 << 17)

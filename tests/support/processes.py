@@ -75,13 +75,16 @@ class ServiceProcess:
         return "\n".join(text.splitlines()[-lines:])
 
 
-def service_env(database_url: str, topic_prefix: str, data_dir: Path) -> dict[str, str]:
+def service_env(
+    database_url: str, topic_prefix: str, data_dir: Path, *, bootstrap: str | None = None
+) -> dict[str, str]:
+    """The environment of a service under test; on the shared broker unless `bootstrap` says."""
     from tests.support.infra import KAFKA
 
     return {
         "FUGONG_ENV": "test",
         "FUGONG_DATABASE_URL": database_url,
-        "FUGONG_KAFKA_BOOTSTRAP_SERVERS": KAFKA,
+        "FUGONG_KAFKA_BOOTSTRAP_SERVERS": bootstrap or KAFKA,
         "FUGONG_TOPIC_PREFIX": topic_prefix,
         "FUGONG_DATA_DIR": str(data_dir),
         "FUGONG_LOG_LEVEL": "INFO",

@@ -59,14 +59,21 @@ class Stack:
 
 @asynccontextmanager
 async def running_stack(
-    tmp: Path, *, with_monitoring: bool = True, extra_env: dict[str, str] | None = None
+    tmp: Path,
+    *,
+    with_monitoring: bool = True,
+    extra_env: dict[str, str] | None = None,
+    bootstrap: str = KAFKA,
 ) -> AsyncIterator[Stack]:
-    """Without the monitoring worker, its schema is still migrated: the gateway reads its views."""
+    """Without the monitoring worker, its schema is still migrated: the gateway reads its views.
+
+    On the shared broker, unless `bootstrap` names another (a test's private one).
+    """
     name, dsn = await create_database()
     prefix = unique_name("e2e-") + "."
-    await ensure_topics(KAFKA, prefix=prefix)
+    await ensure_topics(bootstrap, prefix=prefix)
     env = {
-        **service_env(dsn, prefix, tmp),
+        **service_env(dsn, prefix, tmp, bootstrap=bootstrap),
         "FUGONG_API_KEY_PEPPER": PEPPER,
         "FUGONG_LAG_INTERVAL_SECONDS": "1",
         "FUGONG_INDICATOR_GAUGES_INTERVAL_SECONDS": "1",
@@ -89,7 +96,10 @@ async def running_stack(
                 await pool.close()
         await asyncio.to_thread(gateway.start)
         settings = GatewaySettings(
-            _env_file=None, database_url=dsn, kafka_bootstrap_servers=KAFKA, api_key_pepper=PEPPER
+            _env_file=None,
+            database_url=dsn,
+            kafka_bootstrap_servers=bootstrap,
+            api_key_pepper=PEPPER,
         )
         yield Stack(gateway, monitoring, settings, prefix)
     finally:
