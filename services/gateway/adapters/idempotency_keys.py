@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Sequence
 
 import asyncpg
+import orjson
 from pydantic import BaseModel
 
 from services.gateway.ports import Claim
@@ -47,6 +48,15 @@ def json_digest(data_json: bytes) -> str:
     return hashlib.sha256(data_json).hexdigest()
 
 
+def same_request(stored: str, data: BaseModel) -> bool:
+    """Whether a stored fingerprint is this request's, in today's form or in the first one
+    (keys sorted, through `model_dump`), which keys claimed before November 2026 still carry."""
+    if stored == request_digest(data):
+        return True
+    first_form = orjson.dumps(data.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+    return stored == hashlib.sha256(first_form).hexdigest()
+
+
 class IdempotencyKeys:
     def __init__(self, pool: asyncpg.Pool) -> None:
         self._pool = pool
@@ -59,7 +69,7 @@ class IdempotencyKeys:
         if stored is None:
             # A concurrent first use committed after this statement's snapshot: read it now.
             stored = await self._claim(principal, event_type, key, digest, event_id)
-        if stored != digest:
+        if stored is None or (stored != digest and not same_request(stored, data)):
             raise IdempotencyKeyReused(
                 f"Idempotency-Key {key} was already used for a different request; "
                 "use a new key for a new submission"

@@ -23,6 +23,7 @@ from services.gateway.adapters.idempotency_keys import (
     IdempotencyKeyReused,
     event_id_for,
     request_digest,
+    same_request,
 )
 from services.gateway.domain.access import Principal
 from services.gateway.domain.appointments import (
@@ -117,7 +118,7 @@ class InMemoryIdempotency:
 
     async def claim(self, principal: str, event_type: str, key: UUID, data: BaseModel) -> str:
         digest = self.claimed.setdefault((principal, event_type, key), request_digest(data))
-        if digest != request_digest(data):
+        if not same_request(digest, data):
             raise IdempotencyKeyReused(
                 f"Idempotency-Key {key} was already used for a different request; "
                 "use a new key for a new submission"

@@ -3,6 +3,7 @@ and audited, idempotency per entry, the broker's refusal told entry by entry or 
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from typing import Any
 
@@ -14,7 +15,12 @@ from services.contracts.topics import (
     ENTERPRISE_REGISTRATIONS,
     ENTERPRISE_REPORTS,
 )
-from services.gateway.adapters.idempotency_keys import event_id_for
+from services.contracts.weekly_reports import WeeklyReport
+from services.gateway.adapters.idempotency_keys import (
+    event_id_for,
+    request_digest,
+    same_request,
+)
 from services.gateway.domain.access import PrincipalKind
 from services.gateway.settings import GatewaySettings
 from tests.support.data import credit_code, registration, weekly_report
@@ -215,3 +221,13 @@ def test_event_ids_derived_from_keys_are_the_uuid5_they_always_were() -> None:
     )
 
     assert event_id_for("official:city", "t.v1", key) == str(expected)
+
+
+def test_a_key_claimed_with_the_first_form_of_fingerprint_still_matches_its_request() -> None:
+    report = WeeklyReport.model_validate(weekly_report(PUDONG_FOOD))
+    first_form = orjson.dumps(report.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+    other = WeeklyReport.model_validate(weekly_report(PUDONG_FOOD, on_duty=90))
+
+    assert same_request(hashlib.sha256(first_form).hexdigest(), report)
+    assert same_request(request_digest(report), report)
+    assert not same_request(request_digest(other), report)
