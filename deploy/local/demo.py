@@ -15,6 +15,8 @@ import random
 import sys
 import time
 import uuid
+from datetime import datetime, timedelta
+from datetime import time as dt_time
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from services.contracts.identifiers import (  # noqa: E402
+    SHANGHAI,
     organisation_code_check_digit,
     week_bounds,
     with_check_character,
@@ -207,6 +210,59 @@ def demo_keys(http: httpx.Client) -> dict[str, Any]:
     return keys
 
 
+HALLS = (
+    ("310115-001", "浦东新区就业促进中心", "上海市浦东新区峨山路91弄98号"),
+    ("310104-001", "徐汇区就业促进中心", "上海市徐汇区南宁路969号"),
+)
+STATUSES = (  # what the halls said in February 2020 (二(二)): online first, windows by appointment
+    (
+        "unemployment_registration",
+        {"status": "online_only", "online_url": "https://zwdt.sh.gov.cn"},
+    ),
+    (
+        "skills_training",
+        {"status": "suspended", "note": "根据疫情防控要求暂停线下培训，恢复时间另行发布"},
+    ),
+    (
+        "job_introduction",
+        {"status": "resumed", "resumes_on": "2020-03-02", "note": "请提前预约，错峰办理"},
+    ),
+)
+
+
+def service_halls(http: httpx.Client, city_key: str) -> None:
+    """Two halls, their services' status, and appointment slots for the coming three days."""
+    headers = {"X-API-Key": city_key}
+    for code, name, address in HALLS:
+        answer = http.put(
+            f"/v1/service-halls/{code}", json={"name": name, "address": address}, headers=headers
+        )
+        if answer.status_code != 200:
+            raise SystemExit(f"demo: hall {code} answered {answer.status_code}: {answer.text}")
+        current = http.get("/v1/service-status", params={"district": code[:6]}, headers=headers)
+        stated = {(s["hall_code"], s["service"]): s["status"] for s in current.json()["statuses"]}
+        for service, body in STATUSES:
+            if stated.get((code, service)) == body["status"]:
+                continue  # said on an earlier run: not announced twice
+            answer = http.put(
+                f"/v1/service-halls/{code}/services/{service}/status", json=body, headers=headers
+            )
+            if answer.status_code != 200:
+                raise SystemExit(f"demo: status answered {answer.status_code}: {answer.text}")
+        today = datetime.now(SHANGHAI).date()
+        for day in (today + timedelta(days=n) for n in (1, 2, 3)):
+            for hour, minute in ((9, 0), (9, 30), (10, 0), (14, 0), (14, 30)):
+                starts = datetime.combine(day, dt_time(hour, minute), SHANGHAI)
+                slot = {
+                    "starts_at": starts.isoformat(),
+                    "ends_at": (starts + timedelta(minutes=30)).isoformat(),
+                    "capacity": 10,
+                }
+                answer = http.post(f"/v1/service-halls/{code}/slots", json=slot, headers=headers)
+                if answer.status_code not in (201, 409):  # 409: opened on an earlier run
+                    raise SystemExit(f"demo: slot answered {answer.status_code}: {answer.text}")
+
+
 def main() -> int:
     rng = random.Random(2020)  # noqa: S311 (demo figures, not secrets)
     with httpx.Client(base_url=GATEWAY, timeout=30) as http:
@@ -222,6 +278,7 @@ def main() -> int:
                 post(http, "/v1/weekly-reports", report(serial, week, rng), key)
             for point, key in enumerate(keys["points"]):
                 post(http, "/v1/community-reports", community_report(point, week, rng), key)
+        service_halls(http, city_key)
         print(
             f"demo: {len(ENTERPRISES)} enterprises and {len(POINTS)} community points "
             f"registered, {(len(ENTERPRISES) + len(POINTS)) * len(WEEKS)} weekly reports accepted"
@@ -240,6 +297,7 @@ def main() -> int:
                 raise SystemExit("demo: figures did not appear within 60 s; see `make status`")
             time.sleep(0.5)
     print(f"demo: city return rate (返岗率) in {latest}: {figures['total']['return_rate']:.1%}\n")
+    tomorrow = (datetime.now(SHANGHAI).date() + timedelta(days=1)).isoformat()
     print(f"""Fugong is running.
   API and its docs      {GATEWAY}/docs
   city official key     {city_key}
@@ -248,6 +306,9 @@ def main() -> int:
                           '{GATEWAY}/v1/indicators?week={latest}'
   early warnings        curl -s -H 'X-API-Key: {city_key}' '{GATEWAY}/v1/warnings'
                           (raised within a minute: 闵行区's 招聘满足率 fell in {latest})
+  service halls         curl -s -H 'X-API-Key: {city_key}' '{GATEWAY}/v1/service-status'
+  appointment slots     curl -s -H 'X-API-Key: {city_key}' \\
+                          '{GATEWAY}/v1/service-halls/310115-001/slots?date={tomorrow}'
   metrics               {GATEWAY}/metrics   http://127.0.0.1:8101/metrics
   logs                  .state/logs/
   stop                  make down""")
