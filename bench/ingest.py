@@ -278,6 +278,7 @@ class _Batch:
     size: int
     acknowledged: float = 0.0
     visible: float = 0.0
+    retries: int = 0
 
 
 @dataclass
@@ -336,6 +337,7 @@ async def freshness(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
         "p50_s": round(statistics.median(latencies), 3),
         "p99_s": round(latencies[max(0, int(len(latencies) * 0.99) - 1)], 3),
         "max_s": round(latencies[-1], 3),
+        "batches_sent_again": sum(1 for b in batches if b.retries),
         "events": len(batches) * batch_size,
         "batches": len(batches),
         "entries_per_request": batch_size,
@@ -388,14 +390,24 @@ async def _send_batch(
     codes: dict[tuple[str, str], list[str]],
 ) -> None:
     entries = [
-        {"id": code, "kind": "weekly_report", "data": weekly_report(code, week=batch.week)}
+        {
+            "id": code,
+            "kind": "weekly_report",
+            "idempotency_key": str(uuid.uuid4()),
+            "data": weekly_report(code, week=batch.week),
+        }
         for cell in batch.cells
         for code in codes[cell]
     ]
-    response = await client.post(BATCH, content=orjson.dumps({"entries": entries}), headers=headers)
-    batch.acknowledged = time.perf_counter()
-    if response.status_code != 207 or response.json()["accepted"] != len(entries):
-        raise RuntimeError(f"batch not accepted: {response.text[:300]}")
+    body = orjson.dumps({"entries": entries})
+    for _ in range(5):  # as a client does: a 503 is sent again, with the same idempotency keys
+        response = await client.post(BATCH, content=body, headers=headers)
+        if response.status_code == 207 and response.json()["accepted"] == len(entries):
+            batch.acknowledged = time.perf_counter()
+            return
+        batch.retries += 1
+        await asyncio.sleep(float(response.headers.get("Retry-After", "1")))
+    raise RuntimeError(f"batch not accepted after 5 tries: {response.text[:300]}")
 
 
 POLL_INTERVAL = 0.02
