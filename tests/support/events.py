@@ -45,9 +45,10 @@ class TestPublisher:
 
     __test__ = False
 
-    def __init__(self, prefix: str) -> None:
+    def __init__(self, prefix: str, bootstrap: str = KAFKA) -> None:
+        """On the shared broker, unless `bootstrap` names another (a test's private one)."""
         self.prefix = prefix
-        self.producer: AIOKafkaProducer = idempotent_producer(KAFKA, "fugong-tests")
+        self.producer: AIOKafkaProducer = idempotent_producer(bootstrap, "fugong-tests")
         self.registrations: list[CloudEvent[EnterpriseRegistration]] = []
         self.reports: list[CloudEvent[WeeklyReport]] = []
         self.points: list[CloudEvent[CommunityPointRegistration]] = []

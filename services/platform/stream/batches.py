@@ -161,15 +161,18 @@ class BatchProcessor(Generic[R]):
                 await asyncio.sleep(self._retry.backoff(failures))
                 continue
             if self.stalled:
-                self.stalled = False
-                metrics.STALLED.labels(self.consumer).set(0)
-                log.warning("stream recovered", consumer=self.consumer, after_attempts=failures)
+                self.report_recovered(f"{what} answered after {failures} failed attempts")
             return result
 
     def report_stalled(self, what: str, exc: BaseException | None) -> None:
         self.stalled = True
         metrics.STALLED.labels(self.consumer).set(1)
         log.error(f"stream stalled: {what}", consumer=self.consumer, exc_info=exc)
+
+    def report_recovered(self, what: str) -> None:
+        self.stalled = False
+        metrics.STALLED.labels(self.consumer).set(0)
+        log.warning("stream recovered", consumer=self.consumer, how=what)
 
     def _note_failure(self, what: str, failures: int, exc: Exception) -> None:
         fields = {"consumer": self.consumer, "attempt": failures, "error": type(exc).__name__}

@@ -5,6 +5,13 @@ the background) and decodes them; the second records a decoded batch and only th
 offsets, batch after batch in order. So the CPU work of decoding overlaps the wait on PostgreSQL,
 and an offset is never committed before the effects of every record below it.
 
+The fetch stage keeps calling `getmany` through a rebalance, never waiting for the new assignment
+itself: aiokafka's coordinator hands some errors of a rejoin to the user and then waits until the
+next `getmany` has taken them (`_push_error_to_user`), before it assigns anything. A fetch stage
+parked until partitions are assigned would wait on a coordinator waiting on it, silently and for
+good. A rebalance that still has not assigned partitions after `rebalance_stall_seconds` reports
+the worker stalled (readiness 503, the stall alert) until it does.
+
 faust's own per-message path (an agent and `take_events`) cost about 130 us of CPU per event here
 and no setting moved it; reading batches with aiokafka directly inside the faust app removed that
 ceiling (bench/README.md has the figures).
@@ -72,6 +79,7 @@ class ConsumeLoop(Generic[R]):
         *,
         max_records: int,
         max_wait_seconds: float,
+        rebalance_stall_seconds: float = 60.0,
     ) -> None:
         self._consumer = consumer
         self._processor = processor
@@ -79,8 +87,9 @@ class ConsumeLoop(Generic[R]):
         self._max_records = max_records
         self._max_wait_ms = int(max_wait_seconds * 1000)
         self._queue: asyncio.Queue[DecodedBatch[R]] = asyncio.Queue(maxsize=1)
-        self._fetching = asyncio.Event()
-        self._fetching.set()
+        self._rebalance_stall_seconds = rebalance_stall_seconds
+        self._rebalancing_since: float | None = None
+        self._stalled_in_rebalance = False
         self._stopping = False
         self._tasks: list[asyncio.Task[None]] = []
 
@@ -90,6 +99,7 @@ class ConsumeLoop(Generic[R]):
         self._tasks = [
             asyncio.create_task(self._fetch_stage(), name="stream-fetch"),
             asyncio.create_task(self._record_stage(), name="stream-record"),
+            asyncio.create_task(self._watch_rebalances(), name="stream-rebalance-watch"),
         ]
         for task in self._tasks:
             task.add_done_callback(self._ended)
@@ -108,7 +118,10 @@ class ConsumeLoop(Generic[R]):
         rolls back), to be read again by whichever worker gets its partitions.
         """
         self._stopping = True
-        fetch, record = self._tasks or (None, None)
+        fetch, record, watch = self._tasks or (None, None, None)
+        if watch is not None:
+            watch.cancel()
+            await asyncio.gather(watch, return_exceptions=True)
         if fetch is not None:
             fetch.cancel()
             await asyncio.gather(fetch, return_exceptions=True)
@@ -126,22 +139,44 @@ class ConsumeLoop(Generic[R]):
         await self._consumer.stop()
 
     async def finish_in_flight(self) -> None:
-        """Record and commit what was handed over so far, and hand over nothing until resumed.
+        """A rebalance begins: record and commit what was handed over so far.
 
-        The fetch stage is not waited for: during a rebalance aiokafka's `getmany` itself waits
-        for the new assignment, which comes only after this returns. Whatever it still fetched
-        before the revocation is recorded later (harmless: effects are idempotent, and a commit
-        for partitions gone elsewhere is refused and logged).
+        The fetch stage is neither waited for nor held back: during a rebalance aiokafka's
+        `getmany` returns no records until the new assignment, and it must go on being called
+        (see the module's docstring). Whatever it still fetched before the revocation is recorded
+        later (harmless: effects are idempotent, and a commit for partitions gone elsewhere is
+        refused and logged).
         """
-        self._fetching.clear()
+        self._rebalancing_since = time.monotonic()
         await self._queue.join()
 
-    def resume(self) -> None:
-        self._fetching.set()
+    def assigned(self) -> None:
+        """The rebalance is over: a stall it caused is over too."""
+        self._rebalancing_since = None
+        if self._stalled_in_rebalance:
+            self._stalled_in_rebalance = False
+            self._processor.report_recovered("partitions assigned again")
+
+    async def _watch_rebalances(self) -> None:
+        """Report the worker stalled while a rebalance has assigned nothing for too long.
+
+        Without this a worker that left its group and never got back in would look healthy: no
+        batch fails, so nothing else would ever report it.
+        """
+        while True:
+            await asyncio.sleep(min(1.0, self._rebalance_stall_seconds / 4))
+            since = self._rebalancing_since
+            if since is None or self._stalled_in_rebalance:
+                continue
+            waited = time.monotonic() - since
+            if waited >= self._rebalance_stall_seconds:
+                self._stalled_in_rebalance = True
+                self._processor.report_stalled(
+                    f"no partitions assigned {waited:.0f} s after a rebalance began", None
+                )
 
     async def _fetch_stage(self) -> None:
         while not self._stopping:
-            await self._fetching.wait()
             try:
                 fetched = await self._consumer.getmany(
                     timeout_ms=self._max_wait_ms, max_records=self._max_records
@@ -201,9 +236,9 @@ class _FinishBeforeRevoke(ConsumerRebalanceListener):  # type: ignore[misc]
         self._loop = loop
 
     async def on_partitions_revoked(self, revoked: set[TopicPartition]) -> None:
-        if revoked and not self._loop._stopping:
+        if not self._loop._stopping:
             await self._loop.finish_in_flight()
 
     async def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
-        self._loop.resume()
+        self._loop.assigned()
         log.info("partitions assigned", partitions=len(assigned))

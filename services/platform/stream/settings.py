@@ -17,6 +17,13 @@ class StreamSettings(ServiceSettings):
     kafka_session_timeout_seconds: float = Field(
         10, ge=6, le=300, description="how soon a dead worker's partitions move to the others"
     )
+    rebalance_stall_seconds: float = Field(
+        60,
+        ge=10,
+        le=600,
+        description="how long a rebalance may go without assigning partitions before the worker "
+        "reports itself stalled (it goes on waiting, and recovers once they are assigned)",
+    )
     retry_attempts_before_stalled: int = Field(
         10,
         ge=1,

@@ -122,6 +122,7 @@ class StreamWorker(Service, Generic[R]):
             self.topics,
             max_records=settings.batch_max_records,
             max_wait_seconds=settings.batch_max_wait_seconds,
+            rebalance_stall_seconds=settings.rebalance_stall_seconds,
         )
         await self._consume_loop.start()
         log.info("stream worker consuming", consumer=spec.service, topics=self.topics)

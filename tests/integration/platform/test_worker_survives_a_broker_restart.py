@@ -1,0 +1,110 @@
+"""The only Kafka broker stopped for longer than the worker's session and started again on the same
+data: the monitoring worker rejoins its group by itself and records everything sent afterwards.
+
+Found by tests/e2e/test_kafka_outage.py, where the worker stopped consuming for good after such an
+outage (its log ended at aiokafka's "Heartbeat session expired") and had to be restarted. The
+broker stops while the worker is still recording a backlog, so a batch is in flight then.
+Whether the restarted broker keeps the worker's membership or makes it rejoin is the broker's
+timing; the rejoin that never ended is pinned deterministically in
+tests/unit/platform/test_consume_loop_rebalance.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from pathlib import Path
+
+import asyncpg
+import httpx
+import pytest
+
+from services.platform.topics import ensure_topics
+from tests.support.broker import private_broker
+from tests.support.data import DISTRICTS, credit_code, random_weekly_report, registration
+from tests.support.events import TestPublisher
+from tests.support.infra import unique_name
+from tests.support.processes import ServiceProcess, free_port, service_env
+from tests.support.waiting import eventually
+
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
+
+ENTERPRISES = 40
+REPORTS_BEFORE = 2000  # the worker is still recording them when the broker stops
+REPORTS_AFTER = 300
+WEEKS = ("2020-W06", "2020-W07", "2020-W08")
+SESSION_TIMEOUT_SECONDS = 6
+OUTAGE_SECONDS = 15  # well past the session: the worker's heartbeat session expires
+
+
+async def _processed(pool: asyncpg.Pool) -> int:
+    count: int = await pool.fetchval("SELECT count(*) FROM monitoring.processed_events")
+    return count
+
+
+async def _recorded(pool: asyncpg.Pool, expected: int, worker: ServiceProcess, when: str) -> None:
+    await eventually(
+        lambda: _processed(pool),
+        lambda seen: seen == expected,
+        within=90,
+        every=0.5,
+        what=f"{expected} events recorded {when}; worker log:\n{worker.log_tail(30)}\n",
+    )
+
+
+async def _ready(worker: ServiceProcess) -> bool:
+    async with httpx.AsyncClient() as http:
+        return (await http.get(f"{worker.url}/readyz", timeout=5)).status_code == 200
+
+
+async def _publish(
+    bootstrap: str, prefix: str, codes: list[str], reports: int, rng: random.Random
+) -> set[str]:
+    """A producer per phase, so none of its state outlives the outage; return the event ids.
+
+    Never during the outage: an idempotent producer resends forever, so a send that timed out
+    could still arrive later and the expected count would be unknown."""
+    async with TestPublisher(prefix, bootstrap) as publisher:
+        bodies = [random_weekly_report(rng, codes, WEEKS) for _ in range(reports)]
+        for start in range(0, reports, 500):
+            await asyncio.gather(*(publisher.report(body) for body in bodies[start : start + 500]))
+        return publisher.event_ids()
+
+
+async def test_the_worker_records_what_is_sent_after_the_broker_restarts(
+    database: str, tmp_path: Path
+) -> None:
+    rng = random.Random(20200210)
+    codes = [credit_code(7000 + i, rng.choice(DISTRICTS)) for i in range(ENTERPRISES)]
+    prefix = unique_name("rejoin-") + "."
+    with private_broker(tmp_path / "kafka") as broker:
+        await ensure_topics(broker.bootstrap, prefix=prefix)
+        worker = ServiceProcess(
+            "monitoring",
+            free_port(),
+            {
+                **service_env(database, prefix, tmp_path, bootstrap=broker.bootstrap),
+                "FUGONG_BATCH_MAX_RECORDS": "200",
+                "FUGONG_KAFKA_SESSION_TIMEOUT_SECONDS": str(SESSION_TIMEOUT_SECONDS),
+            },
+            tmp_path / "monitoring.log",
+        )
+        pool = await asyncpg.create_pool(database, min_size=1, max_size=2)
+        try:
+            await asyncio.to_thread(worker.start)
+            async with TestPublisher(prefix, broker.bootstrap) as publisher:
+                for code in codes:
+                    await publisher.register(registration(code, district=code[2:8]))
+                registered = publisher.event_ids()
+            before = await _publish(broker.bootstrap, prefix, codes, REPORTS_BEFORE, rng)
+            sent = len(registered | before)
+            await asyncio.to_thread(broker.stop)
+            await asyncio.sleep(OUTAGE_SECONDS)
+            await asyncio.to_thread(broker.start)
+
+            after = await _publish(broker.bootstrap, prefix, codes, REPORTS_AFTER, rng)
+            await _recorded(pool, sent + len(after), worker, "after the broker restarted")
+            assert await _ready(worker), worker.log_tail(30)
+        finally:
+            worker.stop()
+            await pool.close()
