@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import signal
 from pathlib import Path
 
 import asyncpg
@@ -23,7 +24,7 @@ from services.platform.topics import ensure_topics
 from tests.support.broker import private_broker
 from tests.support.data import DISTRICTS, credit_code, random_weekly_report, registration
 from tests.support.events import TestPublisher
-from tests.support.infra import unique_name
+from tests.support.infra import KAFKA, unique_name
 from tests.support.processes import ServiceProcess, free_port, service_env
 from tests.support.waiting import eventually
 
@@ -108,3 +109,44 @@ async def test_the_worker_records_what_is_sent_after_the_broker_restarts(
         finally:
             worker.stop()
             await pool.close()
+
+
+async def test_a_worker_paused_past_its_session_rejoins_its_group_and_goes_on(
+    database: str, topic_prefix: str, tmp_path: Path
+) -> None:
+    """SIGSTOP for longer than the session: the broker drops the member, so on SIGCONT the worker
+    must rejoin (the path that hung), then record what was sent while it was away and after."""
+    rng = random.Random(20200217)
+    codes = [credit_code(7100 + i, rng.choice(DISTRICTS)) for i in range(ENTERPRISES)]
+    worker = ServiceProcess(
+        "monitoring",
+        free_port(),
+        {
+            **service_env(database, topic_prefix, tmp_path),
+            "FUGONG_KAFKA_SESSION_TIMEOUT_SECONDS": str(SESSION_TIMEOUT_SECONDS),
+        },
+        tmp_path / "monitoring.log",
+    )
+    pool = await asyncpg.create_pool(database, min_size=1, max_size=2)
+    try:
+        await asyncio.to_thread(worker.start)
+        async with TestPublisher(topic_prefix) as publisher:
+            for code in codes:
+                await publisher.register(registration(code, district=code[2:8]))
+            registered = publisher.event_ids()
+        first = await _publish(KAFKA, topic_prefix, codes, REPORTS_AFTER, rng)
+        await _recorded(pool, len(registered | first), worker, "before the pause")
+        assert worker.process is not None
+        worker.process.send_signal(signal.SIGSTOP)
+        try:
+            while_away = await _publish(KAFKA, topic_prefix, codes, REPORTS_AFTER, rng)
+            await asyncio.sleep(SESSION_TIMEOUT_SECONDS * 2.5)  # the member is dropped
+        finally:
+            worker.process.send_signal(signal.SIGCONT)
+        after = await _publish(KAFKA, topic_prefix, codes, REPORTS_AFTER, rng)
+        expected = len(registered | first | while_away | after)
+        await _recorded(pool, expected, worker, "after the pause")
+        assert await _ready(worker), worker.log_tail(30)
+    finally:
+        worker.stop()
+        await pool.close()
