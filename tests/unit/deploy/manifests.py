@@ -16,7 +16,7 @@ REPO_ROOT = Path(__file__).resolve().parents[3]
 COMPOSE_FILE = REPO_ROOT / "docker-compose.yml"
 DOCKERFILE = REPO_ROOT / "Dockerfile"
 DOCKERIGNORE = REPO_ROOT / ".dockerignore"
-K8S_DIR = REPO_ROOT / "deploy" / "k8s"
+K8S_DIR = REPO_ROOT / "deploy" / "k8s" / "base"
 PROMETHEUS_DIR = REPO_ROOT / "deploy" / "prometheus"
 
 KUSTOMIZATION_FILE = K8S_DIR / "kustomization.yaml"
