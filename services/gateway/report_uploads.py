@@ -16,6 +16,7 @@ from services.gateway.dependencies import GatewayResources
 from services.gateway.domain.access import Forbidden, Principal
 from services.gateway.domain.report_columns import BadRow, CellProblem, GoodRow, column_of
 from services.gateway.domain.spreadsheets import read_reports
+from services.gateway.enterprise_scope import registered_district
 from services.gateway.publishing import publish
 
 log = structlog.get_logger(__name__)
@@ -68,7 +69,7 @@ async def _publish_row(
     resources: GatewayResources, principal: Principal, row: GoodRow, file_digest: str
 ) -> RowOutcome:
     credit_code = row.report.credit_code
-    registered_in = await resources.views.registered_district(credit_code)
+    registered_in = await registered_district(resources, credit_code)
     try:
         principal.ensure_may_report_for(credit_code, registered_in)
     except Forbidden as refused:

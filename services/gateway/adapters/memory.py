@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import orjson
 from pydantic import BaseModel
@@ -44,7 +44,7 @@ from services.gateway.domain.service_halls import (
     ServiceStatus,
     district_of_hall,
 )
-from services.gateway.ports import AuditEntry, Claim, Row
+from services.gateway.ports import AuditEntry, Claim, DistrictClaim, Row
 from services.platform.kafka import EncodedEvent, PublishFailed
 
 
@@ -200,6 +200,43 @@ class InMemoryViews:
             for r in self.report_rows
             if r["credit_code"] == credit_code and week in (None, r["week"])
         ]
+
+
+@dataclass
+class InMemoryEnterpriseDistricts:
+    """credit code -> (district, the district its last claim replaced, that claim's token)."""
+
+    rows: dict[str, tuple[str, str | None, UUID]] = field(default_factory=dict)
+
+    def register_now(self, credit_code: str, district_code: str) -> None:
+        self.rows[credit_code] = (district_code, None, uuid4())
+
+    async def districts(self, credit_codes: Sequence[str]) -> dict[str, str]:
+        return {code: self.rows[code][0] for code in credit_codes if code in self.rows}
+
+    async def claim(
+        self, credit_code: str, district_code: str, prior: str | None
+    ) -> DistrictClaim | None:
+        token = uuid4()
+        current = self.rows.get(credit_code)
+        if current is None:
+            self.rows[credit_code] = (district_code, None, token)
+            return DistrictClaim(credit_code, token, changed=True)
+        if current[0] == district_code:
+            return DistrictClaim(credit_code, token, changed=False)
+        if current[0] != prior:
+            return None
+        self.rows[credit_code] = (district_code, current[0], token)
+        return DistrictClaim(credit_code, token, changed=True)
+
+    async def release(self, claim: DistrictClaim) -> None:
+        current = self.rows.get(claim.credit_code)
+        if not claim.changed or current is None or current[2] != claim.token:
+            return
+        if current[1] is None:
+            del self.rows[claim.credit_code]
+        else:
+            self.rows[claim.credit_code] = (current[1], None, uuid4())
 
 
 @dataclass
