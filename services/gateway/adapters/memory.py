@@ -18,7 +18,7 @@ import orjson
 from pydantic import BaseModel
 
 from services.contracts.envelope import CloudEvent
-from services.gateway.adapters.api_keys import DEFAULT_LIFETIME, KEY_PREFIX
+from services.gateway.adapters.api_keys import DEFAULT_LIFETIME, KEY_PREFIX, IssuedKey
 from services.gateway.adapters.idempotency_keys import (
     IdempotencyKeyReused,
     event_id_for,
@@ -83,6 +83,10 @@ class RecordingPublisher:
 class InMemoryKeys:
     principals: dict[str, tuple[Principal, datetime]] = field(default_factory=dict)
     """key -> its principal and expiry"""
+    ids: dict[UUID, str] = field(default_factory=dict)
+    """key id -> key"""
+    used: dict[str, float] = field(default_factory=dict)
+    """key -> when it was last used (POSIX time)"""
 
     def issue_now(self, principal: Principal, valid_for: timedelta = DEFAULT_LIFETIME) -> str:
         key = KEY_PREFIX + secrets.token_urlsafe(32)
@@ -104,12 +108,29 @@ class InMemoryKeys:
         self.principals[key] = (principal, expiry)
         return self.issue_now(principal, valid_for)
 
+    async def issue_with_id(
+        self, principal: Principal, label: str, valid_for: timedelta = DEFAULT_LIFETIME
+    ) -> IssuedKey:
+        key = self.issue_now(principal, valid_for)
+        key_id = uuid4()
+        self.ids[key_id] = key
+        return IssuedKey(key, key_id)
+
     async def revoke(self, key: str) -> bool:
         return self.principals.pop(key, None) is not None
 
+    async def revoke_by_id(self, key_id: UUID) -> bool:
+        return await self.revoke(self.ids.get(key_id, ""))
+
+    async def last_used(self, key_id: UUID) -> float | None:
+        return self.used.get(self.ids.get(key_id, ""))
+
     async def principal_for(self, key: str) -> Principal | None:
         principal, expiry = self.principals.get(key, (None, datetime.min.replace(tzinfo=UTC)))
-        return principal if expiry > datetime.now(UTC) else None
+        if principal is None or expiry <= datetime.now(UTC):
+            return None
+        self.used[key] = datetime.now(UTC).timestamp()
+        return principal
 
 
 @dataclass

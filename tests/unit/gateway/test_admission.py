@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 
 import orjson
 import pytest
+import structlog
 from starlette.types import Message
 
 from services.gateway.domain.access import PrincipalKind
@@ -136,3 +137,16 @@ async def test_a_client_that_sends_its_body_slowly_is_cut_off() -> None:
     assert start["status"] == 408
     assert (b"content-type", b"application/problem+json") in start["headers"]
     assert not slow_gateway.publisher.anything_published
+
+
+async def test_the_request_log_names_the_principal_and_nothing_of_the_body(
+    gateway: Gateway,
+) -> None:
+    key = gateway.key(PrincipalKind.ENTERPRISE, credit_code=PUDONG_FOOD)
+    with structlog.testing.capture_logs() as lines:
+        await gateway.http.post("/v1/weekly-reports", json=weekly_report(PUDONG_FOOD), headers=key)
+        await gateway.http.get("/v1/indicators", headers={"X-API-Key": "fg_unknown"})
+
+    requests = [line for line in lines if line["event"] == "request"]
+    assert [line.get("principal") for line in requests] == [f"enterprise:{PUDONG_FOOD}", None]
+    assert "on_duty" not in str(requests)
