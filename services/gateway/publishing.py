@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel
 
 from services.contracts.envelope import new_event
 from services.contracts.topics import TopicSpec, topic_name
+from services.gateway import campaign
 from services.gateway.adapters.idempotency_keys import IdempotencyKeyReused
 from services.gateway.dependencies import GatewayResources
 from services.gateway.domain.access import Principal
@@ -68,6 +70,11 @@ async def submit(
     the claim back if the event is not published: of two districts registering the same
     enterprise at once, one wins, and the register never says what no event said.
     """
+    too_early = campaign.week_before_campaign(body, resources.settings.earliest_week)
+    if too_early:
+        raise RequestValidationError(
+            [{"type": campaign.RULE, "loc": ("body", "week"), "msg": too_early}]
+        )
     code = kind.registered_enterprise(body)
     registered_in = await registered_district(resources, code) if code else None
     admitted = kind.admit(principal, body, registered_in)

@@ -64,6 +64,11 @@ class GatewaySettings(ServiceSettings):
         le=1024 * 1024,
         description="largest request line and headers taken (h11's max incomplete event size)",
     )
+    earliest_week: str = Field(
+        "2020-W01",
+        pattern=r"^[0-9]{4}-W(0[1-9]|[1-4][0-9]|5[0-3])$",
+        description="the campaign's first ISO week: submissions about earlier weeks are refused",
+    )
     body_read_timeout_seconds: float = Field(
         30,
         gt=0,

@@ -31,6 +31,7 @@ from pydantic import (
 
 from services.contracts.envelope import encode_event
 from services.contracts.topics import topic_name
+from services.gateway import campaign
 from services.gateway.adapters.idempotency_keys import json_digest
 from services.gateway.dependencies import GatewayResources, PrincipalDep, ResourcesDep
 from services.gateway.domain.access import Forbidden, Principal
@@ -333,6 +334,11 @@ async def _authorise(
             continue
         code = entry.kind.registered_enterprise(entry.body)
         entry.registered_in = registry.get(code or "")
+        too_early = campaign.week_before_campaign(entry.body, resources.settings.earliest_week)
+        if too_early:
+            problem = {"field": "week", "location": "body", "rule": campaign.RULE}
+            entry.refuse(422, too_early, problems=[{**problem, "message": too_early}])
+            continue
         try:
             entry.admitted = entry.kind.admit(principal, entry.body, entry.registered_in)
         except Forbidden as refusal:
