@@ -206,7 +206,7 @@ async def ingest(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
             warm = _report_entries(codes[:1000], ["2020-W01"])
             await _post_all(client, headers, [orjson.dumps({"entries": warm})], 1)
             for round_ in range(args.rounds):
-                weeks = _weeks(weeks_per_round, 2010 + round_)
+                weeks = _weeks(weeks_per_round, 2021 + round_)  # after the warm-up's 2020-W01
                 entries = _report_entries(codes, weeks)
                 bodies = [
                     orjson.dumps({"entries": entries[i : i + 1000]})

@@ -34,6 +34,11 @@ def main() -> None:
         "log_config": None,
         "access_log": False,
         "proxy_headers": True,
+        # Bounds on what one client can hold: connections, idle time, header size. The body's
+        # own deadline is admission's (`body_read_timeout_seconds`): uvicorn has none.
+        "limit_concurrency": settings.http_limit_concurrency,
+        "timeout_keep_alive": settings.http_timeout_keep_alive_seconds,
+        "h11_max_incomplete_event_size": settings.http_max_header_bytes,
     }
     if settings.http_workers == 1:
         uvicorn.run(create_app(settings), **options)  # type: ignore[arg-type]

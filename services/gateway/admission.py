@@ -4,10 +4,12 @@ not a parse; what is admitted carries its principal on to the routes."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from fastapi import Request, Response, status
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from services.gateway.dependencies import GatewayResources
 from services.gateway.domain.spreadsheets import MEDIA_TYPES as SPREADSHEET_MEDIA_TYPES
@@ -58,7 +60,44 @@ class Admission:
             if refused is not None:
                 await refused(scope, receive, send)
                 return
+            if scope["method"] in WRITES:
+                settings: GatewaySettings = scope["app"].state.resources.settings
+                receive = body_deadline(receive, settings.body_read_timeout_seconds)
         await self.app(scope, receive, send)
+
+
+BODY_TOO_SLOW = (
+    "the body did not arrive in time; send it at once, or at least at a steady pace, and retry"
+)
+
+
+def body_deadline(receive: Receive, seconds: float) -> Receive:
+    """`receive`, bounded: the whole body must arrive within `seconds` of the first call.
+
+    uvicorn times out idle connections but not a body that trickles in a byte at a time, and
+    each such request holds a connection and a task. Past the deadline the route's read fails
+    with 408, which the problem handlers answer as any other refusal. Once the body is in,
+    `receive` is the server's own again (waiting for a disconnect is not bounded).
+    """
+    deadline: float | None = None
+    body_done = False
+
+    async def receive_in_time() -> Message:
+        nonlocal deadline, body_done
+        if body_done:
+            return await receive()
+        if deadline is None:
+            deadline = asyncio.get_running_loop().time() + seconds
+        try:
+            async with asyncio.timeout_at(deadline):
+                message = await receive()
+        except TimeoutError:
+            raise HTTPException(status.HTTP_408_REQUEST_TIMEOUT, BODY_TOO_SLOW) from None
+        if message["type"] != "http.request" or not message.get("more_body", False):
+            body_done = True
+        return message
+
+    return receive_in_time
 
 
 async def _refusal(request: Request) -> Response | None:

@@ -13,6 +13,7 @@ from fastapi.routing import APIRoute
 from services.gateway.adapters.api_keys import ApiKeyStore
 from services.gateway.adapters.appointments import PostgresAppointments
 from services.gateway.adapters.audit_log import PostgresAuditLog
+from services.gateway.adapters.enterprise_districts import PostgresEnterpriseDistricts
 from services.gateway.adapters.idempotency_keys import IdempotencyKeys
 from services.gateway.adapters.published_views import PublishedViews
 from services.gateway.adapters.service_register import PostgresServiceRegister
@@ -86,6 +87,7 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
             audit=PostgresAuditLog(pool),
             service_register=PostgresServiceRegister(pool),
             appointments=PostgresAppointments(pool),
+            enterprise_districts=PostgresEnterpriseDistricts(pool),
         )
         log.info("gateway serving", host=settings.http_host, port=settings.http_port)
         try:

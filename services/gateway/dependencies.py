@@ -12,6 +12,7 @@ from services.gateway.domain.access import Principal
 from services.gateway.ports import (
     Appointments,
     AuditLog,
+    EnterpriseDistricts,
     IdempotencyStore,
     PrincipalKeys,
     ReadinessProbe,
@@ -36,6 +37,8 @@ class GatewayResources:
     audit: AuditLog
     service_register: ServiceRegister
     appointments: Appointments
+    enterprise_districts: EnterpriseDistricts
+    """Where enterprises are registered, as this gateway published it (scope on write)."""
 
 
 def _resources(request: Request) -> GatewayResources:

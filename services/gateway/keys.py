@@ -5,9 +5,11 @@
     python -m services.gateway.keys issue --assistant 310115 --staff-id A0012 --label "李敏"
     python -m services.gateway.keys issue --operations --label "Prometheus"
     python -m services.gateway.keys rotate <key> --overlap-hours 24
+    python -m services.gateway.keys revoke --id <key id>
     python -m services.gateway.keys revoke <key>
 
-A key is printed once, when issued; only its keyed hash is stored.
+A key is printed once, when issued (its id, to standard error, with it); only its keyed hash is
+stored. Revoke by the id: whoever revokes a key need not hold it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -24,7 +27,7 @@ from services.contracts.identifiers import (
     validate_district_code,
     validate_town_code,
 )
-from services.gateway.adapters.api_keys import DEFAULT_LIFETIME, ApiKeyStore
+from services.gateway.adapters.api_keys import DEFAULT_LIFETIME, ApiKeyStore, IssuedKey
 from services.gateway.app import SCHEMA
 from services.gateway.domain.access import Principal, PrincipalKind
 from services.gateway.settings import GatewaySettings
@@ -73,8 +76,14 @@ async def _store(settings: GatewaySettings) -> AsyncIterator[ApiKeyStore]:
 async def issue_key(
     settings: GatewaySettings, principal: Principal, label: str, valid_for: timedelta | None = None
 ) -> str:
+    return (await issue_key_with_id(settings, principal, label, valid_for)).key
+
+
+async def issue_key_with_id(
+    settings: GatewaySettings, principal: Principal, label: str, valid_for: timedelta | None = None
+) -> IssuedKey:
     async with _store(settings) as store:
-        return await store.issue(principal, label, valid_for or DEFAULT_LIFETIME)
+        return await store.issue_with_id(principal, label, valid_for or DEFAULT_LIFETIME)
 
 
 async def rotate_key(settings: GatewaySettings, key: str, overlap: timedelta) -> str | None:
@@ -85,6 +94,11 @@ async def rotate_key(settings: GatewaySettings, key: str, overlap: timedelta) ->
 async def revoke_key(settings: GatewaySettings, key: str) -> bool:
     async with _store(settings) as store:
         return await store.revoke(key)
+
+
+async def revoke_key_by_id(settings: GatewaySettings, key_id: uuid.UUID) -> bool:
+    async with _store(settings) as store:
+        return await store.revoke_by_id(key_id)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -121,7 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     revoke = commands.add_parser(
         "revoke", help="revoke a key (gateways stop taking it within 30 s)"
     )
-    revoke.add_argument("key")
+    which = revoke.add_mutually_exclusive_group(required=True)
+    which.add_argument("key", nargs="?", help="the key itself")
+    which.add_argument("--id", type=uuid.UUID, help="the key id shown when it was issued")
     args = parser.parse_args(argv)
     if args.command == "rotate":
         new = asyncio.run(
@@ -133,7 +149,9 @@ def main(argv: list[str] | None = None) -> int:
         print(new)
         return 0
     if args.command == "revoke":
-        if asyncio.run(revoke_key(GatewaySettings(), args.key)):
+        settings = GatewaySettings()
+        revoked = revoke_key_by_id(settings, args.id) if args.id else revoke_key(settings, args.key)
+        if asyncio.run(revoked):
             print("revoked")
             return 0
         print("no such active key", file=sys.stderr)
@@ -143,8 +161,12 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         parser.error(str(exc))
     valid_for = timedelta(days=args.valid_days)
-    key = asyncio.run(issue_key(GatewaySettings(), principal, args.label, valid_for))
-    print(key)
+    issued = asyncio.run(issue_key_with_id(GatewaySettings(), principal, args.label, valid_for))
+    print(issued.key)
+    # Not on standard output, which scripts read the key from.
+    print(
+        f"key id {issued.key_id} (revoke with: keys revoke --id {issued.key_id})", file=sys.stderr
+    )
     return 0
 
 

@@ -78,6 +78,42 @@ class Views(Protocol):
 
 
 @dataclass(frozen=True)
+class DistrictClaim:
+    """A registration's hold on its enterprise's district, taken before the event is published."""
+
+    credit_code: str
+    token: UUID
+    changed: bool
+    """False when the register already said so: there is nothing to give back."""
+
+
+class EnterpriseDistricts(Protocol):
+    """Where each enterprise is registered, as the gateway published it: what scope decisions on
+    write are made against (monitoring's view lags the topic).
+
+    A registration claims before it publishes and releases when the broker does not acknowledge,
+    so the register never holds a district no published event gave the enterprise (but for a
+    crash between the two: then the claim stands for the district that was entitled to it, and
+    the client's retry publishes it).
+    """
+
+    async def districts(self, credit_codes: Sequence[str]) -> dict[str, str]:
+        """The registered ones among them, by credit code."""
+        ...
+
+    async def claim(
+        self, credit_code: str, district_code: str, prior: str | None
+    ) -> DistrictClaim | None:
+        """Put the enterprise in `district_code` if it is still where the caller saw it
+        (`prior`; None: nowhere) or already there; None when someone else got there first."""
+        ...
+
+    async def release(self, claim: DistrictClaim) -> None:
+        """Undo the claim (its event was not published), unless a later claim replaced it."""
+        ...
+
+
+@dataclass(frozen=True)
 class AuditEntry:
     """An accepted write: who sent which event about which district (no body: personal data)."""
 

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel
 
 from services.contracts.envelope import new_event
 from services.contracts.topics import TopicSpec, topic_name
+from services.gateway import campaign
+from services.gateway.adapters.idempotency_keys import IdempotencyKeyReused
 from services.gateway.dependencies import GatewayResources
 from services.gateway.domain.access import Principal
+from services.gateway.enterprise_scope import claim_district, registered_district
 from services.gateway.ports import AuditEntry
 from services.gateway.submission_kinds import SubmissionKind
+from services.platform.kafka import PublishFailed
 from services.platform.metrics import EVENTS_PUBLISHED
 
 SOURCE = "/fugong/gateway"
@@ -59,17 +64,37 @@ async def submit(
     body: BaseModel,
     idempotency_key: UUID | None,
 ) -> str:
-    """One submission of a kind: the caller's rights checked, then published."""
+    """One submission of a kind: the caller's rights checked, then published.
+
+    A registration claims its enterprise's district in the gateway's register first, and gives
+    the claim back if the event is not published: of two districts registering the same
+    enterprise at once, one wins, and the register never says what no event said.
+    """
+    too_early = campaign.week_before_campaign(body, resources.settings.earliest_week)
+    if too_early:
+        raise RequestValidationError(
+            [{"type": campaign.RULE, "loc": ("body", "week"), "msg": too_early}]
+        )
     code = kind.registered_enterprise(body)
-    registered_in = await resources.views.registered_district(code) if code else None
+    registered_in = await registered_district(resources, code) if code else None
     admitted = kind.admit(principal, body, registered_in)
-    return await publish(
-        resources,
-        principal,
-        kind.topic,
-        event_type=kind.event_type,
-        subject=kind.subject(body),
-        data=admitted.data,
-        idempotency_key=idempotency_key,
-        district_code=admitted.district_code,
+    claim = (
+        await claim_district(resources, code, admitted.district_code, registered_in)
+        if kind.places_enterprise and code and admitted.district_code
+        else None
     )
+    try:
+        return await publish(
+            resources,
+            principal,
+            kind.topic,
+            event_type=kind.event_type,
+            subject=kind.subject(body),
+            data=admitted.data,
+            idempotency_key=idempotency_key,
+            district_code=admitted.district_code,
+        )
+    except (PublishFailed, IdempotencyKeyReused):
+        if claim is not None:
+            await resources.enterprise_districts.release(claim)
+        raise

@@ -12,10 +12,12 @@ from starlette.concurrency import run_in_threadpool
 
 from services.contracts.topics import ENTERPRISE_REPORTS
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED
+from services.gateway import campaign
 from services.gateway.dependencies import GatewayResources
 from services.gateway.domain.access import Forbidden, Principal
 from services.gateway.domain.report_columns import BadRow, CellProblem, GoodRow, column_of
 from services.gateway.domain.spreadsheets import read_reports
+from services.gateway.enterprise_scope import registered_district
 from services.gateway.publishing import publish
 
 log = structlog.get_logger(__name__)
@@ -68,7 +70,10 @@ async def _publish_row(
     resources: GatewayResources, principal: Principal, row: GoodRow, file_digest: str
 ) -> RowOutcome:
     credit_code = row.report.credit_code
-    registered_in = await resources.views.registered_district(credit_code)
+    too_early = campaign.week_before_campaign(row.report, resources.settings.earliest_week)
+    if too_early:
+        return BadRow(row.row, (CellProblem("week", column_of("week").heading, too_early),))
+    registered_in = await registered_district(resources, credit_code)
     try:
         principal.ensure_may_report_for(credit_code, registered_in)
     except Forbidden as refused:

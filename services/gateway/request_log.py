@@ -30,6 +30,13 @@ _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 log = structlog.get_logger(__name__)
 
 
+def _principal_id(scope: Scope) -> str | None:
+    """Who made the request, as admission found it (None: refused before, or not /v1): a
+    principal's id names an enterprise, district or staff number, never a person's data."""
+    principal = scope.get("state", {}).get("principal")
+    return None if principal is None else str(principal.id)
+
+
 KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 """Metric labels take these only: a client cannot mint label values (and series) of its own."""
 
@@ -71,6 +78,7 @@ class RequestLog:
                 log.info(
                     "request",
                     request_id=request_id,
+                    principal=_principal_id(scope),
                     method=method,
                     route=template,
                     status=status,

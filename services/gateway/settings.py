@@ -48,6 +48,34 @@ class GatewaySettings(ServiceSettings):
     http_workers: int = Field(
         1, ge=1, le=64, description="processes serving HTTP (as many as cores, in production)"
     )
+    http_limit_concurrency: int = Field(
+        1000,
+        ge=1,
+        le=100_000,
+        description="connections and tasks a worker serves at once; beyond, it answers 503 "
+        "rather than queueing until the pod runs out of memory",
+    )
+    http_timeout_keep_alive_seconds: int = Field(
+        5, ge=1, le=300, description="an idle kept-alive connection is closed after this long"
+    )
+    http_max_header_bytes: int = Field(
+        64 * 1024,
+        ge=4096,
+        le=1024 * 1024,
+        description="largest request line and headers taken (h11's max incomplete event size)",
+    )
+    earliest_week: str = Field(
+        "2020-W01",
+        pattern=r"^[0-9]{4}-W(0[1-9]|[1-4][0-9]|5[0-3])$",
+        description="the campaign's first ISO week: submissions about earlier weeks are refused",
+    )
+    body_read_timeout_seconds: float = Field(
+        30,
+        gt=0,
+        le=600,
+        description="longest time a client may take to send a whole body; a slower one is cut "
+        "off with 408, so a few trickling clients cannot hold every worker's connections",
+    )
 
     @property
     def metrics_need_key(self) -> bool:

@@ -74,6 +74,9 @@ class SubmissionKind:
     """The enterprise whose registered district the rules need, if any."""
     admit: Callable[[Principal, Any, str | None], Admitted]
     """Raises Forbidden; given the body and the enterprise's registered district (if looked up)."""
+    places_enterprise: bool = False
+    """Publishing it puts the enterprise in the admitted district: claimed in the gateway's
+    register before it is published (see enterprise_scope.py)."""
 
 
 def _admit_registration(
@@ -123,6 +126,7 @@ ENTERPRISE_REGISTRATION = SubmissionKind(
     subject=lambda body: body.credit_code,
     registered_enterprise=lambda body: body.credit_code,
     admit=_admit_registration,
+    places_enterprise=True,
 )
 WEEKLY_REPORT = SubmissionKind(
     name=KindName.WEEKLY_REPORT,

@@ -14,6 +14,8 @@ unknown type is better caught by the registry than rejected here.
 import unicodedata
 from functools import lru_cache
 
+from services.contracts.identifiers._input_bounds import ensure_short
+
 CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _VALUES = {char: value for value, char in enumerate(CREDIT_CODE_ALPHABET)}
 # 3**i mod 31, as tabulated in GB 32100-2015.
@@ -50,14 +52,19 @@ def organisation_code_check_digit(first8: str) -> str:
     return "X" if remainder == 10 else str(remainder)
 
 
-# Pure and called for every event of an enterprise: a city's enterprises fit the cache.
-@lru_cache(maxsize=65536)
 def validate_credit_code(value: str) -> str:
     """The credit code in canonical form, or ValueError naming the rule it breaks.
 
     Accepts surrounding spaces, lower case and full-width characters (common when a code is
     copied from a Chinese document) and returns 18 upper-case ASCII characters.
     """
+    ensure_short(value, "credit code")
+    return _validated_credit_code(value)
+
+
+# Pure and called for every event of an enterprise: a city's enterprises fit the cache.
+@lru_cache(maxsize=65536)
+def _validated_credit_code(value: str) -> str:
     code = unicodedata.normalize("NFKC", value).strip().upper()
     if len(code) != 18:
         raise ValueError(f"credit code must be 18 characters, got {len(code)}")

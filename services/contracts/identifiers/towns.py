@@ -13,17 +13,23 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from services.contracts.identifiers._input_bounds import ensure_short
 from services.contracts.identifiers.districts import district
 
 _TOWN_CODE = re.compile(r"[0-9]{9}")
 
 
-@lru_cache(maxsize=4096)
 def validate_town_code(value: str) -> str:
     """The town code in canonical form, or ValueError naming the rule it breaks.
 
     Accepts surrounding spaces and full-width digits, and returns 9 ASCII digits.
     """
+    ensure_short(value, "town code")
+    return _validated_town_code(value)
+
+
+@lru_cache(maxsize=4096)
+def _validated_town_code(value: str) -> str:
     code = unicodedata.normalize("NFKC", value).strip()
     if _TOWN_CODE.fullmatch(code) is None:
         raise ValueError(

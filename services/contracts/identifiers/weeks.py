@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic_core import PydanticCustomError
 
+from services.contracts.identifiers._input_bounds import ensure_short
+
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 _ISO_WEEK = re.compile(r"(?P<year>[0-9]{4})-W(?P<week>[0-9]{2})")
@@ -18,9 +20,14 @@ def weeks_in_year(year: int) -> int:
     return date(year, 12, 28).isocalendar().week
 
 
-@lru_cache(maxsize=4096)
 def validate_iso_week(value: str) -> str:
     """The ISO week in canonical form ("2020-W07"), or ValueError naming the rule it breaks."""
+    ensure_short(value, "ISO week")
+    return _validated_iso_week(value)
+
+
+@lru_cache(maxsize=4096)
+def _validated_iso_week(value: str) -> str:
     week = unicodedata.normalize("NFKC", value).strip().upper()
     match = _ISO_WEEK.fullmatch(week)
     if match is None:
@@ -49,9 +56,14 @@ def week_of(day: date) -> str:
     return f"{year:04d}-W{number:02d}"
 
 
-@lru_cache(maxsize=4096)
 def week_bounds(week: str) -> tuple[date, date]:
     """The Monday and the Sunday of an ISO week."""
+    ensure_short(week, "ISO week")
+    return _week_bounds(week)
+
+
+@lru_cache(maxsize=4096)
+def _week_bounds(week: str) -> tuple[date, date]:
     year, number = (int(part) for part in validate_iso_week(week).split("-W"))
     return date.fromisocalendar(year, number, 1), date.fromisocalendar(year, number, 7)
 

@@ -6,14 +6,30 @@ import hashlib
 import hmac
 import secrets
 import time
+import uuid
+from dataclasses import dataclass
 from datetime import timedelta
 
 import asyncpg
+import structlog
 
 from services.gateway.domain.access import Principal, PrincipalKind
 
 KEY_PREFIX = "fg_"
 DEFAULT_LIFETIME = timedelta(days=365)
+USE_MARK_SECONDS = 60.0
+"""`last_used_at` is written at most this often per key and process: a key in use costs one
+small update a minute, not one per request."""
+
+log = structlog.get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class IssuedKey:
+    """A key as issued: the key itself (shown once) and its id (kept, for revoking it)."""
+
+    key: str
+    key_id: uuid.UUID
 
 
 def generate_key() -> str:
@@ -31,6 +47,8 @@ class ApiKeyStore:
         self._pepper = pepper
         self._cache_seconds = cache_seconds
         self._cache: dict[str, tuple[float, Principal | None]] = {}
+        self._marked: dict[str, float] = {}
+        """digest -> when this process last wrote the key's `last_used_at`"""
 
     async def principal_for(self, key: str) -> Principal | None:
         """The principal a key is bound to, or None for an unknown, revoked or expired key."""
@@ -40,6 +58,8 @@ class ApiKeyStore:
         now = time.monotonic()
         cached = self._cache.get(digest)
         if cached is not None and now - cached[0] < self._cache_seconds:
+            if cached[1] is not None:
+                await self._mark_used(digest, now)
             return cached[1]
         row = await self._pool.fetchrow(
             "SELECT principal_kind, credit_code::text, district_code::text, town_code::text, "
@@ -62,17 +82,50 @@ class ApiKeyStore:
         if len(self._cache) > 10_000:
             self._cache.clear()
         self._cache[digest] = (now, principal)
+        if principal is not None:
+            await self._mark_used(digest, now)
         return principal
+
+    async def _mark_used(self, digest: str, now: float) -> None:
+        """Record that the key is in use, once a minute at most; a failure costs the mark only."""
+        if now - self._marked.get(digest, -USE_MARK_SECONDS) < USE_MARK_SECONDS:
+            return
+        if len(self._marked) > 10_000:
+            self._marked.clear()
+        self._marked[digest] = now
+        try:
+            await self._pool.execute(
+                "UPDATE gateway.api_keys SET last_used_at = now() WHERE key_hash = $1",
+                digest,
+                timeout=2,
+            )
+        except (OSError, TimeoutError, asyncpg.PostgresError) as exc:
+            log.warning("key use not recorded", error=type(exc).__name__)
+
+    async def last_used(self, key_id: uuid.UUID) -> float | None:
+        """When the key was last used, as a POSIX timestamp; None if never (or unknown)."""
+        used = await self._pool.fetchval(
+            "SELECT extract(epoch FROM last_used_at)::float8 FROM gateway.api_keys "
+            "WHERE key_id = $1",
+            key_id,
+        )
+        return None if used is None else float(used)
 
     async def issue(
         self, principal: Principal, label: str, valid_for: timedelta = DEFAULT_LIFETIME
     ) -> str:
         """Create a key for the principal; the key is returned once and never stored."""
+        return (await self.issue_with_id(principal, label, valid_for)).key
+
+    async def issue_with_id(
+        self, principal: Principal, label: str, valid_for: timedelta = DEFAULT_LIFETIME
+    ) -> IssuedKey:
+        """`issue`, with the id the key is revoked by."""
         key = generate_key()
-        await self._pool.execute(
+        key_id: uuid.UUID = await self._pool.fetchval(
             "INSERT INTO gateway.api_keys (key_hash, principal_kind, credit_code, district_code, "
             "town_code, staff_id, label, expires_at) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, now() + $8)",
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, now() + $8) RETURNING key_id",
             hash_key(key, self._pepper),
             principal.kind.value,
             principal.credit_code,
@@ -82,7 +135,7 @@ class ApiKeyStore:
             label,
             valid_for,
         )
-        return key
+        return IssuedKey(key, key_id)
 
     async def rotate(
         self, key: str, overlap: timedelta, valid_for: timedelta = DEFAULT_LIFETIME
@@ -114,3 +167,14 @@ class ApiKeyStore:
             digest,
         )
         return status == "UPDATE 1"
+
+    async def revoke_by_id(self, key_id: uuid.UUID) -> bool:
+        """`revoke`, by the id shown at issue: whoever revokes need not hold the key."""
+        digest: str | None = await self._pool.fetchval(
+            "UPDATE gateway.api_keys SET revoked_at = now() "
+            "WHERE key_id = $1 AND revoked_at IS NULL RETURNING key_hash",
+            key_id,
+        )
+        if digest is not None:
+            self._cache.pop(digest, None)
+        return digest is not None

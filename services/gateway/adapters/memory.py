@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import orjson
 from pydantic import BaseModel
 
 from services.contracts.envelope import CloudEvent
-from services.gateway.adapters.api_keys import DEFAULT_LIFETIME, KEY_PREFIX
+from services.gateway.adapters.api_keys import DEFAULT_LIFETIME, KEY_PREFIX, IssuedKey
 from services.gateway.adapters.idempotency_keys import (
     IdempotencyKeyReused,
     event_id_for,
@@ -44,7 +44,7 @@ from services.gateway.domain.service_halls import (
     ServiceStatus,
     district_of_hall,
 )
-from services.gateway.ports import AuditEntry, Claim, Row
+from services.gateway.ports import AuditEntry, Claim, DistrictClaim, Row
 from services.platform.kafka import EncodedEvent, PublishFailed
 
 
@@ -83,6 +83,10 @@ class RecordingPublisher:
 class InMemoryKeys:
     principals: dict[str, tuple[Principal, datetime]] = field(default_factory=dict)
     """key -> its principal and expiry"""
+    ids: dict[UUID, str] = field(default_factory=dict)
+    """key id -> key"""
+    used: dict[str, float] = field(default_factory=dict)
+    """key -> when it was last used (POSIX time)"""
 
     def issue_now(self, principal: Principal, valid_for: timedelta = DEFAULT_LIFETIME) -> str:
         key = KEY_PREFIX + secrets.token_urlsafe(32)
@@ -104,12 +108,29 @@ class InMemoryKeys:
         self.principals[key] = (principal, expiry)
         return self.issue_now(principal, valid_for)
 
+    async def issue_with_id(
+        self, principal: Principal, label: str, valid_for: timedelta = DEFAULT_LIFETIME
+    ) -> IssuedKey:
+        key = self.issue_now(principal, valid_for)
+        key_id = uuid4()
+        self.ids[key_id] = key
+        return IssuedKey(key, key_id)
+
     async def revoke(self, key: str) -> bool:
         return self.principals.pop(key, None) is not None
 
+    async def revoke_by_id(self, key_id: UUID) -> bool:
+        return await self.revoke(self.ids.get(key_id, ""))
+
+    async def last_used(self, key_id: UUID) -> float | None:
+        return self.used.get(self.ids.get(key_id, ""))
+
     async def principal_for(self, key: str) -> Principal | None:
         principal, expiry = self.principals.get(key, (None, datetime.min.replace(tzinfo=UTC)))
-        return principal if expiry > datetime.now(UTC) else None
+        if principal is None or expiry <= datetime.now(UTC):
+            return None
+        self.used[key] = datetime.now(UTC).timestamp()
+        return principal
 
 
 @dataclass
@@ -200,6 +221,43 @@ class InMemoryViews:
             for r in self.report_rows
             if r["credit_code"] == credit_code and week in (None, r["week"])
         ]
+
+
+@dataclass
+class InMemoryEnterpriseDistricts:
+    """credit code -> (district, the district its last claim replaced, that claim's token)."""
+
+    rows: dict[str, tuple[str, str | None, UUID]] = field(default_factory=dict)
+
+    def register_now(self, credit_code: str, district_code: str) -> None:
+        self.rows[credit_code] = (district_code, None, uuid4())
+
+    async def districts(self, credit_codes: Sequence[str]) -> dict[str, str]:
+        return {code: self.rows[code][0] for code in credit_codes if code in self.rows}
+
+    async def claim(
+        self, credit_code: str, district_code: str, prior: str | None
+    ) -> DistrictClaim | None:
+        token = uuid4()
+        current = self.rows.get(credit_code)
+        if current is None:
+            self.rows[credit_code] = (district_code, None, token)
+            return DistrictClaim(credit_code, token, changed=True)
+        if current[0] == district_code:
+            return DistrictClaim(credit_code, token, changed=False)
+        if current[0] != prior:
+            return None
+        self.rows[credit_code] = (district_code, current[0], token)
+        return DistrictClaim(credit_code, token, changed=True)
+
+    async def release(self, claim: DistrictClaim) -> None:
+        current = self.rows.get(claim.credit_code)
+        if not claim.changed or current is None or current[2] != claim.token:
+            return
+        if current[1] is None:
+            del self.rows[claim.credit_code]
+        else:
+            self.rows[claim.credit_code] = (current[1], None, uuid4())
 
 
 @dataclass

@@ -127,7 +127,7 @@ class Principal:
         moving = registered_in is not None and registered_in != district_code
         if moving and self.district_code is not None:
             raise Forbidden(
-                f"enterprise {credit_code} is registered in district {registered_in}; "
+                f"enterprise {credit_code} is registered in another district; "
                 "only the enterprise itself or the city bureau may move it"
             )
 

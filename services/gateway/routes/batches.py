@@ -31,10 +31,12 @@ from pydantic import (
 
 from services.contracts.envelope import encode_event
 from services.contracts.topics import topic_name
+from services.gateway import campaign
 from services.gateway.adapters.idempotency_keys import json_digest
 from services.gateway.dependencies import GatewayResources, PrincipalDep, ResourcesDep
 from services.gateway.domain.access import Forbidden, Principal
-from services.gateway.ports import AuditEntry, Claim
+from services.gateway.enterprise_scope import claim_district, registered_districts
+from services.gateway.ports import AuditEntry, Claim, DistrictClaim
 from services.gateway.problems import RETRY_LATER, FieldProblem, problem
 from services.gateway.publishing import SOURCE
 from services.gateway.submission_kinds import KINDS, Admitted, KindName, SubmissionKind
@@ -206,6 +208,8 @@ class _Entry:
     data_json: bytes = b""
     event_id: str | None = None
     result: dict[str, Any] | None = None
+    registered_in: str | None = None
+    district_claim: DistrictClaim | None = None
 
     def refuse(self, status_code: int, detail: str, **extra: Any) -> None:
         self.result = {"id": self.id, "status": status_code, "detail": detail, **extra}
@@ -238,8 +242,12 @@ async def submit_batch(
     """
     entries = _entries(await request.body())
     await _authorise(entries, principal, resources)
+    await _claim_districts(entries, resources)
     await _claim_event_ids(entries, principal, resources)
-    published = await _publish(entries, principal, resources)
+    try:
+        published = await _publish(entries, principal, resources)
+    finally:
+        await _release_unpublished_claims(entries, resources)
     results = [entry.result for entry in entries]
     accepted = sum(1 for entry in entries if entry.result and entry.result["status"] == 202)
     if accepted == 0 and published:  # the broker took nothing that was fit to publish
@@ -320,18 +328,53 @@ async def _authorise(
         for entry in entries
         if entry.body is not None and (code := entry.kind.registered_enterprise(entry.body))
     }
-    registry = await resources.views.registered_districts(sorted(codes)) if codes else {}
+    registry = await registered_districts(resources, sorted(codes)) if codes else {}
     for entry in entries:
         if entry.body is None:
             continue
         code = entry.kind.registered_enterprise(entry.body)
+        entry.registered_in = registry.get(code or "")
+        too_early = campaign.week_before_campaign(entry.body, resources.settings.earliest_week)
+        if too_early:
+            problem = {"field": "week", "location": "body", "rule": campaign.RULE}
+            entry.refuse(422, too_early, problems=[{**problem, "message": too_early}])
+            continue
         try:
-            entry.admitted = entry.kind.admit(principal, entry.body, registry.get(code or ""))
+            entry.admitted = entry.kind.admit(principal, entry.body, entry.registered_in)
         except Forbidden as refusal:
             entry.refuse(403, str(refusal))
             continue
         data = entry.admitted.data
         entry.data_json = data.__pydantic_serializer__.to_json(data)
+
+
+async def _claim_districts(entries: Sequence[_Entry], resources: GatewayResources) -> None:
+    """Registrations claim their enterprise's district before they are published, as single
+    ones do (publishing.submit); an entry that loses the claim is refused 403."""
+    for entry in entries:
+        admitted = entry.admitted
+        if admitted is None or entry.result is not None or not entry.kind.places_enterprise:
+            continue
+        code = entry.kind.registered_enterprise(entry.body)
+        if code is None or admitted.district_code is None:
+            continue
+        try:
+            entry.district_claim = await claim_district(
+                resources, code, admitted.district_code, entry.registered_in
+            )
+        except Forbidden as refusal:
+            entry.refuse(403, str(refusal))
+
+
+async def _release_unpublished_claims(
+    entries: Sequence[_Entry], resources: GatewayResources
+) -> None:
+    """Give back the district claims of registrations the broker did not take (or that were
+    refused after claiming): the register must not say what no published event said."""
+    for entry in entries:
+        accepted = entry.result is not None and entry.result["status"] == 202
+        if entry.district_claim is not None and not accepted:
+            await resources.enterprise_districts.release(entry.district_claim)
 
 
 async def _claim_event_ids(

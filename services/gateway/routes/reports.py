@@ -12,6 +12,7 @@ from services.contracts.identifiers import CreditCode, IsoWeek
 from services.gateway.api_examples import CREDIT_CODE, EVENT_ID, examples
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
 from services.gateway.domain.access import PrincipalKind
+from services.gateway.enterprise_scope import registered_district
 from services.gateway.submission_models import WEEKLY_REPORT_EXAMPLE
 
 router = APIRouter(prefix="/v1/enterprises", tags=["reports"])
@@ -84,7 +85,7 @@ async def recorded_reports(
 ) -> RecordedReports:
     """The weekly reports monitoring has recorded for an enterprise (its own, or its district's)."""
     registered_in = (
-        await resources.views.registered_district(credit_code) if principal.district_code else None
+        await registered_district(resources, credit_code) if principal.district_code else None
     )
     officer = (
         await resources.views.service_officer(credit_code)

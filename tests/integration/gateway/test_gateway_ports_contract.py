@@ -13,7 +13,7 @@ import pytest
 import pytest_asyncio
 
 from services.contracts.weekly_reports import WeeklyReport
-from services.gateway.adapters.api_keys import DEFAULT_LIFETIME, ApiKeyStore
+from services.gateway.adapters.api_keys import DEFAULT_LIFETIME, ApiKeyStore, IssuedKey
 from services.gateway.adapters.audit_log import PostgresAuditLog
 from services.gateway.adapters.idempotency_keys import (
     IdempotencyKeyReused,
@@ -44,6 +44,14 @@ class KeyStore(Protocol):
     async def revoke(self, key: str) -> bool: ...
 
     async def principal_for(self, key: str) -> Principal | None: ...
+
+    async def issue_with_id(
+        self, principal: Principal, label: str, valid_for: timedelta = DEFAULT_LIFETIME
+    ) -> IssuedKey: ...
+
+    async def revoke_by_id(self, key_id: uuid.UUID) -> bool: ...
+
+    async def last_used(self, key_id: uuid.UUID) -> float | None: ...
 
 
 @pytest_asyncio.fixture(params=["memory", "postgres"])
@@ -195,3 +203,51 @@ async def test_the_audit_log_keeps_a_batch_of_writes_once_each(audit_log: AuditL
 
     assert [e.event_id for e in await audit_log.entries(None, 10)] == ["b2", "b3", "b1"]
     assert [e.event_id for e in await audit_log.entries("310115", 10)] == ["b3"]
+
+
+async def test_a_key_is_revoked_by_the_id_shown_at_issue(
+    stores: tuple[KeyStore, IdempotencyStore],
+) -> None:
+    keys, _ = stores
+    issued = await keys.issue_with_id(
+        Principal(PrincipalKind.OFFICIAL, district_code="310115"), "浦东人社局"
+    )
+    other = await keys.issue_with_id(
+        Principal(PrincipalKind.OFFICIAL, district_code="310115"), "浦东人社局 2"
+    )
+
+    assert await keys.revoke_by_id(issued.key_id)
+    assert not await keys.revoke_by_id(issued.key_id)
+    assert not await keys.revoke_by_id(uuid.uuid4())
+    assert await keys.principal_for(issued.key) is None
+    assert await keys.principal_for(other.key) is not None
+
+
+async def test_a_keys_use_is_recorded(stores: tuple[KeyStore, IdempotencyStore]) -> None:
+    keys, _ = stores
+    issued = await keys.issue_with_id(Principal(PrincipalKind.OPERATIONS), "Prometheus")
+    assert await keys.last_used(issued.key_id) is None
+
+    await keys.principal_for(issued.key)
+
+    used = await keys.last_used(issued.key_id)
+    assert used is not None
+    assert abs(used - datetime.now(UTC).timestamp()) < 60
+
+
+async def test_a_keys_use_is_written_once_a_minute_not_per_request(database: str) -> None:
+    pool = await open_pool(database, max_size=2)
+    try:
+        await migrate(pool, SCHEMA, "services.gateway")
+        keys = ApiKeyStore(pool, "a-pepper-for-the-contract-tests-only", cache_seconds=0)
+        issued = await keys.issue_with_id(Principal(PrincipalKind.OPERATIONS), "Prometheus")
+        await keys.principal_for(issued.key)
+        await pool.execute("UPDATE gateway.api_keys SET last_used_at = '2020-02-10T09:00:00+08:00'")
+
+        for _ in range(20):
+            assert await keys.principal_for(issued.key) is not None
+
+        marked = await pool.fetchval("SELECT last_used_at FROM gateway.api_keys")
+        assert marked == datetime(2020, 2, 10, 1, tzinfo=UTC)  # not written again this minute
+    finally:
+        await pool.close()

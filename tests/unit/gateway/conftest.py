@@ -14,6 +14,7 @@ from services.contracts.topics import TopicSpec
 from services.gateway.adapters.memory import (
     InMemoryAppointments,
     InMemoryAuditLog,
+    InMemoryEnterpriseDistricts,
     InMemoryIdempotency,
     InMemoryKeys,
     InMemoryServiceRegister,
@@ -39,6 +40,8 @@ class Gateway:
     appointments: InMemoryAppointments
     transport: httpx.ASGITransport
     """The application itself, for clients that make their own httpx client."""
+    enterprise_districts: InMemoryEnterpriseDistricts
+    """The gateway's own register of where enterprises are (`views.registry` is monitoring's)."""
 
     def key(self, kind: PrincipalKind, **scope: str) -> dict[str, str]:
         return {"X-API-Key": self.keys.issue_now(Principal(kind, **scope))}
@@ -62,6 +65,7 @@ async def gateway_on_fakes(settings: GatewaySettings) -> AsyncIterator[Gateway]:
     audit, register, appointments = (
         InMemoryAuditLog(), InMemoryServiceRegister(), InMemoryAppointments()
     )  # fmt: skip
+    enterprise_districts = InMemoryEnterpriseDistricts()
     resources = GatewayResources(
         settings=settings,
         publisher=publisher,
@@ -73,10 +77,20 @@ async def gateway_on_fakes(settings: GatewaySettings) -> AsyncIterator[Gateway]:
         audit=audit,
         service_register=register,
         appointments=appointments,
+        enterprise_districts=enterprise_districts,
     )
     app = create_app(settings, resources)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as http:
         yield Gateway(
-            http, publisher, keys, views, database, audit, register, appointments, transport
+            http,
+            publisher,
+            keys,
+            views,
+            database,
+            audit,
+            register,
+            appointments,
+            transport,
+            enterprise_districts,
         )

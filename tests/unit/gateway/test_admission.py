@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
+import orjson
 import pytest
+import structlog
+from starlette.types import Message
 
 from services.gateway.domain.access import PrincipalKind
+from services.gateway.settings import GatewaySettings
 from tests.support.data import credit_code, weekly_report
-from tests.unit.gateway.conftest import Gateway
+from tests.unit.gateway.conftest import Gateway, gateway_on_fakes
 
 PUDONG_FOOD = credit_code(1, "310115")
 
@@ -87,3 +92,61 @@ async def test_every_answer_carries_a_request_id_and_metrics_take_known_methods_
     assert given.headers["X-Request-Id"] == "trace-0123456789"
     assert 'method="other"' in metrics
     assert "BREW" not in metrics
+
+
+async def test_a_client_that_sends_its_body_slowly_is_cut_off() -> None:
+    settings = GatewaySettings(_env_file=None, body_read_timeout_seconds=0.3)
+    async with gateway_on_fakes(settings) as slow_gateway:
+        key = slow_gateway.key(PrincipalKind.ENTERPRISE, credit_code=PUDONG_FOOD)["X-API-Key"]
+        body = orjson.dumps(weekly_report(PUDONG_FOOD))
+        sent: list[Message] = []
+
+        async def trickle() -> Message:
+            if not sent:  # one byte, then nothing more: a client stalling mid-body
+                sent.append({"type": "http.request", "body": body[:1], "more_body": True})
+                return sent[-1]
+            await asyncio.sleep(3600)
+            raise AssertionError("not reached")
+
+        async def answer(message: Message) -> None:
+            sent.append(message)
+
+        scope = {
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": "POST",
+            "scheme": "http",
+            "path": "/v1/weekly-reports",
+            "raw_path": b"/v1/weekly-reports",
+            "query_string": b"",
+            "root_path": "",
+            "headers": [
+                (b"host", b"gateway"),
+                (b"x-api-key", key.encode()),
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+            "client": ("127.0.0.1", 50000),
+            "server": ("gateway", 80),
+        }
+        async with asyncio.timeout(5):
+            await slow_gateway.transport.app(scope, trickle, answer)
+
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    assert start["status"] == 408
+    assert (b"content-type", b"application/problem+json") in start["headers"]
+    assert not slow_gateway.publisher.anything_published
+
+
+async def test_the_request_log_names_the_principal_and_nothing_of_the_body(
+    gateway: Gateway,
+) -> None:
+    key = gateway.key(PrincipalKind.ENTERPRISE, credit_code=PUDONG_FOOD)
+    with structlog.testing.capture_logs() as lines:
+        await gateway.http.post("/v1/weekly-reports", json=weekly_report(PUDONG_FOOD), headers=key)
+        await gateway.http.get("/v1/indicators", headers={"X-API-Key": "fg_unknown"})
+
+    requests = [line for line in lines if line["event"] == "request"]
+    assert [line.get("principal") for line in requests] == [f"enterprise:{PUDONG_FOOD}", None]
+    assert "on_duty" not in str(requests)

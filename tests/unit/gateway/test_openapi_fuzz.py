@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, settings
 from services.gateway.adapters.memory import (
     InMemoryAppointments,
     InMemoryAuditLog,
+    InMemoryEnterpriseDistricts,
     InMemoryIdempotency,
     InMemoryKeys,
     InMemoryServiceRegister,
@@ -42,6 +43,7 @@ APP = create_app(
         audit=InMemoryAuditLog(),
         service_register=InMemoryServiceRegister(),
         appointments=InMemoryAppointments(),
+        enterprise_districts=InMemoryEnterpriseDistricts(),
     ),
 )
 # The upload takes a file's bytes; fuzzed .xlsx bodies are random bytes like any binary body.
