@@ -8,6 +8,17 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 LOCAL := deploy/local
 
+# KAFKA_NODES=3 (or FUGONG_KAFKA_NODES=3): a local three-node Kafka cluster instead of one node.
+# Its topics get three replicas, two of which must have every write, and the services all three
+# bootstrap servers; a setting given explicitly still wins.
+KAFKA_NODES ?= $(or $(FUGONG_KAFKA_NODES),1)
+export FUGONG_KAFKA_NODES := $(KAFKA_NODES)
+ifneq ($(KAFKA_NODES),1)
+export FUGONG_KAFKA_BOOTSTRAP_SERVERS ?= $(shell $(LOCAL)/kafka.sh bootstrap)
+export FUGONG_TOPIC_REPLICATION_FACTOR ?= 3
+export FUGONG_TOPIC_MIN_INSYNC_REPLICAS ?= 2
+endif
+
 .PHONY: help setup up down status run demo test check lint format typecheck unit integration e2e bench bench-ingest client clean
 
 help: ## List the targets
