@@ -18,8 +18,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.errors import KafkaError
+from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_delay, wait_fixed
 
 from tests.support.processes import REPO, free_port
 from tests.support.waiting import eventually
@@ -190,19 +193,33 @@ class PrivateCluster:
         _kill(self.pid_path(node))
 
     async def partitions(self, topic: str) -> dict[int, PartitionState]:
-        """Partition → its leader, replicas and in-sync replicas, from any node still up."""
-        admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap, client_id="fugong-tests")
-        await admin.start()
-        try:
-            (description,) = await admin.describe_topics([topic])
-        finally:
-            await admin.close()
+        """Partition → its leader, replicas and in-sync replicas, from any node still up.
+
+        The admin client asks a node its metadata names, which may be one just killed: a node
+        that cannot be reached is retried for a while, as another is then chosen."""
+        async for attempt in AsyncRetrying(
+            retry=retry_if_exception_type(KafkaError),
+            stop=stop_after_delay(30),
+            wait=wait_fixed(0.5),
+            reraise=True,
+        ):
+            with attempt:
+                description = await self._describe(topic)
         if description["error_code"] != 0:
             raise BrokerFailed(f"describing {topic}: error {description['error_code']}")
         return {
             p["partition"]: PartitionState(p["leader"], tuple(p["replicas"]), tuple(p["isr"]))
             for p in description["partitions"]
         }
+
+    async def _describe(self, topic: str) -> Any:
+        admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap, client_id="fugong-tests")
+        await admin.start()
+        try:
+            (description,) = await admin.describe_topics([topic])
+        finally:
+            await admin.close()
+        return description
 
     async def leader(self, topic: str, partition: int) -> int:
         return (await self.partitions(topic))[partition].leader
