@@ -17,6 +17,7 @@
 #   FUGONG_KAFKA_PORT              PLAINTEXT client port (default 9092); node N of a cluster: +2(N-1)
 #   FUGONG_KAFKA_CONTROLLER_PORT   KRaft controller port (default 9093); node N of a cluster: +2(N-1)
 #   FUGONG_KAFKA_HEAP              JVM heap, -Xms and -Xmx (default 512m)
+#   FUGONG_KAFKA_JVM_OPTS          more JVM options, split on spaces (default none)
 #   FUGONG_KAFKA_START_TIMEOUT     seconds to wait for the port at start (default 90)
 #
 # Every command is idempotent: calling start twice, or stop on a stopped broker, is fine.
@@ -87,22 +88,20 @@ nodes_named() {
     fi
 }
 
-# Every node's controller endpoint, the static quorum all of them are formatted and started with.
-quorum_voters() {
-    local voters=() n
+# "127.0.0.1:PORT,..." of every node, node N's port $1 + 2(N-1); given a second argument, each
+# prefixed by its node id ("N@"), as controller.quorum.voters wants.
+endpoints() {
+    local list=() n
     for n in $(seq 1 "$NODES"); do
-        voters+=("$n@$HOST:$((BASE_CONTROLLER_PORT + 2 * (n - 1)))")
+        list+=("${2:+$n@}$HOST:$(($1 + 2 * (n - 1)))")
     done
-    (IFS=,; echo "${voters[*]}")
+    (IFS=,; echo "${list[*]}")
 }
 
-bootstrap_servers() {
-    local servers=() n
-    for n in $(seq 1 "$NODES"); do
-        servers+=("$HOST:$((BASE_PORT + 2 * (n - 1)))")
-    done
-    (IFS=,; echo "${servers[*]}")
-}
+# The static quorum every node is formatted and started with: all of them vote.
+quorum_voters() { endpoints "$BASE_CONTROLLER_PORT" with-ids; }
+
+bootstrap_servers() { endpoints "$BASE_PORT"; }
 
 # --------------------------------------------------------------------------- helpers
 
@@ -237,6 +236,9 @@ launch_broker() {
         # Kafka's own log files (none with our console-only log4j2 config) would land here.
         "-Dkafka.logs.dir=$LOG_DIR"
     )
+    # Word splitting wanted: a list of options in one variable.
+    # shellcheck disable=SC2206
+    jvm_opts+=(${FUGONG_KAFKA_JVM_OPTS:-})
     # setsid: own session, so a Ctrl-C or hangup in the calling terminal does not kill it.
     # The inner shell writes its own pid, then exec's java (same pid), so the pid file is
     # exact. 9>&- closes the lock fd: otherwise the broker would hold the lock forever.

@@ -66,6 +66,8 @@ class Load:
     answers: Counter[str] = field(default_factory=Counter)
     unexpected: list[str] = field(default_factory=list)
     stop: asyncio.Event = field(default_factory=asyncio.Event)
+    pause: float = PAUSE
+    """Between one client's requests: lower the rate when a test outlasts the reports."""
     down_since: float | None = None
     up_again_from: float | None = None
 
@@ -186,7 +188,7 @@ async def client(http: httpx.AsyncClient, load: Load, *, in_batch: bool) -> None
         for submission in taken:
             submission.in_batch = in_batch
         await (send_batch(http, load, taken) if in_batch else send_single(http, load, taken[0]))
-        await asyncio.sleep(PAUSE)
+        await asyncio.sleep(load.pause)
 
 
 async def send_single(http: httpx.AsyncClient, load: Load, submission: Submission) -> None:
