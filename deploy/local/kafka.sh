@@ -376,8 +376,9 @@ cmd_stop() {
 # --------------------------------------------------------------------------- status
 
 cmd_status() {
-    local node pid
-    for node in $(nodes_named "${1:-}"); do
+    local node pid nodes
+    nodes="$(nodes_named "${1:-}")"
+    for node in $nodes; do
         select_node "$node"
         pid=""
         if pid="$(running_pid)" && port_open "$PORT"; then
