@@ -8,7 +8,18 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 LOCAL := deploy/local
 
-.PHONY: help setup up down status run demo test check lint format typecheck unit integration e2e bench bench-ingest client clean
+# KAFKA_NODES=3 (or FUGONG_KAFKA_NODES=3): a local three-node Kafka cluster instead of one node.
+# Its topics get three replicas, two of which must have every write, and the services all three
+# bootstrap servers; a setting given explicitly still wins.
+KAFKA_NODES ?= $(or $(FUGONG_KAFKA_NODES),1)
+export FUGONG_KAFKA_NODES := $(KAFKA_NODES)
+ifneq ($(KAFKA_NODES),1)
+export FUGONG_KAFKA_BOOTSTRAP_SERVERS ?= $(shell $(LOCAL)/kafka.sh bootstrap)
+export FUGONG_TOPIC_REPLICATION_FACTOR ?= 3
+export FUGONG_TOPIC_MIN_INSYNC_REPLICAS ?= 2
+endif
+
+.PHONY: help setup up down status run demo test test-cluster check lint format typecheck unit integration e2e bench bench-ingest client clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -65,6 +76,9 @@ check: lint typecheck ## Lint and type-check
 
 test: infra check ## Set up, start Kafka and PostgreSQL, then lint, type-check and run every test
 	$(PY) -m pytest -q
+
+test-cluster: infra ## Only the failure tests on a private three-node Kafka cluster, counts printed
+	$(PY) -m pytest -q -s -m cluster
 
 bench: infra ## Run the monitoring benchmark (see bench/README.md)
 	$(PY) bench/monitoring_throughput.py

@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
-# Local single-node Apache Kafka (KRaft) for development and CI, without Docker.
+# Local Apache Kafka (KRaft) for development and CI, without Docker: one node by default, or a
+# three-node cluster (FUGONG_KAFKA_NODES=3) where replication and leader election are real.
 #
-#   deploy/local/kafka.sh fetch    # download broker jars into deploy/kafka/libs (only if needed)
-#   deploy/local/kafka.sh start    # fetch, format storage once, start in background, wait for the port
-#   deploy/local/kafka.sh stop     # SIGTERM, wait up to 30 s, then SIGKILL
-#   deploy/local/kafka.sh status   # one line: "kafka: up (pid N, 127.0.0.1:PORT)" or "kafka: down"
-#   deploy/local/kafka.sh reset    # stop and wipe the broker's data (topics, offsets, cluster id)
+#   deploy/local/kafka.sh fetch          # download broker jars into deploy/kafka/libs (only if needed)
+#   deploy/local/kafka.sh start [NODE]   # fetch, format storage once, start in background, wait for the port
+#   deploy/local/kafka.sh stop [NODE]    # SIGTERM, wait up to 30 s, then SIGKILL
+#   deploy/local/kafka.sh status [NODE]  # one line a node: "kafka: up (pid N, 127.0.0.1:PORT)" or "kafka: down"
+#   deploy/local/kafka.sh reset          # stop and wipe the data (topics, offsets, cluster id)
+#   deploy/local/kafka.sh bootstrap      # the client bootstrap list, e.g. 127.0.0.1:9092,127.0.0.1:9094,...
+#
+# NODE (1..FUGONG_KAFKA_NODES) limits start/stop/status to one node of a cluster: a rolling restart.
 #
 # Environment:
 #   FUGONG_STATE_DIR               state root (default <repo>/.state)
-#   FUGONG_KAFKA_PORT              PLAINTEXT client port (default 9092)
-#   FUGONG_KAFKA_CONTROLLER_PORT   KRaft controller port (default 9093)
+#   FUGONG_KAFKA_NODES             1 (default: one broker+controller) or 3 (three of them, one quorum)
+#   FUGONG_KAFKA_PORT              PLAINTEXT client port (default 9092); node N of a cluster: +2(N-1)
+#   FUGONG_KAFKA_CONTROLLER_PORT   KRaft controller port (default 9093); node N of a cluster: +2(N-1)
 #   FUGONG_KAFKA_HEAP              JVM heap, -Xms and -Xmx (default 512m)
+#   FUGONG_KAFKA_JVM_OPTS          more JVM options, split on spaces (default none)
 #   FUGONG_KAFKA_START_TIMEOUT     seconds to wait for the port at start (default 90)
 #
 # Every command is idempotent: calling start twice, or stop on a stopped broker, is fine.
@@ -26,23 +32,76 @@ POM="$KAFKA_DIR/pom.xml"
 STAMP="$LIBS_DIR/.pom.sha256"
 
 STATE_DIR="${FUGONG_STATE_DIR:-$REPO_DIR/.state}"
-PORT="${FUGONG_KAFKA_PORT:-9092}"
-CONTROLLER_PORT="${FUGONG_KAFKA_CONTROLLER_PORT:-9093}"
+NODES="${FUGONG_KAFKA_NODES:-1}"
+BASE_PORT="${FUGONG_KAFKA_PORT:-9092}"
+BASE_CONTROLLER_PORT="${FUGONG_KAFKA_CONTROLLER_PORT:-9093}"
 HEAP="${FUGONG_KAFKA_HEAP:-512m}"
 START_TIMEOUT="${FUGONG_KAFKA_START_TIMEOUT:-90}"
 HOST=127.0.0.1
 
-KSTATE="$STATE_DIR/kafka"
-DATA_DIR="$KSTATE/data"
-PROPS="$KSTATE/server.properties"
-CLUSTER_ID_FILE="$KSTATE/cluster.id"
 RUN_DIR="$STATE_DIR/run"
-PID_FILE="$RUN_DIR/kafka.pid"
 LOG_DIR="$STATE_DIR/logs"
-LOG_FILE="$LOG_DIR/kafka.log"
 
-log() { echo "kafka: $*"; }
-die() { echo "kafka: ERROR: $*" >&2; exit 1; }
+log() { echo "${NAME:-kafka}: $*"; }
+die() { echo "${NAME:-kafka}: ERROR: $*" >&2; exit 1; }
+
+# Three voters tolerate one lost node; two would tolerate none, so only 1 and 3 are offered.
+[[ "$NODES" == 1 || "$NODES" == 3 ]] || die "FUGONG_KAFKA_NODES must be 1 or 3, not '$NODES'"
+
+if [[ "$NODES" == 1 ]]; then
+    # The single node keeps the layout it always had: existing state dirs stay valid.
+    KROOT="$STATE_DIR/kafka"
+else
+    KROOT="$STATE_DIR/kafka-cluster"
+fi
+CLUSTER_ID_FILE="$KROOT/cluster.id"
+
+# Sets the paths and ports of node $1 (1-based), which the commands below act on. Node N of a
+# cluster takes the ports two above node N-1's: the single node's defaults (9092/9093) stay node 1's.
+select_node() {
+    NODE_ID="$1"
+    PORT=$((BASE_PORT + 2 * (NODE_ID - 1)))
+    CONTROLLER_PORT=$((BASE_CONTROLLER_PORT + 2 * (NODE_ID - 1)))
+    if [[ "$NODES" == 1 ]]; then
+        KSTATE="$KROOT"
+        PID_FILE="$RUN_DIR/kafka.pid"
+        LOG_FILE="$LOG_DIR/kafka.log"
+        NAME="kafka"
+    else
+        KSTATE="$KROOT/node-$NODE_ID"
+        PID_FILE="$RUN_DIR/kafka-$NODE_ID.pid"
+        LOG_FILE="$LOG_DIR/kafka-$NODE_ID.log"
+        NAME="kafka-$NODE_ID"
+    fi
+    DATA_DIR="$KSTATE/data"
+    PROPS="$KSTATE/server.properties"
+}
+
+# The nodes a command acts on: the one named ($1), or all of them.
+nodes_named() {
+    if [[ -n "${1:-}" ]]; then
+        [[ "$1" =~ ^[0-9]+$ ]] && ((1 <= $1 && $1 <= NODES)) \
+            || die "node '$1' is not one of 1..$NODES (FUGONG_KAFKA_NODES=$NODES)"
+        echo "$1"
+    else
+        seq 1 "$NODES"
+    fi
+}
+
+# "127.0.0.1:PORT,..." of every node, node N's port $1 + 2(N-1); given a second argument, each
+# prefixed by its node id ("N@"), as controller.quorum.voters wants.
+endpoints() {
+    local list=() n
+    for n in $(seq 1 "$NODES"); do
+        list+=("${2:+$n@}$HOST:$(($1 + 2 * (n - 1)))")
+    done
+    (IFS=,; echo "${list[*]}")
+}
+
+# The static quorum every node is formatted and started with: all of them vote.
+quorum_voters() { endpoints "$BASE_CONTROLLER_PORT" with-ids; }
+
+bootstrap_servers() { endpoints "$BASE_PORT"; }
 
 # --------------------------------------------------------------------------- helpers
 
@@ -123,16 +182,19 @@ cmd_fetch() {
 
 # --------------------------------------------------------------------------- start
 
-# Renders server.properties.in. Rewritten at every start so port changes take effect.
+# Renders server.properties.in (and, for a cluster node, cluster.properties.in after it: a later
+# key wins in a Java properties file). Rewritten at every start so port changes take effect.
 render_properties() {
     mkdir -p "$KSTATE" "$DATA_DIR"
     # Escape characters that are special in a sed replacement (\, & and the | delimiter).
-    local dirs
+    local dirs templates=("$KAFKA_DIR/server.properties.in")
     dirs="$(printf '%s' "$DATA_DIR" | sed 's/[\\&|]/\\&/g')"
-    sed -e "s|@PORT@|$PORT|g" \
+    [[ "$NODES" == 1 ]] || templates+=("$KAFKA_DIR/cluster.properties.in")
+    cat "${templates[@]}" | sed -e "s|@PORT@|$PORT|g" \
         -e "s|@CONTROLLER_PORT@|$CONTROLLER_PORT|g" \
-        -e "s|@LOG_DIRS@|$dirs|g" \
-        "$KAFKA_DIR/server.properties.in" >"$PROPS"
+        -e "s|@NODE_ID@|$NODE_ID|g" \
+        -e "s|@QUORUM_VOTERS@|$(quorum_voters)|g" \
+        -e "s|@LOG_DIRS@|$dirs|g" >"$PROPS"
 }
 
 # Formats the storage directory once. The cluster id is kept so that a wiped data dir
@@ -142,6 +204,7 @@ format_storage_once() {
         return 0
     fi
     if [[ ! -s "$CLUSTER_ID_FILE" ]]; then
+        mkdir -p "$KROOT"
         java -cp "$(java_cp)" kafka.tools.StorageTool random-uuid | tail -n1 >"$CLUSTER_ID_FILE"
     fi
     local cid
@@ -173,6 +236,9 @@ launch_broker() {
         # Kafka's own log files (none with our console-only log4j2 config) would land here.
         "-Dkafka.logs.dir=$LOG_DIR"
     )
+    # Word splitting wanted: a list of options in one variable.
+    # shellcheck disable=SC2206
+    jvm_opts+=(${FUGONG_KAFKA_JVM_OPTS:-})
     # setsid: own session, so a Ctrl-C or hangup in the calling terminal does not kill it.
     # The inner shell writes its own pid, then exec's java (same pid), so the pid file is
     # exact. 9>&- closes the lock fd: otherwise the broker would hold the lock forever.
@@ -193,7 +259,7 @@ wait_until_ready() {
     local pid="$1" deadline=$((SECONDS + START_TIMEOUT))
     while ((SECONDS < deadline)); do
         if ! kill -0 "$pid" 2>/dev/null; then
-            echo "kafka: broker exited during startup; last 40 log lines ($LOG_FILE):" >&2
+            echo "$NAME: broker exited during startup; last 40 log lines ($LOG_FILE):" >&2
             tail -n 40 "$LOG_FILE" >&2
             rm -f "$PID_FILE"
             exit 1
@@ -204,16 +270,19 @@ wait_until_ready() {
         fi
         sleep 0.5
     done
-    echo "kafka: port $HOST:$PORT not open after ${START_TIMEOUT}s; last 40 log lines ($LOG_FILE):" >&2
+    echo "$NAME: port $HOST:$PORT not open after ${START_TIMEOUT}s; last 40 log lines ($LOG_FILE):" >&2
     tail -n 40 "$LOG_FILE" >&2
     # Do not leave a half-started broker behind: the next start would find it confusing.
     stop_pid "$pid"
     exit 1
 }
 
-cmd_start() {
-    take_lock
+# Launches node $NODE_ID if it is not running; sets LAUNCHED_PID to the pid to wait for (empty
+# when the node was already up). Ready is not awaited here: a cluster node opens its client port only once a
+# quorum of controllers has elected a leader, which needs the other nodes launched too.
+launch_node() {
     local pid
+    LAUNCHED_PID=""
     if pid="$(running_pid)"; then
         if port_open "$PORT"; then
             log "already running (pid $pid, $HOST:$PORT)"
@@ -221,8 +290,7 @@ cmd_start() {
         fi
         # Alive but port closed: another start is mid-way, or the broker is stuck.
         log "pid $pid alive but $HOST:$PORT not open yet; waiting"
-        wait_until_ready "$pid"
-        log "up (pid $pid, $HOST:$PORT)"
+        LAUNCHED_PID="$pid"
         return 0
     fi
     rm -f "$PID_FILE"
@@ -232,20 +300,33 @@ cmd_start() {
     if port_open "$CONTROLLER_PORT"; then
         die "$HOST:$CONTROLLER_PORT (controller) is already in use; set FUGONG_KAFKA_CONTROLLER_PORT"
     fi
-
-    require_java
-    cmd_fetch
-    mkdir -p "$RUN_DIR"
     rotate_log
     render_properties
     format_storage_once
-
-    local t0=$SECONDS
     launch_broker
-    pid="$(cat "$PID_FILE" 2>/dev/null || true)"
-    [[ -n "$pid" ]] || { tail -n 40 "$LOG_FILE" >&2; die "broker did not start (no pid)"; }
-    wait_until_ready "$pid"
-    log "up (pid $pid, $HOST:$PORT) after $((SECONDS - t0))s; log: $LOG_FILE"
+    LAUNCHED_PID="$(cat "$PID_FILE" 2>/dev/null || true)"
+    [[ -n "$LAUNCHED_PID" ]] || { tail -n 40 "$LOG_FILE" >&2; die "broker did not start (no pid)"; }
+}
+
+cmd_start() {
+    take_lock
+    require_java
+    cmd_fetch
+    mkdir -p "$RUN_DIR"
+    local t0=$SECONDS node nodes
+    local -A launched=()
+    nodes="$(nodes_named "${1:-}")"
+    for node in $nodes; do
+        select_node "$node"
+        launch_node
+        [[ -z "$LAUNCHED_PID" ]] || launched[$node]="$LAUNCHED_PID"
+    done
+    for node in $nodes; do
+        [[ -n "${launched[$node]:-}" ]] || continue
+        select_node "$node"
+        wait_until_ready "${launched[$node]}"
+        log "up (pid ${launched[$node]}, $HOST:$PORT) after $((SECONDS - t0))s; log: $LOG_FILE"
+    done
 }
 
 # --------------------------------------------------------------------------- stop
@@ -268,46 +349,65 @@ stop_pid() {
 
 cmd_stop() {
     take_lock
-    local pid
-    if pid="$(running_pid)"; then
-        log "stopping (pid $pid)"
-        stop_pid "$pid"
+    local node pid nodes
+    local -A pids=()
+    nodes="$(nodes_named "${1:-}")"
+    # All at once first: the last node of a cluster stopped alone would wait for a controller
+    # quorum that is gone before it could finish its controlled shutdown.
+    for node in $nodes; do
+        select_node "$node"
+        if pid="$(running_pid)"; then
+            pids[$node]="$pid"
+            log "stopping (pid $pid)"
+            kill -TERM "$pid" 2>/dev/null || true
+        else
+            rm -f "$PID_FILE"
+            log "not running"
+        fi
+    done
+    for node in $nodes; do
+        [[ -n "${pids[$node]:-}" ]] || continue
+        select_node "$node"
+        stop_pid "${pids[$node]}"
         log "stopped"
-    else
-        rm -f "$PID_FILE"
-        log "not running"
-    fi
+    done
 }
 
 # --------------------------------------------------------------------------- status
 
 cmd_status() {
-    local pid
-    if pid="$(running_pid)" && port_open "$PORT"; then
-        echo "kafka: up (pid $pid, $HOST:$PORT)"
-    elif [[ -n "${pid:-}" ]]; then
-        echo "kafka: down (pid $pid alive, but $HOST:$PORT not accepting connections yet)"
-    else
-        echo "kafka: down"
-    fi
+    local node pid nodes
+    nodes="$(nodes_named "${1:-}")"
+    for node in $nodes; do
+        select_node "$node"
+        pid=""
+        if pid="$(running_pid)" && port_open "$PORT"; then
+            echo "$NAME: up (pid $pid, $HOST:$PORT)"
+        elif [[ -n "${pid:-}" ]]; then
+            echo "$NAME: down (pid $pid alive, but $HOST:$PORT not accepting connections yet)"
+        else
+            echo "$NAME: down"
+        fi
+    done
 }
 
 # --------------------------------------------------------------------------- reset
 
 cmd_reset() {
     cmd_stop
-    rm -rf "$KSTATE"
-    log "wiped $KSTATE (topics, offsets, cluster id)"
+    rm -rf "$KROOT"
+    NAME=kafka log "wiped $KROOT (topics, offsets, cluster id)"
 }
 
 case "${1:-}" in
     fetch) cmd_fetch ;;
-    start) cmd_start ;;
-    stop) cmd_stop ;;
-    status) cmd_status ;;
+    start) cmd_start "${2:-}" ;;
+    stop) cmd_stop "${2:-}" ;;
+    status) cmd_status "${2:-}" ;;
     reset) cmd_reset ;;
+    bootstrap) bootstrap_servers ;;
     *)
-        echo "usage: $0 {fetch|start|stop|status|reset}" >&2
+        echo "usage: $0 {fetch|start [NODE]|stop [NODE]|status [NODE]|reset|bootstrap}" >&2
         exit 2
         ;;
 esac

@@ -64,14 +64,22 @@ async def running_stack(
     with_monitoring: bool = True,
     extra_env: dict[str, str] | None = None,
     bootstrap: str = KAFKA,
+    replication_factor: int = 1,
+    min_insync_replicas: int = 1,
 ) -> AsyncIterator[Stack]:
     """Without the monitoring worker, its schema is still migrated: the gateway reads its views.
 
-    On the shared broker, unless `bootstrap` names another (a test's private one).
+    On the shared broker, unless `bootstrap` names another (a test's private one, or the nodes
+    of a private cluster, whose topics then take the replication settings given).
     """
     name, dsn = await create_database()
     prefix = unique_name("e2e-") + "."
-    await ensure_topics(bootstrap, prefix=prefix)
+    await ensure_topics(
+        bootstrap,
+        prefix=prefix,
+        replication_factor=replication_factor,
+        min_insync_replicas=min_insync_replicas,
+    )
     env = {
         **service_env(dsn, prefix, tmp, bootstrap=bootstrap),
         "FUGONG_API_KEY_PEPPER": PEPPER,
