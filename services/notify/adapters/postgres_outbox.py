@@ -31,7 +31,7 @@ FOR UPDATE SKIP LOCKED
 
 _MARK_SENDING = """
 UPDATE notify.messages m
-SET status = 'sending', attempt_id = u.attempt_id, sending_since = now(),
+SET status = 'sending', attempt_id = u.attempt_id, claimed_at = now(), sending_since = now(),
     attempts = m.attempts + 1, status_changed_at = now()
 FROM unnest($1::text[], $2::uuid[]) AS u(event_id, attempt_id)
 WHERE m.event_id = u.event_id
@@ -65,7 +65,7 @@ WITH stale AS (
 )
 UPDATE notify.messages m SET sending_since = now()
 FROM stale WHERE m.event_id = stale.event_id
-RETURNING m.event_id, m.attempt_id::text, m.phone, m.sending_since
+RETURNING m.event_id, m.attempt_id::text, m.phone, m.claimed_at
 """
 
 _REOPEN = """
@@ -141,7 +141,11 @@ class PostgresOutbox:
         )
 
     async def in_flight_too_long(self, older_than_seconds: float, limit: int) -> list[InFlight]:
-        """Take a lease on them (their clock restarts), so one worker at a time looks them up."""
+        """Take a lease on them (their clock restarts), so one worker at a time looks them up.
+
+        Each comes with when its send was claimed, not the lease: the lookup must reach back to
+        the send itself, or a message the provider got would look never sent.
+        """
         rows = await self._pool.fetch(_STALE, older_than_seconds, limit)
         return [InFlight(r[0], r[1], r[2], r[3]) for r in rows]
 

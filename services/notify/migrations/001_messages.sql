@@ -28,15 +28,17 @@ CREATE TABLE notify.messages (
     reason text,
     attempts integer NOT NULL DEFAULT 0,
     -- The send attempt that holds the message (the SessionContext of its SendSms request) and
-    -- since when: a `sending` message whose answer never came is resolved through them.
+    -- when it was claimed: a `sending` message whose answer never came is looked up by them.
     attempt_id uuid,
+    claimed_at timestamptz,
+    -- When it was claimed or last looked up: the next lookup comes a while after this.
     sending_since timestamptz,
     next_attempt_at timestamptz NOT NULL DEFAULT now(),
     serial_no text,
     created_at timestamptz NOT NULL DEFAULT now(),
     status_changed_at timestamptz NOT NULL DEFAULT now(),
     CHECK (status NOT IN ('created', 'sending', 'sent', 'delivered') OR phone IS NOT NULL),
-    CHECK (status <> 'sending' OR (attempt_id IS NOT NULL AND sending_since IS NOT NULL))
+    CHECK (status <> 'sending' OR (attempt_id IS NOT NULL AND claimed_at IS NOT NULL))
 );
 CREATE INDEX messages_to_send ON notify.messages (next_attempt_at)
     WHERE status IN ('created', 'temporary_failure');
