@@ -15,6 +15,7 @@ import asyncpg
 import orjson
 
 from services.contracts.notifications import RecipientKind
+from services.notify.adapters import recipients_sql
 from services.notify.domain.intake import intake
 from services.notify.domain.records import Record, RecordContact, RecordRequest
 from services.platform.postgres import Connection
@@ -114,19 +115,18 @@ async def _upsert_contacts(conn: Connection, contacts: list[RecordContact]) -> l
 async def _insert_messages(conn: Connection, requests: list[RecordRequest]) -> int:
     if not requests:
         return 0
-    codes = [r.recipient for r in requests if r.recipient_kind is RecipientKind.ENTERPRISE]
-    phones = {
-        row["credit_code"]: row["phone"]
-        for row in await conn.fetch(
-            "SELECT credit_code, phone FROM notify.enterprise_contacts "
-            "WHERE credit_code = ANY($1::text[])",
-            codes,
-        )
-    }
+
+    def of_kind(kind: RecipientKind) -> list[str]:
+        return [r.recipient for r in requests if r.recipient_kind is kind]
+
+    contacts = await recipients_sql.enterprises(conn, of_kind(RecipientKind.ENTERPRISE))
+    booked = await recipients_sql.bookings(conn, of_kind(RecipientKind.BOOKING))
+    reach = {RecipientKind.ENTERPRISE: contacts, RecipientKind.BOOKING: booked or {}}
     intakes = [
         intake(
             r,
-            phones.get(r.recipient) if r.recipient_kind is RecipientKind.ENTERPRISE else None,
+            reach.get(r.recipient_kind, {}).get(r.recipient),
+            bookings_readable=booked is not None,
         )
         for r in requests
     ]

@@ -26,10 +26,11 @@ TEXTS: dict[Template, str] = {
         "【复工】{hall_name}的{service_name}业务调整为：{status_name}{date}。网上办理：{online_url}"
     ),
     Template.APPOINTMENT_BOOKED: (
-        "【复工】您已预约{starts_at}在{hall}办理{service_name}，请错峰按时到达。"
+        "【复工】您已预约{starts_at}在{hall_name}（{address}）办理{service_name}，请错峰按时到达。"
     ),
     Template.APPOINTMENT_RESCHEDULED: (
-        "【复工】您的{service_name}预约已改到{starts_at}，地点{hall}，请按新时间到达。"
+        "【复工】您的{service_name}预约已改到{starts_at}，地点{hall_name}（{address}），"
+        "请按新时间到达。"
     ),
     Template.APPOINTMENT_CANCELLED: "【复工】您在{hall_name}{starts_at}的预约已取消。",
 }

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import uuid
 from typing import Any
 
 import pytest
 
 from services.contracts.notifications import NotificationRequest, RecipientKind, Template
+from services.platform.migrations import migrate
 from tests.integration.notify.conftest import NotifyRig
 from tests.support.data import credit_code, registration
 from tests.support.waiting import eventually
@@ -150,3 +152,55 @@ async def test_a_worker_killed_mid_batch_neither_doubles_nor_loses_a_notice(
 
     assert statuses == {"delivered": 300}
     _assert_each_phone_once(await rig.received(), {_phone(s) for s in range(1, 301)})
+
+
+async def _book(rig: NotifyRig, mobile: str) -> str:
+    """A booking as the gateway records it (its schema migrated into the test's database)."""
+    await migrate(rig.pool, "gateway", "services.gateway")
+    booking_id, slot_id = uuid.uuid4(), uuid.uuid4()
+    await rig.pool.execute(
+        "INSERT INTO gateway.service_halls (hall_code, district_code, name, address, opens_at, "
+        "closes_at, updated_by) VALUES ('310115-001', '310115', '浦东新区就业服务中心', "
+        "'浦东新区梅花路1号', '09:00', '17:00', 'tests')"
+    )
+    await rig.pool.execute(
+        "INSERT INTO gateway.appointment_slots (slot_id, hall_code, starts_at, ends_at, capacity, "
+        "booked, created_by) VALUES ($1, '310115-001', '2020-03-02T09:30:00+08:00', "
+        "'2020-03-02T10:00:00+08:00', 5, 1, 'tests')",
+        slot_id,
+    )
+    await rig.pool.execute(
+        "INSERT INTO gateway.bookings (booking_id, slot_id, hall_code, day, service, booked_by, "
+        "person_name, mobile, status) VALUES ($1, $2, '310115-001', '2020-03-02', "
+        "'unemployment_registration', 'tests', '王芳', $3, 'booked')",
+        booking_id,
+        slot_id,
+        mobile,
+    )
+    return str(booking_id)
+
+
+async def test_a_booking_notice_reaches_the_person_through_the_gateway_view(
+    rig: NotifyRig,
+) -> None:
+    booking = await _book(rig, _phone(7))
+    request = NotificationRequest(
+        recipient_kind=RecipientKind.BOOKING,
+        recipient=booking,
+        template=Template.APPOINTMENT_BOOKED,
+        parameters={
+            "hall": "310115-001",
+            "service_name": "失业登记",
+            "starts_at": "2020-03-02T09:30:00+08:00",
+            "ends_at": "2020-03-02T10:00:00+08:00",
+            "remind_at": "2020-03-01T18:00:00+08:00",
+            "online_url": "",
+        },
+        requested_by="gateway",
+    )
+    await rig.publisher.request_notice(request, times=2)
+
+    assert await _settled(rig, expected=1, within=20) == {"delivered": 1}
+    _assert_each_phone_once(await rig.received(), {_phone(7)})
+    body = await rig.pool.fetchval("SELECT body FROM notify.messages")
+    assert "浦东新区就业服务中心（浦东新区梅花路1号）" in body
