@@ -49,6 +49,14 @@ class NotifySettings(StreamSettings):
     )
 
     @model_validator(mode="after")
+    def _lookups_wait_for_every_answer(self) -> Self:
+        # A lookup before a send's own answer could still come would find nothing yet, reopen
+        # the message and send it twice.
+        if self.resolve_after_seconds <= self.send_timeout_seconds:
+            raise ValueError("resolve_after_seconds must exceed send_timeout_seconds")
+        return self
+
+    @model_validator(mode="after")
     def _production_uses_the_real_provider(self) -> Self:
         if self.env == "prod" and (
             self.sms_scheme != "https"
