@@ -115,9 +115,7 @@ class WeeklyReportIn(WeeklyReport):
 
     # Checked when left out too: an omitted breakdown is all zeros, which must still add up to
     # everyone not back (else the contract refuses it later, and the caller got a 500).
-    not_yet_returned: NotYetReturnedIn = Field(
-        default_factory=NotYetReturnedIn, validate_default=True
-    )
+    not_yet_returned: NotYetReturnedIn = Field(NotYetReturnedIn(), validate_default=True)
 
 
 class CommunityPointIn(CommunityPointRegistration):
