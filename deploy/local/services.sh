@@ -16,8 +16,13 @@ RUN_DIR="$STATE_DIR/run"
 LOG_DIR="$STATE_DIR/logs"
 PYTHON="${FUGONG_PYTHON:-$REPO_DIR/.venv/bin/python}"
 
-# name:port — the order they start in.
-SERVICES=("monitoring:${FUGONG_MONITORING_PORT:-8101}" "gateway:${FUGONG_GATEWAY_PORT:-8000}")
+# name:port — the order they start in (notify sends to the provider simulator, so it comes first).
+SERVICES=(
+  "monitoring:${FUGONG_MONITORING_PORT:-8101}"
+  "notify.simulator:${FUGONG_SIMULATOR_PORT:-8200}"
+  "notify:${FUGONG_NOTIFY_PORT:-8103}"
+  "gateway:${FUGONG_GATEWAY_PORT:-8000}"
+)
 
 pid_of() { cat "$RUN_DIR/$1.pid" 2>/dev/null || true; }
 # Alive means: that pid runs this service (a pid file can outlive a reboot and its pid be reused).
@@ -25,7 +30,7 @@ alive() {
   local pid
   pid=$(pid_of "$1")
   [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null &&
-    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-m services.$1"
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "-m services.$1 "
 }
 ready() { curl -fs -o /dev/null --max-time 3 "http://127.0.0.1:$1/readyz"; }
 
@@ -40,6 +45,7 @@ start_one() {
     # The gateway parses and validates on as many cores as the machine has (one process each).
     FUGONG_HTTP_WORKERS="${FUGONG_HTTP_WORKERS:-$(nproc)}" \
     FUGONG_HTTP_PORT="$port" FUGONG_DATA_DIR="$STATE_DIR/faust" \
+    FUGONG_SMS_ENDPOINT="${FUGONG_SMS_ENDPOINT:-127.0.0.1:${FUGONG_SIMULATOR_PORT:-8200}}" \
       nohup "$PYTHON" -m "services.$name" </dev/null >>"$LOG_DIR/$name.log" 2>&1 &
     echo $! >"$RUN_DIR/$name.pid"
   )

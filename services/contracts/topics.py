@@ -68,12 +68,13 @@ ENTERPRISE_REGISTRATIONS = TopicSpec(
     name="enterprise.registrations",
     key="credit code",
     producers=frozenset({"gateway"}),
-    consumers=frozenset({"monitoring"}),
+    # Notify keeps each enterprise's contact person and mobile (in its schema only) to reach it.
+    consumers=frozenset({"monitoring", "notify"}),
     event_types=(ENTERPRISE_REGISTERED,),
     # Every registration is kept, not only each enterprise's latest: monitoring rebuilds its
     # state from this topic, and an enterprise's own registration keeps the roles a bureau's
     # earlier one assigned, so compaction would lose them. Not for ever: each names a contact
-    # person. Monitoring keeps what it needs in its own schema.
+    # person. Monitoring and notify keep what they need in their own schemas.
     retention=timedelta(days=400),
 )
 
@@ -110,13 +111,10 @@ NOTIFY_REQUESTS = TopicSpec(
     name="notify.requests",
     key="recipient",
     producers=frozenset({"monitoring", "gateway"}),
-    consumers=frozenset(),
-    consumers_to_come=frozenset({"notify"}),
+    consumers=frozenset({"notify"}),
     event_types=(NOTIFICATION_REQUESTED,),
     # A reminder weeks late is no use to anyone; two weeks leaves time for an outage.
     retention=timedelta(days=14),
-    # Dead letters are written by consumers; its dead-letter topic comes with its consumer.
-    has_dead_letters=False,
 )
 
 EARLY_WARNINGS = TopicSpec(

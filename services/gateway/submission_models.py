@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from services.contracts.community_reports import CommunityPointRegistration, CommunityReport
 from services.contracts.enterprises import Contact, EnterpriseDetails
@@ -113,7 +113,9 @@ class WeeklyReportIn(WeeklyReport):
 
     model_config = examples(WEEKLY_REPORT_EXAMPLE)
 
-    not_yet_returned: NotYetReturnedIn = NotYetReturnedIn()
+    # Checked when left out too: an omitted breakdown is all zeros, which must still add up to
+    # everyone not back (else the contract refuses it later, and the caller got a 500).
+    not_yet_returned: NotYetReturnedIn = Field(NotYetReturnedIn(), validate_default=True)
 
 
 class CommunityPointIn(CommunityPointRegistration):

@@ -15,11 +15,13 @@ from services.contracts.community_reports import (
 )
 from services.contracts.enterprises import ENTERPRISE_REGISTERED, EnterpriseRegistration
 from services.contracts.envelope import CloudEvent, new_event
+from services.contracts.notifications import NOTIFICATION_REQUESTED, NotificationRequest
 from services.contracts.topics import (
     COMMUNITY_POINTS,
     COMMUNITY_REPORTS,
     ENTERPRISE_REGISTRATIONS,
     ENTERPRISE_REPORTS,
+    NOTIFY_REQUESTS,
     topic_name,
 )
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED, WeeklyReport
@@ -109,6 +111,21 @@ class TestPublisher:
         )
         await self.send(topic_name(COMMUNITY_REPORTS, self.prefix), event)
         self.community_reports.append(event)
+        return event.id
+
+    async def request_notice(
+        self, request: NotificationRequest, *, event_id: str | None = None, times: int = 1
+    ) -> str:
+        """Ask notify for a notice, as monitoring and the gateway do; `times` redelivers it."""
+        event = new_event(
+            event_type=NOTIFICATION_REQUESTED,
+            source="/tests",
+            subject=request.recipient,
+            data=request,
+            event_id=event_id,
+        )
+        for _ in range(times):
+            await self.send(topic_name(NOTIFY_REQUESTS, self.prefix), event)
         return event.id
 
     def community_figures(self) -> dict[DistrictWeek, CommunityFigures]:

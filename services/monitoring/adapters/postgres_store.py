@@ -31,21 +31,9 @@ from services.monitoring.domain.records import (
     unique_by_event_id,
 )
 from services.platform.postgres import Connection
-from services.platform.stream.store import RecordsRejected, StoreUnavailable
+from services.platform.stream.store import postgres_outcomes
 
 _SCHEMA_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
-
-# Errors after which the same batch may well succeed: the server restarting or overloaded, the
-# connection lost, a deadlock or serialization failure chosen as victim.
-_TRANSIENT = (
-    OSError,
-    asyncpg.PostgresConnectionError,
-    asyncpg.CannotConnectNowError,
-    asyncpg.InterfaceError,
-    asyncpg.OperatorInterventionError,
-    asyncpg.TransactionRollbackError,
-    asyncpg.InsufficientResourcesError,
-)
 
 _ACKNOWLEDGE = """
 INSERT INTO warning_acknowledgements (warning_id, acknowledged_by, acknowledged_at, note, event_id)
@@ -82,14 +70,8 @@ class PostgresMonitoringStore:
         batch = unique_by_event_id(list(records))
         if not batch:
             return 0
-        try:
+        with postgres_outcomes("monitoring"):
             return await self._record(batch)
-        except _TRANSIENT as exc:
-            raise StoreUnavailable(type(exc).__name__) from exc
-        except (asyncpg.DataError, asyncpg.IntegrityConstraintViolationError) as exc:
-            # Name the rule, not the row: the row's values may be personal data.
-            rule = getattr(exc, "constraint_name", None) or type(exc).__name__
-            raise RecordsRejected(f"rejected by the monitoring store: {rule}") from exc
 
     async def _record(self, batch: list[Record]) -> int:
         async with self._pool.acquire() as conn, conn.transaction():

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Protocol, TypeVar
 
+import asyncpg
+
 R_contra = TypeVar("R_contra", contravariant=True)
+
+# Errors after which the same batch may well succeed: the server restarting or overloaded, the
+# connection lost, a deadlock or serialization failure chosen as victim.
+TRANSIENT_POSTGRES_ERRORS = (
+    OSError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.CannotConnectNowError,
+    asyncpg.InterfaceError,
+    asyncpg.OperatorInterventionError,
+    asyncpg.TransactionRollbackError,
+    asyncpg.InsufficientResourcesError,
+)
 
 
 class StoreUnavailable(Exception):
@@ -23,3 +38,16 @@ class RecordStore(Protocol[R_contra]):
         Raises StoreUnavailable or RecordsRejected, recording nothing.
         """
         ...
+
+
+@contextmanager
+def postgres_outcomes(store: str) -> Iterator[None]:
+    """Turn PostgreSQL's errors into the port's two failures (for a PostgreSQL store's `record`)."""
+    try:
+        yield
+    except TRANSIENT_POSTGRES_ERRORS as exc:
+        raise StoreUnavailable(type(exc).__name__) from exc
+    except (asyncpg.DataError, asyncpg.IntegrityConstraintViolationError) as exc:
+        # Name the rule, not the row: the row's values may be personal data.
+        rule = getattr(exc, "constraint_name", None) or type(exc).__name__
+        raise RecordsRejected(f"rejected by the {store} store: {rule}") from exc

@@ -37,7 +37,12 @@ IMAGE = "fugong"
 SECRET_NAME = "fugong-secrets"  # noqa: S105 (the Secret's name, not its value)
 CONFIGMAP_NAME = "fugong-config"
 PLACEHOLDER = "CHANGE-ME"
-SECRET_SETTINGS = {"FUGONG_DATABASE_URL", "FUGONG_API_KEY_PEPPER"}
+SECRET_SETTINGS = {
+    "FUGONG_DATABASE_URL",
+    "FUGONG_API_KEY_PEPPER",
+    "FUGONG_SMS_SECRET_ID",
+    "FUGONG_SMS_SECRET_KEY",
+}
 
 ALL_RESOURCES = k8s_resources()
 WORKLOADS = workloads()
@@ -123,7 +128,7 @@ def test_every_object_is_in_the_fugong_namespace() -> None:
 
 
 def test_services_are_deployed_under_the_names_the_topic_catalogue_uses() -> None:
-    assert deployed_services() == {"gateway", "monitoring", "topics"}
+    assert deployed_services() == {"gateway", "monitoring", "notify", "topics"}
     for workload in WORKLOADS:
         assert workload.labels[NAME_LABEL] == workload.name, workload
 

@@ -1,0 +1,54 @@
+"""Where notify finds its recipients: enterprise contacts in its own schema, bookings in the
+gateway's published view `gateway.appointment_contacts_v` (never the gateway's tables)."""
+
+from __future__ import annotations
+
+import uuid
+
+import asyncpg
+
+from services.notify.domain.intake import Reach
+from services.platform.postgres import Connection
+
+_ENTERPRISES = """
+SELECT credit_code, phone FROM notify.enterprise_contacts WHERE credit_code = ANY($1::text[])
+"""
+
+_BOOKINGS = """
+SELECT booking_id::text, mobile, hall_name, address FROM gateway.appointment_contacts_v
+WHERE booking_id = ANY($1::uuid[])
+"""
+
+# The view missing (the gateway not migrated in this database) or not granted to notify's role.
+_UNREADABLE = (
+    asyncpg.UndefinedTableError,
+    asyncpg.InvalidSchemaNameError,
+    asyncpg.InsufficientPrivilegeError,
+)
+
+
+async def enterprises(conn: Connection, codes: list[str]) -> dict[str, Reach]:
+    if not codes:
+        return {}
+    return {row[0]: Reach(row[1]) for row in await conn.fetch(_ENTERPRISES, codes)}
+
+
+async def bookings(conn: Connection, booking_ids: list[str]) -> dict[str, Reach] | None:
+    """The bookings the view knows; None when notify cannot read the view."""
+    ids = [i for i in booking_ids if _is_uuid(i)]
+    if not ids:
+        return {}
+    try:
+        async with conn.transaction():  # a savepoint: an unreadable view must not end the batch
+            rows = await conn.fetch(_BOOKINGS, ids)
+    except _UNREADABLE:
+        return None
+    return {row[0]: Reach(row[1], {"hall_name": row[2], "address": row[3]}) for row in rows}
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True

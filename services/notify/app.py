@@ -1,0 +1,34 @@
+"""Composition root of the notify worker: its topics, routes and store on the stream worker,
+and the sender as a periodic job of the same process."""
+
+from __future__ import annotations
+
+from services.notify.adapters.postgres_outbox import PostgresOutbox
+from services.notify.adapters.postgres_store import PostgresNotifyStore
+from services.notify.adapters.tencent_sms import TencentSms
+from services.notify.domain.records import Record
+from services.notify.events import ROUTES
+from services.notify.sender import Sender
+from services.notify.settings import NotifySettings
+from services.platform.stream.periodic import periodic_job
+from services.platform.stream.worker import StreamSpec
+
+SERVICE = "notify"
+
+
+def stream_spec(settings: NotifySettings | None = None) -> StreamSpec[Record]:
+    settings = settings or NotifySettings()
+    return StreamSpec(
+        service=SERVICE,
+        routes=ROUTES,
+        open_store=PostgresNotifyStore,
+        extensions=(
+            periodic_job(
+                "send_notices",
+                settings.send_interval_seconds,
+                lambda pool, _producer, _settings: Sender(
+                    PostgresOutbox(pool), TencentSms(settings), settings
+                ),
+            ),
+        ),
+    )

@@ -1,0 +1,104 @@
+"""What a request becomes: sendable, waiting for its contact, kept without a channel, or
+refused with its reason; never dropped."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from services.contracts.notifications import RecipientKind, Template
+from services.notify.domain.intake import Reach, intake
+from services.notify.domain.messages import MessageStatus
+from services.notify.domain.records import RecordRequest
+
+PHONE = "+8613812345678"
+REMINDER = {"week": "2020-W07", "deadline": "2020-02-17T12:00:00+08:00"}
+BOOKING = {
+    "hall": "310115-001",
+    "service_name": "失业登记",
+    "starts_at": "2020-03-02T09:30:00+08:00",
+    "ends_at": "2020-03-02T10:00:00+08:00",
+    "remind_at": "2020-03-01T18:00:00+08:00",
+    "online_url": "",
+}
+HALL = {"hall_name": "浦东新区就业服务中心", "address": "浦东新区梅花路1号"}
+
+
+def _request(
+    kind: RecipientKind = RecipientKind.ENTERPRISE,
+    template: Template = Template.WEEKLY_REPORT_REMINDER,
+    parameters: dict[str, str] | None = None,
+) -> RecordRequest:
+    return RecordRequest(
+        event_id="request-1",
+        recipient_kind=kind,
+        recipient="91310115MA1K4AAA7Q",
+        template=template,
+        parameters=REMINDER if parameters is None else parameters,
+        requested_by="monitoring",
+        requested_at=datetime(2020, 2, 17, 4, tzinfo=UTC),
+    )
+
+
+def test_an_enterprise_with_a_contact_gets_a_sendable_sms() -> None:
+    made = intake(_request(), Reach(PHONE))
+
+    assert (made.status, made.phone, made.segments) == (MessageStatus.CREATED, PHONE, 1)
+    assert made.slots == ("2020-W07", "2月17日12:00")
+
+
+def test_an_enterprise_without_a_contact_yet_waits_for_its_registration() -> None:
+    made = intake(_request(), None)
+
+    assert made.status is MessageStatus.WAITING_FOR_CONTACT
+    assert made.body is not None
+
+
+def test_a_booking_notice_names_the_hall_and_address_from_the_gateway_view() -> None:
+    request = _request(RecipientKind.BOOKING, Template.APPOINTMENT_BOOKED, BOOKING)
+
+    made = intake(request, Reach(PHONE, HALL))
+
+    assert made.status is MessageStatus.CREATED
+    assert made.body == (
+        "【复工】您已预约3月2日09:30在浦东新区就业服务中心（浦东新区梅花路1号）办理失业登记，"
+        "请错峰按时到达。"
+    )
+
+
+def test_a_booking_the_gateway_does_not_know_is_refused_with_its_reason() -> None:
+    made = intake(_request(RecipientKind.BOOKING, Template.APPOINTMENT_BOOKED, BOOKING), None)
+
+    assert made.status is MessageStatus.PERMANENT_FAILURE
+    assert made.reason == "the booking is unknown to the gateway"
+
+
+def test_booking_notices_wait_as_no_channel_yet_while_the_view_is_unreadable() -> None:
+    request = _request(RecipientKind.BOOKING, Template.APPOINTMENT_BOOKED, BOOKING)
+
+    made = intake(request, None, bookings_readable=False)
+
+    assert made.status is MessageStatus.NO_CHANNEL_YET
+
+
+def test_district_public_notices_are_kept_with_no_channel_yet() -> None:
+    values = {
+        **HALL,
+        "service_name": "失业登记",
+        "status_name": "恢复办理",
+        "date": "",
+        "online_url": "",
+    }
+    request = _request(RecipientKind.DISTRICT_PUBLIC, Template.SERVICE_STATUS_CHANGED, values)
+
+    made = intake(request, None)
+
+    assert made.status is MessageStatus.NO_CHANNEL_YET
+    assert made.reason == "no channel to district_public recipients yet"
+
+
+def test_a_missing_value_is_a_permanent_failure_with_its_reason() -> None:
+    made = intake(_request(parameters={"week": "2020-W07"}), Reach(PHONE))
+
+    assert made.status is MessageStatus.PERMANENT_FAILURE
+    assert made.reason == "template values missing: deadline"
+    assert made.phone is None

@@ -1,0 +1,34 @@
+"""Notify's settings refuse what would send twice or go live on the simulator."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import SecretStr, ValidationError
+
+from services.notify.settings import NotifySettings
+
+
+def test_a_lookup_never_comes_before_a_send_could_still_be_answered() -> None:
+    with pytest.raises(ValidationError, match="resolve_after_seconds must exceed"):
+        NotifySettings(_env_file=None, send_timeout_seconds=10, resolve_after_seconds=10)
+
+
+def test_prod_refuses_the_dev_keys_and_plain_http() -> None:
+    with pytest.raises(ValidationError, match="FUGONG_SMS_SECRET_ID"):
+        NotifySettings(
+            _env_file=None, env="prod", database_url="postgresql://notify:x@db:5432/fugong"
+        )
+
+
+def test_prod_starts_on_real_keys_over_https() -> None:
+    settings = NotifySettings(
+        _env_file=None,
+        env="prod",
+        database_url="postgresql://notify:x@db:5432/fugong",
+        sms_scheme="https",
+        sms_endpoint="sms.tencentcloudapi.com",
+        sms_secret_id=SecretStr("AKID-real"),
+        sms_secret_key=SecretStr("real-key"),
+    )
+
+    assert settings.http_port == 8103
