@@ -13,7 +13,10 @@ LOCAL_DATABASE_URL = "postgresql://fugong:fugong@127.0.0.1:5432/fugong"
 class ServiceSettings(BaseSettings):
     """Read from `FUGONG_*` environment variables (and `.env`), validated at start-up."""
 
-    model_config = SettingsConfigDict(env_prefix="FUGONG_", env_file=".env", extra="ignore")
+    # A refused value is never echoed: a mistyped database URL would print its password.
+    model_config = SettingsConfigDict(
+        env_prefix="FUGONG_", env_file=".env", extra="ignore", hide_input_in_errors=True
+    )
 
     env: Literal["dev", "test", "prod"] = "dev"
     kafka_bootstrap_servers: str = Field(

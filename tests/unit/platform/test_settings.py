@@ -190,3 +190,13 @@ def test_gateway_in_prod_accepts_a_40_character_pepper(monkeypatch: pytest.Monke
     monkeypatch.setenv("FUGONG_API_KEY_PEPPER", REAL_PEPPER)
 
     assert _gateway_settings().api_key_pepper.get_secret_value() == REAL_PEPPER
+
+
+def test_a_refused_setting_is_named_but_its_value_never_echoed() -> None:
+    mistyped_url = "mysql://fugong:pw4521@db/fugong"  # short: pydantic truncates long inputs
+
+    with pytest.raises(ValidationError) as refused:
+        GatewaySettings(_env_file=None, database_url=mistyped_url)
+
+    assert "FUGONG_DATABASE_URL" in str(refused.value)
+    assert "pw4521" not in str(refused.value)
