@@ -28,7 +28,6 @@ import sys
 import tempfile
 import time
 import uuid
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -40,6 +39,8 @@ from aiokafka import AIOKafkaProducer
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.freshness import freshness  # noqa: E402
+from bench.gateway_load import BATCH, DISTRICTS, gateway_env, iso_weeks  # noqa: E402
 from bench.workload import delete_topics  # noqa: E402
 from services.contracts.envelope import encode_event  # noqa: E402
 from services.contracts.topics import ENTERPRISE_REPORTS, topic_name  # noqa: E402
@@ -50,17 +51,11 @@ from services.contracts.weekly_reports import (  # noqa: E402
 from services.gateway.domain.access import Principal, PrincipalKind  # noqa: E402
 from services.platform.kafka import idempotent_producer  # noqa: E402
 from services.platform.topics import ensure_topics  # noqa: E402
-from tests.support.data import credit_code, registration, weekly_report  # noqa: E402
+from tests.support.data import credit_code, weekly_report  # noqa: E402
 from tests.support.infra import KAFKA, unique_name  # noqa: E402
 from tests.support.stack import Stack, running_stack  # noqa: E402
 
 RESULTS = REPO / "bench" / "results"
-BATCH = "/v1/submissions/batch"
-DISTRICTS = (
-    "310101", "310104", "310105", "310106", "310107", "310109", "310110", "310112",
-    "310113", "310114", "310115", "310116", "310117", "310118", "310120", "310151",
-)  # fmt: skip
-DIVISIONS = ("13", "52", "61", "84")  # sections C, F, H, Q
 
 
 def arguments() -> argparse.Namespace:
@@ -73,17 +68,6 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=20, help="freshness: how long")
     parser.add_argument("--only", choices=("ingest", "freshness", "singles"))
     return parser.parse_args()
-
-
-def _gateway_env(args: argparse.Namespace) -> dict[str, str]:
-    # The rate limit is a counter per caller, not a cost: lifted so that one bench key and its
-    # poller are not told to slow down.
-    return {
-        "FUGONG_HTTP_WORKERS": str(args.workers),
-        "FUGONG_LOG_LEVEL": "WARNING",
-        "FUGONG_RATE_LIMIT_PER_SECOND": "100000",
-        "FUGONG_RATE_LIMIT_BURST": "100000",
-    }
 
 
 def _cpu_seconds(root_pid: int) -> float:
@@ -122,10 +106,6 @@ def _cpu_split(gateway_pid: int) -> dict[str, float]:
         "database": sum(_cpu_seconds(pid) for pid in _pids_named("postgres")),
         "bench client": sum(os.times()[:2]),  # this process alone, not the services it started
     }
-
-
-def _weeks(count: int, year: int = 2021) -> list[str]:
-    return [f"{year}-W{week:02d}" for week in range(1, count + 1)]
 
 
 def _report_entries(codes: list[str], weeks: list[str]) -> list[dict[str, Any]]:
@@ -191,7 +171,7 @@ async def ingest(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     raw_prefix = unique_name("bench-raw-") + "."
     await ensure_topics(KAFKA, prefix=raw_prefix)
     raw_topic = topic_name(ENTERPRISE_REPORTS, raw_prefix)
-    env = _gateway_env(args)
+    env = gateway_env(args)
     async with running_stack(tmp, with_monitoring=False, extra_env=env) as stack:
         city = await stack.key_for(Principal(PrincipalKind.OFFICIAL))
         headers = {**city, "content-type": "application/json"}
@@ -206,7 +186,7 @@ async def ingest(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
             warm = _report_entries(codes[:1000], ["2020-W01"])
             await _post_all(client, headers, [orjson.dumps({"entries": warm})], 1)
             for round_ in range(args.rounds):
-                weeks = _weeks(weeks_per_round, 2021 + round_)  # after the warm-up's 2020-W01
+                weeks = iso_weeks(weeks_per_round, 2021 + round_)  # after the warm-up's 2020-W01
                 entries = _report_entries(codes, weeks)
                 bodies = [
                     orjson.dumps({"entries": entries[i : i + 1000]})
@@ -271,170 +251,6 @@ async def _events_on_topic(stack: Stack, expected: int) -> None:
         await consumer.stop()
 
 
-@dataclass
-class _Batch:
-    week: str
-    cells: list[tuple[str, str]]  # (district, division)
-    size: int
-    acknowledged: float = 0.0
-    visible: float = 0.0
-    retries: int = 0
-
-
-@dataclass
-class _Cells:
-    codes: dict[tuple[str, str], list[str]] = field(default_factory=dict)
-
-
-SECTION_OF = {"13": "C", "52": "F", "61": "H", "84": "Q"}
-
-
-async def freshness(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
-    # The services' own intervals, not the tests' one-second ones: periodic jobs are part of the
-    # load a worker carries in production.
-    env = {
-        **_gateway_env(args),
-        "FUGONG_LAG_INTERVAL_SECONDS": "15",
-        "FUGONG_INDICATOR_GAUGES_INTERVAL_SECONDS": "30",
-    }
-    per_cell = 25
-    cells = [(d, v) for d in DISTRICTS for v in DIVISIONS]
-    codes = {
-        cell: [credit_code(1 + i * len(cells) + n, cell[0]) for i in range(per_cell)]
-        for n, cell in enumerate(cells)
-    }
-    async with running_stack(tmp, extra_env=env) as stack:
-        city = await stack.key_for(Principal(PrincipalKind.OFFICIAL))
-        headers = {**city, "content-type": "application/json"}
-        async with httpx.AsyncClient(base_url=stack.gateway.url, timeout=60) as client:
-            await _register(client, headers, codes)
-            await _wait_registered(stack, sum(len(c) for c in codes.values()))
-            batch_size = 100
-            cells_per_batch = batch_size // per_cell
-            total = int(args.rate * args.seconds)
-            weeks = _weeks(-(-total // (len(cells) * per_cell)))
-            batches = [
-                _Batch(week, cells[i : i + cells_per_batch], batch_size)
-                for week in weeks
-                for i in range(0, len(cells), cells_per_batch)
-            ][: total // batch_size]
-            interval = batch_size / args.rate
-            poller = asyncio.create_task(_poll_until_visible(client, headers, batches))
-            started = time.perf_counter()
-            sends = []
-            for n, batch in enumerate(batches):
-                delay = started + n * interval - time.perf_counter()
-                if delay > 0:
-                    await asyncio.sleep(delay)
-                sends.append(asyncio.create_task(_send_batch(client, headers, batch, codes)))
-            await asyncio.gather(*sends)
-            sent_for = time.perf_counter() - started
-            await asyncio.wait_for(poller, timeout=120)
-        await delete_topics(stack.prefix)
-    latencies = sorted(b.visible - b.acknowledged for b in batches)
-    return {
-        "rate_per_s": round(len(batches) * batch_size / sent_for),
-        "p50_s": round(statistics.median(latencies), 3),
-        "p99_s": round(latencies[max(0, int(len(latencies) * 0.99) - 1)], 3),
-        "max_s": round(latencies[-1], 3),
-        "batches_sent_again": sum(1 for b in batches if b.retries),
-        "events": len(batches) * batch_size,
-        "batches": len(batches),
-        "entries_per_request": batch_size,
-        "poll_interval_s": POLL_INTERVAL,
-        "gateway_workers": args.workers,
-    }
-
-
-async def _register(
-    client: httpx.AsyncClient, headers: dict[str, str], codes: dict[tuple[str, str], list[str]]
-) -> None:
-    entries = [
-        {
-            "id": code,
-            "kind": "enterprise_registration",
-            "data": registration(code, district=district, division=division),
-        }
-        for (district, division), cell_codes in codes.items()
-        for code in cell_codes
-    ]
-    for i in range(0, len(entries), 1000):
-        response = await client.post(
-            BATCH, content=orjson.dumps({"entries": entries[i : i + 1000]}), headers=headers
-        )
-        if response.status_code != 207 or response.json()["refused"]:
-            raise RuntimeError(f"registration refused: {response.text[:300]}")
-
-
-async def _wait_registered(stack: Stack, count: int) -> None:
-    import asyncpg
-
-    connection = await asyncpg.connect(stack.database_url)
-    try:
-        for _ in range(600):
-            if (
-                await connection.fetchval("SELECT count(*) FROM monitoring.enterprise_registry_v")
-                == count
-            ):
-                return
-            await asyncio.sleep(0.1)
-        raise RuntimeError("registrations not recorded within 60 s")
-    finally:
-        await connection.close()
-
-
-async def _send_batch(
-    client: httpx.AsyncClient,
-    headers: dict[str, str],
-    batch: _Batch,
-    codes: dict[tuple[str, str], list[str]],
-) -> None:
-    entries = [
-        {
-            "id": code,
-            "kind": "weekly_report",
-            "idempotency_key": str(uuid.uuid4()),
-            "data": weekly_report(code, week=batch.week),
-        }
-        for cell in batch.cells
-        for code in codes[cell]
-    ]
-    body = orjson.dumps({"entries": entries})
-    for _ in range(5):  # as a client does: a 503 is sent again, with the same idempotency keys
-        response = await client.post(BATCH, content=body, headers=headers)
-        if response.status_code == 207 and response.json()["accepted"] == len(entries):
-            batch.acknowledged = time.perf_counter()
-            return
-        batch.retries += 1
-        await asyncio.sleep(float(response.headers.get("Retry-After", "1")))
-    raise RuntimeError(f"batch not accepted after 5 tries: {response.text[:300]}")
-
-
-POLL_INTERVAL = 0.02
-
-
-async def _poll_until_visible(
-    client: httpx.AsyncClient, headers: dict[str, str], batches: list[_Batch]
-) -> None:
-    waiting = list(batches)
-    while waiting:
-        weeks = sorted({b.week for b in waiting if b.acknowledged})
-        for week in weeks[:2]:
-            response = await client.get(
-                "/v1/indicators/return-to-work", params={"week": week}, headers=headers
-            )
-            seen = time.perf_counter()
-            reporting = {
-                (c["district_code"], c["industry_section"]): c["enterprises_reporting"]
-                for c in response.json()["cells"]
-            }
-            for batch in [b for b in waiting if b.week == week and b.acknowledged]:
-                if all(reporting.get((d, SECTION_OF[v]), 0) >= 25 for d, v in batch.cells):
-                    batch.visible = seen
-                    waiting.remove(batch)
-        await asyncio.sleep(POLL_INTERVAL)
-
-
 def _commit() -> str:
     return subprocess.run(
         ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
@@ -479,7 +295,7 @@ async def singles(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     """One POST per event, and /healthz, as `ab -c 64 -k` sees them, with the worker running."""
     results: dict[str, Any] = {}
     for workers in sorted({1, args.workers}):
-        env = {**_gateway_env(args), "FUGONG_HTTP_WORKERS": str(workers)}
+        env = {**gateway_env(args), "FUGONG_HTTP_WORKERS": str(workers)}
         async with running_stack(tmp, extra_env=env) as stack:
             key = (await stack.key_for(Principal(PrincipalKind.OFFICIAL)))["X-API-Key"]
             body = tmp / "report.json"

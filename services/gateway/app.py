@@ -30,6 +30,7 @@ from services.gateway.request_log import RequestLog
 from services.gateway.routes import (
     appointments,
     audit,
+    batch_models,
     batches,
     compliance,
     health,
@@ -139,7 +140,7 @@ def _document_extra_schemas(app: FastAPI) -> None:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             document = generate()
-            batches.document_schemas(document)
+            batch_models.document_schemas(document)
             document_problem_media_type(document)
         return app.openapi_schema  # type: ignore[return-value]
 

@@ -7,6 +7,8 @@ from typing import Any
 
 import asyncpg
 
+from services.gateway.domain.access import Principal, PrincipalKind
+
 Row = dict[str, Any]
 """A row of a published view, by column name."""
 
@@ -110,7 +112,9 @@ class PublishedViews:
                 credit_code,
                 timeout=self._timeout,
             )
-        return None if row is None else f"officer:{row[0]}:{row[1]}"
+        if row is None:
+            return None
+        return Principal(PrincipalKind.OFFICER, district_code=row[0], staff_id=row[1]).id
 
     async def registered_districts(self, credit_codes: Sequence[str]) -> dict[str, str]:
         rows = await self._pool.fetch(

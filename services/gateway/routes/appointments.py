@@ -8,13 +8,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable
 from datetime import date, datetime, time, timedelta
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, status
-from pydantic import AwareDatetime, BaseModel, Field
 
 from services.contracts.identifiers import SHANGHAI
-from services.contracts.identifiers.phones import MobilePhone
 from services.contracts.notifications import (
     NOTIFICATION_REQUESTED,
     NotificationRequest,
@@ -22,7 +20,6 @@ from services.contracts.notifications import (
     Template,
 )
 from services.contracts.topics import NOTIFY_REQUESTS
-from services.gateway.api_examples import HALL_CODE, SLOT_ID, examples
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
 from services.gateway.domain.access import Principal
 from services.gateway.domain.appointments import (
@@ -40,7 +37,6 @@ from services.gateway.domain.appointments import (
     ensure_same_hall,
     ensure_window_open,
     may_see,
-    sees_in_full,
     suggest,
 )
 from services.gateway.domain.service_halls import (
@@ -50,6 +46,18 @@ from services.gateway.domain.service_halls import (
     online_alternative,
 )
 from services.gateway.publishing import publish
+from services.gateway.routes.appointment_models import (
+    BookingIn,
+    BookingOut,
+    BookingsOut,
+    RescheduleIn,
+    SlotIn,
+    SlotOut,
+    SlotsOut,
+    booking_out,
+    online_out,
+    slot_out,
+)
 from services.gateway.routes.service_status import HallCode, known_hall
 from services.gateway.routes.submissions import IdempotencyKey
 
@@ -59,159 +67,6 @@ BOOKING_REQUEST = "gateway.booking"
 """The kind of request an Idempotency-Key of a booking is claimed for."""
 _NOTICES = uuid.UUID("0b5c3e0e-2f7d-4b0a-8d3e-20200305f3a1")
 """Namespace of the keys that make each booking's notices one notice however often asked."""
-
-
-SLOT_EXAMPLE: dict[str, Any] = {
-    "starts_at": "2020-03-02T09:00:00+08:00",
-    "ends_at": "2020-03-02T09:30:00+08:00",
-    "capacity": 10,
-}
-SLOT_OUT_EXAMPLE: dict[str, Any] = {
-    **SLOT_EXAMPLE,
-    "slot_id": SLOT_ID,
-    "hall_code": HALL_CODE,
-    "booked": 3,
-    "remaining": 7,
-}
-ONLINE_EXAMPLE: dict[str, Any] = {
-    "channel": "一网通办",
-    "url": "https://zwdt.sh.gov.cn",
-    "message": "失业登记可在一网通办在线办理，无需到窗口: https://zwdt.sh.gov.cn",
-}
-PERSON_EXAMPLE: dict[str, Any] = {"name": "王芳", "mobile": "13812345678"}
-PERSON_OUT_EXAMPLE: dict[str, Any] = {"name": "王*", "mobile": "+86138****5678", "masked": True}
-BOOKING_OUT_EXAMPLE: dict[str, Any] = {
-    "booking_id": "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f",
-    "status": "booked",
-    "hall_code": HALL_CODE,
-    "service": "unemployment_registration",
-    "service_name": "失业登记",
-    "slot": SLOT_OUT_EXAMPLE,
-    "person": PERSON_OUT_EXAMPLE,
-    "booked_by": "assistant:310115:A0123",
-    "booked_at": "2020-02-28T14:20:00+08:00",
-    "online_alternative": ONLINE_EXAMPLE,
-}
-
-
-class SlotIn(BaseModel):
-    """A time slot to open at a hall, and how many people it receives."""
-
-    model_config = examples(SLOT_EXAMPLE)
-
-    starts_at: AwareDatetime
-    ends_at: AwareDatetime
-    capacity: int = Field(ge=1, le=500, description="people received in the slot")
-
-
-class SlotOut(BaseModel):
-    """A slot and the places left in it."""
-
-    model_config = examples(SLOT_OUT_EXAMPLE)
-
-    slot_id: uuid.UUID
-    hall_code: str
-    starts_at: datetime
-    ends_at: datetime
-    capacity: int
-    booked: int
-    remaining: int
-
-
-class OnlineAlternativeOut(BaseModel):
-    """Where the matter can be handled online instead of at a window."""
-
-    model_config = examples(ONLINE_EXAMPLE)
-
-    channel: str = Field(examples=["一网通办"])
-    url: str = Field(examples=["https://zwdt.sh.gov.cn"])
-    message: str = Field(examples=["失业登记可在一网通办在线办理，无需到窗口"])
-
-
-class SlotsOut(BaseModel):
-    """A hall's slots on a day, the least busy suggested."""
-
-    model_config = examples(
-        {
-            "hall_code": HALL_CODE,
-            "date": "2020-03-02",
-            "slots": [SLOT_OUT_EXAMPLE],
-            "suggested": [SLOT_OUT_EXAMPLE],
-            "online_alternative": ONLINE_EXAMPLE,
-        }
-    )
-
-    hall_code: str
-    date: date
-    slots: list[SlotOut]
-    suggested: list[SlotOut] = Field(description="open slots, least busy first (share left)")
-    online_alternative: OnlineAlternativeOut | None = Field(
-        None, description="when the service asked about can be handled online instead"
-    )
-
-
-class PersonIn(BaseModel):
-    """The worker a place is booked for (personal data: shown in full only to whoever booked)."""
-
-    model_config = examples(PERSON_EXAMPLE)
-
-    name: str = Field(min_length=1, max_length=50, examples=["王芳"])
-    mobile: MobilePhone = Field(examples=["13812345678"])
-
-
-class BookingIn(BaseModel):
-    """A place in a slot, for a worker and a service."""
-
-    model_config = examples(
-        {"slot_id": SLOT_ID, "service": "unemployment_registration", "person": PERSON_EXAMPLE}
-    )
-
-    slot_id: uuid.UUID
-    service: PublicService
-    person: PersonIn
-
-
-class RescheduleIn(BaseModel):
-    """The slot to move a booking to."""
-
-    model_config = examples({"slot_id": "7e1a2b3c-4d5e-4f60-8a1b-2c3d4e5f6a7b"})
-
-    slot_id: uuid.UUID = Field(description="another slot at the same hall")
-
-
-class PersonOut(BaseModel):
-    """The booked worker, masked for everyone but whoever booked."""
-
-    model_config = examples(PERSON_OUT_EXAMPLE)
-
-    name: str
-    mobile: str
-    masked: bool = Field(description="masked for everyone but whoever booked")
-
-
-class BookingOut(BaseModel):
-    """A booking: its slot, service and person, and where else the matter can be handled."""
-
-    model_config = examples(BOOKING_OUT_EXAMPLE)
-
-    booking_id: uuid.UUID
-    status: str = Field(examples=["booked", "cancelled"])
-    hall_code: str
-    service: PublicService
-    service_name: str
-    slot: SlotOut
-    person: PersonOut
-    booked_by: str
-    booked_at: datetime
-    online_alternative: OnlineAlternativeOut | None = None
-
-
-class BookingsOut(BaseModel):
-    """A hall's bookings on a day."""
-
-    model_config = examples({"bookings": [BOOKING_OUT_EXAMPLE]})
-
-    bookings: list[BookingOut]
 
 
 @router.post("/service-halls/{code}/slots", status_code=status.HTTP_201_CREATED)
@@ -228,7 +83,7 @@ async def open_slot(
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
     if not await resources.appointments.add_slot(slot, principal.id):
         raise HTTPException(status.HTTP_409_CONFLICT, "the hall has a slot starting then")
-    return _slot_out(slot)
+    return slot_out(slot)
 
 
 @router.get("/service-halls/{code}/slots")
@@ -246,9 +101,9 @@ async def slots(
     return SlotsOut(
         hall_code=code,
         date=day,
-        slots=[_slot_out(s) for s in found],
-        suggested=[_slot_out(s) for s in suggest(found, datetime.now(SHANGHAI))],
-        online_alternative=_online(service) if service else None,
+        slots=[slot_out(s) for s in found],
+        suggested=[slot_out(s) for s in suggest(found, datetime.now(SHANGHAI))],
+        online_alternative=online_out(service) if service else None,
     )
 
 
@@ -279,7 +134,7 @@ async def book(
     )
     booking = await _with_alternatives(resources, slot, resources.appointments.book(new, _now()))
     await _notify(resources, principal, booking, Template.APPOINTMENT_BOOKED)
-    return _booking_out(booking, principal)
+    return booking_out(booking, principal)
 
 
 @router.get("/bookings/{booking_id}")
@@ -287,7 +142,7 @@ async def booking(
     booking_id: uuid.UUID, principal: PrincipalDep, resources: ResourcesDep
 ) -> BookingOut:
     """A booking, to whoever booked it (in full) and its hall's officials (masked)."""
-    return _booking_out(await _visible(resources, principal, booking_id), principal)
+    return booking_out(await _visible(resources, principal, booking_id), principal)
 
 
 @router.delete("/bookings/{booking_id}")
@@ -301,7 +156,7 @@ async def cancel(
     if cancelled is None:  # pragma: no cover - seen a moment ago; bookings are never deleted
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no booking {booking_id} in your scope")
     await _notify(resources, principal, cancelled, Template.APPOINTMENT_CANCELLED)
-    return _booking_out(cancelled, principal)
+    return booking_out(cancelled, principal)
 
 
 @router.post("/bookings/{booking_id}/reschedule")
@@ -322,7 +177,7 @@ async def reschedule(
     )
     if moved.slot.slot_id != current.slot.slot_id:
         await _notify(resources, principal, moved, Template.APPOINTMENT_RESCHEDULED)
-    return _booking_out(moved, principal)
+    return booking_out(moved, principal)
 
 
 @router.get("/service-halls/{code}/bookings")
@@ -336,7 +191,7 @@ async def hall_bookings(
     ensure_may_manage_hall(principal, code)
     await known_hall(resources, code)
     found = await resources.appointments.bookings(code, day)
-    return BookingsOut(bookings=[_booking_out(b, principal) for b in found])
+    return BookingsOut(bookings=[booking_out(b, principal) for b in found])
 
 
 async def _visible(resources: ResourcesDep, principal: Principal, booking_id: uuid.UUID) -> Booking:
@@ -361,46 +216,6 @@ async def _with_alternatives(
 
 def _now() -> datetime:
     return datetime.now(SHANGHAI)
-
-
-def _slot_out(slot: Slot) -> SlotOut:
-    return SlotOut(
-        slot_id=slot.slot_id,
-        hall_code=slot.hall_code,
-        starts_at=slot.starts_at,
-        ends_at=slot.ends_at,
-        capacity=slot.capacity,
-        booked=slot.booked,
-        remaining=slot.remaining,
-    )
-
-
-def _online(service: PublicService) -> OnlineAlternativeOut | None:
-    channel = online_alternative(service)
-    if channel is None:
-        return None
-    return OnlineAlternativeOut(
-        channel=channel.name,
-        url=channel.url,
-        message=f"{SERVICE_NAMES[service]}可在{channel.name}在线办理，无需到窗口: {channel.url}",
-    )
-
-
-def _booking_out(booking: Booking, principal: Principal) -> BookingOut:
-    in_full = sees_in_full(principal, booking)
-    person = booking.person if in_full else booking.person.masked()
-    return BookingOut(
-        booking_id=booking.booking_id,
-        status=booking.status.value,
-        hall_code=booking.hall_code,
-        service=booking.service,
-        service_name=SERVICE_NAMES[booking.service],
-        slot=_slot_out(booking.slot),
-        person=PersonOut(name=person.name, mobile=person.mobile, masked=not in_full),
-        booked_by=booking.booked_by,
-        booked_at=booking.booked_at,
-        online_alternative=_online(booking.service),
-    )
 
 
 async def _notify(

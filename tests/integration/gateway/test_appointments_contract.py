@@ -16,7 +16,7 @@ import pytest_asyncio
 
 from services.contracts.identifiers import SHANGHAI
 from services.gateway.adapters.appointments import PostgresAppointments
-from services.gateway.adapters.memory import InMemoryAppointments, InMemoryServiceRegister
+from services.gateway.adapters.memory_halls import InMemoryAppointments, InMemoryServiceRegister
 from services.gateway.adapters.service_register import PostgresServiceRegister
 from services.gateway.app import SCHEMA
 from services.gateway.domain.appointments import (

@@ -12,16 +12,15 @@ import pytest_asyncio
 
 from services.contracts.topics import TopicSpec
 from services.gateway.adapters.memory import (
-    InMemoryAppointments,
     InMemoryAuditLog,
     InMemoryEnterpriseDistricts,
     InMemoryIdempotency,
     InMemoryKeys,
-    InMemoryServiceRegister,
     InMemoryViews,
     Reachable,
     RecordingPublisher,
 )
+from services.gateway.adapters.memory_halls import InMemoryAppointments, InMemoryServiceRegister
 from services.gateway.app import create_app
 from services.gateway.dependencies import GatewayResources
 from services.gateway.domain.access import Principal, PrincipalKind

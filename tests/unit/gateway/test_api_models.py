@@ -122,8 +122,9 @@ async def test_a_client_that_sends_who_registered_is_refused_naming_the_field(
 
 def _api_routes() -> Iterator[APIRoute]:
     for module in pkgutil.iter_modules(routes.__path__, f"{routes.__name__}."):
-        router = importlib.import_module(module.name).router
-        yield from (r for r in router.routes if isinstance(r, APIRoute) and r.include_in_schema)
+        router = getattr(importlib.import_module(module.name), "router", None)  # models: none
+        if router is not None:
+            yield from (r for r in router.routes if isinstance(r, APIRoute) and r.include_in_schema)
 
 
 def test_every_answer_of_the_api_is_a_gateway_model() -> None:

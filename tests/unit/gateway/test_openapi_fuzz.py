@@ -11,16 +11,15 @@ import schemathesis.specs.openapi.checks as openapi_checks
 from hypothesis import HealthCheck, settings
 
 from services.gateway.adapters.memory import (
-    InMemoryAppointments,
     InMemoryAuditLog,
     InMemoryEnterpriseDistricts,
     InMemoryIdempotency,
     InMemoryKeys,
-    InMemoryServiceRegister,
     InMemoryViews,
     Reachable,
     RecordingPublisher,
 )
+from services.gateway.adapters.memory_halls import InMemoryAppointments, InMemoryServiceRegister
 from services.gateway.app import create_app
 from services.gateway.dependencies import GatewayResources
 from services.gateway.domain.access import Principal, PrincipalKind
