@@ -237,7 +237,7 @@ async def _events_on_topic(stack: Stack, expected: int) -> None:
     from aiokafka import AIOKafkaConsumer
 
     topic = topic_name(ENTERPRISE_REPORTS, stack.prefix)
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=KAFKA, group_id=None)
+    consumer = AIOKafkaConsumer(topic, **KAFKA.client_options(), group_id=None)
     await consumer.start()
     try:
         for _ in range(100):

@@ -73,7 +73,7 @@ async def backlog(prefix: str) -> AsyncIterator[AIOKafkaConsumer]:
     consumer = AIOKafkaConsumer(
         topic_name(ENTERPRISE_REGISTRATIONS, prefix),
         topic_name(ENTERPRISE_REPORTS, prefix),
-        bootstrap_servers=KAFKA,
+        **KAFKA.client_options(),
         group_id=None,
         auto_offset_reset="earliest",
         enable_auto_commit=False,
@@ -302,7 +302,7 @@ async def replay(prefix: str, events: int, expected: dict[CellKey, CellFigures])
     """`python -m services.monitoring.rebuild`'s function on the backlog, into a fresh database."""
     name, dsn = await create_database()
     settings = MonitoringSettings(
-        _env_file=None, database_url=dsn, kafka_bootstrap_servers=KAFKA, topic_prefix=prefix
+        _env_file=None, database_url=dsn, **KAFKA.settings(), topic_prefix=prefix
     )
     try:
         cpu, started = process_time(), perf_counter()

@@ -42,7 +42,7 @@ class BulkPublisher(TestPublisher):
     def __init__(self, prefix: str) -> None:
         self.prefix = prefix
         self.producer = AIOKafkaProducer(
-            bootstrap_servers=KAFKA,
+            **KAFKA.client_options(),
             client_id="fugong-bench",
             enable_idempotence=True,
             acks="all",
@@ -73,7 +73,7 @@ class BulkPublisher(TestPublisher):
 
     async def _leaders_ready(self, topics: set[str]) -> None:
         """Wait until new topics answer: metadata names leaders a moment before they take writes."""
-        consumer = AIOKafkaConsumer(bootstrap_servers=KAFKA, client_id="fugong-bench")
+        consumer = AIOKafkaConsumer(**KAFKA.client_options(), client_id="fugong-bench")
         await consumer.start()
         try:
             for topic in topics:
@@ -116,7 +116,7 @@ async def _move_some(
 
 async def delete_topics(prefix: str) -> None:
     """Delete every topic under the prefix (the catalogue's and any the worker created)."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=KAFKA, client_id="fugong-bench")
+    admin = AIOKafkaAdminClient(**KAFKA.client_options(), client_id="fugong-bench")
     await admin.start()
     try:
         names = [t for t in await admin.list_topics() if t.startswith(prefix)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from collections.abc import AsyncIterator
 from urllib.parse import urlsplit
@@ -13,6 +14,11 @@ from aiokafka.admin import AIOKafkaAdminClient
 from services.contracts.topics import catalogue, topic_name
 from services.platform.topics import ensure_topics
 from tests.support.infra import KAFKA, SERVER_DSN, create_database, drop_database, unique_name
+
+# Settings made in tests (`GatewaySettings(...)` and the like) reach the shared broker as the
+# rest of the suite does: its security protocol and credentials come from infra.py alone.
+for _name, _value in KAFKA.environment().items():
+    os.environ.setdefault(_name, _value)
 
 
 def _reachable(host: str, port: int) -> bool:
@@ -26,7 +32,7 @@ def _reachable(host: str, port: int) -> bool:
 @pytest.fixture(scope="session")
 def infrastructure() -> None:
     """Fail fast, and say what to do, when Kafka or PostgreSQL is not running."""
-    kafka_host, _, kafka_port = KAFKA.split(",")[0].rpartition(":")
+    kafka_host, _, kafka_port = KAFKA.bootstrap_servers.split(",")[0].rpartition(":")
     db = urlsplit(SERVER_DSN)
     missing = [
         name
@@ -54,7 +60,7 @@ async def topic_prefix(infrastructure: None) -> AsyncIterator[str]:
     prefix = unique_name("test-") + "."
     await ensure_topics(KAFKA, prefix=prefix)
     yield prefix
-    admin = AIOKafkaAdminClient(bootstrap_servers=KAFKA)
+    admin = AIOKafkaAdminClient(**KAFKA.client_options())
     await admin.start()
     try:
         await admin.delete_topics([topic_name(spec, prefix) for spec in catalogue()])

@@ -8,6 +8,7 @@
 #   deploy/local/kafka.sh status [NODE]  # one line a node: "kafka: up (pid N, 127.0.0.1:PORT)" or "kafka: down"
 #   deploy/local/kafka.sh reset          # stop and wipe the data (topics, offsets, cluster id)
 #   deploy/local/kafka.sh bootstrap      # the client bootstrap list, e.g. 127.0.0.1:9092,127.0.0.1:9094,...
+#   deploy/local/kafka.sh client-env USER  # path of USER's FUGONG_KAFKA_* settings (admin, fugong-gateway, ...)
 #
 # NODE (1..FUGONG_KAFKA_NODES) limits start/stop/status to one node of a cluster: a rolling restart.
 #
@@ -19,6 +20,9 @@
 #   FUGONG_KAFKA_HEAP              JVM heap, -Xms and -Xmx (default 512m)
 #   FUGONG_KAFKA_JVM_OPTS          more JVM options, split on spaces (default none)
 #   FUGONG_KAFKA_START_TIMEOUT     seconds to wait for the port at start (default 90)
+#   FUGONG_KAFKA_SECURITY          sasl_ssl (default: TLS, SCRAM-SHA-512 users, ACLs) or plaintext
+#                                  (loopback without auth, for development only)
+#   FUGONG_PYTHON                  the Python that lists the services' users (default <repo>/.venv)
 #
 # Every command is idempotent: calling start twice, or stop on a stopped broker, is fine.
 set -euo pipefail
@@ -37,6 +41,8 @@ BASE_PORT="${FUGONG_KAFKA_PORT:-9092}"
 BASE_CONTROLLER_PORT="${FUGONG_KAFKA_CONTROLLER_PORT:-9093}"
 HEAP="${FUGONG_KAFKA_HEAP:-512m}"
 START_TIMEOUT="${FUGONG_KAFKA_START_TIMEOUT:-90}"
+SECURITY="${FUGONG_KAFKA_SECURITY:-sasl_ssl}"
+PYTHON="${FUGONG_PYTHON:-$REPO_DIR/.venv/bin/python}"
 HOST=127.0.0.1
 
 RUN_DIR="$STATE_DIR/run"
@@ -55,6 +61,12 @@ else
     KROOT="$STATE_DIR/kafka-cluster"
 fi
 CLUSTER_ID_FILE="$KROOT/cluster.id"
+[[ "$SECURITY" == sasl_ssl || "$SECURITY" == plaintext ]] \
+    || die "FUGONG_KAFKA_SECURITY must be sasl_ssl or plaintext, not '$SECURITY'"
+# Secrets (the CA's key, the broker's key, the users' passwords): private to this user, git-ignored.
+SEC_DIR="$KROOT/security"
+# One FUGONG_KAFKA_* file per user, for the services (services.sh), make and the tests.
+CLIENTS_DIR="$KROOT/clients"
 
 # Sets the paths and ports of node $1 (1-based), which the commands below act on. Node N of a
 # cluster takes the ports two above node N-1's: the single node's defaults (9092/9093) stay node 1's.
@@ -190,7 +202,13 @@ render_properties() {
     local dirs templates=("$KAFKA_DIR/server.properties.in")
     dirs="$(printf '%s' "$DATA_DIR" | sed 's/[\\&|]/\\&/g')"
     [[ "$NODES" == 1 ]] || templates+=("$KAFKA_DIR/cluster.properties.in")
+    [[ "$SECURITY" == plaintext ]] || templates+=("$KAFKA_DIR/sasl_ssl.properties.in")
+    local sec broker_password=""
+    sec="$(printf '%s' "$SEC_DIR" | sed 's/[\\&|]/\\&/g')"
+    [[ "$SECURITY" == plaintext ]] || broker_password="$(cat "$SEC_DIR/users/broker.password")"
     cat "${templates[@]}" | sed -e "s|@PORT@|$PORT|g" \
+        -e "s|@SECURITY_DIR@|$sec|g" \
+        -e "s|@BROKER_PASSWORD@|$broker_password|g" \
         -e "s|@CONTROLLER_PORT@|$CONTROLLER_PORT|g" \
         -e "s|@NODE_ID@|$NODE_ID|g" \
         -e "s|@QUORUM_VOTERS@|$(quorum_voters)|g" \
@@ -210,9 +228,113 @@ format_storage_once() {
     local cid
     cid="$(cat "$CLUSTER_ID_FILE")"
     log "formatting storage in $DATA_DIR (cluster id $cid)"
+    # The SCRAM users go into the metadata at format: the brokers need theirs before any admin
+    # client could add it. Users added later are registered by register_new_users.
+    local scram=() user
+    if [[ "$SECURITY" == sasl_ssl ]]; then
+        for user in $(users); do
+            scram+=(--add-scram "SCRAM-SHA-512=[name=$user,password=$(cat "$SEC_DIR/users/$user.password")]")
+        done
+    fi
     java -Dlog4j2.configurationFile="$KAFKA_DIR/log4j2.yaml" -cp "$(java_cp)" \
-        kafka.tools.StorageTool format -t "$cid" -c "$PROPS" --ignore-formatted >>"$LOG_FILE" 2>&1 \
+        kafka.tools.StorageTool format -t "$cid" -c "$PROPS" --ignore-formatted "${scram[@]}" >>"$LOG_FILE" 2>&1 \
         || { tail -n 40 "$LOG_FILE" >&2; die "storage format failed"; }
+    if [[ "$SECURITY" == sasl_ssl ]]; then
+        for user in $(users); do touch "$SEC_DIR/users/$user.registered"; done
+    fi
+}
+
+# --------------------------------------------------------------------------- security
+
+# admin (tooling: topics, ACLs, the tests' admin work), broker (the nodes among themselves), and
+# one user per service of the topic catalogue (services.platform.kafka_acls derives the list).
+USERS=""
+users() {
+    if [[ -z "$USERS" ]]; then
+        USERS="admin broker $(cd "$REPO_DIR" && "$PYTHON" -m services.platform.kafka_acls users)" \
+            || die "could not list the services' users with $PYTHON (set FUGONG_PYTHON)"
+    fi
+    echo "$USERS"
+}
+
+# The CA and the broker's certificate (for 127.0.0.1 and localhost; CN=broker, the principal the
+# nodes present to the controller listener), made once; a password for every user, made once.
+ensure_security() {
+    [[ "$SECURITY" == sasl_ssl ]] || return 0
+    command -v openssl >/dev/null || die "openssl not found (apt-get install -y openssl)"
+    mkdir -p "$SEC_DIR/users"
+    chmod 700 "$SEC_DIR"
+    if [[ ! -s "$SEC_DIR/broker.pem" ]]; then
+        log "making a CA and the broker's certificate in $SEC_DIR"
+        (
+            umask 077
+            cd "$SEC_DIR"
+            openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=Fugong local Kafka CA" \
+                -keyout ca.key -out ca.pem \
+                -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+            openssl req -newkey rsa:2048 -nodes -subj "/CN=broker" -keyout broker.key -out broker.csr 2>/dev/null
+            printf '%s\n' "subjectAltName=IP:127.0.0.1,DNS:localhost" \
+                "extendedKeyUsage=serverAuth,clientAuth" "keyUsage=critical,digitalSignature,keyEncipherment" >broker.ext
+            openssl x509 -req -in broker.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 825 \
+                -extfile broker.ext -out broker.crt 2>/dev/null
+            # Kafka's PEM keystore: the PKCS#8 key, then the certificate chain.
+            cat broker.key broker.crt ca.pem >broker.pem
+            rm -f broker.csr broker.ext ca.srl
+        ) || die "openssl could not make the certificates"
+        chmod 644 "$SEC_DIR/ca.pem"
+    fi
+    local user
+    for user in $(users); do
+        [[ -s "$SEC_DIR/users/$user.password" ]] \
+            || (umask 077 && openssl rand -hex 24 >"$SEC_DIR/users/$user.password")
+    done
+}
+
+# Users made after the storage was formatted (a new service in the catalogue): added through the
+# controller listener, where the nodes' certificate is a super user, so no SCRAM user is needed.
+register_new_users() {
+    [[ "$SECURITY" == sasl_ssl ]] || return 0
+    local user controllers
+    controllers="$(endpoints "$BASE_CONTROLLER_PORT")"
+    printf '%s\n' "security.protocol=SSL" "ssl.keystore.type=PEM" \
+        "ssl.keystore.location=$SEC_DIR/broker.pem" "ssl.truststore.type=PEM" \
+        "ssl.truststore.location=$SEC_DIR/ca.pem" >"$SEC_DIR/controller-client.properties"
+    for user in $(users); do
+        [[ -f "$SEC_DIR/users/$user.registered" ]] && continue
+        log "adding SCRAM user $user"
+        java -Dlog4j2.configurationFile="$KAFKA_DIR/log4j2.yaml" -cp "$(java_cp)" kafka.admin.ConfigCommand \
+            --bootstrap-controller "$controllers" --command-config "$SEC_DIR/controller-client.properties" \
+            --alter --entity-type users --entity-name "$user" \
+            --add-config "SCRAM-SHA-512=[password=$(cat "$SEC_DIR/users/$user.password")]" >>"$LOG_FILE" 2>&1 \
+            || { tail -n 20 "$LOG_FILE" >&2; die "could not add SCRAM user $user"; }
+        touch "$SEC_DIR/users/$user.registered"
+    done
+}
+
+# clients/<user>.env: what a client needs to connect as that user, as FUGONG_* settings.
+write_client_settings() {
+    mkdir -p "$CLIENTS_DIR"
+    chmod 700 "$CLIENTS_DIR"
+    local user file
+    if [[ "$SECURITY" == plaintext ]]; then
+        rm -f "$CLIENTS_DIR"/*.env
+        printf '%s\n' "FUGONG_KAFKA_BOOTSTRAP_SERVERS=$(bootstrap_servers)" \
+            "FUGONG_KAFKA_SECURITY_PROTOCOL=PLAINTEXT" >"$CLIENTS_DIR/admin.env"
+        return 0
+    fi
+    for user in $(users); do
+        [[ "$user" == broker ]] && continue
+        file="$CLIENTS_DIR/$user.env"
+        (
+            umask 077
+            printf '%s\n' "FUGONG_KAFKA_BOOTSTRAP_SERVERS=$(bootstrap_servers)" \
+                "FUGONG_KAFKA_SECURITY_PROTOCOL=SASL_SSL" \
+                "FUGONG_KAFKA_SASL_MECHANISM=SCRAM-SHA-512" \
+                "FUGONG_KAFKA_SASL_USERNAME=$user" \
+                "FUGONG_KAFKA_SASL_PASSWORD=$(cat "$SEC_DIR/users/$user.password")" \
+                "FUGONG_KAFKA_SSL_CAFILE=$SEC_DIR/ca.pem" >"$file"
+        )
+    done
 }
 
 # Keeps the previous run's log as kafka.log.1; the new log then holds only this run,
@@ -316,6 +438,7 @@ cmd_start() {
     local t0=$SECONDS node nodes
     local -A launched=()
     nodes="$(nodes_named "${1:-}")"
+    ensure_security
     for node in $nodes; do
         select_node "$node"
         launch_node
@@ -327,6 +450,9 @@ cmd_start() {
         wait_until_ready "${launched[$node]}"
         log "up (pid ${launched[$node]}, $HOST:$PORT) after $((SECONDS - t0))s; log: $LOG_FILE"
     done
+    register_new_users
+    write_client_settings
+    log "$SECURITY; clients' settings in $CLIENTS_DIR/<user>.env"
 }
 
 # --------------------------------------------------------------------------- stop
@@ -406,8 +532,9 @@ case "${1:-}" in
     status) cmd_status "${2:-}" ;;
     reset) cmd_reset ;;
     bootstrap) bootstrap_servers ;;
+    client-env) echo "$CLIENTS_DIR/${2:?usage: $0 client-env USER}.env" ;;
     *)
-        echo "usage: $0 {fetch|start [NODE]|stop [NODE]|status [NODE]|reset|bootstrap}" >&2
+        echo "usage: $0 {fetch|start [NODE]|stop [NODE]|status [NODE]|reset|bootstrap|client-env USER}" >&2
         exit 2
         ;;
 esac

@@ -163,3 +163,13 @@ def catalogue() -> tuple[TopicSpec, ...]:
 def topic_name(spec: TopicSpec, prefix: str = "") -> str:
     """The topic's name on the broker; a prefix separates environments sharing one cluster."""
     return f"{prefix}{spec.name}"
+
+
+def consumer_group(service: str, prefix: str = "") -> str:
+    """The consumer group a service's workers share (its offsets; its ACLs on the broker)."""
+    return f"{prefix}fugong-{service}"
+
+
+def services() -> frozenset[str]:
+    """Every service that produces or consumes a topic of the catalogue (people excluded)."""
+    return frozenset().union(*(t.producers | t.consumers for t in catalogue())) - {OPERATIONS}

@@ -68,11 +68,11 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
         await migrate(pool, SCHEMA, "services.gateway")
         publisher = KafkaEventPublisher(
             ReplaceableProducer(
-                lambda: idempotent_producer(settings.kafka_bootstrap_servers, "fugong-gateway")
+                lambda: idempotent_producer(settings.kafka_connection(), "fugong-gateway")
             ),
             timeout=settings.kafka_delivery_timeout_ms / 1000,
         )
-        probe = KafkaProbe(settings.kafka_bootstrap_servers)
+        probe = KafkaProbe(settings.kafka_connection())
         app.state.resources = GatewayResources(
             settings=settings,
             publisher=publisher,

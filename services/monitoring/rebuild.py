@@ -75,7 +75,7 @@ async def rebuild(settings: MonitoringSettings, *, lock_timeout_seconds: float =
             skipped,
         )
         topics = [topic_name(t, settings.topic_prefix) for t in ROUTES]
-        async with Replayer(settings.kafka_bootstrap_servers, topics, processor) as replayer:
+        async with Replayer(settings.kafka_connection(), topics, processor) as replayer:
             progress = await replayer.catch_up()
             log.info("rebuilt; switching over", records=progress.records, seconds=progress.seconds)
             async with pool.acquire() as conn, conn.transaction():

@@ -9,12 +9,14 @@ from __future__ import annotations
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
+from services.platform.kafka_connection import KafkaConnection
+
 
 class ConsumerLag:
     """Reads committed and end offsets with clients of its own (never the group's consumer)."""
 
-    def __init__(self, bootstrap_servers: str, group_id: str, topics: list[str]) -> None:
-        self._bootstrap_servers = bootstrap_servers
+    def __init__(self, kafka: KafkaConnection, group_id: str, topics: list[str]) -> None:
+        self._kafka = kafka
         self._group_id = group_id
         self._topics = topics
         self._clients: tuple[AIOKafkaAdminClient, AIOKafkaConsumer] | None = None
@@ -22,9 +24,9 @@ class ConsumerLag:
     async def _started_clients(self) -> tuple[AIOKafkaAdminClient, AIOKafkaConsumer]:
         # Made on first use: aiokafka clients belong to the running event loop.
         if self._clients is None:
-            admin = AIOKafkaAdminClient(bootstrap_servers=self._bootstrap_servers)
+            admin = AIOKafkaAdminClient(**self._kafka.client_options())
             # No group: this consumer only asks for offsets, it never joins or commits.
-            offsets = AIOKafkaConsumer(bootstrap_servers=self._bootstrap_servers, group_id=None)
+            offsets = AIOKafkaConsumer(**self._kafka.client_options(), group_id=None)
             await admin.start()
             await offsets.start()
             self._clients = (admin, offsets)

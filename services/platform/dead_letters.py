@@ -20,6 +20,7 @@ from aiokafka.errors import KafkaError, UnknownTopicOrPartitionError
 
 from services.contracts.topics import SOURCE_TOPICS, TopicSpec, topic_name
 from services.platform.kafka import idempotent_producer
+from services.platform.kafka_connection import KafkaConnection
 from services.platform.topics import TopicSettings
 
 CLIENT_ID = "fugong-dead-letters"
@@ -75,16 +76,16 @@ class StoredDeadLetter:
 
 
 async def read_records(
-    bootstrap: str, topic: str, *, at: Coordinates | None = None, limit: int | None = None
+    kafka: KafkaConnection, topic: str, *, at: Coordinates | None = None, limit: int | None = None
 ) -> list[Any]:
     """Records of `topic` from the beginning (or from `at`) to its end now; joins no group."""
     consumer = AIOKafkaConsumer(
-        bootstrap_servers=bootstrap, client_id=CLIENT_ID, group_id=None, enable_auto_commit=False
+        **kafka.client_options(), client_id=CLIENT_ID, group_id=None, enable_auto_commit=False
     )
     try:
         await consumer.start()
         async with asyncio.timeout(READ_TIMEOUT):
-            partitions = await partitions_of(bootstrap, topic)
+            partitions = await partitions_of(kafka, topic)
             assigned = [TopicPartition(topic, p) for p in partitions if at is None or p == at[0]]
             consumer.assign(assigned)
             if at is None:
@@ -97,9 +98,9 @@ async def read_records(
         await consumer.stop()
 
 
-async def partitions_of(bootstrap: str, topic: str) -> list[int]:
+async def partitions_of(kafka: KafkaConnection, topic: str) -> list[int]:
     """From fresh metadata: a consumer outside any group knows no topic's partitions."""
-    client = AIOKafkaClient(bootstrap_servers=bootstrap, client_id=CLIENT_ID)
+    client = AIOKafkaClient(**kafka.client_options(), client_id=CLIENT_ID)
     try:
         await client.bootstrap()
         partitions = (await client.fetch_all_metadata()).partitions_for_topic(topic)
@@ -123,17 +124,21 @@ async def _read_until(consumer: Any, ends: dict[Any, int], limit: int | None) ->
 
 
 async def read_dead_letters(
-    bootstrap: str, dlq_topic: str, *, at: Coordinates | None = None, limit: int | None = None
+    kafka: KafkaConnection,
+    dlq_topic: str,
+    *,
+    at: Coordinates | None = None,
+    limit: int | None = None,
 ) -> list[StoredDeadLetter]:
-    records = await read_records(bootstrap, dlq_topic, at=at, limit=limit)
+    records = await read_records(kafka, dlq_topic, at=at, limit=limit)
     return [StoredDeadLetter.from_record(r) for r in records]
 
 
 async def replay(
-    bootstrap: str, letters: Sequence[StoredDeadLetter], target_topic: str
+    kafka: KafkaConnection, letters: Sequence[StoredDeadLetter], target_topic: str
 ) -> list[Coordinates]:
     """Publish each letter's original key and value to `target_topic`; return where they went."""
-    producer = idempotent_producer(bootstrap, f"{CLIENT_ID}-replay")
+    producer = idempotent_producer(kafka, f"{CLIENT_ID}-replay")
     try:
         await producer.start()
         placed: list[Coordinates] = []
@@ -151,11 +156,11 @@ async def replay(
 
 
 async def list_command(
-    bootstrap: str, prefix: str, specs: Sequence[TopicSpec], limit: int | None
+    kafka: KafkaConnection, prefix: str, specs: Sequence[TopicSpec], limit: int | None
 ) -> int:
     counts: dict[str, int] = {}
     for dlq_topic in (topic_name(spec.dead_letter_topic, prefix) for spec in specs):
-        letters = await read_dead_letters(bootstrap, dlq_topic, limit=limit)
+        letters = await read_dead_letters(kafka, dlq_topic, limit=limit)
         for letter in letters:
             print(letter.describe())
         counts[dlq_topic] = len(letters)
@@ -166,13 +171,13 @@ async def list_command(
 
 
 async def replay_command(
-    bootstrap: str, prefix: str, spec: TopicSpec, at: Coordinates | None, *, dry_run: bool
+    kafka: KafkaConnection, prefix: str, spec: TopicSpec, at: Coordinates | None, *, dry_run: bool
 ) -> int:
     """Replay the dead letter at `at` in the `.dlq` topic, or every one if `at` is None."""
     dlq_topic = topic_name(spec.dead_letter_topic, prefix)
     # The target comes from the catalogue, not from headers: a record cannot choose its topic.
     target = topic_name(spec, prefix)
-    letters = await read_dead_letters(bootstrap, dlq_topic, at=at, limit=None if at is None else 1)
+    letters = await read_dead_letters(kafka, dlq_topic, at=at, limit=None if at is None else 1)
     if at is not None and [letter.offset for letter in letters] != [at[1]]:
         print(f"no dead letter at {dlq_topic}[{at[0]}]@{at[1]}", file=sys.stderr)
         return 1
@@ -181,7 +186,7 @@ async def replay_command(
             print(f"would replay {letter.coordinates()} -> {target}")
         print(f"dry run: {len(letters)} dead letter(s) would be replayed, none published")
         return 0
-    placed = await replay(bootstrap, letters, target)
+    placed = await replay(kafka, letters, target)
     for letter, (partition, offset) in zip(letters, placed, strict=True):
         print(f"replayed {letter.coordinates()} -> {target}[{partition}]@{offset}")
     print(f"{len(letters)} dead letter(s) replayed")
@@ -211,17 +216,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "replay" and (args.partition is None) != (args.offset is None):
         cli.error("--partition and --offset go together")
     settings = TopicSettings()
-    bootstrap, prefix = settings.kafka_bootstrap_servers, settings.topic_prefix
+    kafka, prefix = settings.kafka_connection(), settings.topic_prefix
     specs = [
         spec for spec in SOURCE_TOPICS if spec.has_dead_letters and args.topic in (None, spec.name)
     ]
     try:
         if args.command == "list":
-            return asyncio.run(list_command(bootstrap, prefix, specs, args.limit))
+            return asyncio.run(list_command(kafka, prefix, specs, args.limit))
         at = None if args.all else (args.partition, args.offset)
-        return asyncio.run(replay_command(bootstrap, prefix, specs[0], at, dry_run=args.dry_run))
+        return asyncio.run(replay_command(kafka, prefix, specs[0], at, dry_run=args.dry_run))
     except (KafkaError, TimeoutError) as exc:
-        print(f"Kafka at {bootstrap}: {str(exc) or type(exc).__name__}", file=sys.stderr)
+        print(
+            f"Kafka at {kafka.bootstrap_servers}: {str(exc) or type(exc).__name__}", file=sys.stderr
+        )
         return 1
 
 

@@ -15,6 +15,7 @@ from aiokafka.partitioner import murmur2
 from pydantic import BaseModel
 
 from services.contracts.envelope import CONTENT_TYPE, CloudEvent
+from services.platform.kafka_connection import KafkaConnection
 from services.platform.producers import (
     ProducerAbandoned,
     ProducerSource,
@@ -45,10 +46,10 @@ class PublishFailed(RuntimeError):
     """The broker did not acknowledge the event; the caller must not report it accepted."""
 
 
-def idempotent_producer(bootstrap_servers: str, client_id: str) -> AIOKafkaProducer:
+def idempotent_producer(kafka: KafkaConnection, client_id: str) -> AIOKafkaProducer:
     # Idempotence implies acks=all: an accepted event is on every in-sync replica, written once.
     return AIOKafkaProducer(
-        bootstrap_servers=bootstrap_servers,
+        **kafka.client_options(),
         client_id=client_id,
         enable_idempotence=True,
         acks="all",
@@ -163,8 +164,8 @@ def _append(batch: Any, event: EncodedEvent) -> bool:
 class KafkaProbe:
     """Answers 'can this process reach the brokers now?' with a metadata request."""
 
-    def __init__(self, bootstrap_servers: str) -> None:
-        self._client = AIOKafkaClient(bootstrap_servers=bootstrap_servers, request_timeout_ms=3000)
+    def __init__(self, kafka: KafkaConnection) -> None:
+        self._client = AIOKafkaClient(**kafka.client_options(), request_timeout_ms=3000)
         self._started = False
 
     async def reachable(self) -> bool:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Literal, Self
 
-from pydantic import AliasChoices, Field, model_validator
+from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from services.platform.kafka_connection import KafkaConnection, SaslMechanism, SecurityProtocol
 
 LOCAL_DATABASE_URL = "postgresql://fugong:fugong@127.0.0.1:5432/fugong"
 
@@ -22,6 +24,15 @@ class ServiceSettings(BaseSettings):
     kafka_bootstrap_servers: str = Field(
         "127.0.0.1:9092",
         validation_alias=AliasChoices("FUGONG_KAFKA_BOOTSTRAP_SERVERS", "KAFKA_BOOTSTRAP_SERVERS"),
+    )
+    kafka_security_protocol: SecurityProtocol = Field(
+        "SASL_SSL", description="PLAINTEXT only for a development broker on loopback"
+    )
+    kafka_sasl_mechanism: SaslMechanism = "SCRAM-SHA-512"
+    kafka_sasl_username: str | None = Field(None, min_length=1, max_length=200)
+    kafka_sasl_password: SecretStr | None = None
+    kafka_ssl_cafile: str | None = Field(
+        None, description="PEM of the CA that signed the brokers' certificates (default: system's)"
     )
     database_url: str = Field(
         LOCAL_DATABASE_URL,
@@ -46,9 +57,42 @@ class ServiceSettings(BaseSettings):
         return self
 
     @model_validator(mode="after")
+    def _kafka_credentials_are_complete(self) -> Self:
+        if self.kafka_security_protocol == "SASL_SSL":
+            missing = [
+                f"FUGONG_KAFKA_SASL_{name.upper()}"
+                for name, value in (
+                    ("username", self.kafka_sasl_username),
+                    ("password", self.kafka_sasl_password),
+                )
+                if not value
+            ]
+            if missing:
+                raise ValueError(
+                    f"{' and '.join(missing)} must be set with FUGONG_KAFKA_SECURITY_PROTOCOL="
+                    "SASL_SSL (PLAINTEXT is for a development broker on loopback only)"
+                )
+        return self
+
+    def kafka_connection(self) -> KafkaConnection:
+        """What every Kafka client of this service is made with."""
+        return KafkaConnection(
+            self.kafka_bootstrap_servers,
+            security_protocol=self.kafka_security_protocol,
+            sasl_mechanism=self.kafka_sasl_mechanism,
+            username=self.kafka_sasl_username,
+            password=self.kafka_sasl_password,
+            cafile=self.kafka_ssl_cafile,
+        )
+
+    @model_validator(mode="after")
     def _production_uses_real_credentials(self) -> Self:
         if self.env == "prod" and self.database_url == LOCAL_DATABASE_URL:
             raise ValueError(
                 "FUGONG_DATABASE_URL must be set in prod; the local default is dev-only"
+            )
+        if self.env == "prod" and self.kafka_security_protocol == "PLAINTEXT":
+            raise ValueError(
+                "FUGONG_KAFKA_SECURITY_PROTOCOL=PLAINTEXT is refused in prod: use SASL_SSL"
             )
         return self

@@ -17,6 +17,7 @@ from pydantic import Field
 from tenacity import AsyncRetrying, stop_after_delay, wait_exponential
 
 from services.contracts.topics import TopicSpec, catalogue, topic_name
+from services.platform.kafka_connection import KafkaConnection
 from services.platform.settings import ServiceSettings
 
 
@@ -29,7 +30,7 @@ class TopicSettings(ServiceSettings):
 
 
 async def ensure_topics(
-    bootstrap_servers: str,
+    kafka: KafkaConnection,
     *,
     prefix: str = "",
     replication_factor: int = 1,
@@ -37,7 +38,7 @@ async def ensure_topics(
     specs: tuple[TopicSpec, ...] | None = None,
 ) -> list[str]:
     """Create the catalogue's topics that do not exist yet; return the names created."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, client_id="fugong-topics")
+    admin = AIOKafkaAdminClient(**kafka.client_options(), client_id="fugong-topics")
     async for attempt in AsyncRetrying(
         stop=stop_after_delay(60), wait=wait_exponential(max=5), reraise=True
     ):
@@ -68,10 +69,10 @@ async def ensure_topics(
 
 
 async def drift(
-    bootstrap_servers: str, *, prefix: str = "", specs: tuple[TopicSpec, ...] | None = None
+    kafka: KafkaConnection, *, prefix: str = "", specs: tuple[TopicSpec, ...] | None = None
 ) -> list[str]:
     """Settings of existing topics that differ from the catalogue, one line each."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, client_id="fugong-topics")
+    admin = AIOKafkaAdminClient(**kafka.client_options(), client_id="fugong-topics")
     await admin.start()
     try:
         existing = set(await admin.list_topics())
@@ -121,7 +122,7 @@ def main() -> int:
     settings = TopicSettings()
     created = asyncio.run(
         ensure_topics(
-            settings.kafka_bootstrap_servers,
+            settings.kafka_connection(),
             prefix=settings.topic_prefix,
             replication_factor=settings.topic_replication_factor,
             min_insync_replicas=settings.topic_min_insync_replicas,
@@ -131,7 +132,7 @@ def main() -> int:
     print(f"topics: {len(created)} created, {total - len(created)} already present")
     for name in created:
         print(f"  + {name}")
-    for line in asyncio.run(drift(settings.kafka_bootstrap_servers, prefix=settings.topic_prefix)):
+    for line in asyncio.run(drift(settings.kafka_connection(), prefix=settings.topic_prefix)):
         print(f"  ! {line} (left as it is: change it by hand if the catalogue is right)")
     return 0
 

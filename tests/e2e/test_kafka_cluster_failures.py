@@ -29,6 +29,7 @@ import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from services.contracts.topics import ENTERPRISE_REPORTS, topic_name
+from services.platform.kafka_connection import KafkaConnection
 from tests.support.broker import CLUSTER_NODES, PrivateCluster, private_cluster
 from tests.support.report_load import (
     Load,
@@ -91,7 +92,7 @@ async def test_a_busy_partitions_leader_killed_and_restarted_the_worker_catches_
         worker_pid = stack.monitoring.process.pid if stack.monitoring.process else None
         async with clients_sending(http, load):
             await _accepted_more(load, 200, "with 3 nodes up")
-            busy = await _busiest_partition(cluster.bootstrap, topic)
+            busy = await _busiest_partition(cluster.connection, topic)
             victim = await cluster.leader(topic, busy)
             await asyncio.to_thread(cluster.kill, victim)
             await eventually(
@@ -153,7 +154,7 @@ async def _platform(
         running_stack(
             tmp,
             extra_env=ENV,
-            bootstrap=cluster.bootstrap,
+            kafka=cluster.connection,
             replication_factor=3,
             min_insync_replicas=2,
         ) as stack,
@@ -193,9 +194,9 @@ async def _until_out_of_every_isr(cluster: PrivateCluster, topic: str, node: int
     assert {len(p.isr) for p in partitions.values()} == {2}, partitions
 
 
-async def _busiest_partition(bootstrap: str, topic: str) -> int:
+async def _busiest_partition(kafka: KafkaConnection, topic: str) -> int:
     """The partition holding the most records so far."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    consumer = AIOKafkaConsumer(**kafka.client_options(), enable_auto_commit=False)
     await consumer.start()
     try:
         partitions = [TopicPartition(topic, p) for p in range(ENTERPRISE_REPORTS.partitions)]
@@ -227,7 +228,7 @@ async def _assert_each_accepted_report_recorded_once(
     assert load.unexpected == [], (load.unexpected[:20], load.answers)
     accepted = {s.ident: s.event_id for s in load.sent if s.event_id is not None}
     records = await records_on_topic(
-        cluster.bootstrap, topic_name(ENTERPRISE_REPORTS, stack.prefix)
+        cluster.connection, topic_name(ENTERPRISE_REPORTS, stack.prefix)
     )
     copies = Counter(ident for _, ident in records)
     await eventually(

@@ -73,7 +73,7 @@ async def test_an_outage_answers_503_and_loses_or_adds_nothing(tmp_path: Path) -
     }
     with private_broker(tmp_path / "kafka") as broker:
         async with (
-            running_stack(tmp_path, extra_env=env, bootstrap=broker.bootstrap) as stack,
+            running_stack(tmp_path, extra_env=env, kafka=broker.connection) as stack,
             httpx.AsyncClient(base_url=stack.gateway.url, timeout=ANSWER_BOUND) as http,
         ):
             load = await prepared_load(stack, http, ENTERPRISES)
@@ -96,7 +96,7 @@ async def test_an_outage_answers_503_and_loses_or_adds_nothing(tmp_path: Path) -
             accepted = {s.ident: s.event_id for s in load.sent if s.event_id is not None}
             on_topic = dict(
                 await records_on_topic(
-                    broker.bootstrap, topic_name(ENTERPRISE_REPORTS, stack.prefix)
+                    broker.connection, topic_name(ENTERPRISE_REPORTS, stack.prefix)
                 )
             )
             stored, answered = set(on_topic), set(accepted.values())

@@ -192,7 +192,7 @@ async def test_an_invalid_report_is_refused_naming_the_field_and_nothing_is_publ
 
 
 async def _end_offsets(topic: str) -> int:
-    consumer = AIOKafkaConsumer(bootstrap_servers=KAFKA)
+    consumer = AIOKafkaConsumer(**KAFKA.client_options())
     await consumer.start()
     try:
         partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]

@@ -4,6 +4,10 @@ A single node (`private_broker`) or a three-node cluster (`private_cluster`), st
 project's own `deploy/local/kafka.sh` on free loopback ports and a state directory of its own, so
 a test may stop a node (SIGTERM: controlled shutdown), kill it (SIGKILL) and start it again on the
 same data, as an outage would.
+
+Security follows the shared broker's (`tests.support.infra.KAFKA`): SASL_SSL when it is, with
+kafka.sh's own CA, users and client settings; `connection` is the test's admin connection and
+`connection_as(user)` a service's.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import random
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +29,8 @@ from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_delay, wait_fixed
 
+from services.platform.kafka_connection import KafkaConnection
+from tests.support.infra import KAFKA, connection_from_file
 from tests.support.processes import REPO, free_port
 from tests.support.waiting import eventually
 
@@ -31,6 +38,7 @@ KAFKA_SH = REPO / "deploy" / "local" / "kafka.sh"
 # A test's broker lives a minute: the C1 compiler alone starts it sooner on a busy machine, where
 # C2 compiling hot code would compete with three JVMs and the platform for two cores.
 JVM_OPTS = "-XX:TieredStopAtLevel=1"
+SHARED_SECURITY = "plaintext" if KAFKA.security_protocol == "PLAINTEXT" else "sasl_ssl"
 
 
 class BrokerFailed(RuntimeError):
@@ -42,10 +50,20 @@ class PrivateBroker:
     state_dir: Path
     port: int
     controller_port: int
+    security: str = SHARED_SECURITY
+    """kafka.sh's FUGONG_KAFKA_SECURITY: sasl_ssl or plaintext."""
 
     @property
     def bootstrap(self) -> str:
         return f"127.0.0.1:{self.port}"
+
+    @property
+    def connection(self) -> KafkaConnection:
+        """As the admin user (a super user): what a test's own set-up and checks use."""
+        return self.connection_as("admin")
+
+    def connection_as(self, user: str) -> KafkaConnection:
+        return _connection(self.state_dir / "kafka", user)
 
     @property
     def log_path(self) -> Path:
@@ -75,8 +93,16 @@ class PrivateBroker:
             "FUGONG_STATE_DIR": str(self.state_dir),
             "FUGONG_KAFKA_PORT": str(self.port),
             "FUGONG_KAFKA_CONTROLLER_PORT": str(self.controller_port),
+            "FUGONG_KAFKA_SECURITY": self.security,
         }
         _kafka_sh([command], env, timeout=timeout, log_path=self.log_path)
+
+
+def _connection(kafka_root: Path, user: str) -> KafkaConnection:
+    """`user`'s connection, from the settings kafka.sh wrote (PLAINTEXT: anyone's the same)."""
+    clients = kafka_root / "clients"
+    user_file = clients / f"{user}.env"
+    return connection_from_file(user_file if user_file.exists() else clients / "admin.env")
 
 
 def _kafka_sh(args: list[str], env: dict[str, str], *, timeout: float, log_path: Path) -> None:
@@ -88,6 +114,8 @@ def _kafka_sh(args: list[str], env: dict[str, str], *, timeout: float, log_path:
                 **os.environ,
                 "FUGONG_KAFKA_HEAP": "256m",
                 "FUGONG_KAFKA_JVM_OPTS": JVM_OPTS,
+                # kafka.sh asks the catalogue for the services' users.
+                "FUGONG_PYTHON": sys.executable,
                 **env,
             },
             capture_output=True,
@@ -134,13 +162,13 @@ def _alive(pid: int) -> bool:
 
 
 @contextmanager
-def private_broker(state_dir: Path) -> Iterator[PrivateBroker]:
+def private_broker(state_dir: Path, *, security: str = SHARED_SECURITY) -> Iterator[PrivateBroker]:
     """A started broker, stopped (or killed, if it will not stop) however the test ends."""
     port = free_port()
     controller_port = free_port()
     while controller_port == port:
         controller_port = free_port()
-    broker = PrivateBroker(state_dir, port, controller_port)
+    broker = PrivateBroker(state_dir, port, controller_port, security)
     broker.start()
     try:
         yield broker
@@ -174,6 +202,7 @@ class PrivateCluster:
 
     state_dir: Path
     base_port: int
+    security: str = SHARED_SECURITY
 
     def port(self, node: int) -> int:
         return self.base_port + 2 * (node - 1)
@@ -181,6 +210,11 @@ class PrivateCluster:
     @property
     def bootstrap(self) -> str:
         return ",".join(f"127.0.0.1:{self.port(node)}" for node in CLUSTER_NODES)
+
+    @property
+    def connection(self) -> KafkaConnection:
+        """As the admin user, to every node."""
+        return _connection(self.state_dir / "kafka-cluster", "admin")
 
     def log_path(self, node: int) -> Path:
         return self.state_dir / "logs" / f"kafka-{node}.log"
@@ -221,7 +255,7 @@ class PrivateCluster:
         }
 
     async def _describe(self, topic: str) -> Any:
-        admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap, client_id="fugong-tests")
+        admin = AIOKafkaAdminClient(**self.connection.client_options(), client_id="fugong-tests")
         await admin.start()
         try:
             (description,) = await admin.describe_topics([topic])
@@ -257,6 +291,7 @@ class PrivateCluster:
             "FUGONG_KAFKA_NODES": str(len(CLUSTER_NODES)),
             "FUGONG_KAFKA_PORT": str(self.base_port),
             "FUGONG_KAFKA_CONTROLLER_PORT": str(self.base_port + 1),
+            "FUGONG_KAFKA_SECURITY": self.security,
         }
         args = [command] if node is None else [command, str(node)]
         _kafka_sh(args, env, timeout=timeout, log_path=self.log_path(node or 1))

@@ -39,6 +39,7 @@ from services.monitoring.events import (
     report_record,
 )
 from services.platform.kafka import idempotent_producer
+from services.platform.kafka_connection import KafkaConnection
 from tests.support.infra import KAFKA
 
 
@@ -47,10 +48,10 @@ class TestPublisher:
 
     __test__ = False
 
-    def __init__(self, prefix: str, bootstrap: str = KAFKA) -> None:
-        """On the shared broker, unless `bootstrap` names another (a test's private one)."""
+    def __init__(self, prefix: str, kafka: KafkaConnection = KAFKA) -> None:
+        """On the shared broker, unless `kafka` names another (a test's private one)."""
         self.prefix = prefix
-        self.producer: AIOKafkaProducer = idempotent_producer(bootstrap, "fugong-tests")
+        self.producer: AIOKafkaProducer = idempotent_producer(kafka, "fugong-tests")
         self.registrations: list[CloudEvent[EnterpriseRegistration]] = []
         self.reports: list[CloudEvent[WeeklyReport]] = []
         self.points: list[CloudEvent[CommunityPointRegistration]] = []

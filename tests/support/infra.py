@@ -2,6 +2,12 @@
 
 Each test gets its own database (created from the local server's `fugong` role) and its own
 topic prefix, so tests never see each other's events or rows and leave nothing behind.
+
+The shared broker is reached as `deploy/local/kafka.sh` set it up: it writes the admin
+principal's settings to `<state>/kafka/clients/admin.env` (SASL_SSL by default), and the whole
+suite uses them: in-process clients, settings objects (tests/conftest.py puts them in the
+environment) and the services it starts. `FUGONG_KAFKA_SECURITY_PROTOCOL` and its fellows in the
+environment win over that file; with neither, the broker is a PLAINTEXT development one.
 """
 
 from __future__ import annotations
@@ -9,13 +15,46 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
+from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
+from dotenv import dotenv_values
 
+from services.platform.kafka_connection import KafkaConnection
 from services.platform.settings import LOCAL_DATABASE_URL
+from services.platform.topics import TopicSettings
 
-KAFKA = os.environ.get("FUGONG_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+REPO_DIR = Path(__file__).resolve().parents[2]
+STATE_DIR = Path(os.environ.get("FUGONG_STATE_DIR", REPO_DIR / ".state"))
+
+
+def connection_from_file(path: Path) -> KafkaConnection:
+    """A connection as `kafka.sh` writes it for one user (`<state>/kafka/clients/<user>.env`)."""
+    values: dict[str, Any] = {
+        name.removeprefix("FUGONG_").lower(): value
+        for name, value in dotenv_values(path).items()
+        if name.startswith("FUGONG_KAFKA_")
+    }
+    return TopicSettings(_env_file=None, **values).kafka_connection()
+
+
+def _shared_broker() -> KafkaConnection:
+    if "FUGONG_KAFKA_SECURITY_PROTOCOL" in os.environ:
+        return TopicSettings(_env_file=None).kafka_connection()
+    client_env = Path(
+        os.environ.get("FUGONG_KAFKA_CLIENT_ENV", STATE_DIR / "kafka" / "clients" / "admin.env")
+    )
+    if client_env.is_file():
+        return connection_from_file(client_env)
+    return KafkaConnection.plaintext(
+        os.environ.get("FUGONG_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+    )
+
+
+KAFKA = _shared_broker()
+"""The shared broker, as the suite's admin principal (it creates and deletes test topics)."""
 SERVER_DSN = os.environ.get(
     "FUGONG_DATABASE_URL", os.environ.get("DATABASE_URL", LOCAL_DATABASE_URL)
 )

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import httpx
 
+from services.platform.kafka_connection import KafkaConnection
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -76,15 +78,15 @@ class ServiceProcess:
 
 
 def service_env(
-    database_url: str, topic_prefix: str, data_dir: Path, *, bootstrap: str | None = None
+    database_url: str, topic_prefix: str, data_dir: Path, *, kafka: KafkaConnection | None = None
 ) -> dict[str, str]:
-    """The environment of a service under test; on the shared broker unless `bootstrap` says."""
+    """The environment of a service under test; on the shared broker unless `kafka` says."""
     from tests.support.infra import KAFKA
 
     return {
         "FUGONG_ENV": "test",
         "FUGONG_DATABASE_URL": database_url,
-        "FUGONG_KAFKA_BOOTSTRAP_SERVERS": bootstrap or KAFKA,
+        **(kafka or KAFKA).environment(),
         "FUGONG_TOPIC_PREFIX": topic_prefix,
         "FUGONG_DATA_DIR": str(data_dir),
         "FUGONG_LOG_LEVEL": "INFO",

@@ -24,6 +24,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from services.contracts.topics import ENTERPRISE_REPORTS
 from services.gateway.domain.access import Principal, PrincipalKind
+from services.platform.kafka_connection import KafkaConnection
 from tests.support.data import DISTRICTS, credit_code, registration, weekly_report
 from tests.support.stack import Stack
 from tests.support.waiting import eventually
@@ -270,10 +271,10 @@ async def difference(
     }
 
 
-async def records_on_topic(bootstrap: str, topic: str) -> list[tuple[str, tuple[str, str]]]:
+async def records_on_topic(kafka: KafkaConnection, topic: str) -> list[tuple[str, tuple[str, str]]]:
     """(event id, (enterprise, week)) of every record the broker holds on the topic, in order:
     a list, not a dict, so that a report stored twice shows as two records."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    consumer = AIOKafkaConsumer(**kafka.client_options(), enable_auto_commit=False)
     await consumer.start()
     records: list[tuple[str, tuple[str, str]]] = []
     try:

@@ -15,6 +15,7 @@ import httpx
 from services.gateway.domain.access import Principal, PrincipalKind
 from services.gateway.keys import issue_key
 from services.gateway.settings import GatewaySettings
+from services.platform.kafka_connection import KafkaConnection
 from services.platform.migrations import migrate
 from services.platform.postgres import open_pool
 from services.platform.topics import ensure_topics
@@ -63,25 +64,25 @@ async def running_stack(
     *,
     with_monitoring: bool = True,
     extra_env: dict[str, str] | None = None,
-    bootstrap: str = KAFKA,
+    kafka: KafkaConnection = KAFKA,
     replication_factor: int = 1,
     min_insync_replicas: int = 1,
 ) -> AsyncIterator[Stack]:
     """Without the monitoring worker, its schema is still migrated: the gateway reads its views.
 
-    On the shared broker, unless `bootstrap` names another (a test's private one, or the nodes
+    On the shared broker, unless `kafka` names another (a test's private one, or the nodes
     of a private cluster, whose topics then take the replication settings given).
     """
     name, dsn = await create_database()
     prefix = unique_name("e2e-") + "."
     await ensure_topics(
-        bootstrap,
+        kafka,
         prefix=prefix,
         replication_factor=replication_factor,
         min_insync_replicas=min_insync_replicas,
     )
     env = {
-        **service_env(dsn, prefix, tmp, bootstrap=bootstrap),
+        **service_env(dsn, prefix, tmp, kafka=kafka),
         "FUGONG_API_KEY_PEPPER": PEPPER,
         "FUGONG_LAG_INTERVAL_SECONDS": "1",
         "FUGONG_INDICATOR_GAUGES_INTERVAL_SECONDS": "1",
@@ -106,7 +107,7 @@ async def running_stack(
         settings = GatewaySettings(
             _env_file=None,
             database_url=dsn,
-            kafka_bootstrap_servers=bootstrap,
+            **kafka.settings(),
             api_key_pepper=PEPPER,
         )
         yield Stack(gateway, monitoring, settings, prefix)

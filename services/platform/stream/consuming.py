@@ -30,6 +30,7 @@ from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError
 from aiokafka.structs import OffsetAndMetadata
 
+from services.platform.kafka_connection import KafkaConnection
 from services.platform.stream import metrics
 from services.platform.stream.batches import BatchProcessor, Decoded
 from services.platform.stream.events import IncomingRecord
@@ -48,7 +49,7 @@ class DecodedBatch(Generic[R]):
 
 
 def consumer_for(
-    bootstrap_servers: str,
+    kafka: KafkaConnection,
     group_id: str,
     *,
     client_id: str,
@@ -56,7 +57,7 @@ def consumer_for(
     max_records: int,
 ) -> AIOKafkaConsumer:
     return AIOKafkaConsumer(
-        bootstrap_servers=bootstrap_servers,
+        **kafka.client_options(),
         group_id=group_id,
         client_id=client_id,
         enable_auto_commit=False,

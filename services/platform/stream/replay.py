@@ -15,6 +15,7 @@ from typing import Generic, TypeVar
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from services.platform.dead_letters import partitions_of
+from services.platform.kafka_connection import KafkaConnection
 from services.platform.stream.batches import BatchProcessor, Decoded
 from services.platform.stream.events import IncomingRecord
 
@@ -31,13 +32,13 @@ class Progress:
 class Replayer(Generic[R]):
     def __init__(
         self,
-        bootstrap_servers: str,
+        kafka: KafkaConnection,
         topics: list[str],
         processor: BatchProcessor[R],
         *,
         max_records: int = 10_000,
     ) -> None:
-        self._bootstrap = bootstrap_servers
+        self._kafka = kafka
         self._topics = topics
         self._processor = processor
         self._max_records = max_records
@@ -46,7 +47,7 @@ class Replayer(Generic[R]):
 
     async def __aenter__(self) -> Replayer[R]:
         consumer = AIOKafkaConsumer(
-            bootstrap_servers=self._bootstrap,
+            **self._kafka.client_options(),
             client_id="fugong-replay",
             group_id=None,
             enable_auto_commit=False,
@@ -58,7 +59,7 @@ class Replayer(Generic[R]):
         partitions = [
             TopicPartition(topic, p)
             for topic in self._topics
-            for p in await partitions_of(self._bootstrap, topic)
+            for p in await partitions_of(self._kafka, topic)
         ]
         consumer.assign(partitions)
         await consumer.seek_to_beginning(*partitions)

@@ -20,7 +20,7 @@ from aiokafka.errors import KafkaError
 from faust.app.base import BootStrategy
 from mode import Service
 
-from services.contracts.topics import TopicSpec, topic_name
+from services.contracts.topics import TopicSpec, consumer_group, topic_name
 from services.platform.consumer_lag import ConsumerLag
 from services.platform.kafka import KafkaProbe, idempotent_producer
 from services.platform.metrics import exposition
@@ -68,7 +68,7 @@ class StreamSpec(Generic[R]):
         return self.service
 
     def group_id(self, prefix: str) -> str:
-        return f"{prefix}fugong-{self.service}"
+        return consumer_group(self.service, prefix)
 
 
 class StreamWorker(Service, Generic[R]):
@@ -90,12 +90,12 @@ class StreamWorker(Service, Generic[R]):
 
     async def on_start(self) -> None:
         settings, spec = self.settings, self.spec
-        bootstrap = settings.kafka_bootstrap_servers
-        self._probe = KafkaProbe(bootstrap)
-        self._lag = ConsumerLag(bootstrap, spec.group_id(settings.topic_prefix), self.topics)
+        kafka = settings.kafka_connection()
+        self._probe = KafkaProbe(kafka)
+        self._lag = ConsumerLag(kafka, spec.group_id(settings.topic_prefix), self.topics)
         self.pool = await open_pool(settings.database_url, max_size=spec.pool_size)
         await migrate(self.pool, spec.schema, f"services.{spec.service}")
-        self.producer = idempotent_producer(bootstrap, f"fugong-{spec.service}")
+        self.producer = idempotent_producer(kafka, f"fugong-{spec.service}")
         await self.producer.start()
         prefix = settings.topic_prefix
         self.processor = BatchProcessor(
@@ -110,7 +110,7 @@ class StreamWorker(Service, Generic[R]):
         )
         metrics.STALLED.labels(spec.service).set(0)
         consumer = consumer_for(
-            settings.kafka_bootstrap_servers,
+            kafka,
             spec.group_id(prefix),
             client_id=f"fugong-{spec.service}",
             session_timeout_seconds=settings.kafka_session_timeout_seconds,
@@ -176,7 +176,8 @@ def create_app(settings: StreamSettings, spec: StreamSpec[R]) -> tuple[faust.App
         topic_disable_leader=True,
     )
     # faust's own Kafka clients would sit idle: the consume loop and the dead-letter producer
-    # are the worker's Kafka clients. The web server, timers and lifecycle stay faust's.
+    # are the worker's Kafka clients (made from `settings.kafka_connection()`, TLS and SASL
+    # included): faust opens no broker connection. Web server, timers and lifecycle stay faust's.
     app.boot_strategy = BootStrategy(app, enable_kafka=False)
     worker: StreamWorker[R] = StreamWorker(settings, spec)
     app.service(cast(Any, worker))  # an instance is started as it is

@@ -71,7 +71,7 @@ async def test_a_rebuild_mends_the_figures_and_switches_over_while_the_worker_re
             settings = MonitoringSettings(
                 _env_file=None,
                 database_url=database,
-                kafka_bootstrap_servers=KAFKA,
+                **KAFKA.settings(),
                 topic_prefix=topic_prefix,
             )
             streaming = asyncio.create_task(_stream(publisher, codes, 600, seed=2))

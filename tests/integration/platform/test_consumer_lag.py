@@ -16,7 +16,7 @@ async def test_lag_counts_what_the_group_has_not_committed(topic_prefix: str) ->
     reports = topic_name(ENTERPRISE_REPORTS, topic_prefix)
     registrations = topic_name(ENTERPRISE_REGISTRATIONS, topic_prefix)
     group = unique_name("lag-test-")
-    producer = AIOKafkaProducer(bootstrap_servers=KAFKA)
+    producer = AIOKafkaProducer(**KAFKA.client_options())
     await producer.start()
     try:
         for i in range(30):
@@ -29,7 +29,7 @@ async def test_lag_counts_what_the_group_has_not_committed(topic_prefix: str) ->
 
         consumer = AIOKafkaConsumer(
             reports,
-            bootstrap_servers=KAFKA,
+            **KAFKA.client_options(),
             group_id=group,
             auto_offset_reset="earliest",
             enable_auto_commit=False,

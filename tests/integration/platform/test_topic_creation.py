@@ -35,7 +35,7 @@ async def _configs(admin: AIOKafkaAdminClient, topic: str) -> dict[str, str]:
 async def test_catalogue_topics_exist_with_their_partitions_and_retention(
     topic_prefix: str,
 ) -> None:
-    admin = AIOKafkaAdminClient(bootstrap_servers=KAFKA)
+    admin = AIOKafkaAdminClient(**KAFKA.client_options())
     await admin.start()
     try:
         registrations = topic_name(ENTERPRISE_REGISTRATIONS, topic_prefix)
@@ -57,7 +57,7 @@ async def test_creating_topics_again_changes_nothing(topic_prefix: str) -> None:
 
 
 async def test_an_existing_topic_is_left_alone_and_its_drift_reported(topic_prefix: str) -> None:
-    admin = AIOKafkaAdminClient(bootstrap_servers=KAFKA)
+    admin = AIOKafkaAdminClient(**KAFKA.client_options())
     await admin.start()
     try:
         reports = topic_name(ENTERPRISE_REPORTS, topic_prefix)

@@ -20,6 +20,7 @@ import asyncpg
 import httpx
 import pytest
 
+from services.platform.kafka_connection import KafkaConnection
 from services.platform.topics import ensure_topics
 from tests.support.broker import private_broker
 from tests.support.data import DISTRICTS, credit_code, random_weekly_report, registration
@@ -59,13 +60,13 @@ async def _ready(worker: ServiceProcess) -> bool:
 
 
 async def _publish(
-    bootstrap: str, prefix: str, codes: list[str], reports: int, rng: random.Random
+    kafka: KafkaConnection, prefix: str, codes: list[str], reports: int, rng: random.Random
 ) -> set[str]:
     """A producer per phase, so none of its state outlives the outage; return the event ids.
 
     Never during the outage: an idempotent producer resends forever, so a send that timed out
     could still arrive later and the expected count would be unknown."""
-    async with TestPublisher(prefix, bootstrap) as publisher:
+    async with TestPublisher(prefix, kafka) as publisher:
         bodies = [random_weekly_report(rng, codes, WEEKS) for _ in range(reports)]
         for start in range(0, reports, 500):
             await asyncio.gather(*(publisher.report(body) for body in bodies[start : start + 500]))
@@ -79,12 +80,12 @@ async def test_the_worker_records_what_is_sent_after_the_broker_restarts(
     codes = [credit_code(7000 + i, rng.choice(DISTRICTS)) for i in range(ENTERPRISES)]
     prefix = unique_name("rejoin-") + "."
     with private_broker(tmp_path / "kafka") as broker:
-        await ensure_topics(broker.bootstrap, prefix=prefix)
+        await ensure_topics(broker.connection, prefix=prefix)
         worker = ServiceProcess(
             "monitoring",
             free_port(),
             {
-                **service_env(database, prefix, tmp_path, bootstrap=broker.bootstrap),
+                **service_env(database, prefix, tmp_path, kafka=broker.connection),
                 "FUGONG_BATCH_MAX_RECORDS": "200",
                 "FUGONG_KAFKA_SESSION_TIMEOUT_SECONDS": str(SESSION_TIMEOUT_SECONDS),
             },
@@ -93,17 +94,17 @@ async def test_the_worker_records_what_is_sent_after_the_broker_restarts(
         pool = await asyncpg.create_pool(database, min_size=1, max_size=2)
         try:
             await asyncio.to_thread(worker.start)
-            async with TestPublisher(prefix, broker.bootstrap) as publisher:
+            async with TestPublisher(prefix, broker.connection) as publisher:
                 for code in codes:
                     await publisher.register(registration(code, district=code[2:8]))
                 registered = publisher.event_ids()
-            before = await _publish(broker.bootstrap, prefix, codes, REPORTS_BEFORE, rng)
+            before = await _publish(broker.connection, prefix, codes, REPORTS_BEFORE, rng)
             sent = len(registered | before)
             await asyncio.to_thread(broker.stop)
             await asyncio.sleep(OUTAGE_SECONDS)
             await asyncio.to_thread(broker.start)
 
-            after = await _publish(broker.bootstrap, prefix, codes, REPORTS_AFTER, rng)
+            after = await _publish(broker.connection, prefix, codes, REPORTS_AFTER, rng)
             await _recorded(pool, sent + len(after), worker, "after the broker restarted")
             assert await _ready(worker), worker.log_tail(30)
         finally:

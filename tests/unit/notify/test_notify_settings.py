@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from pydantic import SecretStr, ValidationError
 
 from services.notify.settings import NotifySettings
+
+PROD_KAFKA: dict[str, Any] = {
+    "kafka_security_protocol": "SASL_SSL",
+    "kafka_sasl_username": "fugong-notify",
+    "kafka_sasl_password": SecretStr("a-scram-password"),
+}
 
 
 def test_a_lookup_never_comes_before_a_send_could_still_be_answered() -> None:
@@ -16,7 +24,10 @@ def test_a_lookup_never_comes_before_a_send_could_still_be_answered() -> None:
 def test_prod_refuses_the_dev_keys_and_plain_http() -> None:
     with pytest.raises(ValidationError, match="FUGONG_SMS_SECRET_ID"):
         NotifySettings(
-            _env_file=None, env="prod", database_url="postgresql://notify:x@db:5432/fugong"
+            _env_file=None,
+            env="prod",
+            database_url="postgresql://notify:x@db:5432/fugong",
+            **PROD_KAFKA,
         )
 
 
@@ -29,6 +40,7 @@ def test_prod_starts_on_real_keys_over_https() -> None:
         sms_endpoint="sms.tencentcloudapi.com",
         sms_secret_id=SecretStr("AKID-real"),
         sms_secret_key=SecretStr("real-key"),
+        **PROD_KAFKA,
     )
 
     assert settings.http_port == 8103

@@ -18,13 +18,14 @@ from services.platform.kafka import (
     PublishFailed,
     idempotent_producer,
 )
+from services.platform.kafka_connection import KafkaConnection
 from services.platform.producers import ReplaceableProducer
 from tests.support.data import credit_code, weekly_report
 from tests.support.processes import free_port
 
 
 def _publisher() -> KafkaEventPublisher:
-    nowhere = f"127.0.0.1:{free_port()}"
+    nowhere = KafkaConnection.plaintext(f"127.0.0.1:{free_port()}")
     return KafkaEventPublisher(
         ReplaceableProducer(lambda: idempotent_producer(nowhere, "fugong-unit")), timeout=2.0
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 
 import pytest
 from pydantic import ValidationError
@@ -11,6 +12,7 @@ from services.gateway.settings import DEV_PEPPER, GatewaySettings
 from services.platform.settings import LOCAL_DATABASE_URL, ServiceSettings
 
 PROD_DATABASE_URL = "postgresql://fugong@pg-primary.fugong.svc.cluster.local:5432/fugong"
+SCRAM_PASSWORD = secrets.token_hex(16)
 REAL_PEPPER = "x7Qm2vR9tL4pW8nK3sD6fH1jB5cZ0gYeA2uE9iOq"  # 40 characters
 
 
@@ -23,6 +25,9 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
             "KAFKA_BOOTSTRAP_SERVERS",
         ):
             monkeypatch.delenv(name)
+    # A service's own broker credentials, as every deployment gives it (SASL_SSL is the default).
+    monkeypatch.setenv("FUGONG_KAFKA_SASL_USERNAME", "fugong-monitoring")
+    monkeypatch.setenv("FUGONG_KAFKA_SASL_PASSWORD", SCRAM_PASSWORD)
 
 
 def _service_settings() -> ServiceSettings:
@@ -72,6 +77,7 @@ def test_defaults_point_at_the_local_broker_and_database(monkeypatch: pytest.Mon
 
     assert settings.env == "dev"
     assert settings.kafka_bootstrap_servers == "127.0.0.1:9092"
+    assert settings.kafka_security_protocol == "SASL_SSL"
     assert settings.database_url == LOCAL_DATABASE_URL
 
 

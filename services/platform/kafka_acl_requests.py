@@ -1,0 +1,162 @@
+"""Kafka's CreateAcls and DescribeAcls requests (v3, the flexible versions Kafka 4 speaks).
+
+aiokafka's admin client has no ACL calls, and its protocol module stops at v1 of these requests,
+which Kafka 4 no longer accepts (KIP-896). The wire formats below are Kafka's own
+(`clients/src/main/resources/common/message/{Create,Describe}Acls{Request,Response}.json`).
+"""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+from aiokafka.protocol.api import Request, RequestStruct, Response
+from aiokafka.protocol.types import (
+    CompactArray,
+    CompactString,
+    Int8,
+    Int16,
+    Int32,
+    Schema,
+    TaggedFields,
+)
+
+# Enum values from Kafka's AclOperation, ResourceType, PatternType and AclPermissionType.
+RESOURCE_TYPES = {"ANY": 1, "TOPIC": 2, "GROUP": 3, "CLUSTER": 4, "TRANSACTIONAL_ID": 5}
+PATTERN_TYPES = {"ANY": 1, "MATCH": 2, "LITERAL": 3, "PREFIXED": 4}
+OPERATIONS = {
+    "ANY": 1,
+    "ALL": 2,
+    "READ": 3,
+    "WRITE": 4,
+    "CREATE": 5,
+    "DELETE": 6,
+    "ALTER": 7,
+    "DESCRIBE": 8,
+    "CLUSTER_ACTION": 9,
+    "DESCRIBE_CONFIGS": 10,
+    "ALTER_CONFIGS": 11,
+    "IDEMPOTENT_WRITE": 12,
+}
+PERMISSION_ANY, PERMISSION_ALLOW = 1, 3
+ANY_HOST = "*"
+
+
+class CreateAclsResponse_v3(Response):  # type: ignore[misc]
+    API_KEY = 30
+    API_VERSION = 3
+    SCHEMA = Schema(
+        ("throttle_time_ms", Int32),
+        (
+            "results",
+            CompactArray(
+                ("error_code", Int16),
+                ("error_message", CompactString("utf-8")),
+                ("tags", TaggedFields),
+            ),
+        ),
+        ("tags", TaggedFields),
+    )
+
+
+class CreateAclsRequest_v3(RequestStruct):  # type: ignore[misc]
+    FLEXIBLE_VERSION = True
+    API_KEY = 30
+    API_VERSION = 3
+    RESPONSE_TYPE = CreateAclsResponse_v3
+    SCHEMA = Schema(
+        (
+            "creations",
+            CompactArray(
+                ("resource_type", Int8),
+                ("resource_name", CompactString("utf-8")),
+                ("resource_pattern_type", Int8),
+                ("principal", CompactString("utf-8")),
+                ("host", CompactString("utf-8")),
+                ("operation", Int8),
+                ("permission_type", Int8),
+                ("tags", TaggedFields),
+            ),
+        ),
+        ("tags", TaggedFields),
+    )
+
+
+Creation: TypeAlias = tuple[int, str, int, str, str, int, int, dict[int, bytes]]
+
+
+class CreateAcls(Request[CreateAclsRequest_v3]):  # type: ignore[misc]
+    API_KEY = 30
+
+    def __init__(self, creations: list[Creation]) -> None:
+        self._creations = creations
+
+    def build(self, request_struct_class: type[CreateAclsRequest_v3]) -> CreateAclsRequest_v3:
+        return request_struct_class(self._creations, {})
+
+
+class DescribeAclsResponse_v3(Response):  # type: ignore[misc]
+    API_KEY = 29
+    API_VERSION = 3
+    SCHEMA = Schema(
+        ("throttle_time_ms", Int32),
+        ("error_code", Int16),
+        ("error_message", CompactString("utf-8")),
+        (
+            "resources",
+            CompactArray(
+                ("resource_type", Int8),
+                ("resource_name", CompactString("utf-8")),
+                ("pattern_type", Int8),
+                (
+                    "acls",
+                    CompactArray(
+                        ("principal", CompactString("utf-8")),
+                        ("host", CompactString("utf-8")),
+                        ("operation", Int8),
+                        ("permission_type", Int8),
+                        ("tags", TaggedFields),
+                    ),
+                ),
+                ("tags", TaggedFields),
+            ),
+        ),
+        ("tags", TaggedFields),
+    )
+
+
+class DescribeAclsRequest_v3(RequestStruct):  # type: ignore[misc]
+    FLEXIBLE_VERSION = True
+    API_KEY = 29
+    API_VERSION = 3
+    RESPONSE_TYPE = DescribeAclsResponse_v3
+    SCHEMA = Schema(
+        ("resource_type_filter", Int8),
+        ("resource_name_filter", CompactString("utf-8")),
+        ("pattern_type_filter", Int8),
+        ("principal_filter", CompactString("utf-8")),
+        ("host_filter", CompactString("utf-8")),
+        ("operation", Int8),
+        ("permission_type", Int8),
+        ("tags", TaggedFields),
+    )
+
+
+class DescribeAcls(Request[DescribeAclsRequest_v3]):  # type: ignore[misc]
+    """Every ACL of one principal (None: of everyone)."""
+
+    API_KEY = 29
+
+    def __init__(self, principal: str | None) -> None:
+        self._principal = principal
+
+    def build(self, request_struct_class: type[DescribeAclsRequest_v3]) -> DescribeAclsRequest_v3:
+        return request_struct_class(
+            RESOURCE_TYPES["ANY"],
+            None,
+            PATTERN_TYPES["ANY"],
+            self._principal,
+            None,
+            OPERATIONS["ANY"],
+            PERMISSION_ANY,
+            {},
+        )
