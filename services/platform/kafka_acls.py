@@ -37,6 +37,8 @@ from services.platform.kafka_acl_requests import (
 from services.platform.kafka_connection import KafkaConnection
 from services.platform.topics import TopicSettings
 
+APPLIED_WITHIN_SECONDS = 30.0
+
 ResourceType = Literal["TOPIC", "GROUP"]
 Operation = Literal["READ", "WRITE", "DESCRIBE"]
 
@@ -109,6 +111,13 @@ async def apply_acls(kafka: KafkaConnection, bindings: frozenset[AclBinding]) ->
     ]
     if failures:
         raise AclRefused("; ".join(failures))
+    # The controller has them now; a broker's authorizer learns them from the metadata log a
+    # moment later. Return only once clients would be allowed what was just granted.
+    deadline = asyncio.get_running_loop().time() + APPLIED_WITHIN_SECONDS
+    while not bindings <= await bindings_on_broker(kafka):
+        if asyncio.get_running_loop().time() > deadline:
+            raise AclRefused(f"bindings not in effect after {APPLIED_WITHIN_SECONDS} s")
+        await asyncio.sleep(0.2)
 
 
 async def bindings_on_broker(kafka: KafkaConnection, who: str | None = None) -> set[AclBinding]:
