@@ -13,6 +13,9 @@ LOCAL := deploy/local
 # bootstrap servers; a setting given explicitly still wins.
 KAFKA_NODES ?= $(or $(FUGONG_KAFKA_NODES),1)
 export FUGONG_KAFKA_NODES := $(KAFKA_NODES)
+# KAFKA_SECURITY=plaintext (or FUGONG_KAFKA_SECURITY): a development broker without TLS or users.
+KAFKA_SECURITY ?= $(or $(FUGONG_KAFKA_SECURITY),sasl_ssl)
+export FUGONG_KAFKA_SECURITY := $(KAFKA_SECURITY)
 ifneq ($(KAFKA_NODES),1)
 export FUGONG_KAFKA_BOOTSTRAP_SERVERS ?= $(shell $(LOCAL)/kafka.sh bootstrap)
 export FUGONG_TOPIC_REPLICATION_FACTOR ?= 3
@@ -35,10 +38,14 @@ setup: $(STAMP) ## Install what is missing: Debian packages (as root), the venv,
 	@$(LOCAL)/system-packages.sh
 	@$(LOCAL)/kafka.sh fetch
 
-infra: setup ## Start Kafka and PostgreSQL and create the topics
+# Runs a command with a Kafka user's settings (written by kafka.sh start): $(call as_kafka_user,admin)
+as_kafka_user = set -a && . "$$($(LOCAL)/kafka.sh client-env $(1))" && set +a &&
+
+infra: setup ## Start Kafka (SASL_SSL; KAFKA_SECURITY=plaintext for none) and PostgreSQL, create the topics and ACLs
 	@$(LOCAL)/postgres.sh start
 	@$(LOCAL)/kafka.sh start
-	@$(PY) -m services.platform.topics
+	@$(call as_kafka_user,admin) $(PY) -m services.platform.topics
+	@$(call as_kafka_user,admin) $(PY) -m services.platform.kafka_acls apply
 
 up: infra ## Start the whole stack: Kafka, PostgreSQL, every service
 	@$(LOCAL)/services.sh start

@@ -290,20 +290,24 @@ ensure_security() {
     done
 }
 
-# Users made after the storage was formatted (a new service in the catalogue): added through the
-# controller listener, where the nodes' certificate is a super user, so no SCRAM user is needed.
+# Users made after the storage was formatted (a new service in the catalogue), added as admin.
+# (The controller listener, where the nodes' certificate is a super user, does not take this call.)
 register_new_users() {
     [[ "$SECURITY" == sasl_ssl ]] || return 0
-    local user controllers
-    controllers="$(endpoints "$BASE_CONTROLLER_PORT")"
-    printf '%s\n' "security.protocol=SSL" "ssl.keystore.type=PEM" \
-        "ssl.keystore.location=$SEC_DIR/broker.pem" "ssl.truststore.type=PEM" \
-        "ssl.truststore.location=$SEC_DIR/ca.pem" >"$SEC_DIR/controller-client.properties"
+    local user
+    [[ -f "$SEC_DIR/users/admin.registered" ]] \
+        || die "this broker's storage was formatted without SCRAM users (plaintext): run '$0 reset' (topics are lost) and start again"
+    (
+        umask 077
+        printf '%s\n' "security.protocol=SASL_SSL" "sasl.mechanism=SCRAM-SHA-512" \
+            "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\"$(cat "$SEC_DIR/users/admin.password")\";" \
+            "ssl.truststore.type=PEM" "ssl.truststore.location=$SEC_DIR/ca.pem" >"$SEC_DIR/admin.properties"
+    )
     for user in $(users); do
         [[ -f "$SEC_DIR/users/$user.registered" ]] && continue
         log "adding SCRAM user $user"
         java -Dlog4j2.configurationFile="$KAFKA_DIR/log4j2.yaml" -cp "$(java_cp)" kafka.admin.ConfigCommand \
-            --bootstrap-controller "$controllers" --command-config "$SEC_DIR/controller-client.properties" \
+            --bootstrap-server "$(bootstrap_servers)" --command-config "$SEC_DIR/admin.properties" \
             --alter --entity-type users --entity-name "$user" \
             --add-config "SCRAM-SHA-512=[password=$(cat "$SEC_DIR/users/$user.password")]" >>"$LOG_FILE" 2>&1 \
             || { tail -n 20 "$LOG_FILE" >&2; die "could not add SCRAM user $user"; }
@@ -311,28 +315,29 @@ register_new_users() {
     done
 }
 
-# clients/<user>.env: what a client needs to connect as that user, as FUGONG_* settings.
+# clients/<user>.env: what a client needs to connect as that user, as FUGONG_* settings (with
+# plaintext, the same for everyone: no TLS, no credentials).
 write_client_settings() {
     mkdir -p "$CLIENTS_DIR"
     chmod 700 "$CLIENTS_DIR"
-    local user file
-    if [[ "$SECURITY" == plaintext ]]; then
-        rm -f "$CLIENTS_DIR"/*.env
-        printf '%s\n' "FUGONG_KAFKA_BOOTSTRAP_SERVERS=$(bootstrap_servers)" \
-            "FUGONG_KAFKA_SECURITY_PROTOCOL=PLAINTEXT" >"$CLIENTS_DIR/admin.env"
-        return 0
-    fi
+    rm -f "$CLIENTS_DIR"/*.env
+    local user
     for user in $(users); do
         [[ "$user" == broker ]] && continue
-        file="$CLIENTS_DIR/$user.env"
         (
             umask 077
-            printf '%s\n' "FUGONG_KAFKA_BOOTSTRAP_SERVERS=$(bootstrap_servers)" \
-                "FUGONG_KAFKA_SECURITY_PROTOCOL=SASL_SSL" \
-                "FUGONG_KAFKA_SASL_MECHANISM=SCRAM-SHA-512" \
-                "FUGONG_KAFKA_SASL_USERNAME=$user" \
-                "FUGONG_KAFKA_SASL_PASSWORD=$(cat "$SEC_DIR/users/$user.password")" \
-                "FUGONG_KAFKA_SSL_CAFILE=$SEC_DIR/ca.pem" >"$file"
+            {
+                echo "FUGONG_KAFKA_BOOTSTRAP_SERVERS=$(bootstrap_servers)"
+                if [[ "$SECURITY" == plaintext ]]; then
+                    echo "FUGONG_KAFKA_SECURITY_PROTOCOL=PLAINTEXT"
+                else
+                    printf '%s\n' "FUGONG_KAFKA_SECURITY_PROTOCOL=SASL_SSL" \
+                        "FUGONG_KAFKA_SASL_MECHANISM=SCRAM-SHA-512" \
+                        "FUGONG_KAFKA_SASL_USERNAME=$user" \
+                        "FUGONG_KAFKA_SASL_PASSWORD=$(cat "$SEC_DIR/users/$user.password")" \
+                        "FUGONG_KAFKA_SSL_CAFILE=$SEC_DIR/ca.pem"
+                fi
+            } >"$CLIENTS_DIR/$user.env"
         )
     done
 }

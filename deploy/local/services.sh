@@ -7,6 +7,7 @@
 #   deploy/local/services.sh status   # one line per service
 #
 # Environment: FUGONG_STATE_DIR (default <repo>/.state); every FUGONG_* setting the services read.
+# Each service connects to Kafka as its own user: kafka.sh's clients/fugong-<service>.env.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -42,6 +43,14 @@ start_one() {
   fi
   (
     cd "$REPO_DIR"
+    # Its own Kafka user's settings, as kafka.sh made them (none for a service without one).
+    kafka_env="$("$SCRIPT_DIR/kafka.sh" client-env "fugong-${name%%.*}")"
+    if [[ "$name" != *.* && -f "$kafka_env" ]]; then
+      set -a
+      # shellcheck disable=SC1090
+      . "$kafka_env"
+      set +a
+    fi
     # The gateway parses and validates on as many cores as the machine has (one process each).
     FUGONG_HTTP_WORKERS="${FUGONG_HTTP_WORKERS:-$(nproc)}" \
     FUGONG_HTTP_PORT="$port" FUGONG_DATA_DIR="$STATE_DIR/faust" \

@@ -56,8 +56,12 @@ class ServiceSettings(BaseSettings):
             )
         return self
 
-    @model_validator(mode="after")
-    def _kafka_credentials_are_complete(self) -> Self:
+    def kafka_connection(self) -> KafkaConnection:
+        """What every Kafka client of this service is made with; called at start-up.
+
+        Credentials are checked here, not for every use of the settings: a tool that never
+        opens a Kafka client (key issuing, the purge job) needs none, and is given none.
+        """
         if self.kafka_security_protocol == "SASL_SSL":
             missing = [
                 f"FUGONG_KAFKA_SASL_{name.upper()}"
@@ -72,10 +76,6 @@ class ServiceSettings(BaseSettings):
                     f"{' and '.join(missing)} must be set with FUGONG_KAFKA_SECURITY_PROTOCOL="
                     "SASL_SSL (PLAINTEXT is for a development broker on loopback only)"
                 )
-        return self
-
-    def kafka_connection(self) -> KafkaConnection:
-        """What every Kafka client of this service is made with."""
         return KafkaConnection(
             self.kafka_bootstrap_servers,
             security_protocol=self.kafka_security_protocol,
