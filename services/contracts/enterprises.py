@@ -112,7 +112,9 @@ class EnterpriseRegistration(EnterpriseDetails):
     """Payload of `cn.fugong.enterprise.registered.v1`; a later one replaces an earlier one."""
 
     registered_by: Registrant = Field(
-        Registrant.BUREAU,
+        Registrant.ENTERPRISE,
         description="set by the gateway from the caller: an enterprise's own registration keeps "
-        "the monitoring roles the bureaus assigned it",
+        "the monitoring roles the bureaus assigned it. Missing, it is read as the enterprise's "
+        "own (the least a registration may do): a record that did not come through the gateway "
+        "cannot assign roles by leaving the field out",
     )

@@ -65,7 +65,8 @@ class TestPublisher:
         await self.producer.stop()
 
     async def register(self, body: dict[str, object], *, time: datetime | None = None) -> None:
-        data = EnterpriseRegistration.model_validate(body)
+        # As the gateway publishes a bureau's registration (it sets who registered).
+        data = EnterpriseRegistration.model_validate({"registered_by": "bureau", **body})
         event = new_event(
             event_type=ENTERPRISE_REGISTERED,
             source="/tests",
