@@ -38,6 +38,8 @@ from services.platform.kafka_connection import KafkaConnection
 from services.platform.topics import TopicSettings
 
 APPLIED_WITHIN_SECONDS = 30.0
+ADMIN_USER = "fugong-admin"
+"""Strimzi's super user for tooling (locally kafka.sh's `admin`): topics, ACLs, dead letters."""
 
 ResourceType = Literal["TOPIC", "GROUP"]
 Operation = Literal["READ", "WRITE", "DESCRIBE"]

@@ -17,12 +17,14 @@ from typing import Any
 
 import pytest
 
-from services.contracts.topics import catalogue
+from services.contracts.topics import catalogue, services
+from services.platform.kafka_acls import ADMIN_USER, service_bindings, username
 from services.platform.strimzi import (
     KAFKA_CLUSTER,
     MIN_INSYNC_REPLICAS,
     REPLICAS,
     kafka_topics_yaml,
+    kafka_users_yaml,
 )
 
 from .manifests import REPO_ROOT, load_yaml, load_yaml_documents
@@ -49,6 +51,46 @@ def test_the_topics_file_is_the_catalogue_generated() -> None:
         "deploy/k8s/cluster/kafka-topics.yaml differs from the catalogue: run "
         "`python -m services.platform.strimzi > deploy/k8s/cluster/kafka-topics.yaml`"
     )
+
+
+def test_the_users_file_is_the_catalogue_generated() -> None:
+    committed = (CLUSTER_DIR / "kafka-users.yaml").read_text(encoding="utf-8")
+    assert committed == kafka_users_yaml(), (
+        "deploy/k8s/cluster/kafka-users.yaml differs from the catalogue: run "
+        "`python -m services.platform.strimzi users > deploy/k8s/cluster/kafka-users.yaml`"
+    )
+
+
+def test_each_service_is_a_scram_user_with_exactly_its_catalogue_acls() -> None:
+    users = {d["metadata"]["name"]: d for d in _documents("kafka-users.yaml")}
+    assert set(users) == {ADMIN_USER} | {username(s) for s in services()}
+    for user in users.values():
+        assert user["apiVersion"] == STRIMZI_API
+        assert user["metadata"]["labels"]["strimzi.io/cluster"] == KAFKA_CLUSTER
+        assert user["spec"]["authentication"] == {"type": "scram-sha-512"}
+    assert "authorization" not in users[ADMIN_USER]["spec"]  # a super user of the cluster
+    for service in services():
+        authorization = users[username(service)]["spec"]["authorization"]
+        assert authorization["type"] == "simple"
+        granted = {
+            (acl["resource"]["type"].upper(), acl["resource"]["name"], operation.upper())
+            for acl in authorization["acls"]
+            if acl["resource"]["patternType"] == "literal" and acl["host"] == "*"
+            for operation in acl["operations"]
+        }
+        wanted = {
+            (b.resource_type, b.resource_name, b.operation) for b in service_bindings(service)
+        }
+        assert granted == wanted, service
+
+
+def test_clients_must_authenticate_over_tls_and_are_authorised_by_acls() -> None:
+    kafka = _one("kafka.yaml", "Kafka")["spec"]["kafka"]
+    for listener in kafka["listeners"]:
+        assert listener["tls"] is True
+        assert listener["authentication"] == {"type": "scram-sha-512"}
+    assert kafka["authorization"] == {"type": "simple", "superUsers": [ADMIN_USER]}
+    assert "userOperator" in _one("kafka.yaml", "Kafka")["spec"]["entityOperator"]
 
 
 def test_every_catalogue_topic_is_a_kafka_topic_of_the_cluster_with_its_settings() -> None:
@@ -113,9 +155,16 @@ def test_postgres_is_a_primary_with_two_replicas_and_a_role_per_service() -> Non
 
 def test_the_overlay_points_the_services_at_the_clusters_it_runs() -> None:
     overlay = load_yaml(CLUSTER_DIR / "kustomization.yaml")
-    assert overlay["resources"] == ["../base", "kafka.yaml", "kafka-topics.yaml", "postgres.yaml"]
+    assert overlay["resources"] == [
+        "../base",
+        "kafka.yaml",
+        "kafka-topics.yaml",
+        "kafka-users.yaml",
+        "postgres.yaml",
+    ]
     patches = "\n".join(p["patch"] for p in overlay["patches"])
-    assert f"{KAFKA_CLUSTER}-kafka-bootstrap:9092" in patches
+    (tls,) = _one("kafka.yaml", "Kafka")["spec"]["kafka"]["listeners"]
+    assert f"{KAFKA_CLUSTER}-kafka-bootstrap:{tls['port']}" in patches
     cluster_name = _one("postgres.yaml", "Cluster")["metadata"]["name"]
     assert f"name: {cluster_name}-app" in patches  # the operator's secret for the owner
     assert "value: FUGONG_DATABASE_URL" in patches  # the env entry is checked before it is replaced

@@ -13,6 +13,8 @@ import kubernetes_validate
 import pytest
 
 from services.contracts.topics import catalogue
+from services.platform.kafka_acls import ADMIN_USER, username
+from services.platform.strimzi import KAFKA_CLUSTER
 
 from .manifests import (
     EXAMPLE_SECRET_FILE,
@@ -242,7 +244,12 @@ def test_monitoring_replicas_do_not_exceed_its_partitions() -> None:
 def test_topics_job_creates_the_topics_without_restarting_in_place() -> None:
     (job,) = [w for w in WORKLOADS if w.kind == "Job"]
     (container,) = containers(job)
-    assert container["command"] == ["python", "-m", "services.platform.topics"]
+    assert container["command"] == [
+        "sh",
+        "-c",
+        "python -m services.platform.topics && python -m services.platform.kafka_acls apply",
+    ]
+    assert env_value(container, "FUGONG_KAFKA_SASL_USERNAME") == ADMIN_USER
     assert pod_spec(job)["restartPolicy"] == "Never"
 
 
@@ -275,17 +282,41 @@ def test_example_secret_holds_placeholders_only() -> None:
         assert PLACEHOLDER in str(value), f"{key} is not a placeholder"
 
 
+def _kafka_user_of(workload: K8sResource) -> str:
+    return ADMIN_USER if workload.kind == "Job" else username(workload.name)
+
+
 def test_workloads_read_only_settings_that_exist() -> None:
     (secret,) = k8s_resources([EXAMPLE_SECRET_FILE])
     secret_keys = set(secret.document["stringData"])
     for workload in WORKLOADS:
+        # Fugong's Secret, and the workload's own Kafka user's (made by Strimzi's user operator).
+        allowed = {(SECRET_NAME, k) for k in secret_keys} | {(_kafka_user_of(workload), "password")}
         for node in walk(pod_spec(workload)):
             if "secretKeyRef" in node:
                 ref = node["secretKeyRef"]
-                assert (ref["name"], ref["key"]) in {(SECRET_NAME, k) for k in secret_keys}
+                assert (ref["name"], ref["key"]) in allowed
             if "configMapRef" in node:
                 assert node["configMapRef"]["name"] == CONFIGMAP_NAME
             assert "secretRef" not in node, "each workload takes only the secret keys it needs"
+
+
+def test_each_workload_connects_to_kafka_as_its_own_user_verifying_the_cluster_ca() -> None:
+    (configmap,) = of_kind("ConfigMap")
+    settings = configmap.document["data"]
+    assert settings["FUGONG_KAFKA_SECURITY_PROTOCOL"] == "SASL_SSL"
+    assert settings["FUGONG_KAFKA_SASL_MECHANISM"] == "SCRAM-SHA-512"
+    ca_dir = settings["FUGONG_KAFKA_SSL_CAFILE"].rpartition("/")[0]
+    for workload in WORKLOADS:
+        if workload.name == "gateway-purge":
+            continue  # opens no Kafka client
+        (container,) = containers(workload)
+        user = _kafka_user_of(workload)
+        assert env_value(container, "FUGONG_KAFKA_SASL_USERNAME") == user, workload
+        mounts = {m["name"]: m["mountPath"] for m in container["volumeMounts"]}
+        volumes = {v["name"]: v for v in pod_spec(workload)["volumes"]}
+        assert mounts["kafka-ca"] == ca_dir
+        assert volumes["kafka-ca"]["secret"]["secretName"] == f"{KAFKA_CLUSTER}-cluster-ca-cert"
 
 
 def test_only_the_gateway_gets_the_api_key_pepper() -> None:
