@@ -183,6 +183,9 @@ def test_local_stack_runs_with_dev_settings_and_single_replica_topics(
         assert env["FUGONG_ENV"] == "dev", name
         assert env["FUGONG_TOPIC_REPLICATION_FACTOR"] == "1", name
         assert env["FUGONG_TOPIC_MIN_INSYNC_REPLICAS"] == "1", name
+        # The compose broker has no TLS or users yet: the explicit development setting, which
+        # FUGONG_ENV=prod would refuse (SECURITY.md, "Not done yet").
+        assert env["FUGONG_KAFKA_SECURITY_PROTOCOL"] == "PLAINTEXT", name
 
 
 def test_gateway_has_an_api_key_pepper(compose: dict[str, Document]) -> None:
