@@ -85,9 +85,8 @@ REFUSALS = words(
     "别投 不需要 不适合 不合适 绕道 绕行 不包括 不含 pass 请回 buyao buzhao wurao jujue xiejue"
 )
 # A refusal word that is part of another phrase is no refusal (不要求经验, 不得歧视).
-REFUSAL_NOT_BEFORE = words("求 歧视 以 拒绝 迟到 早退 吸烟 饮酒")
+REFUSAL_NOT_BEFORE = words("求 歧视 以 拒绝 迟到 早退 吸烟 饮酒 担心 紧张 犹豫 错过 客气")
 SOFT_REFUSALS = words("慎投 慎重 慎 暂缓 暂不 待定 视情况 另行安排 酌情 优先考虑其他 尽量不")
-PRIORITISE = words("优先")
 
 LOCAL = words("上海 本市 本地 沪 江浙沪 申城 城镇 非农 当地")
 HUKOU_NOUNS = words("户籍 户口 常住户口 籍 人 本地人 户")
