@@ -217,6 +217,9 @@ def _hukou(n: Normalised, name: str) -> Iterator[Finding]:
         )
 
 
+_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
 def _id_prefix(n: Normalised, name: str) -> Iterator[Finding]:
     text = n.text
     seen: list[tuple[int, int]] = []
@@ -226,7 +229,7 @@ def _id_prefix(n: Normalised, name: str) -> Iterator[Finding]:
         (patterns.ID_PREFIX_ONLY, False),
     ):
         for m in pattern.finditer(text):
-            code = m.group("code")
+            code = m.group("code").translate(_CHINESE_DIGITS)
             if (
                 code[:2] not in lexicon.PROVINCE_ID_CODES
                 or text[m.start("code") - 1 : m.start("code")].isdigit()
