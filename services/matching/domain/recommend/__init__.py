@@ -4,7 +4,7 @@ See ``scoring`` for the filters and the weights, ``index`` for how the top k is 
 among many open postings, ``geography`` for the district distances.
 """
 
-from services.matching.domain.recommend.index import PostingIndex, recommend_seekers
+from services.matching.domain.recommend.index import PostingIndex, recommend_seekers, scan
 from services.matching.domain.recommend.model import (
     OccupationCode,
     OpenPosting,
@@ -22,5 +22,6 @@ __all__ = [
     "SeekerProfile",
     "eligible",
     "recommend_seekers",
+    "scan",
     "score",
 ]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from services.matching.domain.recommend import geography
 from services.matching.domain.recommend.model import OpenPosting, SeekerProfile
@@ -65,27 +66,43 @@ def levels_shared(seeker: SeekerProfile, posting: OpenPosting) -> int:
 
 def score(seeker: SeekerProfile, posting: OpenPosting, today: date) -> float:
     """The score of an eligible posting for a seeker (see the module docstring)."""
-    closeness = CLOSENESS[levels_shared(seeker, posting)]
-    skills = len(posting.skills & seeker.skills) / len(posting.skills) if posting.skills else 1.0
     km = geography.distance_km(seeker.district, posting.district)
-    nearness = max(0.0, 1.0 - km / seeker.max_commute_km) if seeker.max_commute_km else 0.0
-    middle = (posting.salary_min + posting.salary_max) / 2
-    above = (middle - seeker.salary_floor) / (SALARY_FULL_ABOVE * max(seeker.salary_floor, 1))
-    salary = min(1.0, max(0.0, above))
-    age = max(0, (today - posting.opened_on).days)
-    recency = math.pow(0.5, age / RECENCY_HALF_LIFE_DAYS)
+    return score_known(seeker, posting, today, levels_shared(seeker, posting), nearness(seeker, km))
+
+
+def nearness(seeker: SeekerProfile, km: float) -> float:
+    return max(0.0, 1.0 - km / seeker.max_commute_km) if seeker.max_commute_km else 0.0
+
+
+def score_known(
+    seeker: SeekerProfile, posting: OpenPosting, today: date, levels: int, near: float
+) -> float:
+    """The score when the shared code levels and the nearness are already known (the index)."""
+    skills = len(posting.skills & seeker.skills) / len(posting.skills) if posting.skills else 1.0
+    salary = salary_fit(seeker, (posting.salary_min + posting.salary_max) / 2)
     total = (
-        W_OCCUPATION * closeness
+        W_OCCUPATION * CLOSENESS[levels]
         + W_SKILLS * skills
-        + W_DISTANCE * nearness
+        + W_DISTANCE * near
         + W_SALARY * salary
-        + W_RECENCY * recency
+        + W_RECENCY * _recency(max(0, (today - posting.opened_on).days))
     )
     if posting.key_enterprise:
         total += BOOST_KEY_ENTERPRISE
     if seeker.priority_group is not None and seeker.priority_group in posting.target_groups:
         total += BOOST_PRIORITY_GROUP
     return total
+
+
+def salary_fit(seeker: SeekerProfile, monthly: float) -> float:
+    """0 at the seeker's floor, 1 from 30% above it (rises with the salary)."""
+    above = (monthly - seeker.salary_floor) / (SALARY_FULL_ABOVE * max(seeker.salary_floor, 1))
+    return min(1.0, max(0.0, above))
+
+
+@cache
+def _recency(age_days: int) -> float:
+    return math.pow(0.5, age_days / RECENCY_HALF_LIFE_DAYS)
 
 
 def reasons(seeker: SeekerProfile, posting: OpenPosting, today: date) -> tuple[str, ...]:
