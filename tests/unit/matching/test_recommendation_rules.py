@@ -1,5 +1,6 @@
 """The hard filters, the score's parts and the index, one at a time."""
 
+import random
 from dataclasses import replace
 from datetime import date
 
@@ -13,6 +14,7 @@ from services.matching.domain.recommend import (
     SeekerProfile,
     eligible,
     recommend_seekers,
+    scan,
     score,
 )
 from services.matching.domain.recommend.geography import SAME_DISTRICT_KM, distance_km, reachable
@@ -110,3 +112,52 @@ def test_a_new_posting_finds_its_seekers_best_first() -> None:
 def test_an_occupation_code_must_have_up_to_four_numeric_levels() -> None:
     with pytest.raises(ValueError, match="大类-中类-小类-职业"):
         OccupationCode.parse("4-02-x")
+
+
+def test_the_index_gives_what_a_full_scan_gives() -> None:
+    rng = random.Random(8)
+    districts = ["310104", "310105", "310112", "310115", "310114", "310151", "310110"]
+
+    def code() -> OccupationCode:
+        return OccupationCode(
+            (rng.choice("246"), f"0{rng.randint(1, 3)}", f"0{rng.randint(1, 3)}", "01")
+        )
+
+    postings = [
+        OpenPosting(
+            f"p{i}",
+            "岗位",
+            code(),
+            rng.choice(districts),
+            (low := rng.randrange(3000, 9000, 500)),
+            low + rng.randrange(0, 4000, 500),
+            opened_on=date(2020, 2, rng.randint(1, 20)),
+            valid_until=date(2020, rng.randint(2, 3), 19),
+            certificates=frozenset(rng.sample(["健康证", "叉车证"], rng.randint(0, 1))),
+            skills=frozenset(rng.sample(["叉车", "收银", "SQL"], rng.randint(0, 2))),
+            key_enterprise=rng.random() < 0.2,
+        )
+        for i in range(3000)
+    ]
+    index = PostingIndex(postings)
+    for i, posting in enumerate(postings[:300]):  # some changes after the bulk load
+        if i % 3 == 0:
+            index.remove(posting.posting_id)
+        else:
+            index.put(replace(posting, salary_max=posting.salary_max + 500))
+    current = index.postings()
+    found = 0
+    for j in range(60):
+        seeker = SeekerProfile(
+            f"s{j}",
+            desired=tuple(code() for _ in range(rng.randint(1, 2))),
+            district=rng.choice(districts),
+            salary_floor=rng.randrange(3000, 10000, 500),
+            max_commute_km=rng.choice([5, 10, 20, 40]),
+            certificates=frozenset(rng.sample(["健康证", "叉车证"], rng.randint(0, 2))),
+            skills=frozenset(rng.sample(["叉车", "收银", "SQL"], rng.randint(0, 3))),
+        )
+        recommended = index.recommend(seeker, TODAY)
+        assert recommended == scan(seeker, current, TODAY)
+        found += len(recommended)
+    assert found > 100  # the comparison is not between two empty lists

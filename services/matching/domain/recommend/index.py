@@ -78,6 +78,10 @@ class PostingIndex:
     def __len__(self) -> int:
         return len(self._postings)
 
+    def postings(self) -> list[OpenPosting]:
+        """Every open posting held, in no particular order."""
+        return list(self._postings.values())
+
     def put(self, posting: OpenPosting) -> None:
         """Add or replace a posting; a posting no longer open leaves the index."""
         self.remove(posting.posting_id)
