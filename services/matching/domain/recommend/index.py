@@ -9,8 +9,10 @@ search stops when the k-th best already beats the next bucket's bound: a seeker 
 close postings never looks at the merely same-大类 ones. A bucket of level L only scores
 the postings that share exactly L levels with the seeker (deeper ones were scored in their
 deeper bucket, which has a higher bound). Within a bucket postings are kept in order of
-their top salary, so a seeker's salary floor ends the bucket early; the district (distance)
-and the code (closeness) are the bucket's, so only the cheap filters are checked per posting.
+their top salary, so a seeker's salary floor ends the bucket early, and so does the k-th
+best score once the salary part still possible cannot lift a posting past it. The district
+(distance) and the code (closeness) are the bucket's, so only the cheap filters are checked
+per posting.
 Reasons are written only for the k shown.
 ``scan`` below is the plain reference the tests and the bench compare it with.
 """
@@ -104,9 +106,16 @@ class PostingIndex:
         for bound, level, near, key in self._plan(seeker):
             if len(best) == k and best[0][0] > bound:
                 break
+            unpaid = bound - W_SALARY * salary_fit(
+                seeker, self._buckets[key].by_salary[0].salary_max
+            )
             for posting in self._buckets[key].by_salary:
                 if posting.salary_max < floor:
                     break
+                if len(best) == k and best[0][0] > unpaid + W_SALARY * salary_fit(
+                    seeker, posting.salary_max
+                ):
+                    break  # the rest pay no more than this one: none can reach the k best
                 if (
                     posting.valid_until < today
                     or not posting.certificates <= held
