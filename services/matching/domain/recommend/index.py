@@ -182,23 +182,29 @@ def scan(
     seeker: SeekerProfile, postings: Iterable[OpenPosting], today: date, k: int = 10
 ) -> list[Recommendation]:
     """The reference: every posting filtered and scored, no index."""
-    scored = [
-        (score(seeker, posting, today), posting.posting_id, posting)
-        for posting in postings
-        if eligible(seeker, posting, today)
-    ]
-    best = heapq.nlargest(k, scored, key=lambda item: (item[0], item[1]))
-    return [_recommendation(seeker, posting, s, today) for s, _, posting in best]
+    return _best(((seeker, posting) for posting in postings), today, k, by_seeker=False)
 
 
 def recommend_seekers(
     posting: OpenPosting, seekers: Iterable[SeekerProfile], today: date, k: int = 10
 ) -> list[Recommendation]:
     """For a new posting: the k seekers it suits best (same filters and score, other way)."""
+    return _best(((seeker, posting) for seeker in seekers), today, k, by_seeker=True)
+
+
+def _best(
+    pairs: Iterable[tuple[SeekerProfile, OpenPosting]], today: date, k: int, *, by_seeker: bool
+) -> list[Recommendation]:
+    """The k best eligible pairs, ties broken by the id of what is ranked (seeker or posting)."""
     scored = [
-        (score(seeker, posting, today), seeker.seeker_id, seeker)
-        for seeker in seekers
+        (
+            score(seeker, posting, today),
+            seeker.seeker_id if by_seeker else posting.posting_id,
+            seeker,
+            posting,
+        )
+        for seeker, posting in pairs
         if eligible(seeker, posting, today)
     ]
     best = heapq.nlargest(k, scored, key=lambda item: (item[0], item[1]))
-    return [_recommendation(seeker, posting, s, today) for s, _, seeker in best]
+    return [_recommendation(seeker, posting, s, today) for s, _, seeker, posting in best]
