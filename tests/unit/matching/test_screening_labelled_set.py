@@ -1,9 +1,13 @@
 """Screening on a labelled set of postings: discriminatory ones with each evasion, and lawful
 look-alikes (roads named after provinces, 不限户籍, 欢迎湖北籍员工, work in Hubei, health rules).
 
-The set (``screening_cases.tsv``) was written with the rules, so its figures are an upper
-bound on unseen postings; the floors are there so that a change to the lexicon or the
-windows that loses a case fails here, with the case named.
+Most of the set (``screening_cases.tsv``) was written with the rules, so its figures are an
+upper bound on unseen postings. The 40 ``holdout`` cases at the end were written after the
+rules and measured before any change for them: precision 1.000, recall 0.850 (3 of 20
+discriminatory postings passed: 免问, 免进, 三地人员); two words and a suffix were added
+afterwards, and ``holdout-miss`` keeps the one still missed (四十二开头: numerals with 十).
+The floors (97%: about four misses or false alarms on this set) are there so that a change
+to the lexicon or the windows that loses cases fails here, with the cases named.
 """
 
 from collections import Counter

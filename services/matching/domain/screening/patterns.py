@@ -106,7 +106,7 @@ def anchored_before(items: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"{words(items)}{GAP}$")
 
 
-REGION_SUFFIX = r"(?:省|市|地区|一带|方面|省份|等地)?(?:\|?的)?"
+REGION_SUFFIX = r"(?:省|市|地区|一带|方面|省份|等地|[两三四五几]地|[两三四五几]省)?(?:\|?的)?"
 ORIGIN_AFTER = re.compile(
     rf"{GAP}{REGION_SUFFIX}{GAP}(?:{words(w for w in lexicon.ORIGIN_AFTER if w != '人')}|{HUMAN})"
 )
