@@ -141,7 +141,7 @@ NON_LOCAL = re.compile(
     rf"{words(lexicon.NON_LOCAL)}(?:{GAP}(?:{words(lexicon.HUKOU_NOUNS)}|{HUMAN}|人员|务工人员))?"
 )
 
-_DIGIT = r"[\d〇零一二三四五六七八九]"
+_DIGIT = r"[\d〇零一二三四五六七八九十]"
 ID_CODE = rf"(?P<code>{_DIGIT}{_DIGIT}{{1,5}})"  # the rule checks that no digit comes first
 ID_NOUN_FIRST = re.compile(
     rf"{words(lexicon.ID_NOUNS)}{GAP}(?:号码?)?{GAP}(?:(?:前两位|前2位|以|为|是|开头){GAP}){{0,3}}"

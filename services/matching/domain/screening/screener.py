@@ -220,6 +220,15 @@ def _hukou(n: Normalised, name: str) -> Iterator[Finding]:
 _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
+def _arabic(code: str) -> str:
+    """42, 四二 and 四十二 all give "42" (十 between tens and units, as numbers are spoken)."""
+    digits = code.translate(_CHINESE_DIGITS)
+    if "十" not in digits:
+        return digits
+    tens, _, units = digits.partition("十")
+    return f"{int(tens or '1')}{units or '0'}"
+
+
 def _id_prefix(n: Normalised, name: str) -> Iterator[Finding]:
     text = n.text
     seen: list[tuple[int, int]] = []
@@ -229,7 +238,7 @@ def _id_prefix(n: Normalised, name: str) -> Iterator[Finding]:
         (patterns.ID_PREFIX_ONLY, False),
     ):
         for m in pattern.finditer(text):
-            code = m.group("code").translate(_CHINESE_DIGITS)
+            code = _arabic(m.group("code"))
             if (
                 code[:2] not in lexicon.PROVINCE_ID_CODES
                 or text[m.start("code") - 1 : m.start("code")].isdigit()
