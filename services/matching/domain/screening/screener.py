@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from services.matching.domain.screening import lexicon, patterns
 from services.matching.domain.screening.findings import Finding, Screening, Strength
-from services.matching.domain.screening.normalise import Normalised
+from services.matching.domain.screening.normalise import Normalised, translation_table
 
 AFTER_WINDOW = 8
 BEFORE_WINDOW = 6
@@ -312,7 +312,10 @@ class Screener:
     """Screens postings with the automata compiled once at construction."""
 
     def __init__(self) -> None:
-        patterns.region()  # compile now, not on the first posting
+        # Build the tables and the automaton now (about a second), not on the first posting.
+        translation_table()
+        patterns.phonetic_table()
+        patterns.region()
 
     def screen(self, fields: Mapping[str, str]) -> Screening:
         findings: list[Finding] = []
