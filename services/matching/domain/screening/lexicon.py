@@ -120,5 +120,3 @@ NEVER_INFECTED = words(
     "无感染史 无新冠感染史 无新冠病史 未感染过 未曾感染 从未感染 没感染过 没有感染过 未阳过 没阳过 "
     "未确诊过 非康复者 无确诊史 无阳性史 未感染新冠"
 )
-TRAVEL_REQUIREMENT = words("无 没有 未")
-TRAVEL_HISTORY = words("旅居史 接触史 旅行史 居住史")

@@ -11,7 +11,6 @@ a refusal further off, a travel-history requirement — are weak (hold, an offic
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -305,7 +304,6 @@ def _past_infection(n: Normalised, name: str) -> Iterator[Finding]:
 
 
 _RULES = (_region, _hukou, _id_prefix, _past_infection)
-_HINT = re.compile(r"[^\x00-\x7f]|[a-z]")
 
 
 class Screener:
