@@ -136,6 +136,7 @@ def test_the_index_gives_what_a_full_scan_gives() -> None:
             certificates=frozenset(rng.sample(["健康证", "叉车证"], rng.randint(0, 1))),
             skills=frozenset(rng.sample(["叉车", "收银", "SQL"], rng.randint(0, 2))),
             key_enterprise=rng.random() < 0.2,
+            target_groups=frozenset(rng.sample(list(PriorityGroup), rng.choice([0, 0, 1]))),
         )
         for i in range(3000)
     ]
@@ -156,6 +157,7 @@ def test_the_index_gives_what_a_full_scan_gives() -> None:
             max_commute_km=rng.choice([5, 10, 20, 40]),
             certificates=frozenset(rng.sample(["健康证", "叉车证"], rng.randint(0, 2))),
             skills=frozenset(rng.sample(["叉车", "收银", "SQL"], rng.randint(0, 3))),
+            priority_group=rng.choice([None, *PriorityGroup]),
         )
         recommended = index.recommend(seeker, TODAY)
         assert recommended == scan(seeker, current, TODAY)

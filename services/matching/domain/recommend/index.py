@@ -28,6 +28,7 @@ from datetime import date
 from services.matching.domain.recommend import geography
 from services.matching.domain.recommend.model import OpenPosting, SeekerProfile
 from services.matching.domain.recommend.scoring import (
+    BOOST_PRIORITY_GROUP,
     CLOSENESS,
     MAX_SCORE,
     W_DISTANCE,
@@ -136,6 +137,8 @@ class PostingIndex:
         """The seeker's buckets with their score bounds, best bound first."""
         districts = geography.reachable(seeker.district, seeker.max_commute_km)
         rest = MAX_SCORE - W_OCCUPATION - W_DISTANCE - W_SALARY
+        if seeker.priority_group is None:
+            rest -= BOOST_PRIORITY_GROUP  # no posting can target them
         plan: dict[_Key, tuple[float, int, float]] = {}
         for code in seeker.desired:
             for level in range(1, len(code.parts) + 1):

@@ -36,7 +36,15 @@ BOOST_PRIORITY_GROUP = 0.10
 CLOSENESS = (0.0, 0.25, 0.5, 0.75, 1.0)  # by levels shared
 SALARY_FULL_ABOVE = 0.30
 RECENCY_HALF_LIFE_DAYS = 14.0
-MAX_SCORE = W_OCCUPATION + W_SKILLS + W_DISTANCE + W_SALARY + W_RECENCY + 0.2
+MAX_SCORE = (
+    W_OCCUPATION
+    + W_SKILLS
+    + W_DISTANCE
+    + W_SALARY
+    + W_RECENCY
+    + BOOST_KEY_ENTERPRISE
+    + BOOST_PRIORITY_GROUP
+)
 
 _LEVEL_WORDS = ("", "同属一个职业大类", "同属一个职业中类", "同属一个职业小类", "职业完全对口")
 
