@@ -33,8 +33,13 @@ FAUST_PAGES = (
 
 
 @pytest.fixture
-def gateway(database: str, topic_prefix: str, tmp_path: Path) -> Iterator[ServiceProcess]:
-    env = service_env(database, topic_prefix, tmp_path)
+def gateway(
+    database: str, topic_prefix: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[ServiceProcess]:
+    """The gateway in one process, or in as many as the test's parameter says (each worker
+    process of uvicorn's supervisor serving both sockets)."""
+    workers = getattr(request, "param", 1)
+    env = {**service_env(database, topic_prefix, tmp_path), "FUGONG_HTTP_WORKERS": str(workers)}
     process = ServiceProcess(
         "gateway", free_port(), env, tmp_path / "gateway.log", admin_port=free_port()
     )
@@ -50,6 +55,7 @@ def monitoring(database: str, topic_prefix: str, tmp_path: Path) -> Iterator[Ser
     process.stop()
 
 
+@pytest.mark.parametrize("gateway", [1, 2], indirect=True, ids=["one process", "two"])
 def test_the_public_port_serves_the_api_and_liveness_only(gateway: ServiceProcess) -> None:
     with httpx.Client(base_url=gateway.url, timeout=10) as public:
         assert public.get("/healthz").json() == {"status": "ok"}
@@ -61,6 +67,7 @@ def test_the_public_port_serves_the_api_and_liveness_only(gateway: ServiceProces
             assert answer.json()["detail"] == "Not Found", page
 
 
+@pytest.mark.parametrize("gateway", [1, 2], indirect=True, ids=["one process", "two"])
 def test_the_admin_port_serves_probes_metrics_and_documents_but_not_the_api(
     gateway: ServiceProcess,
 ) -> None:
