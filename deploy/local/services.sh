@@ -36,6 +36,14 @@ alive() {
     tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "-m services.$1 "
 }
 ready() { curl -fs -o /dev/null --max-time 3 "http://127.0.0.1:$1/readyz"; }
+# Where a service answers: the gateway's API and its admin port (/docs, /metrics), or its one port.
+where() {
+  if [[ "$1" == gateway ]]; then
+    echo "http://127.0.0.1:$GATEWAY_PORT, admin http://127.0.0.1:$2"
+  else
+    echo "http://127.0.0.1:$2"
+  fi
+}
 
 start_one() {
   local name=$1 port=$2 http_port=$2
@@ -71,7 +79,7 @@ wait_ready() {
     fi
     sleep 0.5
   done
-  echo "$name: ready (admin http://127.0.0.1:$port)"
+  echo "$name: ready on $(where "$name" "$port")"
 }
 
 stop_one() {
@@ -104,7 +112,7 @@ case "${1:-}" in
     for entry in "${SERVICES[@]}"; do
       name=${entry%%:*} port=${entry##*:}
       if alive "$name" && ready "$port"; then
-        echo "$name: up (pid $(pid_of "$name"), admin http://127.0.0.1:$port)"
+        echo "$name: up (pid $(pid_of "$name"), $(where "$name" "$port"))"
       elif alive "$name"; then
         echo "$name: running but not ready (pid $(pid_of "$name"))"
       else
