@@ -31,4 +31,4 @@ def test_prod_starts_on_real_keys_over_https() -> None:
         sms_secret_key=SecretStr("real-key"),
     )
 
-    assert settings.http_port == 8103
+    assert settings.admin_port == 8103
