@@ -42,6 +42,7 @@ from services.gateway.routes import (
     warnings,
 )
 from services.gateway.settings import GatewaySettings
+from services.gateway.surfaces import PortSurfaces
 from services.platform.kafka import (
     KafkaEventPublisher,
     KafkaProbe,
@@ -90,7 +91,13 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
             appointments=PostgresAppointments(pool),
             enterprise_districts=PostgresEnterpriseDistricts(pool),
         )
-        log.info("gateway serving", host=settings.http_host, port=settings.http_port)
+        log.info(
+            "gateway serving",
+            host=settings.http_host,
+            port=settings.http_port,
+            admin_host=settings.admin_host,
+            admin_port=settings.admin_port,
+        )
         try:
             yield
         finally:
@@ -109,6 +116,8 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
         app.state.resources = resources
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_second, settings.rate_limit_burst)
     app.add_middleware(Admission)
+    # Inside the request log, so that what it turns away is counted and logged as any 404.
+    app.add_middleware(PortSurfaces, admin_port=settings.admin_port)
     app.add_middleware(RequestLog)  # outermost: it sees every answer, admission's refusals too
     app.include_router(health.router)
     app.include_router(submissions.router, responses=PROBLEM_RESPONSES)

@@ -93,7 +93,9 @@ async def running_stack(
         if with_monitoring
         else None
     )
-    gateway = ServiceProcess("gateway", free_port(), env, tmp / "gateway.log")
+    gateway = ServiceProcess(
+        "gateway", free_port(), env, tmp / "gateway.log", admin_port=free_port()
+    )
     try:
         if monitoring is not None:
             await asyncio.to_thread(monitoring.start)

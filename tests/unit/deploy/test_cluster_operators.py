@@ -161,6 +161,7 @@ def test_the_overlay_points_the_services_at_the_clusters_it_runs() -> None:
         "kafka-topics.yaml",
         "kafka-users.yaml",
         "postgres.yaml",
+        "network-policies.yaml",
     ]
     patches = "\n".join(p["patch"] for p in overlay["patches"])
     (tls,) = _one("kafka.yaml", "Kafka")["spec"]["kafka"]["listeners"]

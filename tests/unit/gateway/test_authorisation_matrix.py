@@ -336,8 +336,8 @@ async def test_where_metrics_need_a_key_only_operations_read_them(
         kind, scope = CALLERS[caller]
         key = gateway.keys.issue_now(Principal(kind, **scope))
 
-        answer = await gateway.http.get("/metrics", headers={"Authorization": f"Bearer {key}"})
-        anonymous = await gateway.http.get("/metrics")
+        answer = await gateway.admin.get("/metrics", headers={"Authorization": f"Bearer {key}"})
+        anonymous = await gateway.admin.get("/metrics")
 
     assert answer.status_code == expected
     assert anonymous.status_code == 401

@@ -43,4 +43,4 @@ def test_prod_starts_on_real_keys_over_https() -> None:
         **PROD_KAFKA,
     )
 
-    assert settings.http_port == 8103
+    assert settings.admin_port == 8103
