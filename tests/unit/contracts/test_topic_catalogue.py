@@ -143,7 +143,14 @@ def test_every_topic_is_created_by_the_deployed_topics_job() -> None:
         if workload.labels.get(NAME_LABEL, workload.name) == "topics"
         for container in containers(workload)
     ]
-    assert ["python", "-m", "services.platform.topics"] in commands
+    # The Job runs its steps in one shell (`sh -c "A && B"`: topics, then the ACLs).
+    steps = [
+        step.split()
+        for command in commands
+        for step in (command[2].split("&&") if command[:2] == ["sh", "-c"] else [" ".join(command)])
+    ]
+    assert ["python", "-m", "services.platform.topics"] in steps
+    assert ["python", "-m", "services.platform.kafka_acls", "apply"] in steps
 
 
 SOURCE_TOPIC_CONSTANTS = {
