@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 import asyncpg
+import orjson
 
 from services.contracts.postings import PostingDetails
 from services.matching.adapters import demand_sql
@@ -89,9 +90,10 @@ FROM matching.postings WHERE posting_id = ANY($1::uuid[]) FOR UPDATE
 _SAVE_POSTINGS = """
 INSERT INTO matching.postings (posting_id, credit_code, version, status, title, occupation_code,
     occupation_group, headcount, filled, district_code, details, findings, changed_at)
-SELECT * FROM unnest($1::uuid[], $2::text[], $3::integer[], $4::text[], $5::text[], $6::text[],
-                     $7::text[], $8::integer[], $9::integer[], $10::text[], $11::jsonb[],
-                     $12::jsonb[], $13::timestamptz[])
+SELECT p, c, v, s, t, oc, og, h, f, d, dt::jsonb, fs::jsonb, ca
+FROM unnest($1::uuid[], $2::text[], $3::integer[], $4::text[], $5::text[], $6::text[],
+            $7::text[], $8::integer[], $9::integer[], $10::text[], $11::text[], $12::text[],
+            $13::timestamptz[]) AS u(p, c, v, s, t, oc, og, h, f, d, dt, fs, ca)
 ON CONFLICT (posting_id) DO UPDATE
 SET version = excluded.version, status = excluded.status, title = excluded.title,
     occupation_code = excluded.occupation_code, occupation_group = excluded.occupation_group,
@@ -107,14 +109,16 @@ ORDER BY posting_id, version, event_id
 
 _KEEP_PENDING = """
 INSERT INTO matching.pending_changes (event_id, posting_id, version, change)
-SELECT * FROM unnest($1::text[], $2::uuid[], $3::integer[], $4::jsonb[])
+SELECT e, p, v, c::jsonb
+FROM unnest($1::text[], $2::uuid[], $3::integer[], $4::text[]) AS u(e, p, v, c)
 """
 
 _DECISIONS = """
 INSERT INTO matching.posting_decisions (event_id, posting_id, version, outcome, decided_by,
                                         reason, findings, decided_at)
-SELECT * FROM unnest($1::text[], $2::uuid[], $3::integer[], $4::text[], $5::text[], $6::text[],
-                     $7::jsonb[], $8::timestamptz[])
+SELECT e, p, v, o, b, r, f::jsonb, a
+FROM unnest($1::text[], $2::uuid[], $3::integer[], $4::text[], $5::text[], $6::text[],
+            $7::text[], $8::timestamptz[]) AS u(e, p, v, o, b, r, f, a)
 ON CONFLICT (event_id) DO NOTHING
 """
 
@@ -206,7 +210,7 @@ class PostgresMatchingStore:
                 [c.event_id for c in pending],
                 [c.posting_id for c in pending],
                 [c.version for c in pending],
-                [_change_to_json(c) for c in pending],
+                [_json(_change_to_json(c)) for c in pending],
             )
         if decisions:
             await conn.execute(
@@ -217,7 +221,7 @@ class PostgresMatchingStore:
                 [d.outcome for d in decisions],
                 [d.decided_by for d in decisions],
                 [d.reason for d in decisions],
-                [[_finding_json(f) for f in d.findings] for d in decisions],
+                [_json([_finding_json(f) for f in d.findings]) for d in decisions],
                 [d.at for d in decisions],
             )
 
@@ -287,8 +291,8 @@ async def _save_postings(conn: Connection, postings: list[Posting]) -> None:
         [p.details.headcount for p in postings],
         [p.filled for p in postings],
         [p.details.district_code for p in postings],
-        [p.details.model_dump(mode="json") for p in postings],
-        [[_finding_json(f) for f in p.findings] for p in postings],
+        [p.details.model_dump_json() for p in postings],
+        [_json([_finding_json(f) for f in p.findings]) for p in postings],
         [p.changed_at for p in postings],
     )
 
@@ -304,6 +308,11 @@ def _posting(row: asyncpg.Record) -> Posting:
         findings=tuple(Finding(**f) for f in row["findings"]),
         changed_at=row["changed_at"],
     )
+
+
+def _json(value: object) -> str:
+    # JSON text: asyncpg would read a list of lists as a two-dimensional array.
+    return orjson.dumps(value).decode()
 
 
 def _finding_json(finding: Finding) -> dict[str, str]:
