@@ -26,13 +26,16 @@ from services.contracts.postings import (
 )
 from services.matching.domain.demand import Cell, CellKey, EnterpriseFacts, demand_cells
 from services.matching.domain.postings import PostingChange, Screen, advance
+from services.matching.domain.records import Record
 from services.matching.events import (
+    ROUTES,
     closed_record,
     enterprise_record,
     filled_record,
     opened_record,
     revised_record,
 )
+from services.platform.stream.events import IncomingRecord, Routes
 from tests.support.postings import T0, posting_body
 
 _RECORDS: dict[str, Any] = {
@@ -41,6 +44,18 @@ _RECORDS: dict[str, Any] = {
     POSTING_FILLED: filled_record,
     POSTING_CLOSED: closed_record,
 }
+
+
+_ROUTING = Routes({spec.name: routes for spec, routes in ROUTES.items()})
+_TOPIC_OF = {route.event_type: spec.name for spec, routes in ROUTES.items() for route in routes}
+
+
+def as_records(events: Sequence[CloudEvent[Any]]) -> list[Record]:
+    """The events as the stream worker hands them to the store (through matching's routes)."""
+    return [
+        _ROUTING.decode(IncomingRecord(_TOPIC_OF[e.type], 0, n, e.subject.encode(), e.to_json()))
+        for n, e in enumerate(events)
+    ]
 
 
 def registration_event(body: Mapping[str, Any], at: datetime = T0) -> CloudEvent[Any]:

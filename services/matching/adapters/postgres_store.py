@@ -21,8 +21,10 @@ from datetime import datetime
 import asyncpg
 import orjson
 
+from services.contracts.demand import DemandList
 from services.contracts.postings import PostingDetails
 from services.matching.adapters import demand_sql
+from services.matching.domain.demand import Cell, CellKey
 from services.matching.domain.postings import (
     ChangeKind,
     Decision,
@@ -135,6 +137,33 @@ class PostgresMatchingStore:
         with postgres_outcomes("matching"):
             async with self._pool.acquire() as conn, conn.transaction():
                 return await self._record(conn, batch)
+
+    async def demand(self) -> dict[CellKey, Cell]:
+        rows = await self._pool.fetch(
+            "SELECT demand_list, district_code, industry_section, occupation_group, "
+            "open_postings, open_vacancies FROM matching.demand_lists_v"
+        )
+        return {CellKey(DemandList(r[0]), r[1], r[2], r[3]): Cell(r[4], r[5]) for r in rows}
+
+    async def posting(self, posting_id: str) -> Posting | None:
+        rows = await self._pool.fetch(_POSTINGS.replace(" FOR UPDATE", ""), [posting_id])
+        return _posting(rows[0]) if rows else None
+
+    async def decisions(self, posting_id: str) -> list[tuple[int, str, str]]:
+        rows = await self._pool.fetch(
+            "SELECT version, outcome, decided_by FROM matching.posting_decisions "
+            "WHERE posting_id = $1 ORDER BY decided_at, version, recorded_at",
+            posting_id,
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    async def officer(self, credit_code: str) -> tuple[str, str] | None:
+        row = await self._pool.fetchrow(
+            "SELECT district_code, staff_id FROM matching.key_enterprise_officers_v "
+            "WHERE credit_code = $1",
+            credit_code,
+        )
+        return None if row is None else (row[0], row[1])
 
     async def _record(self, conn: Connection, batch: list[Record]) -> int:
         new = {row[0] for row in await conn.fetch(_MARK_PROCESSED, [r.event_id for r in batch])}
