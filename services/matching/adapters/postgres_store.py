@@ -38,6 +38,7 @@ from services.matching.domain.postings import (
     review,
 )
 from services.matching.domain.records import Record, RecordEnterprise, RecordOfficer
+from services.matching.metrics import count_decisions
 from services.platform.postgres import Connection
 from services.platform.stream.store import postgres_outcomes
 
@@ -134,9 +135,12 @@ class PostgresMatchingStore:
         batch = list({r.event_id: r for r in reversed(records)}.values())[::-1]
         if not batch:
             return 0
+        decided: list[Decision] = []
         with postgres_outcomes("matching"):
             async with self._pool.acquire() as conn, conn.transaction():
-                return await self._record(conn, batch)
+                recorded = await self._record(conn, batch, decided)
+        count_decisions(decided)  # once committed
+        return recorded
 
     async def demand(self) -> dict[CellKey, Cell]:
         rows = await self._pool.fetch(
@@ -165,7 +169,7 @@ class PostgresMatchingStore:
         )
         return None if row is None else (row[0], row[1])
 
-    async def _record(self, conn: Connection, batch: list[Record]) -> int:
+    async def _record(self, conn: Connection, batch: list[Record], decided: list[Decision]) -> int:
         new = {row[0] for row in await conn.fetch(_MARK_PROCESSED, [r.event_id for r in batch])}
         batch = [r for r in batch if r.event_id in new]
         if not batch:
@@ -195,7 +199,7 @@ class PostgresMatchingStore:
         places = await demand_sql.places_of(conn, posting_ids, registered)
         await _register(conn, enterprises)
         await _assign(conn, officers)
-        await self._postings(conn, posting_ids, changes, reviews)
+        decided += await self._postings(conn, posting_ids, changes, reviews)
         places |= await demand_sql.places_of(conn, posting_ids, registered)
         await demand_sql.refresh(conn, places, _PLACE_LOCKS)
         return len(batch)
@@ -206,9 +210,9 @@ class PostgresMatchingStore:
         posting_ids: list[str],
         changes: list[PostingChange],
         reviews: list[Review],
-    ) -> None:
+    ) -> list[Decision]:
         if not posting_ids:
-            return
+            return []
         current = {row[0]: _posting(row) for row in await conn.fetch(_POSTINGS, posting_ids)}
         incoming: dict[str, list[PostingChange]] = defaultdict(list)
         for row in await conn.fetch(_PENDING, posting_ids):
@@ -253,6 +257,7 @@ class PostgresMatchingStore:
                 [_json([_finding_json(f) for f in d.findings]) for d in decisions],
                 [d.at for d in decisions],
             )
+        return decisions
 
 
 async def _register(conn: Connection, enterprises: list[RecordEnterprise]) -> None:

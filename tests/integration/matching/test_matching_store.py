@@ -9,6 +9,7 @@ from typing import Any
 
 import asyncpg
 import pytest
+from prometheus_client import REGISTRY
 
 from services.contracts.envelope import new_event
 from services.contracts.key_enterprises import SERVICE_OFFICER_ASSIGNED, ServiceOfficerAssignment
@@ -60,7 +61,10 @@ async def test_the_gateways_views_name_the_officer_and_what_screening_found(
     assigned = new_event(
         event_type=SERVICE_OFFICER_ASSIGNED, source="/tests", subject=FOOD, data=assignment
     )
+    refusals = {"outcome": "refused", "by": "screening"}
+    before = REGISTRY.get_sample_value("fugong_matching_posting_decisions_total", refusals) or 0
     await store.record([*as_records([*REGISTRATIONS, *events]), officer_record(assigned)])
+    await store.record(as_records(events))  # redelivered: decided once, counted once
 
     officers = await pool.fetch(
         "SELECT credit_code, district_code::text, staff_id FROM matching.key_enterprise_officers_v"
@@ -72,6 +76,8 @@ async def test_the_gateways_views_name_the_officer_and_what_screening_found(
     assert row is not None
     assert row["status"] == "refused"
     assert row["findings"][0]["matched"] == REJECTED_TEXT
+    after = REGISTRY.get_sample_value("fugong_matching_posting_decisions_total", refusals)
+    assert after == before + 1
 
 
 async def test_monitoring_reads_open_vacancies_by_district_and_industry(
