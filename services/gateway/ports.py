@@ -92,6 +92,10 @@ class Views(Protocol):
         """A demand list's cells in a district (every district for None)."""
         ...
 
+    async def key_enterprises(self, district_code: str | None) -> list[Row]:
+        """The key-enterprise register of a district (every district for None)."""
+        ...
+
     async def officer_enterprises(self, district_code: str, staff_id: str) -> list[Row]:
         """The key enterprises an officer (district, staff number) looks after, with their
         open demand."""

@@ -52,6 +52,11 @@ async def test_a_key_enterprises_postings_from_screening_to_the_demand_lists(
         what="the officer to see the key enterprise assigned to them",
     )
     assert mine["enterprises"][0]["credit_code"] == FOOD
+    register = (await client.get("/v1/key-enterprises", headers=official)).json()
+    assert [
+        (e["credit_code"], e["key_category"], e["officer_staff_id"])
+        for e in register["enterprises"]
+    ] == [(FOOD, "daily_necessities", "S0007")]
 
     lawful = await _open(client, food, posting_body(headcount=10))
     refused = await _open(client, food, posting_body(description="招聘分拣员，不招河南人"))

@@ -186,6 +186,9 @@ class InMemoryViews:
             if r["demand_list"] == demand_list and district_code in (None, r["district_code"])
         ]
 
+    async def key_enterprises(self, district_code: str | None) -> list[Row]:
+        return [r for r in self.key_enterprise_rows if district_code in (None, r["district_code"])]
+
     async def officer_enterprises(self, district_code: str, staff_id: str) -> list[Row]:
         return [
             r

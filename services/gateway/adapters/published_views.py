@@ -152,6 +152,13 @@ class PublishedViews:
             district_code,
         )
 
+    async def key_enterprises(self, district_code: str | None) -> list[Row]:
+        return await self._matching(
+            "SELECT * FROM matching.key_enterprises_v "
+            "WHERE ($1::text IS NULL OR district_code = $1) ORDER BY district_code, credit_code",
+            district_code,
+        )
+
     async def officer_enterprises(self, district_code: str, staff_id: str) -> list[Row]:
         return await self._matching(
             "SELECT * FROM matching.key_enterprises_v "

@@ -14,6 +14,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, status
 from pydantic import BaseModel, Field
 
 from services.contracts.demand import DemandList
+from services.contracts.enterprises import KeyEnterpriseCategory
 from services.contracts.identifiers import CreditCode, DistrictCode, district
 from services.contracts.key_enterprises import (
     SERVICE_OFFICER_ASSIGNED,
@@ -50,6 +51,7 @@ KEY_ENTERPRISE_EXAMPLE = {
     "district_code": "310115",
     "industry_section": "C",
     "key_category": "daily_necessities",
+    "officer_staff_id": "S0007",
     "open_postings": 2,
     "open_vacancies": 18,
 }
@@ -94,7 +96,7 @@ class OfficerIn(BaseModel):
 
 
 class KeyEnterpriseOut(BaseModel):
-    """A key enterprise and its open demand."""
+    """A key enterprise, its category (三(一)), its service officer and its open demand."""
 
     model_config = examples(KEY_ENTERPRISE_EXAMPLE)
 
@@ -102,13 +104,14 @@ class KeyEnterpriseOut(BaseModel):
     name: str
     district_code: str
     industry_section: str
-    key_category: str
+    key_category: KeyEnterpriseCategory
+    officer_staff_id: str | None = Field(None, description="null: no officer assigned yet")
     open_postings: int
     open_vacancies: int
 
 
 class KeyEnterprisesOut(BaseModel):
-    """The key enterprises assigned to the calling officer, with their open demand."""
+    """Key enterprises with their category, officer and open demand."""
 
     model_config = examples({"enterprises": [KEY_ENTERPRISE_EXAMPLE]})
 
@@ -160,6 +163,20 @@ async def assign_service_officer(
         district_code=registered_in,
     )  # fmt: skip
     return Accepted(event_id=event_id)
+
+
+@router.get("/key-enterprises")
+async def key_enterprises(
+    principal: PrincipalDep,
+    resources: ResourcesDep,
+    district_code: Annotated[DistrictCode | None, Query(alias="district")] = None,
+) -> KeyEnterprisesOut:
+    """The key-enterprise register of your district (or a district, or the city's, for the
+    city): category, service officer, open postings and vacancies."""
+    scope = district_code or principal.district_code
+    principal.ensure_may_read_district(scope)
+    rows = await resources.views.key_enterprises(scope)
+    return KeyEnterprisesOut(enterprises=[KeyEnterpriseOut.model_validate(r) for r in rows])
 
 
 @router.get("/service-officer/enterprises")

@@ -1,7 +1,7 @@
 """Every principal kind against every endpoint, allowed and refused, on the in-process gateway.
 
 Objects belong to 浦东新区 (310115): the enterprise 上海浦江食品 (a key enterprise, with its
-service officer), the point 潍坊新村街道 and a warning. Each caller is the owner, someone of the
+service officer, and a job posting of it held for review), the point 潍坊新村街道 and a warning. Each caller is the owner, someone of the
 same kind elsewhere, an official of the district, of another district or of the city, one of the
 district's employment assistants or service officers, or operations. A refusal publishes nothing;
 an object outside the caller's scope is refused without a word about it (403 naming only the
@@ -247,6 +247,10 @@ MATRIX: dict[str, tuple[str, str, dict[str, str] | None, Any, tuple[int, ...]]] 
     "assign-officer": (
         "PUT", f"/v1/enterprises/{PUDONG_FOOD}/service-officer", None, {"staff_id": "S0008"},
         (403, 403, 403, 403, 202, 403, 202, 403, 403, 403, 403, 403),
+    ),
+    "key-enterprises": (
+        "GET", "/v1/key-enterprises", {"district": "310115"}, None,
+        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403),
     ),
     "officer-enterprises": (
         "GET", "/v1/service-officer/enterprises", None, None,

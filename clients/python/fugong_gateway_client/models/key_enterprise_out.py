@@ -1,35 +1,40 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..models.key_enterprise_category import KeyEnterpriseCategory
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="KeyEnterpriseOut")
 
 
 @_attrs_define
 class KeyEnterpriseOut:
-    """A key enterprise and its open demand.
+    """A key enterprise, its category (三(一)), its service officer and its open demand.
 
     Attributes:
         credit_code (str):
         name (str):
         district_code (str):
         industry_section (str):
-        key_category (str):
+        key_category (KeyEnterpriseCategory): The four kinds of key enterprise the notice names (三(一)).
         open_postings (int):
         open_vacancies (int):
+        officer_staff_id (None | str | Unset): null: no officer assigned yet
     """
 
     credit_code: str
     name: str
     district_code: str
     industry_section: str
-    key_category: str
+    key_category: KeyEnterpriseCategory
     open_postings: int
     open_vacancies: int
+    officer_staff_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,11 +46,17 @@ class KeyEnterpriseOut:
 
         industry_section = self.industry_section
 
-        key_category = self.key_category
+        key_category = self.key_category.value
 
         open_postings = self.open_postings
 
         open_vacancies = self.open_vacancies
+
+        officer_staff_id: None | str | Unset
+        if isinstance(self.officer_staff_id, Unset):
+            officer_staff_id = UNSET
+        else:
+            officer_staff_id = self.officer_staff_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -60,6 +71,8 @@ class KeyEnterpriseOut:
                 "open_vacancies": open_vacancies,
             }
         )
+        if officer_staff_id is not UNSET:
+            field_dict["officer_staff_id"] = officer_staff_id
 
         return field_dict
 
@@ -74,11 +87,20 @@ class KeyEnterpriseOut:
 
         industry_section = d.pop("industry_section")
 
-        key_category = d.pop("key_category")
+        key_category = KeyEnterpriseCategory(d.pop("key_category"))
 
         open_postings = d.pop("open_postings")
 
         open_vacancies = d.pop("open_vacancies")
+
+        def _parse_officer_staff_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        officer_staff_id = _parse_officer_staff_id(d.pop("officer_staff_id", UNSET))
 
         key_enterprise_out = cls(
             credit_code=credit_code,
@@ -88,6 +110,7 @@ class KeyEnterpriseOut:
             key_category=key_category,
             open_postings=open_postings,
             open_vacancies=open_vacancies,
+            officer_staff_id=officer_staff_id,
         )
 
         key_enterprise_out.additional_properties = d

@@ -15,7 +15,7 @@ T = TypeVar("T", bound="KeyEnterprisesOut")
 
 @_attrs_define
 class KeyEnterprisesOut:
-    """The key enterprises assigned to the calling officer, with their open demand.
+    """Key enterprises with their category, officer and open demand.
 
     Attributes:
         enterprises (list[KeyEnterpriseOut]):
