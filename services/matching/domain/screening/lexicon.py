@@ -58,7 +58,7 @@ ABBREVIATIONS = {
 NOT_ORIGIN_AFTER = words(
     "路 中路 南路 北路 东路 西路 大道 大街 街 弄 巷 站 地铁 大厦 广场 小区 公寓 大楼 商城 商场 "
     "酒店 宾馆 饭店 餐厅 菜 风味 口味 大学 理工 师范 医院 银行 分公司 办事处 分部 工厂 基地 项目 "
-    "热干面 卫视 电视 话 方言 航空 钢铁 烟草 市场 区域经理 大区"
+    "省内 市内 境内 片区 渠道 客户 热干面 卫视 电视 话 方言 航空 钢铁 烟草 市场 区域经理 大区"
 )
 # The work or the employer is there: 工作地点：湖北武汉, 在湖北工作, 派驻河南.
 LOCATION_BEFORE = words(
@@ -80,14 +80,16 @@ BREAKS_REFUSAL = words("为由 歧视 欢迎 不限 也 均 同样 平等")
 
 REFUSALS = words(
     "不要 不招 不收 不录 不录用 不聘 不聘用 不用 不予 不接受 不考虑 不欢迎 勿扰 勿投 勿来 勿应聘 "
-    "不予录用 一律不录用 一律不招 免谈 免扰 谢绝 拒绝 拒收 拒招 婉拒 恕不 一律不 除外 禁止 "
+    "请勿打扰 勿打扰 免问 免进 不予面试 不予录用 一律不录用 一律不招 免谈 免扰 谢绝 "
+    "拒绝 拒收 拒招 婉拒 恕不 一律不 除外 禁止 "
     "不得 不能 不可 不允许 排除 莫投 别来 "
     "别投 不需要 不适合 不合适 绕道 绕行 不包括 不含 pass 请回 buyao buzhao wurao jujue xiejue"
 )
 # A refusal word that is part of another phrase is no refusal (不要求经验, 不得歧视).
-REFUSAL_NOT_BEFORE = words("求 歧视 以 拒绝 迟到 早退 吸烟 饮酒")
-SOFT_REFUSALS = words("慎投 慎重 慎 暂缓 暂不 待定 视情况 另行安排 酌情 优先考虑其他 尽量不")
-PRIORITISE = words("优先")
+REFUSAL_NOT_BEFORE = words("求 歧视 以 拒绝 迟到 早退 吸烟 饮酒 担心 紧张 犹豫 错过 客气")
+SOFT_REFUSALS = words(
+    "算了 抱歉 慎投 慎重 慎 暂缓 暂不 待定 视情况 另行安排 酌情 优先考虑其他 尽量不"
+)
 
 LOCAL = words("上海 本市 本地 沪 江浙沪 申城 城镇 非农 当地")
 HUKOU_NOUNS = words("户籍 户口 常住户口 籍 人 本地人 户")
@@ -118,5 +120,3 @@ NEVER_INFECTED = words(
     "无感染史 无新冠感染史 无新冠病史 未感染过 未曾感染 从未感染 没感染过 没有感染过 未阳过 没阳过 "
     "未确诊过 非康复者 无确诊史 无阳性史 未感染新冠"
 )
-TRAVEL_REQUIREMENT = words("无 没有 未")
-TRAVEL_HISTORY = words("旅居史 接触史 旅行史 居住史")

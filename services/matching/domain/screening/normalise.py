@@ -63,10 +63,17 @@ class Normalised:
     original: str
     text: str
     _positions: list[int] | None = field(default=None, repr=False)
+    _phonetic: str | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, original: str) -> Normalised:
         return cls(original, original.translate(translation_table()))
+
+    def phonetic(self, table: dict[int, int]) -> str:
+        """The text with homophones replaced through ``table`` (computed once, 1:1 in length)."""
+        if self._phonetic is None:
+            self._phonetic = self.text.translate(table)
+        return self._phonetic
 
     def original_span(self, start: int, end: int) -> str:
         """The original text behind normalised ``text[start:end]``, separators included."""

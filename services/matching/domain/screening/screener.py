@@ -11,13 +11,12 @@ a refusal further off, a travel-history requirement — are weak (hold, an offic
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from services.matching.domain.screening import lexicon, patterns
 from services.matching.domain.screening.findings import Finding, Screening, Strength
-from services.matching.domain.screening.normalise import Normalised
+from services.matching.domain.screening.normalise import Normalised, translation_table
 
 AFTER_WINDOW = 8
 BEFORE_WINDOW = 6
@@ -77,10 +76,16 @@ def _region_chains(n: Normalised) -> Iterator[tuple[int, int, bool]]:
     """Runs of region names (湖北、河南、安徽), with whether any was written as a homophone."""
     chain: list[int] | None = None
     homophone = False
-    for m in patterns.region().finditer(n.text):
-        named = m.group("named")
-        is_homophone = named is not None and not _exact_or_pinyin(named)
-        if chain and patterns.REGION_LINK.search(n.text, chain[1], m.start()):
+    text = n.text
+    for m in patterns.region().finditer(n.phonetic(patterns.phonetic_table())):
+        spelled = text[m.start() : m.end()].replace("|", "")
+        before = text[m.start() - 1 : m.start()]
+        if spelled in lexicon.INITIALS and before.isascii() and before.isalpha():
+            continue  # "hb" inside a word (HBase)
+        if spelled[0] in lexicon.ABBREVIATIONS and before == "犹":
+            continue  # 犹豫
+        is_homophone = not (spelled in _SPELLINGS or spelled.isascii() or spelled[0] in _ABBR)
+        if chain and patterns.REGION_LINK.search(text, chain[1], m.start()):
             chain[1] = m.end()
             homophone = homophone or is_homophone
             continue
@@ -91,12 +96,18 @@ def _region_chains(n: Normalised) -> Iterator[tuple[int, int, bool]]:
         yield chain[0], chain[1], homophone
 
 
-_REGION_SPELLINGS = frozenset(lexicon.PROVINCES + lexicon.CITIES)
+_SPELLINGS = frozenset(
+    spelling
+    for name in lexicon.PROVINCES + lexicon.CITIES + lexicon.EPIDEMIC_ZONES
+    for spelling in (name, *patterns.spellings(name))
+)
+_ABBR = frozenset(lexicon.ABBREVIATIONS)
 
 
-def _exact_or_pinyin(matched: str) -> bool:
-    plain = matched.replace("|", "")
-    return plain in _REGION_SPELLINGS or all(ch.isascii() for ch in plain)
+_REGION_STRONG = (
+    "以来源地区（籍贯、来自或到过某地）拒绝或排斥劳动者，违反不得拒绝招录疫情严重地区劳动者的规定"
+)
+_REGION_WEAK = "疑似以来源地区区别对待劳动者，需人工复核"
 
 
 def _region(n: Normalised, name: str) -> Iterator[Finding]:
@@ -126,6 +137,21 @@ def _region(n: Normalised, name: str) -> Iterator[Finding]:
                     "要求没有到过某地区，可能变相拒绝来自该地区的劳动者，需人工复核",
                 )
                 continue
+        excepted = (
+            patterns.EXCEPT_AFTER.match(text, subject_end)
+            if patterns.EXCEPT_BEFORE.search(head)
+            else patterns.OTHERS_WELCOME_AFTER.match(text, subject_end)
+        )
+        if excepted:  # 除湖北人外均可, 鄂州以外地区均可
+            yield _finding(
+                n,
+                REGION,
+                name,
+                (start - 1 if text[start - 1 : start] == "除" else start, excepted.end()),
+                Strength.STRONG,
+                _REGION_STRONG,
+            )
+            continue
         refusal = _refusal_near(n, start, subject_end)
         restricted_non = (
             origin_before is not None
@@ -134,8 +160,10 @@ def _region(n: Normalised, name: str) -> Iterator[Finding]:
         )
         if refusal is None and not restricted_non:
             continue
-        if refusal is None:
+        if refusal is None:  # 非湖北籍: only a refusal when restricted to or preferred
             strong = patterns.RESTRICTS_BEFORE.search(text, 0, start - 1) is not None
+            if not strong and not patterns.PREFERRED_AFTER.match(text, subject_end):
+                continue
             span = (start - 1, subject_end)
         else:
             clear = is_origin or refusal.gap <= ADJACENT
@@ -147,15 +175,19 @@ def _region(n: Normalised, name: str) -> Iterator[Finding]:
             name,
             span,
             Strength.STRONG if strong else Strength.WEAK,
-            "以来源地区（籍贯、来自或到过某地）拒绝或排斥劳动者，违反不得拒绝招录疫情严重地区劳动者的规定"
-            if strong
-            else "疑似以来源地区区别对待劳动者，需人工复核",
+            _REGION_STRONG if strong else _REGION_WEAK,
         )
 
 
 def _hukou(n: Normalised, name: str) -> Iterator[Finding]:
     text = n.text
-    for m in patterns.HUKOU_RESTRICTED.finditer(text):
+    restricted = (
+        m
+        for pattern in (patterns.HUKOU_RESTRICTED, patterns.HUKOU_REQUIRED)
+        for m in pattern.finditer(text)
+        if text[m.start() - 1 : m.start()] not in patterns.NEGATION or not m.start()
+    )
+    for m in restricted:
         yield _finding(
             n, HUKOU, name, m.span(), Strength.STRONG, "限定本地户籍，排斥外地户籍劳动者"
         )
@@ -184,6 +216,18 @@ def _hukou(n: Normalised, name: str) -> Iterator[Finding]:
         )
 
 
+_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _arabic(code: str) -> str:
+    """42, 四二 and 四十二 all give "42" (十 between tens and units, as numbers are spoken)."""
+    digits = code.translate(_CHINESE_DIGITS)
+    if "十" not in digits:
+        return digits
+    tens, _, units = digits.partition("十")
+    return f"{int(tens or '1')}{units or '0'}"
+
+
 def _id_prefix(n: Normalised, name: str) -> Iterator[Finding]:
     text = n.text
     seen: list[tuple[int, int]] = []
@@ -193,8 +237,11 @@ def _id_prefix(n: Normalised, name: str) -> Iterator[Finding]:
         (patterns.ID_PREFIX_ONLY, False),
     ):
         for m in pattern.finditer(text):
-            code = m.group("code")
-            if code[:2] not in lexicon.PROVINCE_ID_CODES:
+            code = _arabic(m.group("code"))
+            if (
+                code[:2] not in lexicon.PROVINCE_ID_CODES
+                or text[m.start("code") - 1 : m.start("code")].isdigit()
+            ):
                 continue
             if any(s <= m.start() < e for s, e in seen):
                 continue
@@ -257,14 +304,16 @@ def _past_infection(n: Normalised, name: str) -> Iterator[Finding]:
 
 
 _RULES = (_region, _hukou, _id_prefix, _past_infection)
-_HINT = re.compile(r"[^\x00-\x7f]|[a-z]")
 
 
 class Screener:
     """Screens postings with the automata compiled once at construction."""
 
     def __init__(self) -> None:
-        patterns.region()  # compile now, not on the first posting
+        # Build the tables and the automaton now (about a second), not on the first posting.
+        translation_table()
+        patterns.phonetic_table()
+        patterns.region()
 
     def screen(self, fields: Mapping[str, str]) -> Screening:
         findings: list[Finding] = []
