@@ -8,7 +8,7 @@ import asyncpg
 from services.matching.adapters.postgres_store import PostgresMatchingStore
 from services.matching.demand_changes import publish_demand_changes
 from services.matching.domain.records import Record
-from services.matching.domain.screening import screen_posting
+from services.matching.domain.screening import screen_posting, warm_up
 from services.matching.events import ROUTES
 from services.matching.settings import MatchingSettings
 from services.platform.stream.worker import StreamSpec
@@ -20,6 +20,7 @@ def stream_spec(settings: MatchingSettings | None = None) -> StreamSpec[Record]:
     settings = settings or MatchingSettings()
 
     def open_store(pool: asyncpg.Pool) -> PostgresMatchingStore:
+        warm_up()  # screening's tables built at start-up, not on the first posting
         return PostgresMatchingStore(pool, screen_posting)
 
     return StreamSpec(

@@ -1,9 +1,10 @@
 """Every principal kind against every endpoint, allowed and refused, on the in-process gateway.
 
 Objects belong to 浦东新区 (310115): the enterprise 上海浦江食品 (a key enterprise, with its
-service officer, and a job posting of it held for review), the point 潍坊新村街道 and a warning. Each caller is the owner, someone of the
-same kind elsewhere, an official of the district, of another district or of the city, one of the
-district's employment assistants or service officers, or operations. A refusal publishes nothing;
+service officer and a job posting held for review), the point 潍坊新村街道 and a warning. Each
+caller is the owner, someone of the same kind elsewhere, an official of the district, of another
+district or of the city, one of the district's employment assistants or service officers, or
+operations. A refusal publishes nothing;
 an object outside the caller's scope is refused without a word about it (403 naming only the
 caller's own scope, or 404 where the object's existence is the secret). An uploaded sheet answers
 207 to whoever may upload, its row published only for a caller whose scope holds the enterprise.
