@@ -24,6 +24,7 @@ SERVICES=(
   "monitoring:${FUGONG_MONITORING_PORT:-8101}"
   "notify.simulator:${FUGONG_SIMULATOR_PORT:-8200}"
   "notify:${FUGONG_NOTIFY_PORT:-8103}"
+  "matching:${FUGONG_MATCHING_PORT:-8104}"
   "gateway:${FUGONG_GATEWAY_ADMIN_PORT:-8100}"
 )
 

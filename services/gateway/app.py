@@ -33,8 +33,11 @@ from services.gateway.routes import (
     batch_models,
     batches,
     compliance,
+    demand_lists,
     health,
     indicators,
+    posting_reviews,
+    postings,
     report_sheets,
     reports,
     service_status,
@@ -128,6 +131,9 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     app.include_router(compliance.router, responses=PROBLEM_RESPONSES)
     app.include_router(warnings.router, responses=PROBLEM_RESPONSES)
     app.include_router(audit.router, responses=PROBLEM_RESPONSES)
+    app.include_router(postings.router, responses=PROBLEM_RESPONSES)
+    app.include_router(posting_reviews.router, responses=PROBLEM_RESPONSES)
+    app.include_router(demand_lists.router, responses=PROBLEM_RESPONSES)
     app.include_router(service_status.router, responses=PROBLEM_RESPONSES)
     app.include_router(
         appointments.router, responses={**PROBLEM_RESPONSES, **APPOINTMENT_RESPONSES}

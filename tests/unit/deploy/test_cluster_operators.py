@@ -31,7 +31,7 @@ CLUSTER_DIR = REPO_ROOT / "deploy" / "k8s" / "cluster"
 DNS_1123 = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
 STRIMZI_API = "kafka.strimzi.io/v1beta2"
 LISTENER_TYPES = {"internal", "route", "loadbalancer", "nodeport", "ingress", "cluster-ip"}
-SERVICES_WITH_A_SCHEMA = {"gateway", "monitoring", "notify"}
+SERVICES_WITH_A_SCHEMA = {"gateway", "monitoring", "notify", "matching"}
 
 
 def _documents(name: str) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ import pytest
 from .manifests import REPO_ROOT, Document, deployed_services
 
 INFRASTRUCTURE = ("kafka", "postgres")
-HTTP_SERVICES = ("gateway", "monitoring", "notify")
+HTTP_SERVICES = ("gateway", "monitoring", "notify", "matching")
 LONG_RUNNING = (*INFRASTRUCTURE, *HTTP_SERVICES)
 CONDITIONS = {"service_started", "service_healthy", "service_completed_successfully"}
 EXACT_TAG = re.compile(r":\d+\.\d+\.\d+$")

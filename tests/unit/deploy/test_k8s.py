@@ -131,7 +131,7 @@ def test_every_object_is_in_the_fugong_namespace() -> None:
 
 
 def test_services_are_deployed_under_the_names_the_topic_catalogue_uses() -> None:
-    assert deployed_services() == {"gateway", "monitoring", "notify", "topics"}
+    assert deployed_services() == {"gateway", "monitoring", "notify", "matching", "topics"}
     for workload in WORKLOADS:
         assert workload.labels[NAME_LABEL] == workload.name, workload
 
