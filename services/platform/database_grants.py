@@ -59,8 +59,8 @@ async def grant_own_schema(conn: Connection, service: str, role_prefix: str = ""
     await conn.execute(f"GRANT USAGE ON SCHEMA {schema} TO {role}")
     await conn.execute(f"REVOKE CREATE ON SCHEMA {schema} FROM {role}")
     rows = await conn.fetch(
-        "SELECT c.relname, c.relkind FROM pg_class c "
-        "WHERE c.relnamespace = $1::regnamespace AND c.relkind = ANY($2::char[]) "
+        "SELECT c.relname, c.relkind::text FROM pg_class c "
+        "WHERE c.relnamespace = $1::regnamespace AND c.relkind::text = ANY($2::text[]) "
         "ORDER BY c.relname",
         schema,
         list(_RIGHTS_BY_KIND),
