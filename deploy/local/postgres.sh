@@ -6,8 +6,13 @@
 #   deploy/local/postgres.sh status   # one line: "postgres: up (...)" or "postgres: down"
 #   deploy/local/postgres.sh reset    # stop and wipe the cluster (all databases)
 #
-# Result: postgresql://fugong:fugong@127.0.0.1:$FUGONG_PG_PORT/fugong
-# (role fugong has LOGIN and CREATEDB, so tests can create throwaway databases).
+# Result: postgresql://fugong:fugong@127.0.0.1:$FUGONG_PG_PORT/fugong, the privileged role that
+# owns the database and runs the migration step (`make migrate`). It has CREATEDB and CREATEROLE,
+# so tests can create throwaway databases and roles of their own; it is not a superuser.
+# Each service of the database catalogue (services/contracts/views.py) gets a login role named
+# after it, with a random password kept in $FUGONG_STATE_DIR/postgres/roles/<service>.password
+# (mode 600, git-ignored); services.sh builds each service's URL from it. Idempotent: passwords
+# are made once and re-asserted at every start.
 #
 # Environment:
 #   FUGONG_DATABASE_URL or DATABASE_URL  if set, an external server is used: start/stop do nothing,
@@ -213,15 +218,49 @@ ensure_role_and_db() {
 DO \$\$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DB_USER') THEN
-        CREATE ROLE $DB_USER LOGIN CREATEDB PASSWORD '$DB_PASSWORD';
+        CREATE ROLE $DB_USER LOGIN CREATEDB CREATEROLE PASSWORD '$DB_PASSWORD';
     ELSE
-        ALTER ROLE $DB_USER LOGIN CREATEDB PASSWORD '$DB_PASSWORD';
+        ALTER ROLE $DB_USER LOGIN CREATEDB CREATEROLE PASSWORD '$DB_PASSWORD';
     END IF;
 END
 \$\$;
 SELECT 'CREATE DATABASE $DB_NAME OWNER $DB_USER'
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$DB_NAME') \gexec
 SQL
+}
+
+# The catalogue's services, read from services/contracts/views.py (plain Python, no venv needed).
+database_services() {
+    (cd "$REPO_DIR" && "${FUGONG_PYTHON:-python3}" -c \
+        'from services.contracts.views import DATABASE_SERVICES; print(*DATABASE_SERVICES)')
+}
+
+# A login role per service, nothing more (no CREATEDB, no CREATEROLE): its rights in a database
+# are the migration step's grants. The password is made once, kept under .state, re-asserted.
+ensure_service_roles() {
+    local roles_dir="$STATE_DIR/postgres/roles" service password services
+    services="$(database_services)" || die "could not read the database catalogue"
+    mkdir -p "$roles_dir"
+    chmod 700 "$roles_dir"
+    for service in $services; do
+        if [[ ! -s "$roles_dir/$service.password" ]]; then
+            (umask 077 && od -An -tx1 -N24 /dev/urandom | tr -d ' \n' >"$roles_dir/$service.password")
+        fi
+        password="$(cat "$roles_dir/$service.password")"
+        [[ "$password" =~ ^[0-9a-f]{48}$ ]] || die "$roles_dir/$service.password is not a generated password"
+        psql_super >/dev/null <<SQL
+DO \$\$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$service') THEN
+        CREATE ROLE $service LOGIN NOCREATEDB NOCREATEROLE PASSWORD '$password';
+    ELSE
+        ALTER ROLE $service LOGIN NOCREATEDB NOCREATEROLE PASSWORD '$password';
+    END IF;
+END
+\$\$;
+SQL
+    done
+    log "roles: $services (passwords in $roles_dir)"
 }
 
 wait_ready() {
@@ -242,6 +281,7 @@ cmd_start() {
     if pid="$(server_pid)"; then
         wait_ready
         ensure_role_and_db
+        ensure_service_roles
         log "already running (pid $pid, $HOST:$PORT)"
         return 0
     fi
@@ -264,6 +304,7 @@ cmd_start() {
     fi
     wait_ready
     ensure_role_and_db
+    ensure_service_roles
     log "up (pid $(server_pid), $HOST:$PORT) after $((SECONDS - t0))s; data: $PGDATA_DIR; log: $LOG_FILE"
     log "url: postgresql://$DB_USER:$DB_PASSWORD@$HOST:$PORT/$DB_NAME"
 }
