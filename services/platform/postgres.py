@@ -54,6 +54,7 @@ async def open_database(settings: DatabaseSettings, *, max_size: int = 10) -> as
     return await open_pool(
         settings.database_url,
         max_size=max_size,
+        user=settings.database_user,
         password=None if password is None else password.get_secret_value(),
         tls=tls_for(settings),
     )
@@ -64,6 +65,7 @@ async def open_pool(
     *,
     min_size: int = 1,
     max_size: int = 10,
+    user: str | None = None,
     password: str | None = None,
     tls: Tls = None,
 ) -> asyncpg.Pool:
@@ -80,6 +82,7 @@ async def open_pool(
                 min_size=min_size,
                 max_size=max_size,
                 init=_init_connection,
+                user=user,
                 password=password,
                 ssl=tls,
             )

@@ -49,6 +49,9 @@ class DatabaseSettings(BaseSettings):
         validation_alias=AliasChoices("FUGONG_DATABASE_URL", "DATABASE_URL"),
         pattern=r"^postgres(ql)?://",
     )
+    database_user: str | None = Field(
+        None, max_length=63, description="the role to connect as, when the URL does not name it"
+    )
     database_password: SecretStr | None = Field(
         None, description="the role's password, when the URL does not hold it (a Secret's key)"
     )
