@@ -11,10 +11,13 @@ from urllib.parse import urlsplit
 import asyncpg
 import pytest
 import pytest_asyncio
+from pydantic import SecretStr
 
-from services.contracts.views import PUBLISHED_VIEWS, views_read_by
+from services.contracts.views import PUBLISHED_VIEWS, role_name, views_read_by
 from services.platform.migrate import run_migration_step, services_with_migrations
 from services.platform.migrations import load_migrations
+from services.platform.postgres import open_database
+from services.platform.settings import ServiceSettings
 from tests.support.infra import ServiceRoles, service_roles
 
 pytestmark = pytest.mark.integration
@@ -260,3 +263,23 @@ async def test_a_view_published_later_is_granted_by_the_next_run(migrated: Migra
     finally:
         await gateway.close()
         await admin.close()
+
+
+async def test_a_service_connects_as_the_role_its_settings_name(migrated: Migrated) -> None:
+    """As in Kubernetes: a URL without credentials, the role and password from its Secret."""
+    url = urlsplit(migrated.dsn)
+    bare = url._replace(netloc=f"{url.hostname}:{url.port}").geturl()
+    settings = ServiceSettings(
+        _env_file=None,
+        http_port=8000,
+        database_url=bare,
+        database_user=role_name("notify", migrated.roles.prefix),
+        database_password=SecretStr(migrated.roles.passwords["notify"]),
+        database_sslmode="disable",
+    )
+    pool = await open_database(settings, max_size=1)
+    try:
+        assert await pool.fetchval("SELECT current_user") == f"{migrated.roles.prefix}notify"
+        await pool.fetch("SELECT * FROM gateway.appointment_contacts_v LIMIT 1")
+    finally:
+        await pool.close()
