@@ -66,7 +66,9 @@ class DeadLettersSentAlready:
         self.count += 1
 
 
-async def rebuild(settings: MonitoringSettings, *, lock_timeout_seconds: float = 30) -> Progress:
+async def rebuild(
+    settings: MonitoringSettings, *, lock_timeout_seconds: float = 30, role_prefix: str = ""
+) -> Progress:
     pool = await open_database(settings, max_size=3)
     try:
         await wait_for_schema(pool, SCHEMA, "services.monitoring", timeout_seconds=0)
@@ -89,7 +91,7 @@ async def rebuild(settings: MonitoringSettings, *, lock_timeout_seconds: float =
                     "IN ACCESS EXCLUSIVE MODE"
                 )
                 progress = await replayer.catch_up()
-                await _switch(conn)
+                await _switch(conn, role_prefix)
         log.info(
             "switched over to the rebuilt tables",
             records=progress.records,
@@ -111,7 +113,7 @@ async def _fresh_tables(pool: asyncpg.Pool) -> None:
             )
 
 
-async def _switch(conn: Connection) -> None:
+async def _switch(conn: Connection, role_prefix: str) -> None:
     # Views follow tables, not names: keep their definitions (in creation order, so a view is
     # redefined after those it reads) and point them at the new tables once these are in place.
     views = await conn.fetch(
@@ -128,8 +130,8 @@ async def _switch(conn: Connection) -> None:
         await conn.execute(f"CREATE OR REPLACE VIEW {view['name']} AS {view['definition']}")
     await conn.execute(f"DROP SCHEMA {REPLACED} CASCADE; DROP SCHEMA {REBUILD}")
     # New tables carry no grants: monitoring's role and the views' readers get theirs back.
-    await grant_own_schema(conn, SCHEMA)
-    await grant_published_views(conn, SCHEMA)
+    await grant_own_schema(conn, SCHEMA, role_prefix)
+    await grant_published_views(conn, SCHEMA, role_prefix)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,10 +139,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--lock-timeout", type=float, default=30, help="seconds to wait for the live tables"
     )
+    parser.add_argument(
+        "--role-prefix", default="", help="as the migration step's (roles are <prefix><service>)"
+    )
     args = parser.parse_args(argv)
     settings = MonitoringSettings()
     configure_logging("monitoring-rebuild", settings.log_level, settings.log_format)
-    progress = asyncio.run(rebuild(settings, lock_timeout_seconds=args.lock_timeout))
+    progress = asyncio.run(
+        rebuild(settings, lock_timeout_seconds=args.lock_timeout, role_prefix=args.role_prefix)
+    )
     print(
         f"rebuilt from {progress.records} records ({progress.new_events} events) "
         f"in {progress.seconds:.1f} s and switched over"

@@ -4,7 +4,6 @@ the published views the catalogue gives it, and nothing else; no DDL at all."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -18,7 +17,7 @@ from services.platform.migrate import run_migration_step, services_with_migratio
 from services.platform.migrations import load_migrations
 from services.platform.postgres import open_database
 from services.platform.settings import ServiceSettings
-from tests.support.infra import ServiceRoles, service_roles
+from tests.support.infra import ServiceRoles
 
 pytestmark = pytest.mark.integration
 
@@ -36,12 +35,6 @@ class Migrated:
 
     async def connect_as(self, service: str) -> asyncpg.Connection:
         return await asyncpg.connect(self.roles.dsn(service, self.database))
-
-
-@pytest_asyncio.fixture
-async def roles() -> AsyncIterator[ServiceRoles]:
-    async with service_roles() as made:
-        yield made
 
 
 @pytest_asyncio.fixture
