@@ -65,6 +65,11 @@ start_one() {
   (
     cd "$REPO_DIR"
     if [[ -n "$database_url" ]]; then export FUGONG_DATABASE_URL="$database_url"; fi
+    # The local server serves TLS with a CA of its own (postgres.sh): verify it, as production does.
+    if [[ -z "${FUGONG_DATABASE_URL_GIVEN:-}" && -e "$STATE_DIR/postgres/tls/serving" ]]; then
+      export FUGONG_DATABASE_SSLMODE=verify-full
+      export FUGONG_DATABASE_SSL_ROOT_CERT="$STATE_DIR/postgres/tls/ca.crt"
+    fi
     # The gateway parses and validates on as many cores as the machine has (one process each).
     FUGONG_HTTP_WORKERS="${FUGONG_HTTP_WORKERS:-$(nproc)}" \
     FUGONG_HTTP_PORT="$port" FUGONG_DATA_DIR="$STATE_DIR/faust" \
@@ -110,6 +115,8 @@ stop_one() {
   echo "$name: stopped"
 }
 
+# An external server's URL says its own TLS settings.
+FUGONG_DATABASE_URL_GIVEN="${FUGONG_DATABASE_URL:-${DATABASE_URL:-}}"
 mkdir -p "$RUN_DIR" "$LOG_DIR"
 case "${1:-}" in
   start)
