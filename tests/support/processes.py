@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from services.contracts.views import DATABASE_SERVICES
+from services.platform.migrate import services_with_migrations
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -41,7 +41,7 @@ class ServiceProcess:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, ready_within: float = 60.0) -> ServiceProcess:
-        if self.migrate and self.name in DATABASE_SERVICES:
+        if self.migrate and self.name in services_with_migrations():
             url = self.env.get("FUGONG_MIGRATION_DATABASE_URL", self.env["FUGONG_DATABASE_URL"])
             run_migration_step(url, self.name)
             self.migrate = False
