@@ -19,7 +19,7 @@ export FUGONG_TOPIC_REPLICATION_FACTOR ?= 3
 export FUGONG_TOPIC_MIN_INSYNC_REPLICAS ?= 2
 endif
 
-.PHONY: help setup infra migrate up down status run demo test test-cluster check lint format typecheck unit integration e2e bench bench-ingest client clean
+.PHONY: help setup up down status run demo test test-cluster check lint format typecheck unit integration e2e bench bench-ingest client clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -35,6 +35,7 @@ setup: $(STAMP) ## Install what is missing: Debian packages (as root), the venv,
 	@$(LOCAL)/system-packages.sh
 	@$(LOCAL)/kafka.sh fetch
 
+.PHONY: infra migrate
 infra: setup ## Start Kafka and PostgreSQL, create the topics, migrate the schemas
 	@$(LOCAL)/postgres.sh start
 	@$(LOCAL)/kafka.sh start
