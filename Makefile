@@ -35,10 +35,15 @@ setup: $(STAMP) ## Install what is missing: Debian packages (as root), the venv,
 	@$(LOCAL)/system-packages.sh
 	@$(LOCAL)/kafka.sh fetch
 
-infra: setup ## Start Kafka and PostgreSQL and create the topics
+.PHONY: infra migrate
+infra: setup ## Start Kafka and PostgreSQL, create the topics, migrate the schemas
 	@$(LOCAL)/postgres.sh start
 	@$(LOCAL)/kafka.sh start
 	@$(PY) -m services.platform.topics
+	@$(MAKE) --no-print-directory migrate
+
+migrate: setup ## Apply every service's migrations and grants, as the privileged role (FUGONG_MIGRATION_DATABASE_URL)
+	@$(PY) -m services.platform.migrate
 
 up: infra ## Start the whole stack: Kafka, PostgreSQL, every service
 	@$(LOCAL)/services.sh start

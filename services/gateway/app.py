@@ -51,8 +51,8 @@ from services.platform.kafka import (
     KafkaProbe,
     idempotent_producer,
 )
-from services.platform.migrations import migrate
-from services.platform.postgres import PostgresProbe, open_pool
+from services.platform.migrations import wait_for_schema
+from services.platform.postgres import PostgresProbe, open_database
 from services.platform.producers import ReplaceableProducer
 
 SCHEMA = "gateway"
@@ -68,8 +68,10 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
         if resources is not None:
             yield  # given ready-made (and already on app.state)
             return
-        pool = await open_pool(settings.database_url, max_size=10)
-        await migrate(pool, SCHEMA, "services.gateway")
+        pool = await open_database(settings, max_size=10)
+        await wait_for_schema(
+            pool, SCHEMA, "services.gateway", timeout_seconds=settings.schema_wait_seconds
+        )
         publisher = KafkaEventPublisher(
             ReplaceableProducer(
                 lambda: idempotent_producer(settings.kafka_bootstrap_servers, "fugong-gateway")

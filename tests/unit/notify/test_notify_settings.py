@@ -16,7 +16,9 @@ def test_a_lookup_never_comes_before_a_send_could_still_be_answered() -> None:
 def test_prod_refuses_the_dev_keys_and_plain_http() -> None:
     with pytest.raises(ValidationError, match="FUGONG_SMS_SECRET_ID"):
         NotifySettings(
-            _env_file=None, env="prod", database_url="postgresql://notify:x@db:5432/fugong"
+            _env_file=None,
+            env="prod",
+            database_url="postgresql://notify:x@db:5432/fugong?sslmode=verify-full",
         )
 
 
@@ -24,7 +26,7 @@ def test_prod_starts_on_real_keys_over_https() -> None:
     settings = NotifySettings(
         _env_file=None,
         env="prod",
-        database_url="postgresql://notify:x@db:5432/fugong",
+        database_url="postgresql://notify:x@db:5432/fugong?sslmode=verify-full",
         sms_scheme="https",
         sms_endpoint="sms.tencentcloudapi.com",
         sms_secret_id=SecretStr("AKID-real"),
