@@ -250,7 +250,7 @@ async def test_a_view_published_later_is_granted_by_the_next_run(migrated: Migra
     view = "matching.key_enterprise_officers_v"
     try:
         await admin.execute("DROP SCHEMA matching CASCADE")
-        others = [s for s in SERVICES if s != "matching"]
+        others = tuple(s for s in SERVICES if s != "matching")
         await run_migration_step(admin, others, role_prefix=migrated.roles.prefix)
         assert await gateway.fetchval("SELECT to_regclass($1)", view) is None
 
