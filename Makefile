@@ -41,11 +41,16 @@ setup: $(STAMP) ## Install what is missing: Debian packages (as root), the venv,
 # Runs a command with a Kafka user's settings (written by kafka.sh start): $(call as_kafka_user,admin)
 as_kafka_user = set -a && . "$$($(LOCAL)/kafka.sh client-env $(1))" && set +a &&
 
-infra: setup ## Start Kafka (SASL_SSL; KAFKA_SECURITY=plaintext for none) and PostgreSQL, create the topics and ACLs
+.PHONY: infra migrate
+infra: setup ## Start PostgreSQL and Kafka (SASL_SSL; KAFKA_SECURITY=plaintext for none), create the topics and ACLs, migrate the schemas
 	@$(LOCAL)/postgres.sh start
 	@$(LOCAL)/kafka.sh start
 	@$(call as_kafka_user,admin) $(PY) -m services.platform.topics
 	@$(call as_kafka_user,admin) $(PY) -m services.platform.kafka_acls apply
+	@$(MAKE) --no-print-directory migrate
+
+migrate: setup ## Apply every service's migrations and grants, as the privileged role (FUGONG_MIGRATION_DATABASE_URL)
+	@$(PY) -m services.platform.migrate
 
 up: infra ## Start the whole stack: Kafka, PostgreSQL, every service
 	@$(LOCAL)/services.sh start

@@ -7,7 +7,12 @@
 #   deploy/local/services.sh status   # one line per service
 #
 # Environment: FUGONG_STATE_DIR (default <repo>/.state); every FUGONG_* setting the services read.
-# Each service connects to Kafka as its own user: kafka.sh's clients/fugong-<service>.env.
+#
+# Each service connects to Kafka as its own user (kafka.sh's clients/fugong-<service>.env) and to
+# PostgreSQL as its own role (postgres.sh makes the roles and keeps their passwords in
+# $FUGONG_STATE_DIR/postgres/roles), on FUGONG_PG_PORT (default 5432). The schema must have been
+# migrated first (`make migrate`; `make up` does it). With FUGONG_DATABASE_URL or DATABASE_URL set
+# (an external server), that URL is used as it is.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -25,8 +30,24 @@ SERVICES=(
   "monitoring:${FUGONG_MONITORING_PORT:-8101}"
   "notify.simulator:${FUGONG_SIMULATOR_PORT:-8200}"
   "notify:${FUGONG_NOTIFY_PORT:-8103}"
+  "matching:${FUGONG_MATCHING_PORT:-8104}"
   "gateway:${FUGONG_GATEWAY_ADMIN_PORT:-8100}"
 )
+
+# The URL of a service's own role; empty for a process without a schema (the simulator).
+database_url_of() {
+  local name=$1 password_file="$STATE_DIR/postgres/roles/$1.password"
+  if [[ -n "${FUGONG_DATABASE_URL:-${DATABASE_URL:-}}" ]]; then
+    echo "${FUGONG_DATABASE_URL:-$DATABASE_URL}"
+  elif [[ "$name" == *.* ]]; then
+    echo ""
+  elif [[ -s "$password_file" ]]; then
+    echo "postgresql://$name:$(cat "$password_file")@127.0.0.1:${FUGONG_PG_PORT:-5432}/fugong"
+  else
+    echo "$name: no database role yet ($password_file missing): run deploy/local/postgres.sh start" >&2
+    return 1
+  fi
+}
 
 pid_of() { cat "$RUN_DIR/$1.pid" 2>/dev/null || true; }
 # Alive means: that pid runs this service (a pid file can outlive a reboot and its pid be reused).
@@ -53,6 +74,8 @@ start_one() {
     echo "$name: already running (pid $(pid_of "$name"))"
     return
   fi
+  local database_url
+  database_url="$(database_url_of "$name")" || exit 1
   (
     cd "$REPO_DIR"
     # Its own Kafka user's settings, as kafka.sh made them (none for a service without one).
@@ -62,6 +85,12 @@ start_one() {
       # shellcheck disable=SC1090
       . "$kafka_env"
       set +a
+    fi
+    if [[ -n "$database_url" ]]; then export FUGONG_DATABASE_URL="$database_url"; fi
+    # The local server serves TLS with a CA of its own (postgres.sh): verify it, as production does.
+    if [[ -z "${FUGONG_DATABASE_URL_GIVEN:-}" && -e "$STATE_DIR/postgres/tls/serving" ]]; then
+      export FUGONG_DATABASE_SSLMODE=verify-full
+      export FUGONG_DATABASE_SSL_ROOT_CERT="$STATE_DIR/postgres/tls/ca.crt"
     fi
     # The gateway parses and validates on as many cores as the machine has (one process each).
     FUGONG_HTTP_WORKERS="${FUGONG_HTTP_WORKERS:-$(nproc)}" \
@@ -108,6 +137,8 @@ stop_one() {
   echo "$name: stopped"
 }
 
+# An external server's URL says its own TLS settings.
+FUGONG_DATABASE_URL_GIVEN="${FUGONG_DATABASE_URL:-${DATABASE_URL:-}}"
 mkdir -p "$RUN_DIR" "$LOG_DIR"
 case "${1:-}" in
   start)

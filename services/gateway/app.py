@@ -33,8 +33,11 @@ from services.gateway.routes import (
     batch_models,
     batches,
     compliance,
+    demand_lists,
     health,
     indicators,
+    posting_reviews,
+    postings,
     report_sheets,
     reports,
     service_status,
@@ -48,8 +51,8 @@ from services.platform.kafka import (
     KafkaProbe,
     idempotent_producer,
 )
-from services.platform.migrations import migrate
-from services.platform.postgres import PostgresProbe, open_pool
+from services.platform.migrations import wait_for_schema
+from services.platform.postgres import PostgresProbe, open_database
 from services.platform.producers import ReplaceableProducer
 
 SCHEMA = "gateway"
@@ -65,8 +68,10 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
         if resources is not None:
             yield  # given ready-made (and already on app.state)
             return
-        pool = await open_pool(settings.database_url, max_size=10)
-        await migrate(pool, SCHEMA, "services.gateway")
+        pool = await open_database(settings, max_size=10)
+        await wait_for_schema(
+            pool, SCHEMA, "services.gateway", timeout_seconds=settings.schema_wait_seconds
+        )
         publisher = KafkaEventPublisher(
             ReplaceableProducer(
                 lambda: idempotent_producer(settings.kafka_connection(), "fugong-gateway")
@@ -128,6 +133,9 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     app.include_router(compliance.router, responses=PROBLEM_RESPONSES)
     app.include_router(warnings.router, responses=PROBLEM_RESPONSES)
     app.include_router(audit.router, responses=PROBLEM_RESPONSES)
+    app.include_router(postings.router, responses=PROBLEM_RESPONSES)
+    app.include_router(posting_reviews.router, responses=PROBLEM_RESPONSES)
+    app.include_router(demand_lists.router, responses=PROBLEM_RESPONSES)
     app.include_router(service_status.router, responses=PROBLEM_RESPONSES)
     app.include_router(
         appointments.router, responses={**PROBLEM_RESPONSES, **APPOINTMENT_RESPONSES}

@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 
 from services.platform.kafka_connection import KafkaConnection
+from services.platform.migrate import services_with_migrations
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -36,6 +37,9 @@ class ServiceProcess:
     log_path: Path
     process: subprocess.Popen[bytes] | None = None
     admin_port: int | None = None
+    migrate: bool = True
+    """Run the migration step for this service before its first start, as a deployment does:
+    with FUGONG_MIGRATION_DATABASE_URL from `env` if given, else its FUGONG_DATABASE_URL."""
 
     @property
     def url(self) -> str:
@@ -47,6 +51,10 @@ class ServiceProcess:
         return f"http://127.0.0.1:{self.admin_port or self.port}"
 
     def start(self, ready_within: float = 60.0) -> ServiceProcess:
+        if self.migrate and self.name in services_with_migrations():
+            url = self.env.get("FUGONG_MIGRATION_DATABASE_URL", self.env["FUGONG_DATABASE_URL"])
+            run_migration_step(url, self.name)
+            self.migrate = False
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             [sys.executable, "-m", f"services.{self.name}"],
@@ -89,6 +97,29 @@ class ServiceProcess:
     def log_tail(self, lines: int = 40) -> str:
         text = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
         return "\n".join(text.splitlines()[-lines:])
+
+
+def run_migration_step(database_url: str, *services: str, role_prefix: str = "") -> str:
+    """`python -m services.platform.migrate` as its own process; its output, or an error."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "services.platform.migrate",
+            *services,
+            "--role-prefix",
+            role_prefix,
+        ],
+        cwd=REPO,
+        env={**os.environ, "FUGONG_MIGRATION_DATABASE_URL": database_url, "FUGONG_ENV": "test"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"migration step failed ({done.returncode}):\n{done.stderr[-4000:]}")
+    return done.stdout
 
 
 def service_env(

@@ -25,8 +25,8 @@ from mode import Service
 from services.contracts.topics import TopicSpec, consumer_group, topic_name
 from services.platform.consumer_lag import ConsumerLag
 from services.platform.kafka import KafkaProbe, idempotent_producer
-from services.platform.migrations import migrate
-from services.platform.postgres import database_is_reachable, open_pool
+from services.platform.migrations import wait_for_schema
+from services.platform.postgres import database_is_reachable, open_database
 from services.platform.stream import metrics
 from services.platform.stream.admin_pages import admin_pages
 from services.platform.stream.batches import BatchProcessor, RetryPolicy
@@ -95,8 +95,13 @@ class StreamWorker(Service, Generic[R]):
         kafka = settings.kafka_connection()
         self._probe = KafkaProbe(kafka)
         self._lag = ConsumerLag(kafka, spec.group_id(settings.topic_prefix), self.topics)
-        self.pool = await open_pool(settings.database_url, max_size=spec.pool_size)
-        await migrate(self.pool, spec.schema, f"services.{spec.service}")
+        self.pool = await open_database(settings, max_size=spec.pool_size)
+        await wait_for_schema(
+            self.pool,
+            spec.schema,
+            f"services.{spec.service}",
+            timeout_seconds=settings.schema_wait_seconds,
+        )
         self.producer = idempotent_producer(kafka, f"fugong-{spec.service}")
         await self.producer.start()
         prefix = settings.topic_prefix

@@ -11,7 +11,7 @@ import pytest
 from .manifests import REPO_ROOT, Document, deployed_services
 
 INFRASTRUCTURE = ("kafka", "postgres")
-HTTP_SERVICES = ("gateway", "monitoring", "notify")
+HTTP_SERVICES = ("gateway", "monitoring", "notify", "matching")
 LONG_RUNNING = (*INFRASTRUCTURE, *HTTP_SERVICES)
 CONDITIONS = {"service_started", "service_healthy", "service_completed_successfully"}
 EXACT_TAG = re.compile(r":\d+\.\d+\.\d+$")
@@ -87,7 +87,7 @@ def test_every_dependency_names_a_service_and_waits_on_a_condition(
 
 
 @pytest.mark.parametrize("name", HTTP_SERVICES)
-def test_services_start_once_infrastructure_is_healthy_and_topics_exist(
+def test_services_start_once_infrastructure_is_healthy_topics_exist_and_schemas_migrated(
     compose: dict[str, Document], name: str
 ) -> None:
     conditions = {dep: spec["condition"] for dep, spec in depends_on(compose[name]).items()}
@@ -95,6 +95,7 @@ def test_services_start_once_infrastructure_is_healthy_and_topics_exist(
         "kafka": "service_healthy",
         "postgres": "service_healthy",
         "topics": "service_completed_successfully",
+        "migrate": "service_completed_successfully",  # the schema first: services wait for it
     }
 
 

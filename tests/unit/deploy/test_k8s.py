@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
+from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
 import kubernetes_validate
 import pytest
 
 from services.contracts.topics import catalogue
+from services.contracts.views import DATABASE_SERVICES
 from services.platform.kafka_acls import ADMIN_USER, username
+from services.platform.settings import ServiceSettings
 from services.platform.strimzi import KAFKA_CLUSTER
 
 from .manifests import (
@@ -40,14 +44,16 @@ IMAGE = "fugong"
 SECRET_NAME = "fugong-secrets"  # noqa: S105 (the Secret's name, not its value)
 CONFIGMAP_NAME = "fugong-config"
 PLACEHOLDER = "CHANGE-ME"
+OWNER_SECRET = "fugong-db-app"  # noqa: S105 (a Secret's name: CloudNativePG's, for the owner)
+CA_SECRET = "fugong-db-ca"  # noqa: S105 (a Secret's name: the server CA's)
 SECRET_SETTINGS = {
-    "FUGONG_DATABASE_URL",
     "FUGONG_API_KEY_PEPPER",
     "FUGONG_SMS_SECRET_ID",
     "FUGONG_SMS_SECRET_KEY",
 }
 
 ALL_RESOURCES = k8s_resources()
+DATABASE_SERVICES_DEPLOYED = set(DATABASE_SERVICES) & deployed_services()
 WORKLOADS = workloads()
 POD_WORKLOADS = pod_workloads()
 """The Deployments and Jobs, and the CronJobs too."""
@@ -133,7 +139,14 @@ def test_every_object_is_in_the_fugong_namespace() -> None:
 
 
 def test_services_are_deployed_under_the_names_the_topic_catalogue_uses() -> None:
-    assert deployed_services() == {"gateway", "monitoring", "notify", "topics"}
+    assert deployed_services() == {
+        "gateway",
+        "monitoring",
+        "notify",
+        "matching",
+        "topics",
+        "migrate",
+    }
     for workload in WORKLOADS:
         assert workload.labels[NAME_LABEL] == workload.name, workload
 
@@ -254,7 +267,7 @@ def test_monitoring_replicas_do_not_exceed_its_partitions() -> None:
 
 
 def test_topics_job_creates_the_topics_without_restarting_in_place() -> None:
-    (job,) = [w for w in WORKLOADS if w.kind == "Job"]
+    (job,) = [w for w in WORKLOADS if w.kind == "Job" and w.name == "topics"]
     (container,) = containers(job)
     assert container["command"] == [
         "sh",
@@ -294,16 +307,32 @@ def test_example_secret_holds_placeholders_only() -> None:
         assert PLACEHOLDER in str(value), f"{key} is not a placeholder"
 
 
+NO_KAFKA_CLIENT = {"gateway-purge", "migrate"}
+"""Workloads that open no Kafka client, and are given no Kafka user."""
+
+
 def _kafka_user_of(workload: K8sResource) -> str:
-    return ADMIN_USER if workload.kind == "Job" else username(workload.name)
+    return ADMIN_USER if workload.name == "topics" else username(workload.name)
+
+
+def _database_secret(service: str) -> str:
+    """The Secret of a service's own role; the migrate Job's is the database owner's."""
+    if service == "migrate":
+        return OWNER_SECRET
+    return "fugong-db-gateway" if service == "gateway-purge" else f"fugong-db-{service}"
 
 
 def test_workloads_read_only_settings_that_exist() -> None:
     (secret,) = k8s_resources([EXAMPLE_SECRET_FILE])
     secret_keys = set(secret.document["stringData"])
     for workload in POD_WORKLOADS:
-        # Fugong's Secret, and the workload's own Kafka user's (made by Strimzi's user operator).
-        allowed = {(SECRET_NAME, k) for k in secret_keys} | {(_kafka_user_of(workload), "password")}
+        # Fugong's Secret, its own database role's, and its own Kafka user's (made by Strimzi's
+        # user operator).
+        allowed = (
+            {(SECRET_NAME, k) for k in secret_keys}
+            | {(_database_secret(workload.name), k) for k in ("username", "password")}
+            | {(_kafka_user_of(workload), "password")}
+        )
         for node in walk(pod_spec(workload)):
             if "secretKeyRef" in node:
                 ref = node["secretKeyRef"]
@@ -320,8 +349,8 @@ def test_each_workload_connects_to_kafka_as_its_own_user_verifying_the_cluster_c
     assert settings["FUGONG_KAFKA_SASL_MECHANISM"] == "SCRAM-SHA-512"
     ca_dir = settings["FUGONG_KAFKA_SSL_CAFILE"].rpartition("/")[0]
     for workload in WORKLOADS:
-        if workload.name == "gateway-purge":
-            continue  # opens no Kafka client
+        if workload.name in NO_KAFKA_CLIENT:
+            continue
         (container,) = containers(workload)
         user = _kafka_user_of(workload)
         assert env_value(container, "FUGONG_KAFKA_SASL_USERNAME") == user, workload
@@ -339,3 +368,92 @@ def test_only_the_gateway_gets_the_api_key_pepper() -> None:
         if node.get("secretKeyRef", {}).get("key") == "FUGONG_API_KEY_PEPPER"
     }
     assert holders == {"gateway"}
+
+
+def _env_from_secret(workload: K8sResource) -> dict[str, tuple[str, str]]:
+    return {
+        var["name"]: (
+            var["valueFrom"]["secretKeyRef"]["name"],
+            var["valueFrom"]["secretKeyRef"]["key"],
+        )
+        for container in containers(workload)
+        for var in container.get("env", [])
+        if "secretKeyRef" in var.get("valueFrom", {})
+    }
+
+
+def _cronjobs() -> list[K8sResource]:
+    return of_kind("CronJob")
+
+
+def _cronjob_pod(cronjob: K8sResource) -> Document:
+    return cronjob.document["spec"]["jobTemplate"]["spec"]["template"]["spec"]  # type: ignore[no-any-return]
+
+
+def test_each_service_connects_as_its_own_role_and_only_the_migrate_job_as_the_owner() -> None:
+    connecting = [w for w in WORKLOADS if "FUGONG_DATABASE_USER" in _env_from_secret(w)]
+    assert {w.name for w in connecting} == {*DATABASE_SERVICES_DEPLOYED, "migrate"}
+    for workload in connecting:
+        env = _env_from_secret(workload)
+        expected = _database_secret(workload.name)
+        assert env["FUGONG_DATABASE_USER"] == (expected, "username")
+        assert env["FUGONG_DATABASE_PASSWORD"] == (expected, "password")
+    for cronjob in _cronjobs():
+        refs = [
+            n["secretKeyRef"]["name"] for n in walk(_cronjob_pod(cronjob)) if "secretKeyRef" in n
+        ]
+        assert OWNER_SECRET not in refs, f"{cronjob} must not hold the owner's role"
+    holders = {
+        w.name
+        for w in WORKLOADS
+        for n in walk(pod_spec(w))
+        if n.get("secretKeyRef", {}).get("name") == OWNER_SECRET
+    }
+    assert holders == {"migrate"}
+
+
+def test_the_migrate_job_runs_the_migration_step_before_the_services() -> None:
+    (job,) = [w for w in WORKLOADS if w.name == "migrate"]
+    (container,) = containers(job)
+    assert container["command"] == ["python", "-m", "services.platform.migrate"]
+    assert pod_spec(job)["restartPolicy"] == "Never"
+    annotations = job.document["metadata"]["annotations"]
+    assert annotations["argocd.argoproj.io/hook"] == "PreSync"
+    assert "pre-upgrade" in annotations["helm.sh/hook"]
+    for deployment in DEPLOYMENTS:
+        (main,) = containers(deployment)
+        probe = main["startupProbe"]
+        # Start-up may wait out FUGONG_SCHEMA_WAIT_SECONDS before liveness could restart it.
+        assert probe["periodSeconds"] * probe["failureThreshold"] >= 120
+
+
+def test_database_connections_verify_the_server_against_the_mounted_ca() -> None:
+    (configmap,) = of_kind("ConfigMap")
+    data = configmap.document["data"]
+    url = urlsplit(data["FUGONG_DATABASE_URL"])
+    assert url.username is None
+    assert url.password is None
+    assert data["FUGONG_DATABASE_SSLMODE"] == "verify-full"
+    root_cert = PurePosixPath(data["FUGONG_DATABASE_SSL_ROOT_CERT"])
+    pods = [pod_spec(w) for w in WORKLOADS if "FUGONG_DATABASE_USER" in _env_from_secret(w)]
+    pods += [_cronjob_pod(c) for c in _cronjobs()]
+    for pod in pods:
+        (volume,) = [
+            v for v in pod["volumes"] if v.get("secret", {}).get("secretName") == CA_SECRET
+        ]
+        mounts = [
+            m for c in pod["containers"] for m in c["volumeMounts"] if m["name"] == volume["name"]
+        ]
+        assert [PurePosixPath(m["mountPath"]) for m in mounts] == [root_cert.parent]
+        assert {item["path"] for item in volume["secret"]["items"]} == {root_cert.name}
+
+
+def test_the_configmap_passes_the_services_production_checks() -> None:
+    (configmap,) = of_kind("ConfigMap")
+    settings = ServiceSettings(
+        _env_file=None,
+        http_port=8000,
+        **{k.removeprefix("FUGONG_").lower(): v for k, v in configmap.document["data"].items()},
+    )
+    assert settings.env == "prod"
+    assert settings.effective_sslmode == "verify-full"

@@ -27,10 +27,10 @@ CLUSTER_POLICIES = load_yaml_documents(
     REPO_ROOT / "deploy" / "k8s" / "cluster" / "network-policies.yaml"
 )
 POD_WORKLOADS = pod_workloads()
-ADMIN_PORTED = ("gateway", "monitoring", "notify")
+ADMIN_PORTED = ("gateway", "monitoring", "notify", "matching")
 
-KAFKA_CLIENTS = {"gateway", "monitoring", "notify", "topics"}
-POSTGRES_CLIENTS = {"gateway", "monitoring", "notify", "gateway-purge"}
+KAFKA_CLIENTS = {"gateway", "monitoring", "notify", "matching", "topics"}
+POSTGRES_CLIENTS = {"gateway", "monitoring", "notify", "matching", "gateway-purge", "migrate"}
 """Who connects to what: the gateway and the workers to both, the topics Job to Kafka only
 (it creates topics), the purge CronJob to PostgreSQL only."""
 PRIVATE_RANGES = {

@@ -26,7 +26,7 @@ def test_prod_refuses_the_dev_keys_and_plain_http() -> None:
         NotifySettings(
             _env_file=None,
             env="prod",
-            database_url="postgresql://notify:x@db:5432/fugong",
+            database_url="postgresql://notify:x@db:5432/fugong?sslmode=verify-full",
             **PROD_KAFKA,
         )
 
@@ -35,7 +35,7 @@ def test_prod_starts_on_real_keys_over_https() -> None:
     settings = NotifySettings(
         _env_file=None,
         env="prod",
-        database_url="postgresql://notify:x@db:5432/fugong",
+        database_url="postgresql://notify:x@db:5432/fugong?sslmode=verify-full",
         sms_scheme="https",
         sms_endpoint="sms.tencentcloudapi.com",
         sms_secret_id=SecretStr("AKID-real"),

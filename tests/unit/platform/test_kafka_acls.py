@@ -23,7 +23,7 @@ def _topics(service: str, operation: str, prefix: str = "") -> set[str]:
 
 def test_every_topic_has_a_producer_and_every_service_a_principal() -> None:
     assert all(spec.producers for spec in catalogue())
-    assert services() == {"gateway", "monitoring", "notify"}
+    assert services() == {"gateway", "monitoring", "notify", "matching"}
     assert {b.principal for b in all_bindings()} == {principal(s) for s in services()}
 
 
@@ -57,6 +57,7 @@ def test_a_service_joins_only_its_own_group_and_the_gateway_none() -> None:
     assert groups == {
         principal("monitoring"): consumer_group("monitoring"),
         principal("notify"): consumer_group("notify"),
+        principal("matching"): consumer_group("matching"),
     }
     assert _topics("gateway", "READ") == set()
 

@@ -12,7 +12,9 @@ from pydantic import SecretStr, ValidationError
 from services.platform.kafka_connection import KafkaConnection
 from services.platform.settings import ServiceSettings
 
-PROD_DATABASE_URL = "postgresql://monitoring@pg-primary.fugong.svc.cluster.local:5432/fugong"
+PROD_DATABASE_URL = (
+    "postgresql://monitoring@pg-primary.fugong.svc.cluster.local:5432/fugong?sslmode=verify-full"
+)
 SCRAM_PASSWORD = secrets.token_hex(16)
 
 

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import os
 import secrets
+import ssl
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
 from services.gateway.settings import DEV_PEPPER, GatewaySettings
-from services.platform.settings import LOCAL_DATABASE_URL, ServingSettings
+from services.platform.postgres import tls_for
+from services.platform.settings import LOCAL_DATABASE_URL, ServiceSettings, ServingSettings
 
-PROD_DATABASE_URL = "postgresql://fugong@pg-primary.fugong.svc.cluster.local:5432/fugong"
+PROD_DATABASE_URL = (
+    "postgresql://fugong@pg-primary.fugong.svc.cluster.local:5432/fugong?sslmode=verify-full"
+)
 SCRAM_PASSWORD = secrets.token_hex(16)
 REAL_PEPPER = "x7Qm2vR9tL4pW8nK3sD6fH1jB5cZ0gYeA2uE9iOq"  # 40 characters
 
@@ -219,3 +224,101 @@ def test_a_refused_setting_is_named_but_its_value_never_echoed() -> None:
 
     assert "FUGONG_DATABASE_URL" in str(refused.value)
     assert "pw4521" not in str(refused.value)
+
+
+REMOTE_URL = "postgresql://gateway@fugong-db-rw.fugong.svc:5432/fugong"
+
+
+@pytest.mark.parametrize("sslmode", [None, "disable", "prefer", "require", "verify-ca"])
+def test_prod_refuses_a_remote_database_without_full_verification(
+    monkeypatch: pytest.MonkeyPatch, sslmode: str | None
+) -> None:
+    monkeypatch.setenv("FUGONG_ADMIN_PORT", "8101")
+    monkeypatch.setenv("FUGONG_ENV", "prod")
+    monkeypatch.setenv("FUGONG_DATABASE_URL", REMOTE_URL)
+    if sslmode is not None:
+        monkeypatch.setenv("FUGONG_DATABASE_SSLMODE", sslmode)
+
+    with pytest.raises(ValidationError) as raised:
+        _service_settings()
+
+    assert "FUGONG_DATABASE_SSLMODE must be verify-full in prod" in _messages(raised)
+
+
+@pytest.mark.parametrize(
+    ("url", "sslmode"),
+    [
+        (REMOTE_URL, "verify-full"),
+        (REMOTE_URL + "?sslmode=verify-full", None),
+        ("postgresql://gateway:pw@127.0.0.1:5432/fugong", None),
+        ("postgresql://gateway:pw@[::1]:5432/fugong", "disable"),
+        ("postgresql://gateway:pw@localhost/fugong", None),
+        ("postgresql://gateway@/fugong?host=/run/postgresql", None),
+    ],
+    ids=["setting", "url", "ipv4-loopback", "ipv6-loopback", "localhost", "unix-socket"],
+)
+def test_prod_accepts_full_verification_or_a_server_on_this_machine(
+    monkeypatch: pytest.MonkeyPatch, url: str, sslmode: str | None
+) -> None:
+    monkeypatch.setenv("FUGONG_ADMIN_PORT", "8101")
+    monkeypatch.setenv("FUGONG_ENV", "prod")
+    monkeypatch.setenv("FUGONG_DATABASE_URL", url)
+    if sslmode is not None:
+        monkeypatch.setenv("FUGONG_DATABASE_SSLMODE", sslmode)
+
+    assert _service_settings().env == "prod"
+
+
+def test_a_name_that_merely_starts_like_loopback_is_remote(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FUGONG_ADMIN_PORT", "8101")
+    monkeypatch.setenv("FUGONG_ENV", "prod")
+    monkeypatch.setenv("FUGONG_DATABASE_URL", "postgresql://g@127.0.0.1.attacker.example/fugong")
+
+    with pytest.raises(ValidationError):
+        _service_settings()
+
+
+def test_verify_full_checks_the_chain_and_the_host_name(tmp_path: Path) -> None:
+    settings = ServiceSettings(
+        _env_file=None, database_url=REMOTE_URL, database_sslmode="verify-full"
+    )
+
+    context = tls_for(settings)
+
+    assert isinstance(context, ssl.SSLContext)
+    assert context.verify_mode is ssl.CERT_REQUIRED
+    assert context.check_hostname
+
+
+def test_verify_full_with_a_root_cert_that_is_not_a_certificate_fails_loudly(
+    tmp_path: Path,
+) -> None:
+    bogus = tmp_path / "ca.crt"
+    bogus.write_text("not a certificate")
+    settings = ServiceSettings(
+        _env_file=None,
+        database_url=REMOTE_URL,
+        database_sslmode="verify-full",
+        database_ssl_root_cert=bogus,
+    )
+
+    with pytest.raises(ssl.SSLError):
+        tls_for(settings)
+
+
+def test_without_an_sslmode_setting_the_url_decides() -> None:
+    settings = ServiceSettings(_env_file=None, database_url=REMOTE_URL)
+
+    assert tls_for(settings) is None
+    assert settings.effective_sslmode == "prefer"
+
+
+def test_a_database_password_is_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FUGONG_ADMIN_PORT", "8101")
+    monkeypatch.setenv("FUGONG_DATABASE_PASSWORD", "pw-4521-secret")
+
+    settings = _service_settings()
+
+    assert settings.database_password is not None
+    assert settings.database_password.get_secret_value() == "pw-4521-secret"
+    assert "pw-4521-secret" not in repr(settings)
