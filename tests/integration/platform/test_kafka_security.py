@@ -22,11 +22,14 @@ from pydantic import SecretStr
 from services.contracts.topics import (
     COMMUNITY_REPORTS,
     DEFAULT_PARTITIONS,
+    DEMAND_CHANGES,
     EARLY_WARNINGS,
     ENTERPRISE_REGISTRATIONS,
     ENTERPRISE_REPORTS,
     NOTIFY_REQUESTS,
+    POSTINGS,
     consumer_group,
+    services,
 )
 from services.platform.kafka import idempotent_producer
 from services.platform.kafka_acls import all_bindings, apply_acls, bindings_on_broker, username
@@ -118,6 +121,7 @@ async def test_a_service_writes_what_it_produces_and_reads_what_it_consumes_in_i
         ("gateway", EARLY_WARNINGS.name),  # monitoring's
         ("notify", NOTIFY_REQUESTS.name),  # it consumes it, it does not produce it
         ("monitoring", ENTERPRISE_REPORTS.name),
+        ("matching", POSTINGS.name),  # the gateway publishes postings; matching reads them
     ],
 )
 async def test_a_service_cannot_write_a_topic_it_does_not_produce(
@@ -132,6 +136,8 @@ async def test_a_service_cannot_write_a_topic_it_does_not_produce(
     [
         ("gateway", ENTERPRISE_REGISTRATIONS.name),  # it writes registrations, never reads them
         ("monitoring", NOTIFY_REQUESTS.name),  # it asks for notices; notify reads them
+        ("gateway", POSTINGS.name),
+        ("matching", DEMAND_CHANGES.name),  # it announces demand changes; nobody reads them yet
     ],
 )
 async def test_a_service_cannot_read_a_topic_it_only_writes(
@@ -148,6 +154,8 @@ async def test_a_service_cannot_read_a_topic_it_only_writes(
         ("notify", ENTERPRISE_REPORTS.name),  # enterprises' reports are monitoring's
         ("notify", COMMUNITY_REPORTS.name),
         ("gateway", EARLY_WARNINGS.name),
+        ("matching", ENTERPRISE_REPORTS.name),
+        ("monitoring", POSTINGS.name),  # monitoring reads matching's published view, not its topic
     ],
 )
 async def test_a_service_cannot_even_see_a_topic_it_has_no_part_in(
@@ -162,11 +170,17 @@ async def test_a_service_cannot_even_see_a_topic_it_has_no_part_in(
     assert f"Topic {topic} is not authorized for this client" in caplog.text
 
 
-async def test_a_service_cannot_join_another_services_group(secured: PrivateBroker) -> None:
+@pytest.mark.parametrize(
+    ("service", "group_of"), [("notify", "monitoring"), ("matching", "notify")]
+)
+async def test_a_service_cannot_join_another_services_group(
+    secured: PrivateBroker, service: str, group_of: str
+) -> None:
+    # Both may read registrations: only the group is refused.
     consumer = AIOKafkaConsumer(
         ENTERPRISE_REGISTRATIONS.name,
-        **_as(secured, "notify").client_options(),
-        group_id=consumer_group("monitoring"),
+        **_as(secured, service).client_options(),
+        group_id=consumer_group(group_of),
     )
     try:
         with pytest.raises(GroupAuthorizationFailedError):
@@ -215,5 +229,5 @@ def test_every_users_secrets_stay_private_to_the_state_dir(secured: PrivateBroke
     clients = secured.state_dir / "kafka" / "clients"
     private = [security / "ca.key", security / "broker.pem", *clients.glob("*.env")]
     private += list((security / "users").glob("*.password"))
-    assert len(list(clients.glob("*.env"))) == 4  # admin and the catalogue's three services
+    assert {p.stem for p in clients.glob("*.env")} == {"admin"} | {username(s) for s in services()}
     assert {oct(Path(p).stat().st_mode & 0o077) for p in private} == {"0o0"}
