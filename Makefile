@@ -31,9 +31,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-setup: $(STAMP) ## Install what is missing: Debian packages (as root), the venv, the Kafka jars
+setup: $(STAMP) ## Install what is missing: Debian packages (as root), the venv, the Kafka jars, ECharts
 	@$(LOCAL)/system-packages.sh
 	@$(LOCAL)/kafka.sh fetch
+	@$(LOCAL)/console-assets.sh
 
 infra: setup ## Start Kafka and PostgreSQL and create the topics
 	@$(LOCAL)/postgres.sh start
