@@ -9,11 +9,10 @@ import asyncio
 import json
 import shutil
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import asyncpg
 import httpx
 import pytest
 import pytest_asyncio
@@ -23,10 +22,8 @@ from playwright.async_api import Browser, ConsoleMessage, Page, async_playwright
 from services.contracts.identifiers import week_of_instant
 from services.contracts.topics import NOTIFY_REQUESTS, topic_name
 from services.gateway.domain.access import Principal, PrincipalKind
-from services.monitoring.compliance import ComplianceJob
-from services.monitoring.domain.compliance import DeadlinePolicy
-from services.platform.kafka import KafkaEventPublisher, idempotent_producer
 from tests.support.data import credit_code, registration, weekly_report
+from tests.support.deadlines import after_deadline_job
 from tests.support.infra import KAFKA
 from tests.support.stack import Stack, running_stack
 from tests.support.waiting import eventually
@@ -185,7 +182,20 @@ async def test_a_reminder_sent_from_the_compliance_page_reaches_notify(
             await stack.register(client, registration(code, district=MINHANG))
         body = weekly_report(reporting, week=this_week)
         assert (await client.post("/v1/weekly-reports", json=body, headers=key)).status_code == 202
-        answer = await _run_deadline_job(stack, client, this_week, {"X-API-Key": city_key})
+
+        async def compliance() -> Any:
+            answer = await client.get(
+                "/v1/compliance", params={"week": this_week}, headers={"X-API-Key": city_key}
+            )
+            return answer.json()
+
+        answer = await after_deadline_job(
+            stack,
+            this_week,
+            compliance,
+            lambda a: a["total"]["on_time"] == 1,
+            what="the deadline job's run, with the report on time",
+        )
     missing = {e["credit_code"] for e in answer["late_or_missing"] if e["status"] == "missing"}
     assert silent in missing
     assert reporting not in missing
@@ -207,38 +217,6 @@ async def test_a_reminder_sent_from_the_compliance_page_reaches_notify(
     )
     assert {r["data"]["recipient"] for r in sent} == missing
     assert {r["data"]["parameters"]["week"] for r in sent} == {this_week}
-
-
-async def _run_deadline_job(
-    stack: Stack, client: httpx.AsyncClient, week: str, city: dict[str, str]
-) -> Any:
-    """The deadline job, run as a worker runs it, with a clock past this week's deadline."""
-    policy = DeadlinePolicy()
-    pool = await asyncpg.create_pool(stack.database_url, min_size=1, max_size=2)
-    producer = idempotent_producer(KAFKA, "fugong-e2e")
-    await producer.start()
-    job = ComplianceJob(
-        pool,
-        KafkaEventPublisher(producer),
-        topic=topic_name(NOTIFY_REQUESTS, stack.prefix),
-        policy=policy,
-        clock=lambda: policy.deadline(week) + timedelta(minutes=1),
-    )
-
-    async def handled() -> Any:
-        await job.run()
-        answer = await client.get("/v1/compliance", params={"week": week}, headers=city)
-        return answer.json()
-
-    try:
-        return await eventually(
-            handled,
-            lambda a: a["total"]["on_time"] == 1,
-            what="the deadline job's run, with the report on time",
-        )
-    finally:
-        await producer.stop()
-        await pool.close()
 
 
 async def _requests_from_gateway(topic: str) -> list[dict[str, Any]]:
