@@ -56,10 +56,16 @@ def shown(value: Any, kind: Kind) -> str:
     return str(value)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> Any:
-    if value is None or isinstance(value, int | float | str):
+    """The value as a sheet should hold it: text that a spreadsheet would run as a formula (an
+    enterprise named "=HYPERLINK(…)") is kept as text, behind an apostrophe."""
+    if value is None or isinstance(value, int | float):
         return value
-    return str(value)
+    text = str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def as_csv(table: Table) -> bytes:
@@ -68,7 +74,9 @@ def as_csv(table: Table) -> bytes:
     writer = csv.writer(out)
     writer.writerow([c.heading for c in table.columns])
     for row in table.rows:
-        writer.writerow(["" if row.get(c.key) is None else row.get(c.key) for c in table.columns])
+        writer.writerow(
+            ["" if row.get(c.key) is None else _cell(row[c.key]) for c in table.columns]
+        )
     return ("\ufeff" + out.getvalue()).encode()
 
 

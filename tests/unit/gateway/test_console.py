@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from services.contracts.topics import NOTIFY_REQUESTS, WARNING_ACKNOWLEDGEMENTS
 from services.gateway.adapters.memory_sessions import InMemoryConsoleSessions
 from services.gateway.console.security import SESSION_COOKIE
+from services.gateway.console.tables import Column, Kind, Table, as_csv, as_xlsx
 from services.gateway.domain.access import Principal, PrincipalKind
 from services.gateway.settings import GatewaySettings
 from tests.unit.gateway.conftest import Gateway, gateway_on_fakes
@@ -273,3 +274,18 @@ async def test_pages_run_no_inline_script_under_a_strict_policy(console: Gateway
         assert answer.headers["cache-control"] == "no-store"
         for script in re.findall(r"<script[^>]*>", answer.text):
             assert 'src="' in script or 'type="application/json"' in script, script
+
+
+def test_downloads_keep_text_that_looks_like_a_formula_as_text() -> None:
+    table = Table(
+        "late-or-missing",
+        "逾期与未报送企业",
+        (Column("name", "企业名称"), Column("missing", "未报", Kind.COUNT)),
+        [{"name": '=HYPERLINK("http://example.com","点此")', "missing": -1}],
+    )
+    rows = list(csv.reader(io.StringIO(as_csv(table).decode("utf-8-sig"))))
+    assert rows[1] == ['\'=HYPERLINK("http://example.com","点此")', "-1"]
+    sheet = load_workbook(io.BytesIO(as_xlsx(table))).active
+    assert sheet is not None
+    assert sheet["A2"].data_type == "s"
+    assert sheet["B2"].value == -1
