@@ -47,10 +47,7 @@
 
   async function refresh() {
     try {
-      const answer = await fetch(window.location.href, {
-        credentials: "same-origin",
-        headers: { "X-Console-Refresh": "1" },
-      });
+      const answer = await fetch(window.location.href, { credentials: "same-origin" });
       if (!answer.ok || answer.redirected) {
         return;
       }
