@@ -23,7 +23,7 @@ from services.contracts.identifiers import week_of_instant
 from services.contracts.topics import NOTIFY_REQUESTS, topic_name
 from services.gateway.domain.access import Principal, PrincipalKind
 from tests.support.data import credit_code, registration, weekly_report
-from tests.support.deadlines import after_deadline_job
+from tests.support.deadlines import after_deadline_job, raise_warnings_as_of
 from tests.support.infra import KAFKA
 from tests.support.stack import Stack, running_stack
 from tests.support.waiting import eventually
@@ -33,7 +33,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / ".artifacts" / "screenshots"
 WEEKS = ("2020-W07", "2020-W08")
-PUDONG, MINHANG = "310115", "310112"
+PUDONG, MINHANG, XUHUI = "310115", "310112", "310104"
 WAIT_MS = 15_000
 
 
@@ -234,6 +234,59 @@ async def _requests_from_gateway(topic: str) -> list[dict[str, Any]]:
     return [e for e in events if e["data"]["requested_by"] == "gateway"]
 
 
+async def test_an_official_acknowledges_a_warning_from_the_page(
+    tab: ConsolePage, stack: Stack, city_key: str
+) -> None:
+    xuhui = await stack.key_for(Principal(PrincipalKind.OFFICIAL, district_code=XUHUI))
+    async with httpx.AsyncClient(base_url=stack.gateway.url, timeout=30) as client:
+        for serial in range(3):
+            code, key = await stack.enterprise(400 + serial, XUHUI)
+            await stack.register(client, registration(code, district=XUHUI))
+            for week, hires in zip(WEEKS, (12, 3), strict=True):  # 招聘满足率 0.8, then 0.2
+                body = {**weekly_report(code, week=week), "hires": hires}
+                answer = await client.post("/v1/weekly-reports", json=body, headers=key)
+                assert answer.status_code == 202, answer.text
+
+        async def district() -> Any:
+            params = {"week": WEEKS[1], "district": XUHUI}
+            return (await client.get("/v1/indicators", params=params, headers=xuhui)).json()
+
+        await eventually(
+            district,
+            lambda a: (
+                a["total"]["enterprises_reporting"] == 3 and a["total"]["previous_week_reported"]
+            ),
+            what="both weeks of 徐汇区's reports",
+        )
+        await raise_warnings_as_of(WEEKS[1], stack)
+
+        async def open_warnings() -> Any:
+            answer = await client.get("/v1/warnings", params={"district": XUHUI}, headers=xuhui)
+            return answer.json()["warnings"]
+
+        before = await open_warnings()
+        await tab.sign_in(xuhui["X-API-Key"])
+        await tab.open("/console/warnings")
+        rows = tab.page.locator("table[data-table='open-warnings'] tbody tr")
+        assert await rows.count() == len(before) > 0
+        assert (
+            "招聘满足率" in await rows.first.locator("td[data-column='figures_text']").inner_text()
+        )
+        await tab.shot("warnings")
+        await rows.first.get_by_label("处理说明").fill("已约谈区内制造业企业")
+        await rows.first.get_by_role("button", name="确认").click()
+        await tab.page.wait_for_selector("#acknowledged", timeout=WAIT_MS)
+        after = await eventually(
+            open_warnings, lambda w: len(w) == len(before) - 1, what="the acknowledgement"
+        )
+    # The page drops the acknowledged warning by itself, as monitoring records it.
+    await tab.page.wait_for_function(
+        f"document.querySelectorAll(\"table[data-table='open-warnings'] tbody tr\").length"
+        f" === {max(len(after), 1)}",
+        timeout=WAIT_MS,
+    )
+
+
 async def test_warnings_and_posters_render_for_a_district_official(
     tab: ConsolePage, stack: Stack, city_key: str
 ) -> None:
@@ -244,7 +297,6 @@ async def test_warnings_and_posters_render_for_a_district_official(
     assert await tab.page.locator("table[data-table='by-district']").count() == 0
     await tab.open("/console/warnings")
     await tab.page.wait_for_selector("table[data-table='open-warnings']", timeout=WAIT_MS)
-    await tab.shot("warnings")
     await tab.open("/console/posters")
     links = tab.page.locator("table.posters a[href$='.pdf']")
     assert await links.count() == 7  # one district's seven services

@@ -1,5 +1,5 @@
-"""Running monitoring's deadline job as a worker runs it, with a clock just past a week's
-deadline, until what it should have changed is seen."""
+"""Running monitoring's deadline jobs (reminders, early warnings) as a worker runs them, with a
+clock just past a week's deadline, until what they should have changed is seen."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from typing import TypeVar
 
 import asyncpg
 
-from services.contracts.topics import NOTIFY_REQUESTS, topic_name
+from services.contracts.topics import EARLY_WARNINGS, NOTIFY_REQUESTS, topic_name
 from services.monitoring.compliance import ComplianceJob
 from services.monitoring.domain.compliance import DeadlinePolicy
+from services.monitoring.domain.warnings import WarningRules
+from services.monitoring.early_warnings import EarlyWarningJob
 from services.platform.kafka import KafkaEventPublisher, idempotent_producer
 from tests.support.infra import KAFKA
 from tests.support.stack import Stack
@@ -48,6 +50,35 @@ async def after_deadline_job(
 
     try:
         return await eventually(handled, until, what=what)
+    finally:
+        await producer.stop()
+        await pool.close()
+
+
+async def raise_warnings_as_of(week: str, stack: Stack) -> None:
+    """Run the early-warning job as a worker does, with a clock just past the week's deadline."""
+    policy = DeadlinePolicy()
+    pool = await asyncpg.create_pool(stack.database_url, min_size=1, max_size=2)
+    producer = idempotent_producer(KAFKA, "fugong-e2e")
+    await producer.start()
+    job = EarlyWarningJob(
+        pool,
+        KafkaEventPublisher(producer),
+        topic=topic_name(EARLY_WARNINGS, stack.prefix),
+        rules=WarningRules(),
+        policy=policy,
+        clock=lambda: policy.deadline(week) + timedelta(minutes=1),
+    )
+
+    async def raised() -> int:
+        await job.run()  # does nothing while a worker's own run holds the lock
+        count: int = await pool.fetchval(
+            "SELECT count(*) FROM monitoring.warnings WHERE week = $1", week
+        )
+        return count
+
+    try:
+        await eventually(raised, lambda n: n > 0, what=f"warnings raised for {week}")
     finally:
         await producer.stop()
         await pool.close()
