@@ -85,6 +85,15 @@ class GatewaySettings(ServingSettings):
         description="longest time a client may take to send a whole body; a slower one is cut "
         "off with 408, so a few trickling clients cannot hold every worker's connections",
     )
+    console_session_idle_minutes: int = Field(
+        30, ge=1, le=24 * 60, description="a console session unused this long has ended"
+    )
+    console_session_hours: int = Field(
+        12, ge=1, le=7 * 24, description="every console session ends this long after sign-in"
+    )
+    console_refresh_seconds: int = Field(
+        30, ge=1, le=3600, description="how often the console's pages fetch fresh figures"
+    )
 
     @property
     def metrics_need_key(self) -> bool:

@@ -199,6 +199,10 @@ class InMemoryViews:
     async def indicators(self, week: str) -> list[Row]:
         return [r for r in self.indicator_rows if r["week"] == week]
 
+    async def reported_weeks(self) -> list[str]:
+        city = (r for r in self.indicator_rows if r["district_code"] is None)
+        return sorted({r["week"] for r in city if r["industry_section"] is None})
+
     async def community_indicators(self, week: str) -> list[Row]:
         return [r for r in self.community_rows if r["week"] == week]
 

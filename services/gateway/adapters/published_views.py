@@ -28,6 +28,14 @@ class PublishedViews:
         )
         return [dict(row.items()) for row in rows]
 
+    async def reported_weeks(self) -> list[str]:
+        rows = await self._pool.fetch(
+            "SELECT week FROM monitoring.indicators_v "
+            "WHERE district_code IS NULL AND industry_section IS NULL ORDER BY week",
+            timeout=self._timeout,
+        )
+        return [row[0] for row in rows]
+
     async def community_indicators(self, week: str) -> list[Row]:
         """The community points' figures of one week, per district and for the city."""
         rows = await self._pool.fetch(
