@@ -222,7 +222,7 @@ async def test_a_reminder_sent_from_the_compliance_page_reaches_notify(
 async def _requests_from_gateway(topic: str) -> list[dict[str, Any]]:
     """Every notification the gateway (not monitoring's deadline job) asked for on the topic."""
     consumer = AIOKafkaConsumer(
-        topic, bootstrap_servers=KAFKA, auto_offset_reset="earliest", enable_auto_commit=False
+        topic, **KAFKA.client_options(), auto_offset_reset="earliest", enable_auto_commit=False
     )
     await consumer.start()
     try:
