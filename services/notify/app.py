@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from services.notify.adapters.postgres_outbox import PostgresOutbox
 from services.notify.adapters.postgres_store import PostgresNotifyStore
+from services.notify.adapters.retention import RetentionPurge
 from services.notify.adapters.tencent_sms import TencentSms
 from services.notify.domain.records import Record
 from services.notify.events import ROUTES
@@ -28,6 +29,13 @@ def stream_spec(settings: NotifySettings | None = None) -> StreamSpec[Record]:
                 settings.send_interval_seconds,
                 lambda pool, _producer, _settings: Sender(
                     PostgresOutbox(pool), TencentSms(settings), settings
+                ),
+            ),
+            periodic_job(
+                "purge_expired_personal_data",
+                settings.purge_interval_seconds,
+                lambda pool, _producer, _settings: RetentionPurge(
+                    pool, settings.notify_retention_days
                 ),
             ),
         ),
