@@ -32,11 +32,13 @@ from services.gateway.routes import (
     audit,
     batch_models,
     batches,
+    campaigns,
     compliance,
     health,
     indicators,
     report_sheets,
     reports,
+    rosters,
     service_status,
     submissions,
     warnings,
@@ -123,6 +125,8 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     app.include_router(
         appointments.router, responses={**PROBLEM_RESPONSES, **APPOINTMENT_RESPONSES}
     )
+    app.include_router(rosters.router, responses=PROBLEM_RESPONSES)
+    app.include_router(campaigns.router, responses=PROBLEM_RESPONSES)
     add_problem_handlers(app)
     _document_extra_schemas(app)
     return app

@@ -3,6 +3,7 @@
 from .accepted import Accepted
 from .acknowledgement_in import AcknowledgementIn
 from .appointment_problem import AppointmentProblem
+from .audience import Audience
 from .audit_entry_out import AuditEntryOut
 from .audit_out import AuditOut
 from .batch_entry import BatchEntry
@@ -12,7 +13,16 @@ from .batch_result import BatchResult
 from .booking_in import BookingIn
 from .booking_out import BookingOut
 from .bookings_out import BookingsOut
+from .campaign_accepted_out import CampaignAcceptedOut
+from .campaign_in import CampaignIn
+from .campaign_in_values import CampaignInValues
+from .campaign_preview_out import CampaignPreviewOut
+from .campaign_progress_out import CampaignProgressOut
+from .campaign_template import CampaignTemplate
+from .cancel_accepted_out import CancelAcceptedOut
 from .changes import Changes
+from .channel_progress_out import ChannelProgressOut
+from .channel_progress_out_statuses import ChannelProgressOutStatuses
 from .community import Community
 from .community_changes import CommunityChanges
 from .community_figures import CommunityFigures
@@ -33,6 +43,7 @@ from .enterprise_compliance_status import EnterpriseComplianceStatus
 from .enterprise_in import EnterpriseIn
 from .enterprise_size import EnterpriseSize
 from .entry_result import EntryResult
+from .failure_out import FailureOut
 from .field_problem import FieldProblem
 from .hall_in import HallIn
 from .hall_out import HallOut
@@ -55,6 +66,12 @@ from .return_to_work_cell import ReturnToWorkCell
 from .return_to_work_figures import ReturnToWorkFigures
 from .return_to_work_out import ReturnToWorkOut
 from .return_to_work_out_definitions import ReturnToWorkOutDefinitions
+from .roster_group_out import RosterGroupOut
+from .roster_merged_out import RosterMergedOut
+from .roster_row_problem_out import RosterRowProblemOut
+from .roster_row_refused_out import RosterRowRefusedOut
+from .roster_summary_out import RosterSummaryOut
+from .roster_upload_out import RosterUploadOut
 from .row_accepted_out import RowAcceptedOut
 from .row_problem_out import RowProblemOut
 from .row_refused_out import RowRefusedOut
@@ -69,6 +86,8 @@ from .status_in import StatusIn
 from .status_out import StatusOut
 from .statuses_out import StatusesOut
 from .suggested_slot import SuggestedSlot
+from .upload_mode import UploadMode
+from .upload_roster_json_body import UploadRosterJsonBody
 from .weekly_report_in import WeeklyReportIn
 from .weekly_report_template_extension import WeeklyReportTemplateExtension
 
@@ -76,6 +95,7 @@ __all__ = (
     "Accepted",
     "AcknowledgementIn",
     "AppointmentProblem",
+    "Audience",
     "AuditEntryOut",
     "AuditOut",
     "BatchEntry",
@@ -85,7 +105,16 @@ __all__ = (
     "BookingIn",
     "BookingOut",
     "BookingsOut",
+    "CampaignAcceptedOut",
+    "CampaignIn",
+    "CampaignInValues",
+    "CampaignPreviewOut",
+    "CampaignProgressOut",
+    "CampaignTemplate",
+    "CancelAcceptedOut",
     "Changes",
+    "ChannelProgressOut",
+    "ChannelProgressOutStatuses",
     "Community",
     "CommunityChanges",
     "CommunityFigures",
@@ -106,6 +135,7 @@ __all__ = (
     "EnterpriseIn",
     "EnterpriseSize",
     "EntryResult",
+    "FailureOut",
     "FieldProblem",
     "HallIn",
     "HallOut",
@@ -128,6 +158,12 @@ __all__ = (
     "ReturnToWorkFigures",
     "ReturnToWorkOut",
     "ReturnToWorkOutDefinitions",
+    "RosterGroupOut",
+    "RosterMergedOut",
+    "RosterRowProblemOut",
+    "RosterRowRefusedOut",
+    "RosterSummaryOut",
+    "RosterUploadOut",
     "RowAcceptedOut",
     "RowProblemOut",
     "RowRefusedOut",
@@ -142,6 +178,8 @@ __all__ = (
     "StatusIn",
     "StatusOut",
     "SuggestedSlot",
+    "UploadMode",
+    "UploadRosterJsonBody",
     "WeeklyReportIn",
     "WeeklyReportTemplateExtension",
 )
