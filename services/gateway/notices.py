@@ -122,7 +122,7 @@ def campaign_request(
         credit_code=credit_code,
         template=body.template,
         values=values,
-        audience=body.audience,
+        audience=body.audience.audience(),
         send_at=body.send_at,
         requested_by=principal.id,
     )

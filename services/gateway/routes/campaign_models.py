@@ -40,6 +40,18 @@ PREVIEW_EXAMPLE: dict[str, Any] = {
 }
 
 
+class AudienceIn(BaseModel):
+    """Members of these departments and/or sites; none named: the whole roster."""
+
+    model_config = ConfigDict(extra="forbid", **examples({"departments": ["生产部"], "sites": []}))
+
+    departments: list[Value] = Field(default_factory=list, max_length=100)
+    sites: list[Value] = Field(default_factory=list, max_length=100)
+
+    def audience(self) -> Audience:
+        return Audience(departments=self.departments, sites=self.sites)
+
+
 class CampaignIn(BaseModel):
     """A notice to the roster, or to the departments and sites named (all: none named)."""
 
@@ -49,7 +61,7 @@ class CampaignIn(BaseModel):
     values: dict[str, Value] = Field(
         max_length=20, description="a value for each of the template's placeholders but the links"
     )
-    audience: Audience = Field(default_factory=Audience)
+    audience: AudienceIn = Field(default_factory=AudienceIn)
     send_at: AwareDatetime | None = Field(
         None, description="not before this time (quiet hours 21:00–08:00 Shanghai still apply)"
     )
@@ -131,7 +143,7 @@ class CampaignProgressOut(BaseModel):
     recipients: int
     parts: int
     send_at: datetime
-    cancelled_at: datetime | None
+    cancelled_at: datetime | None = None
     channels: list[ChannelProgressOut]
     failures: list[FailureOut]
 

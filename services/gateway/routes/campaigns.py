@@ -41,7 +41,7 @@ async def preview_campaign(
     is sent. A placeholder without a value is refused (422 naming it)."""
     credit_code = own_enterprise(principal)
     _, text = campaign_request(resources, principal, credit_code, body)
-    return await preview(resources, credit_code, text, body.audience)
+    return await preview(resources, credit_code, text, body.audience.audience())
 
 
 @router.post("", status_code=status.HTTP_202_ACCEPTED)
@@ -56,7 +56,7 @@ async def create_campaign(
     naming it). Retried with the same Idempotency-Key, it is the same campaign, sent once."""
     credit_code = own_enterprise(principal)
     request, text = campaign_request(resources, principal, credit_code, body)
-    shown = await preview(resources, credit_code, text, body.audience)
+    shown = await preview(resources, credit_code, text, body.audience.audience())
     campaign_id = await publish_campaign(resources, principal, request, idempotency_key)
     return CampaignAcceptedOut(campaign_id=campaign_id, preview=shown)
 
@@ -75,7 +75,7 @@ async def _campaign_for(resources: ResourcesDep, principal: Principal, campaign_
     return campaign
 
 
-@router.post("/{campaign_id}/cancel", status_code=status.HTTP_202_ACCEPTED)
+@router.delete("/{campaign_id}", status_code=status.HTTP_202_ACCEPTED)
 async def cancel_campaign(
     campaign_id: UUID4, principal: PrincipalDep, resources: ResourcesDep
 ) -> CancelAcceptedOut:

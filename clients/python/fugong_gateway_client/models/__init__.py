@@ -3,7 +3,7 @@
 from .accepted import Accepted
 from .acknowledgement_in import AcknowledgementIn
 from .appointment_problem import AppointmentProblem
-from .audience import Audience
+from .audience_in import AudienceIn
 from .audit_entry_out import AuditEntryOut
 from .audit_out import AuditOut
 from .batch_entry import BatchEntry
@@ -95,7 +95,7 @@ __all__ = (
     "Accepted",
     "AcknowledgementIn",
     "AppointmentProblem",
-    "Audience",
+    "AudienceIn",
     "AuditEntryOut",
     "AuditOut",
     "BatchEntry",

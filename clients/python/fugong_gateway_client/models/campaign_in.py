@@ -10,7 +10,7 @@ from ..models.campaign_template import CampaignTemplate
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.audience import Audience
+    from ..models.audience_in import AudienceIn
     from ..models.campaign_in_values import CampaignInValues
 
 
@@ -24,14 +24,13 @@ class CampaignIn:
     Attributes:
         template (CampaignTemplate):
         values (CampaignInValues): a value for each of the template's placeholders but the links
-        audience (Audience | Unset): Who of the roster: everyone with consent, or those in these departments and/or
-            sites.
+        audience (AudienceIn | Unset): Members of these departments and/or sites; none named: the whole roster.
         send_at (datetime.datetime | None | Unset): not before this time (quiet hours 21:00–08:00 Shanghai still apply)
     """
 
     template: CampaignTemplate
     values: CampaignInValues
-    audience: Audience | Unset = UNSET
+    audience: AudienceIn | Unset = UNSET
     send_at: datetime.datetime | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -68,7 +67,7 @@ class CampaignIn:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.audience import Audience  # noqa: PLC0415
+        from ..models.audience_in import AudienceIn  # noqa: PLC0415
         from ..models.campaign_in_values import CampaignInValues  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -77,11 +76,11 @@ class CampaignIn:
         values = CampaignInValues.from_dict(d.pop("values"))
 
         _audience = d.pop("audience", UNSET)
-        audience: Audience | Unset
+        audience: AudienceIn | Unset
         if isinstance(_audience, Unset):
             audience = UNSET
         else:
-            audience = Audience.from_dict(_audience)
+            audience = AudienceIn.from_dict(_audience)
 
         def _parse_send_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:

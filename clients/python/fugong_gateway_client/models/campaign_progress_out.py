@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.channel_progress_out import ChannelProgressOut
     from ..models.failure_out import FailureOut
@@ -25,9 +27,9 @@ class CampaignProgressOut:
         recipients (int):
         parts (int):
         send_at (datetime.datetime):
-        cancelled_at (datetime.datetime | None):
         channels (list[ChannelProgressOut]):
         failures (list[FailureOut]):
+        cancelled_at (datetime.datetime | None | Unset):
     """
 
     campaign_id: str
@@ -36,9 +38,9 @@ class CampaignProgressOut:
     recipients: int
     parts: int
     send_at: datetime.datetime
-    cancelled_at: datetime.datetime | None
     channels: list[ChannelProgressOut]
     failures: list[FailureOut]
+    cancelled_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,12 +56,6 @@ class CampaignProgressOut:
 
         send_at = self.send_at.isoformat()
 
-        cancelled_at: None | str
-        if isinstance(self.cancelled_at, datetime.datetime):
-            cancelled_at = self.cancelled_at.isoformat()
-        else:
-            cancelled_at = self.cancelled_at
-
         channels = []
         for channels_item_data in self.channels:
             channels_item = channels_item_data.to_dict()
@@ -69,6 +65,14 @@ class CampaignProgressOut:
         for failures_item_data in self.failures:
             failures_item = failures_item_data.to_dict()
             failures.append(failures_item)
+
+        cancelled_at: None | str | Unset
+        if isinstance(self.cancelled_at, Unset):
+            cancelled_at = UNSET
+        elif isinstance(self.cancelled_at, datetime.datetime):
+            cancelled_at = self.cancelled_at.isoformat()
+        else:
+            cancelled_at = self.cancelled_at
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -80,11 +84,12 @@ class CampaignProgressOut:
                 "recipients": recipients,
                 "parts": parts,
                 "send_at": send_at,
-                "cancelled_at": cancelled_at,
                 "channels": channels,
                 "failures": failures,
             }
         )
+        if cancelled_at is not UNSET:
+            field_dict["cancelled_at"] = cancelled_at
 
         return field_dict
 
@@ -106,21 +111,6 @@ class CampaignProgressOut:
 
         send_at = datetime.datetime.fromisoformat(d.pop("send_at"))
 
-        def _parse_cancelled_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                cancelled_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return cancelled_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
-
-        cancelled_at = _parse_cancelled_at(d.pop("cancelled_at"))
-
         channels = []
         _channels = d.pop("channels")
         for channels_item_data in _channels:
@@ -135,6 +125,23 @@ class CampaignProgressOut:
 
             failures.append(failures_item)
 
+        def _parse_cancelled_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                cancelled_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return cancelled_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        cancelled_at = _parse_cancelled_at(d.pop("cancelled_at", UNSET))
+
         campaign_progress_out = cls(
             campaign_id=campaign_id,
             credit_code=credit_code,
@@ -142,9 +149,9 @@ class CampaignProgressOut:
             recipients=recipients,
             parts=parts,
             send_at=send_at,
-            cancelled_at=cancelled_at,
             channels=channels,
             failures=failures,
+            cancelled_at=cancelled_at,
         )
 
         campaign_progress_out.additional_properties = d

@@ -16,8 +16,8 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/v1/campaigns/{campaign_id}/cancel".format(
+        "method": "delete",
+        "url": "/v1/campaigns/{campaign_id}".format(
             campaign_id=quote(str(campaign_id), safe=""),
         ),
     }

@@ -7,12 +7,12 @@ from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="Audience")
+T = TypeVar("T", bound="AudienceIn")
 
 
 @_attrs_define
-class Audience:
-    """Who of the roster: everyone with consent, or those in these departments and/or sites.
+class AudienceIn:
+    """Members of these departments and/or sites; none named: the whole roster.
 
     Attributes:
         departments (list[str] | Unset):
@@ -48,9 +48,9 @@ class Audience:
 
         sites = cast(list[str], d.pop("sites", UNSET))
 
-        audience = cls(
+        audience_in = cls(
             departments=departments,
             sites=sites,
         )
 
-        return audience
+        return audience_in
