@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from uuid import UUID
 
 from fastapi import APIRouter, HTTPException, Query, status
-from pydantic import UUID4
 
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
 from services.gateway.domain.access import Forbidden, Principal
@@ -77,7 +77,7 @@ async def _campaign_for(resources: ResourcesDep, principal: Principal, campaign_
 
 @router.delete("/{campaign_id}", status_code=status.HTTP_202_ACCEPTED)
 async def cancel_campaign(
-    campaign_id: UUID4, principal: PrincipalDep, resources: ResourcesDep
+    campaign_id: UUID, principal: PrincipalDep, resources: ResourcesDep
 ) -> CancelAcceptedOut:
     """Stop the campaign: what was not handed to a provider yet is not sent (its enterprise)."""
     campaign = await _campaign_for(resources, principal, str(campaign_id))
@@ -88,7 +88,7 @@ async def cancel_campaign(
 
 @router.get("/{campaign_id}")
 async def campaign_progress(
-    campaign_id: UUID4,
+    campaign_id: UUID,
     principal: PrincipalDep,
     resources: ResourcesDep,
     failures: int = Query(100, ge=0, le=1000, description="most failures listed"),

@@ -95,15 +95,16 @@ WHERE campaign_id = $1::uuid AND status = ANY($2::text[])
 
 
 async def record_campaign_events(conn: Connection, records: list[CampaignRecord]) -> int:
-    """In their order: an enterprise's chunks and campaigns come in the order it sent them."""
+    """In their order: an enterprise's chunks and campaigns come in the order it sent them.
+    Returns how many of them changed anything (the others were recorded before)."""
     changed = 0
     for record in records:
         if isinstance(record, RecordRosterChunk):
-            changed += await _roster_chunk(conn, record)
+            changed += await _roster_chunk(conn, record) > 0
         elif isinstance(record, RecordCampaign):
-            changed += await _campaign(conn, record)
+            changed += await _campaign(conn, record) is not None
         else:
-            changed += await _cancel(conn, record)
+            changed += await _cancel(conn, record) is not None
     return changed
 
 
@@ -129,7 +130,8 @@ async def _roster_chunk(conn: Connection, chunk: RecordRosterChunk) -> int:
     return int(status.split()[-1])
 
 
-async def _campaign(conn: Connection, campaign: RecordCampaign) -> int:
+async def _campaign(conn: Connection, campaign: RecordCampaign) -> int | None:
+    """How many messages the campaign became; None when it was recorded before."""
     new = await conn.fetchval(
         _NEW_CAMPAIGN,
         campaign.campaign_id,
@@ -142,7 +144,7 @@ async def _campaign(conn: Connection, campaign: RecordCampaign) -> int:
         campaign.requested_at,
     )
     if new is None:
-        return 0  # recorded before: its messages exist
+        return None  # its messages exist
     status = await conn.execute(
         _EXPAND,
         campaign.campaign_id,
@@ -160,16 +162,17 @@ async def _campaign(conn: Connection, campaign: RecordCampaign) -> int:
     )
     recipients = int(status.split()[-1])
     await conn.execute(_COUNT, campaign.campaign_id, recipients)
-    return recipients + 1
+    return recipients
 
 
-async def _cancel(conn: Connection, cancel: RecordCancel) -> int:
+async def _cancel(conn: Connection, cancel: RecordCancel) -> int | None:
+    """How many messages were cancelled; None when the campaign was cancelled before."""
     found = await conn.fetchval(
         _CANCEL_CAMPAIGN, cancel.campaign_id, cancel.credit_code, cancel.cancelled_at
     )
     if found is None:
-        return 0
+        return None
     status = await conn.execute(
         _CANCEL_MESSAGES, cancel.campaign_id, sources_of(MessageStatus.CANCELLED)
     )
-    return int(status.split()[-1]) + 1
+    return int(status.split()[-1])

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -12,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    campaign_id: str,
+    campaign_id: UUID,
     *,
     failures: int | Unset = 100,
 ) -> dict[str, Any]:
@@ -105,7 +106,7 @@ def _build_response(
 
 
 def sync_detailed(
-    campaign_id: str,
+    campaign_id: UUID,
     *,
     client: AuthenticatedClient,
     failures: int | Unset = 100,
@@ -116,7 +117,7 @@ def sync_detailed(
     the enterprise, masked for officials (of its district, or the city).
 
     Args:
-        campaign_id (str):
+        campaign_id (UUID):
         failures (int | Unset): most failures listed Default: 100.
 
     Raises:
@@ -140,7 +141,7 @@ def sync_detailed(
 
 
 def sync(
-    campaign_id: str,
+    campaign_id: UUID,
     *,
     client: AuthenticatedClient,
     failures: int | Unset = 100,
@@ -151,7 +152,7 @@ def sync(
     the enterprise, masked for officials (of its district, or the city).
 
     Args:
-        campaign_id (str):
+        campaign_id (UUID):
         failures (int | Unset): most failures listed Default: 100.
 
     Raises:
@@ -170,7 +171,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    campaign_id: str,
+    campaign_id: UUID,
     *,
     client: AuthenticatedClient,
     failures: int | Unset = 100,
@@ -181,7 +182,7 @@ async def asyncio_detailed(
     the enterprise, masked for officials (of its district, or the city).
 
     Args:
-        campaign_id (str):
+        campaign_id (UUID):
         failures (int | Unset): most failures listed Default: 100.
 
     Raises:
@@ -203,7 +204,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    campaign_id: str,
+    campaign_id: UUID,
     *,
     client: AuthenticatedClient,
     failures: int | Unset = 100,
@@ -214,7 +215,7 @@ async def asyncio(
     the enterprise, masked for officials (of its district, or the city).
 
     Args:
-        campaign_id (str):
+        campaign_id (UUID):
         failures (int | Unset): most failures listed Default: 100.
 
     Raises:

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -12,7 +13,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    campaign_id: str,
+    campaign_id: UUID,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -96,7 +97,7 @@ def _build_response(
 
 
 def sync_detailed(
-    campaign_id: str,
+    campaign_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[CancelAcceptedOut | Problem]:
@@ -105,7 +106,7 @@ def sync_detailed(
      Stop the campaign: what was not handed to a provider yet is not sent (its enterprise).
 
     Args:
-        campaign_id (str):
+        campaign_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -127,7 +128,7 @@ def sync_detailed(
 
 
 def sync(
-    campaign_id: str,
+    campaign_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> CancelAcceptedOut | Problem | None:
@@ -136,7 +137,7 @@ def sync(
      Stop the campaign: what was not handed to a provider yet is not sent (its enterprise).
 
     Args:
-        campaign_id (str):
+        campaign_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,7 +154,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    campaign_id: str,
+    campaign_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[CancelAcceptedOut | Problem]:
@@ -162,7 +163,7 @@ async def asyncio_detailed(
      Stop the campaign: what was not handed to a provider yet is not sent (its enterprise).
 
     Args:
-        campaign_id (str):
+        campaign_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +183,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    campaign_id: str,
+    campaign_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> CancelAcceptedOut | Problem | None:
@@ -191,7 +192,7 @@ async def asyncio(
      Stop the campaign: what was not handed to a provider yet is not sent (its enterprise).
 
     Args:
-        campaign_id (str):
+        campaign_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
