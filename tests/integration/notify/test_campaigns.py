@@ -63,6 +63,7 @@ class Rig:
     http: httpx.AsyncClient
     owner: dict[str, str]
     credit_code: str
+    quiet_ends: datetime | None
 
     async def received(self) -> dict[str, Any]:
         async with httpx.AsyncClient(base_url=self.simulator.url) as client:
@@ -75,8 +76,7 @@ class Rig:
 
     async def statuses(self, campaign_id: str) -> dict[str, int]:
         rows = await self.pool.fetch(
-            "SELECT status, count(*) FROM notify.messages WHERE campaign_id = $1::uuid "
-            "GROUP BY 1",
+            "SELECT status, count(*) FROM notify.messages WHERE campaign_id = $1::uuid GROUP BY 1",
             campaign_id,
         )
         return {row[0]: row[1] for row in rows}
@@ -124,19 +124,28 @@ def _e164(serial: int) -> str:
 
 
 @asynccontextmanager
-async def campaign_rig(tmp: Path, **notify_env: str) -> AsyncIterator[Rig]:
+async def campaign_rig(
+    tmp: Path, quiet_for: timedelta | None = None, **notify_env: str
+) -> AsyncIterator[Rig]:
+    """With `quiet_for`, notify's quiet hours begin before it starts and end that long after."""
     async with running_stack(tmp, with_monitoring=False) as stack:
         env = {**service_env(stack.database_url, stack.prefix, tmp), **NOTIFY_ENV, **notify_env}
         simulator = ServiceProcess("notify.simulator", free_port(), env, tmp / "simulator.log")
         env["FUGONG_SMS_ENDPOINT"] = f"127.0.0.1:{simulator.port}"
-        notify = ServiceProcess("notify", free_port(), env, tmp / "notify.log")
         pool = await open_pool(stack.database_url, max_size=2)
+        quiet_ends = None
+        await asyncio.to_thread(simulator.start)
+        if quiet_for is not None:
+            now = datetime.now(SHANGHAI)
+            quiet_ends = now + quiet_for
+            env["FUGONG_QUIET_HOURS_START"] = (now - timedelta(minutes=1)).strftime("%H:%M:%S")
+            env["FUGONG_QUIET_HOURS_END"] = quiet_ends.strftime("%H:%M:%S")
+        notify = ServiceProcess("notify", free_port(), env, tmp / "notify.log")
         try:
-            await asyncio.to_thread(simulator.start)
             await asyncio.to_thread(notify.start)
             code, owner = await stack.enterprise(1)
             async with httpx.AsyncClient(base_url=stack.gateway.url, timeout=30) as http:
-                yield Rig(stack, simulator, notify, pool, http, owner, code)
+                yield Rig(stack, simulator, notify, pool, http, owner, code, quiet_ends)
         finally:
             notify.stop()
             simulator.stop()
@@ -205,14 +214,9 @@ async def test_a_roster_with_bad_rows_and_duplicates_reaches_every_member_once(
 async def test_send_at_and_quiet_hours_hold_a_campaign_back_until_they_end(
     tmp_path: Path,
 ) -> None:
-    quiet_for = timedelta(seconds=12)
-    now = datetime.now(SHANGHAI)
-    window = {
-        "FUGONG_QUIET_HOURS_START": (now - timedelta(minutes=1)).strftime("%H:%M:%S"),
-        "FUGONG_QUIET_HOURS_END": (now + quiet_for).strftime("%H:%M:%S"),
-    }
-    quiet_ends = now + quiet_for
-    async with campaign_rig(tmp_path, **window) as rig:
+    async with campaign_rig(tmp_path, quiet_for=timedelta(seconds=25)) as rig:
+        assert rig.quiet_ends is not None
+        quiet_ends = rig.quiet_ends
         await rig.upload([_member(n) for n in range(1, 41)])
         await eventually(rig.roster_size, lambda n: n == 40, what="the roster recorded")
         # One campaign for now (held by the quiet hours), one for after them.
