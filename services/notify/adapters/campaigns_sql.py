@@ -9,8 +9,6 @@ expanded, members keep their latest upload, and a cancel moves only unsent messa
 
 from __future__ import annotations
 
-import orjson
-
 from services.contracts.rosters import UploadMode
 from services.notify.domain.messages import MessageStatus, sources_of
 from services.notify.domain.records import (
@@ -153,7 +151,7 @@ async def _campaign(conn: Connection, campaign: RecordCampaign) -> int | None:
         campaign.requested_by,
         campaign.requested_at,
         campaign.body,
-        orjson.dumps(list(campaign.slots)).decode(),
+        list(campaign.slots),  # the pool's jsonb codec encodes it
         campaign.segments,
         campaign.send_at,
         list(campaign.audience.departments),
