@@ -3,6 +3,7 @@ and the sender as a periodic job of the same process."""
 
 from __future__ import annotations
 
+from services.notify.adapters.campaign_metrics import CampaignGauges
 from services.notify.adapters.postgres_outbox import PostgresOutbox
 from services.notify.adapters.postgres_store import PostgresNotifyStore
 from services.notify.adapters.retention import RetentionPurge
@@ -30,6 +31,11 @@ def stream_spec(settings: NotifySettings | None = None) -> StreamSpec[Record]:
                 lambda pool, _producer, _settings: Sender(
                     PostgresOutbox(pool), TencentSms(settings), settings
                 ),
+            ),
+            periodic_job(
+                "campaign_gauges",
+                settings.campaign_gauges_interval_seconds,
+                lambda pool, _producer, _settings: CampaignGauges(pool),
             ),
             periodic_job(
                 "purge_expired_personal_data",

@@ -63,6 +63,9 @@ class NotifySettings(StreamSettings):
         description="days after which message texts, numbers and rosters are purged "
         "(FUGONG_NOTIFY_RETENTION_DAYS); statuses stay, without personal data",
     )
+    campaign_gauges_interval_seconds: float = Field(
+        10, gt=0, le=3600, description="how often campaign progress is counted for /metrics"
+    )
     purge_interval_seconds: float = Field(
         600, gt=0, le=86400, description="how often the purge of expired personal data runs"
     )

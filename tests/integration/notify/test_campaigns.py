@@ -38,6 +38,7 @@ NOTIFY_ENV = {
     "FUGONG_RETRY_BACKOFF_SECONDS": "0.2",
     "FUGONG_MAX_ATTEMPTS": "10",
     "FUGONG_SIM_UNANSWERED_HOLD_SECONDS": "3",
+    "FUGONG_CAMPAIGN_GAUGES_INTERVAL_SECONDS": "0.5",
     # Off unless a test sets a window (an empty window: start == end).
     "FUGONG_QUIET_HOURS_START": "00:00",
     "FUGONG_QUIET_HOURS_END": "00:00",
@@ -73,6 +74,17 @@ class Rig:
     async def configure(self, **behaviour: float) -> None:
         async with httpx.AsyncClient(base_url=self.simulator.url) as client:
             (await client.post("/_sim/config", json=behaviour)).raise_for_status()
+
+    async def gauges(self) -> dict[str, float]:
+        """fugong_notify_campaign_messages by status, as notify's /metrics shows them."""
+        async with httpx.AsyncClient(base_url=self.notify.url) as client:
+            text = (await client.get("/metrics")).raise_for_status().text
+        found = {}
+        for line in text.splitlines():
+            if line.startswith('fugong_notify_campaign_messages{channel="sms"'):
+                labels, value = line.rsplit(" ", 1)
+                found[labels.split('status="')[1].rstrip('"}')] = float(value)
+        return found
 
     async def statuses(self, campaign_id: str) -> dict[str, int]:
         rows = await self.pool.fetch(
@@ -197,6 +209,11 @@ async def test_a_roster_with_bad_rows_and_duplicates_reaches_every_member_once(
         assert sum(statuses.get(s, 0) for s in ("sent", "delivered")) == 300
         received = await rig.received()
         assert received["by_phone"] == {_e164(n): 1 for n in range(1, 301)}
+        await eventually(
+            rig.gauges,
+            lambda g: g.get("sent", 0) + g.get("delivered", 0) == 300,
+            what="the campaign's messages on /metrics",
+        )
 
         progress = await rig.http.get(f"/v1/campaigns/{campaign_id}", headers=rig.owner)
         city = await rig.stack.key_for(Principal(PrincipalKind.OFFICIAL))
