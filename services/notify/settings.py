@@ -82,6 +82,14 @@ class NotifySettings(StreamSettings):
         raise KeyError(f"no SMS template id for template {template}")
 
     @model_validator(mode="after")
+    def _every_template_has_an_approved_id(self) -> Self:
+        # A message whose template has no id could never be sent: refuse to start instead.
+        missing = sorted({*Template, *CampaignTemplate} - set(self.sms_template_ids))
+        if missing:
+            raise ValueError(f"sms_template_ids lacks an id for: {', '.join(missing)}")
+        return self
+
+    @model_validator(mode="after")
     def _lookups_wait_for_every_answer(self) -> Self:
         # A lookup before a send's own answer could still come would find nothing yet, reopen
         # the message and send it twice.
