@@ -17,11 +17,15 @@ LOG_DIR="$STATE_DIR/logs"
 PYTHON="${FUGONG_PYTHON:-$REPO_DIR/.venv/bin/python}"
 
 # name:port — the order they start in (notify sends to the provider simulator, so it comes first).
+# The port is where readiness is read: a service's admin port (the simulator's only one). The
+# gateway serves its API on a port of its own besides, FUGONG_GATEWAY_PORT.
+GATEWAY_PORT="${FUGONG_GATEWAY_PORT:-8000}"
 SERVICES=(
   "monitoring:${FUGONG_MONITORING_PORT:-8101}"
   "notify.simulator:${FUGONG_SIMULATOR_PORT:-8200}"
   "notify:${FUGONG_NOTIFY_PORT:-8103}"
-  "gateway:${FUGONG_GATEWAY_PORT:-8000}"
+  "matching:${FUGONG_MATCHING_PORT:-8104}"
+  "gateway:${FUGONG_GATEWAY_ADMIN_PORT:-8100}"
 )
 
 pid_of() { cat "$RUN_DIR/$1.pid" 2>/dev/null || true; }
@@ -33,9 +37,18 @@ alive() {
     tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "-m services.$1 "
 }
 ready() { curl -fs -o /dev/null --max-time 3 "http://127.0.0.1:$1/readyz"; }
+# Where a service answers: the gateway's API and its admin port (/docs, /metrics), or its one port.
+where() {
+  if [[ "$1" == gateway ]]; then
+    echo "http://127.0.0.1:$GATEWAY_PORT, admin http://127.0.0.1:$2"
+  else
+    echo "http://127.0.0.1:$2"
+  fi
+}
 
 start_one() {
-  local name=$1 port=$2
+  local name=$1 port=$2 http_port=$2
+  [[ "$name" == gateway ]] && http_port=$GATEWAY_PORT
   if alive "$name"; then
     echo "$name: already running (pid $(pid_of "$name"))"
     return
@@ -44,7 +57,7 @@ start_one() {
     cd "$REPO_DIR"
     # The gateway parses and validates on as many cores as the machine has (one process each).
     FUGONG_HTTP_WORKERS="${FUGONG_HTTP_WORKERS:-$(nproc)}" \
-    FUGONG_HTTP_PORT="$port" FUGONG_DATA_DIR="$STATE_DIR/faust" \
+    FUGONG_HTTP_PORT="$http_port" FUGONG_ADMIN_PORT="$port" FUGONG_DATA_DIR="$STATE_DIR/faust" \
     FUGONG_SMS_ENDPOINT="${FUGONG_SMS_ENDPOINT:-127.0.0.1:${FUGONG_SIMULATOR_PORT:-8200}}" \
       nohup "$PYTHON" -m "services.$name" </dev/null >>"$LOG_DIR/$name.log" 2>&1 &
     echo $! >"$RUN_DIR/$name.pid"
@@ -67,7 +80,7 @@ wait_ready() {
     fi
     sleep 0.5
   done
-  echo "$name: ready on http://127.0.0.1:$port"
+  echo "$name: ready on $(where "$name" "$port")"
 }
 
 stop_one() {
@@ -100,7 +113,7 @@ case "${1:-}" in
     for entry in "${SERVICES[@]}"; do
       name=${entry%%:*} port=${entry##*:}
       if alive "$name" && ready "$port"; then
-        echo "$name: up (pid $(pid_of "$name"), http://127.0.0.1:$port)"
+        echo "$name: up (pid $(pid_of "$name"), $(where "$name" "$port"))"
       elif alive "$name"; then
         echo "$name: running but not ready (pid $(pid_of "$name"))"
       else

@@ -34,8 +34,11 @@ from services.gateway.routes import (
     batches,
     campaigns,
     compliance,
+    demand_lists,
     health,
     indicators,
+    posting_reviews,
+    postings,
     report_sheets,
     reports,
     rosters,
@@ -44,6 +47,7 @@ from services.gateway.routes import (
     warnings,
 )
 from services.gateway.settings import GatewaySettings
+from services.gateway.surfaces import PortSurfaces
 from services.platform.kafka import (
     KafkaEventPublisher,
     KafkaProbe,
@@ -92,7 +96,13 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
             appointments=PostgresAppointments(pool),
             enterprise_districts=PostgresEnterpriseDistricts(pool),
         )
-        log.info("gateway serving", host=settings.http_host, port=settings.http_port)
+        log.info(
+            "gateway serving",
+            host=settings.http_host,
+            port=settings.http_port,
+            admin_host=settings.admin_host,
+            admin_port=settings.admin_port,
+        )
         try:
             yield
         finally:
@@ -111,6 +121,8 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
         app.state.resources = resources
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_second, settings.rate_limit_burst)
     app.add_middleware(Admission)
+    # Inside the request log, so that what it turns away is counted and logged as any 404.
+    app.add_middleware(PortSurfaces, admin_port=settings.admin_port)
     app.add_middleware(RequestLog)  # outermost: it sees every answer, admission's refusals too
     app.include_router(health.router)
     app.include_router(submissions.router, responses=PROBLEM_RESPONSES)
@@ -121,6 +133,9 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     app.include_router(compliance.router, responses=PROBLEM_RESPONSES)
     app.include_router(warnings.router, responses=PROBLEM_RESPONSES)
     app.include_router(audit.router, responses=PROBLEM_RESPONSES)
+    app.include_router(postings.router, responses=PROBLEM_RESPONSES)
+    app.include_router(posting_reviews.router, responses=PROBLEM_RESPONSES)
+    app.include_router(demand_lists.router, responses=PROBLEM_RESPONSES)
     app.include_router(service_status.router, responses=PROBLEM_RESPONSES)
     app.include_router(
         appointments.router, responses={**PROBLEM_RESPONSES, **APPOINTMENT_RESPONSES}

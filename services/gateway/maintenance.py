@@ -34,7 +34,6 @@ class MaintenanceSettings(ServiceSettings):
     """What the purge needs: the database and the retentions (not the key pepper, which only
     the serving gateway holds)."""
 
-    http_port: int = Field(8000, ge=1, le=65535, description="unused: the purge serves nothing")
     idempotency_retention_days: int = Field(
         7, ge=1, le=3650, description="Idempotency-Key records are purged after this long"
     )

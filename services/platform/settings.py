@@ -31,8 +31,6 @@ class ServiceSettings(BaseSettings):
     topic_prefix: str = Field("", pattern=r"^[a-zA-Z0-9._-]*$", max_length=100)
     topic_replication_factor: int = Field(1, ge=1, le=5)
     topic_min_insync_replicas: int = Field(1, ge=1, le=5)
-    http_host: str = "127.0.0.1"
-    http_port: int = Field(ge=1, le=65535)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["json", "console"] = "json"
 
@@ -52,3 +50,14 @@ class ServiceSettings(BaseSettings):
                 "FUGONG_DATABASE_URL must be set in prod; the local default is dev-only"
             )
         return self
+
+
+class ServingSettings(ServiceSettings):
+    """A long-running service's: where operations reach it. The admin port serves probes
+    (`/healthz`, `/readyz`) and `/metrics` (and the gateway's API documents), nothing a client of
+    the public API needs; each service names its own port."""
+
+    admin_host: str = Field(
+        "127.0.0.1", description="interface of the admin port (0.0.0.0 in a container)"
+    )
+    admin_port: int = Field(ge=1, le=65535)

@@ -25,22 +25,36 @@ def free_port() -> int:
 
 @dataclass
 class ServiceProcess:
+    """A service as a process. `port` is its public port, or a stream worker's only one (its
+    admin port); the gateway takes an `admin_port` of its own as well."""
+
     name: str
     port: int
     env: dict[str, str]
     log_path: Path
     process: subprocess.Popen[bytes] | None = None
+    admin_port: int | None = None
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def admin_url(self) -> str:
+        """Where /readyz and /metrics are: the admin port."""
+        return f"http://127.0.0.1:{self.admin_port or self.port}"
 
     def start(self, ready_within: float = 60.0) -> ServiceProcess:
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             [sys.executable, "-m", f"services.{self.name}"],
             cwd=REPO,
-            env={**os.environ, **self.env, "FUGONG_HTTP_PORT": str(self.port)},
+            env={
+                **os.environ,
+                **self.env,
+                "FUGONG_HTTP_PORT": str(self.port),
+                "FUGONG_ADMIN_PORT": str(self.admin_port or self.port),
+            },
             stdout=log,
             stderr=subprocess.STDOUT,
         )
@@ -49,7 +63,7 @@ class ServiceProcess:
             if self.process.poll() is not None:
                 raise RuntimeError(f"{self.name} exited at start-up:\n{self.log_tail()}")
             try:
-                if httpx.get(f"{self.url}/readyz", timeout=2).status_code == 200:
+                if httpx.get(f"{self.admin_url}/readyz", timeout=2).status_code == 200:
                     return self
             except httpx.HTTPError:
                 pass

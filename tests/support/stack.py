@@ -1,5 +1,6 @@
-"""The whole platform as real processes, for end-to-end tests: a gateway and a monitoring worker
-on a database and a topic prefix of their own, with API keys for any principal."""
+"""The whole platform as real processes, for end-to-end tests: a gateway, a monitoring worker and
+(on request) a matching worker on a database and a topic prefix of their own, with API keys for
+any principal."""
 
 from __future__ import annotations
 
@@ -31,6 +32,13 @@ class Stack:
     worker: ServiceProcess | None
     settings: GatewaySettings
     prefix: str
+    matching_worker: ServiceProcess | None = None
+
+    @property
+    def matching(self) -> ServiceProcess:
+        if self.matching_worker is None:
+            raise RuntimeError("this stack was started without the matching worker")
+        return self.matching_worker
 
     @property
     def monitoring(self) -> ServiceProcess:
@@ -62,6 +70,7 @@ async def running_stack(
     tmp: Path,
     *,
     with_monitoring: bool = True,
+    with_matching: bool = False,
     extra_env: dict[str, str] | None = None,
     bootstrap: str = KAFKA,
     replication_factor: int = 1,
@@ -92,8 +101,17 @@ async def running_stack(
         if with_monitoring
         else None
     )
-    gateway = ServiceProcess("gateway", free_port(), env, tmp / "gateway.log")
+    matching = (
+        ServiceProcess("matching", free_port(), env, tmp / "matching.log")
+        if with_matching
+        else None
+    )
+    gateway = ServiceProcess(
+        "gateway", free_port(), env, tmp / "gateway.log", admin_port=free_port()
+    )
     try:
+        if matching is not None:
+            await asyncio.to_thread(matching.start)
         if monitoring is not None:
             await asyncio.to_thread(monitoring.start)
         else:
@@ -109,9 +127,11 @@ async def running_stack(
             kafka_bootstrap_servers=bootstrap,
             api_key_pepper=PEPPER,
         )
-        yield Stack(gateway, monitoring, settings, prefix)
+        yield Stack(gateway, monitoring, settings, prefix, matching)
     finally:
         gateway.stop()
+        if matching is not None:
+            matching.stop()
         if monitoring is not None:
             monitoring.stop()
         await drop_database(name)

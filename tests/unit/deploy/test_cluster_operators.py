@@ -31,7 +31,7 @@ CLUSTER_DIR = REPO_ROOT / "deploy" / "k8s" / "cluster"
 DNS_1123 = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
 STRIMZI_API = "kafka.strimzi.io/v1beta2"
 LISTENER_TYPES = {"internal", "route", "loadbalancer", "nodeport", "ingress", "cluster-ip"}
-SERVICES_WITH_A_SCHEMA = {"gateway", "monitoring", "notify"}
+SERVICES_WITH_A_SCHEMA = {"gateway", "monitoring", "notify", "matching"}
 
 
 def _documents(name: str) -> list[dict[str, Any]]:
@@ -113,7 +113,13 @@ def test_postgres_is_a_primary_with_two_replicas_and_a_role_per_service() -> Non
 
 def test_the_overlay_points_the_services_at_the_clusters_it_runs() -> None:
     overlay = load_yaml(CLUSTER_DIR / "kustomization.yaml")
-    assert overlay["resources"] == ["../base", "kafka.yaml", "kafka-topics.yaml", "postgres.yaml"]
+    assert overlay["resources"] == [
+        "../base",
+        "kafka.yaml",
+        "kafka-topics.yaml",
+        "postgres.yaml",
+        "network-policies.yaml",
+    ]
     patches = "\n".join(p["patch"] for p in overlay["patches"])
     assert f"{KAFKA_CLUSTER}-kafka-bootstrap:9092" in patches
     cluster_name = _one("postgres.yaml", "Cluster")["metadata"]["name"]

@@ -27,6 +27,7 @@ from .manifests import (
     kustomization,
     kustomized_files,
     pod_spec,
+    pod_workloads,
     workloads,
 )
 
@@ -46,6 +47,8 @@ SECRET_SETTINGS = {
 
 ALL_RESOURCES = k8s_resources()
 WORKLOADS = workloads()
+POD_WORKLOADS = pod_workloads()
+"""The Deployments and Jobs, and the CronJobs too."""
 DEPLOYMENTS = [w for w in WORKLOADS if w.kind == "Deployment"]
 
 
@@ -114,7 +117,7 @@ def test_kustomization_targets_the_namespace_and_names_the_image() -> None:
 
 def test_every_container_runs_the_image_kustomize_rewrites() -> None:
     (image,) = kustomization()["images"]
-    for workload in WORKLOADS:
+    for workload in POD_WORKLOADS:
         for container in containers(workload):
             assert container["image"] == f"{IMAGE}:{image['newTag']}", workload
 
@@ -128,7 +131,7 @@ def test_every_object_is_in_the_fugong_namespace() -> None:
 
 
 def test_services_are_deployed_under_the_names_the_topic_catalogue_uses() -> None:
-    assert deployed_services() == {"gateway", "monitoring", "notify", "topics"}
+    assert deployed_services() == {"gateway", "monitoring", "notify", "matching", "topics"}
     for workload in WORKLOADS:
         assert workload.labels[NAME_LABEL] == workload.name, workload
 
@@ -149,8 +152,11 @@ def test_deployment_selects_its_own_pods(deployment: K8sResource) -> None:
 def test_probes_check_liveness_on_healthz_and_readiness_on_readyz(
     deployment: K8sResource,
 ) -> None:
+    """On the admin port: the public port serves no /readyz, and the policies keep it for the
+    ingress controller."""
     (container,) = containers(deployment)
-    http_port = int(env_value(container, "FUGONG_HTTP_PORT") or 0)
+    admin_port = int(env_value(container, "FUGONG_ADMIN_PORT") or 0)
+    assert admin_port, f"{deployment} names no FUGONG_ADMIN_PORT"
     for probe, path in (
         ("livenessProbe", "/healthz"),
         ("readinessProbe", "/readyz"),
@@ -158,17 +164,22 @@ def test_probes_check_liveness_on_healthz_and_readiness_on_readyz(
     ):
         check = container[probe]["httpGet"]
         assert check["path"] == path, f"{deployment} {probe}"
-        assert resolve_port(container, check["port"]) == http_port, f"{deployment} {probe}"
+        assert check["port"] == "admin", f"{deployment} {probe}"
+        assert resolve_port(container, check["port"]) == admin_port, f"{deployment} {probe}"
 
 
-@pytest.mark.parametrize("workload", WORKLOADS, ids=str)
+@pytest.mark.parametrize("workload", POD_WORKLOADS, ids=str)
 def test_containers_request_and_limit_cpu_and_memory(workload: K8sResource) -> None:
     for container in containers(workload):
         for bound in ("requests", "limits"):
             assert {"cpu", "memory"} <= set(container["resources"][bound]), (workload, bound)
 
 
-@pytest.mark.parametrize("workload", WORKLOADS, ids=str)
+def test_the_cronjobs_are_among_the_workloads_checked() -> None:
+    assert "gateway-purge" in {w.name for w in POD_WORKLOADS if w.kind == "CronJob"}
+
+
+@pytest.mark.parametrize("workload", POD_WORKLOADS, ids=str)
 def test_pods_run_as_non_root_without_privileges_on_a_read_only_root(
     workload: K8sResource,
 ) -> None:
@@ -190,24 +201,24 @@ def test_http_services_listen_beyond_loopback(deployment: K8sResource) -> None:
     # The settings default to 127.0.0.1: probes and Services, which use the pod IP, would fail.
     (configmap,) = of_kind("ConfigMap")
     (container,) = containers(deployment)
-    host = env_value(container, "FUGONG_HTTP_HOST") or configmap.document["data"].get(
-        "FUGONG_HTTP_HOST"
-    )
-    assert host == "0.0.0.0"  # noqa: S104
+    for setting in ("FUGONG_HTTP_HOST", "FUGONG_ADMIN_HOST"):
+        host = env_value(container, setting) or configmap.document["data"].get(setting)
+        assert host == "0.0.0.0", setting  # noqa: S104
 
 
 @pytest.mark.parametrize("deployment", DEPLOYMENTS, ids=str)
-def test_deployment_has_a_service_on_its_http_port(deployment: K8sResource) -> None:
+def test_deployment_has_a_service_on_its_outward_port(deployment: K8sResource) -> None:
+    """The gateway's Service leads to its public port; a worker's, which has no other, to its
+    admin port."""
     (container,) = containers(deployment)
     services = of_kind("Service")
     (service,) = [s for s in services if selects(s.document["spec"]["selector"], deployment)]
     (port,) = service.document["spec"]["ports"]
-    assert resolve_port(container, port["targetPort"]) == int(
-        env_value(container, "FUGONG_HTTP_PORT") or 0
-    )
+    setting = "FUGONG_HTTP_PORT" if deployment.name == "gateway" else "FUGONG_ADMIN_PORT"
+    assert resolve_port(container, port["targetPort"]) == int(env_value(container, setting) or 0)
 
 
-def test_gateway_service_answers_on_port_80() -> None:
+def test_gateway_service_answers_on_port_80_and_never_leads_to_the_admin_port() -> None:
     (gateway,) = [s for s in of_kind("Service") if s.name == "gateway"]
     (port,) = gateway.document["spec"]["ports"]
     assert (port["port"], port["targetPort"]) == (80, "http")
@@ -224,12 +235,13 @@ def test_deployment_has_a_disruption_budget(deployment: K8sResource) -> None:
 
 
 @pytest.mark.parametrize("deployment", DEPLOYMENTS, ids=str)
-def test_prometheus_scrapes_the_http_port(deployment: K8sResource) -> None:
+def test_prometheus_scrapes_the_admin_port(deployment: K8sResource) -> None:
     annotations = deployment.document["spec"]["template"]["metadata"]["annotations"]
     (container,) = containers(deployment)
     assert annotations["prometheus.io/scrape"] == "true"
     assert annotations["prometheus.io/path"] == "/metrics"
-    assert annotations["prometheus.io/port"] == env_value(container, "FUGONG_HTTP_PORT")
+    assert annotations["prometheus.io/port"] == env_value(container, "FUGONG_ADMIN_PORT")
+    assert int(annotations["prometheus.io/port"]) == resolve_port(container, "admin")
 
 
 def test_monitoring_replicas_do_not_exceed_its_partitions() -> None:
@@ -278,7 +290,7 @@ def test_example_secret_holds_placeholders_only() -> None:
 def test_workloads_read_only_settings_that_exist() -> None:
     (secret,) = k8s_resources([EXAMPLE_SECRET_FILE])
     secret_keys = set(secret.document["stringData"])
-    for workload in WORKLOADS:
+    for workload in POD_WORKLOADS:
         for node in walk(pod_spec(workload)):
             if "secretKeyRef" in node:
                 ref = node["secretKeyRef"]

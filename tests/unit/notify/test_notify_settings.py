@@ -32,7 +32,7 @@ def test_prod_starts_on_real_keys_over_https() -> None:
         sms_secret_key=SecretStr("real-key"),
     )
 
-    assert settings.http_port == 8103
+    assert settings.admin_port == 8103
 
 
 def test_notify_refuses_to_start_without_an_approved_id_for_a_campaign_template() -> None:
