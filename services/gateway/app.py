@@ -34,6 +34,7 @@ from services.gateway.routes import (
     audit,
     batch_models,
     batches,
+    campaigns,
     compliance,
     demand_lists,
     health,
@@ -42,6 +43,7 @@ from services.gateway.routes import (
     postings,
     report_sheets,
     reports,
+    rosters,
     service_status,
     submissions,
     warnings,
@@ -145,6 +147,8 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     app.include_router(
         appointments.router, responses={**PROBLEM_RESPONSES, **APPOINTMENT_RESPONSES}
     )
+    app.include_router(rosters.router, responses=PROBLEM_RESPONSES)
+    app.include_router(campaigns.router, responses=PROBLEM_RESPONSES)
     add_problem_handlers(app)
     mount_console(app)  # the officials' console (/console), on the same ports as the routes
     _document_extra_schemas(app)

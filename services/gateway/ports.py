@@ -80,6 +80,22 @@ class Views(Protocol):
         """The principal id of the employment service officer assigned to a key enterprise."""
         ...
 
+    async def campaign(self, campaign_id: str) -> Row | None:
+        """notify.campaigns_v: the campaign (whose, when, how many), without its text."""
+        ...
+
+    async def campaign_progress(self, campaign_id: str) -> list[Row]:
+        """notify.campaign_progress_v: messages by channel and status."""
+        ...
+
+    async def campaign_failures(self, campaign_id: str, limit: int) -> list[Row]:
+        """notify.campaign_failures_v: failed messages with reason and number, newest first."""
+        ...
+
+    async def roster_summary(self, credit_code: str) -> list[Row]:
+        """notify.roster_summary_v: an enterprise's roster counted by department and site."""
+        ...
+
     async def posting(self, posting_id: str) -> Row | None:
         """A job posting as matching keeps it (`matching.postings_v`), with its decisions."""
         ...

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import structlog
 from prometheus_client import Counter, Histogram
 
-from services.contracts.notifications import Template
 from services.notify.adapters.postgres_outbox import InFlight, PostgresOutbox
 from services.notify.channels import (
     NumberResult,
@@ -69,6 +68,7 @@ class Sender:
         planned = await self._outbox.claim(
             self._settings.send_batch_size * self._settings.send_batches_per_tick,
             self._settings.send_batch_size,
+            campaigns=not self._settings.quiet_hours.contains(datetime.now(UTC)),
         )
         await asyncio.gather(*(self._send(p) for p in planned))
         return sum(len(p.messages) for p in planned)
@@ -103,7 +103,7 @@ class Sender:
         settings = self._settings
         batch = SmsBatch(
             attempt_id=planned.attempt_id,
-            template_id=settings.sms_template_ids[Template(planned.template)],
+            template_id=settings.sms_template_id(planned.template),
             slots=planned.slots,
             phones=planned.phones,
         )

@@ -3,11 +3,14 @@ and the SMS provider's. Going live is configuration: the provider's endpoint, sc
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Literal, Self
 
 from pydantic import Field, SecretStr, model_validator
 
+from services.contracts.campaigns import CampaignTemplate
 from services.contracts.notifications import Template
+from services.notify.domain.quiet_hours import QuietHours
 from services.platform.stream.settings import StreamSettings
 
 DEV_SECRET = "dev-only-not-a-secret"  # noqa: S105 (a placeholder the prod check refuses)
@@ -43,10 +46,48 @@ class NotifySettings(StreamSettings):
     sms_secret_key: SecretStr = SecretStr(DEV_SECRET)
     sms_app_id: str = Field("1400000000", description="SmsSdkAppId of the SMS application")
     sms_sign_name: str = Field("复工服务", description="the approved signature (签名)")
-    sms_template_ids: dict[Template, str] = Field(
-        default_factory=lambda: {t: str(1_000_001 + i) for i, t in enumerate(Template)},
+    sms_template_ids: dict[Template | CampaignTemplate, str] = Field(
+        default_factory=lambda: {
+            t: str(1_000_001 + i) for i, t in enumerate([*Template, *CampaignTemplate])
+        },
         description="the provider's approved template id for each of notify's templates",
     )
+    quiet_hours_start: time = Field(
+        time(21), description="Shanghai time from which no campaign SMS or call is sent"
+    )
+    quiet_hours_end: time = Field(time(8), description="Shanghai time at which sending resumes")
+    notify_retention_days: float = Field(
+        7,
+        gt=0,
+        le=365,
+        description="days after which message texts, numbers and rosters are purged "
+        "(FUGONG_NOTIFY_RETENTION_DAYS); statuses stay, without personal data",
+    )
+    campaign_gauges_interval_seconds: float = Field(
+        10, gt=0, le=3600, description="how often campaign progress is counted for /metrics"
+    )
+    purge_interval_seconds: float = Field(
+        600, gt=0, le=86400, description="how often the purge of expired personal data runs"
+    )
+
+    @property
+    def quiet_hours(self) -> QuietHours:
+        return QuietHours(self.quiet_hours_start, self.quiet_hours_end)
+
+    def sms_template_id(self, template: str) -> str:
+        """The approved template id for one of notify's or the campaigns' templates."""
+        for known, template_id in self.sms_template_ids.items():
+            if known.value == template:
+                return template_id
+        raise KeyError(f"no SMS template id for template {template}")
+
+    @model_validator(mode="after")
+    def _every_template_has_an_approved_id(self) -> Self:
+        # A message whose template has no id could never be sent: refuse to start instead.
+        missing = sorted({*Template, *CampaignTemplate} - set(self.sms_template_ids))
+        if missing:
+            raise ValueError(f"sms_template_ids lacks an id for: {', '.join(missing)}")
+        return self
 
     @model_validator(mode="after")
     def _lookups_wait_for_every_answer(self) -> Self:

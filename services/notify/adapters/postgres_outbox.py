@@ -23,7 +23,7 @@ S = MessageStatus
 
 _CLAIM = """
 SELECT event_id, phone, template, slots FROM notify.messages
-WHERE status = ANY($1::text[]) AND next_attempt_at <= now()
+WHERE status = ANY($1::text[]) AND next_attempt_at <= now() AND ($3 OR campaign_id IS NULL)
 ORDER BY next_attempt_at, event_id
 LIMIT $2
 FOR UPDATE SKIP LOCKED
@@ -98,9 +98,11 @@ class PostgresOutbox:
     def __init__(self, pool: asyncpg.Pool) -> None:
         self._pool = pool
 
-    async def claim(self, limit: int, batch_size: int) -> list[Planned]:
+    async def claim(self, limit: int, batch_size: int, *, campaigns: bool = True) -> list[Planned]:
+        """Up to `limit` messages due, grouped into requests; campaign messages only when
+        `campaigns` (not in quiet hours)."""
         async with self._pool.acquire() as conn, conn.transaction():
-            rows = await conn.fetch(_CLAIM, sorted(SENDABLE), limit)
+            rows = await conn.fetch(_CLAIM, sorted(SENDABLE), limit, campaigns)
             planned = plan_requests(
                 (
                     Claimed(r["event_id"], r["phone"], r["template"], tuple(r["slots"]))

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from pydantic import SecretStr, ValidationError
 
+from services.contracts.notifications import Template
 from services.notify.settings import NotifySettings
 
 PROD_KAFKA: dict[str, Any] = {
@@ -44,3 +45,9 @@ def test_prod_starts_on_real_keys_over_https() -> None:
     )
 
     assert settings.admin_port == 8103
+
+
+def test_notify_refuses_to_start_without_an_approved_id_for_a_campaign_template() -> None:
+    ids = {t.value: str(n) for n, t in enumerate(Template)}
+    with pytest.raises(ValidationError, match="return_postponed, return_to_work"):
+        NotifySettings(_env_file=None, sms_template_ids=ids)
