@@ -282,6 +282,7 @@ def posting(e: Enterprise, n: int, rng: random.Random, today: date) -> dict[str,
     elif n % 29 == 11:
         description = REFUSED
     return {
+        "credit_code": e.credit_code,
         "title": title,
         "occupation_code": occupation,
         "headcount": rng.randint(2, 30),

@@ -8,9 +8,9 @@ from collections import Counter
 
 import pytest
 
-from services.contracts.postings import PostingDetails
 from services.contracts.rosters import RosterRowIn
 from services.gateway.routes.campaign_models import CampaignIn
+from services.gateway.routes.postings import PostingIn
 from services.gateway.submission_models import (
     CommunityPointIn,
     CommunityReportIn,
@@ -100,7 +100,7 @@ def test_every_body_is_one_the_gateway_accepts(city: City) -> None:
     for _, _, body in city.community_reports:
         CommunityReportIn.model_validate(body)
     for _, body in city.postings:
-        PostingDetails.model_validate(body)
+        PostingIn.model_validate(body)
     for member in city.roster:
         RosterRowIn.model_validate(member)
     CampaignIn.model_validate(city.campaign)
