@@ -20,7 +20,7 @@ from services.platform.demo_city.city import City, registration
 
 BATCH = 1000
 T = TypeVar("T")
-CONCURRENCY = 8
+CONCURRENCY = 4
 
 
 class LoadError(RuntimeError):
@@ -82,8 +82,8 @@ async def _batches(
     kind: str,
     items: Sequence[tuple[str, dict[str, Any]]],
 ) -> int:
-    accepted = 0
-    for start in range(0, len(items), BATCH):
+
+    async def send(start: int) -> int:
         chunk = items[start : start + BATCH]
         entries = [
             {
@@ -106,8 +106,9 @@ async def _batches(
         refused = [e for e in result["entries"] if e["status"] != 202]
         if refused:
             raise LoadError(f"{len(refused)} {kind} refused, e.g. {refused[0]}")
-        accepted += len(chunk)
-    return accepted
+        return len(chunk)
+
+    return sum(await _gather(send(start) for start in range(0, len(items), BATCH)))
 
 
 async def _gather(jobs: Iterable[Awaitable[T]]) -> list[T]:
@@ -135,24 +136,28 @@ async def load(http: httpx.AsyncClient, city: City, keys: DemoKeys) -> Loaded:
         "community_point",
         [(p.town_code, {"town_code": p.town_code, "name": p.name}) for p in city.points],
     )
-    loaded.weekly_reports = await _batches(
-        http, city, keys.city, "weekly_report", [(f"{c}/{w}", b) for c, w, b in city.reports]
-    )
     by_point: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for town, week, body in city.community_reports:
         by_point.setdefault(town, []).append((f"{town}/{week}", body))
-    counts = await _gather(
-        _batches(http, city, keys.points[town], "community_report", reports)
-        for town, reports in by_point.items()
+    # Registered first: the rest speaks of registered enterprises and points, all at once.
+    reports, community, postings, _, roster = await asyncio.gather(
+        _batches(
+            http, city, keys.city, "weekly_report", [(f"{c}/{w}", b) for c, w, b in city.reports]
+        ),
+        _gather(
+            _batches(http, city, keys.points[town], "community_report", reports)
+            for town, reports in by_point.items()
+        ),
+        _gather(
+            _posting(http, city, keys.enterprises[code], n, body)
+            for n, (code, body) in enumerate(city.postings)
+        ),
+        _gather(_officer(http, city, keys.city, code, staff) for code, staff in city.officers),
+        _roster_and_campaign(http, city, keys),
     )
-    loaded.community_reports = sum(counts)
-    loaded.postings = await _gather(
-        _posting(http, city, keys.enterprises[code], n, body)
-        for n, (code, body) in enumerate(city.postings)
-    )
-    await _gather(_officer(http, city, keys.city, code, staff) for code, staff in city.officers)
-    loaded.officers = len(city.officers)
-    loaded.roster_members, loaded.campaign_id = await _roster_and_campaign(http, city, keys)
+    loaded.weekly_reports, loaded.community_reports = reports, sum(community)
+    loaded.postings, loaded.officers = postings, len(city.officers)
+    loaded.roster_members, loaded.campaign_id = roster
     return loaded
 
 
