@@ -13,7 +13,14 @@ import httpx
 import pytest
 import pytest_asyncio
 
-from services.platform.demo_city.city import HELD, REFUSED, WEEKS, generate
+from services.platform.demo_city.city import (
+    HELD,
+    HIRING_SLUMP,
+    MIGRANTS_LAID_OFF,
+    REFUSED,
+    WEEKS,
+    generate,
+)
 from services.platform.demo_city.keys import issue_demo_keys
 from services.platform.demo_city.loader import load
 from tests.support.stack import Stack, running_stack
@@ -26,7 +33,11 @@ CITY = generate(seed=11, enterprises=150, today=date.today())
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def stack(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Stack]:
-    async with running_stack(tmp_path_factory.mktemp("demo-city"), with_matching=True) as running:
+    async with running_stack(
+        tmp_path_factory.mktemp("demo-city"),
+        with_matching=True,
+        extra_env={"FUGONG_WARNINGS_INTERVAL_SECONDS": "1"},
+    ) as running:
         yield running
 
 
@@ -48,6 +59,16 @@ def reporting(week: str) -> int:
 
 def _reporting_all(week: str) -> Callable[[Any], bool]:
     return lambda body: bool(body["total"]["enterprises_reporting"] == reporting(week))
+
+
+def _warns(rule: str, district: str) -> Callable[[Any], bool]:
+    return lambda body: any(
+        w["rule"] == rule
+        and w["week"] == WEEKS[-1]
+        and w["district_code"] == district
+        and w["industry_section"] is None
+        for w in body["warnings"]
+    )
 
 
 def _has_status(status: str) -> Callable[[Any], bool]:
@@ -107,6 +128,17 @@ async def test_the_demo_city_loads_shows_its_recovery_and_loads_again_without_ch
     assert {(e["credit_code"], e["officer_staff_id"]) for e in register["enterprises"]} == set(
         CITY.officers
     )
+
+    for district, rule in (
+        (HIRING_SLUMP, "fill_rate_falling"),
+        (MIGRANTS_LAID_OFF, "migrant_employment_falling"),
+    ):
+        await eventually(
+            _get(client, "/v1/warnings", city, district=district),
+            _warns(rule, district),
+            within=60,
+            what=f"{rule} raised for {district} in {WEEKS[-1]}",
+        )
 
     again = await load(client, CITY, keys)
     assert again.postings == loaded.postings

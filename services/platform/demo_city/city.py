@@ -83,6 +83,13 @@ KEY_CATEGORIES = {
     "Q": ("epidemic_prevention",),
 }
 KEY_SHARE = 0.10
+# Signs for the early warnings (六) in the last week, each in one place:
+HIRING_SLUMP = "310112"
+"""闵行区: hires fall to a quarter in 2020-W12, so 招聘满足率 falls (fill_rate_falling)."""
+STALLED = "310151"
+"""崇明区: returns stop rising after 2020-W10 (return_stalled)."""
+MIGRANTS_LAID_OFF = "310114"
+"""嘉定区's points: fewer returned migrants in work in 2020-W12 (migrant_employment_falling)."""
 SUFFIXES = ("实业", "科技", "贸易", "制造", "服务", "物流", "发展", "信息", "食品", "机电")
 WORDS = "申江浦华东方宏远新兴金桥瑞丰汇通恒达嘉禾同创明德众诚安泰博远永兴鑫源联合"
 STREETS = ("街道", "镇")
@@ -209,9 +216,12 @@ def registration(e: Enterprise, serial: int) -> dict[str, Any]:
 
 def weekly_report(e: Enterprise, week: str, rng: random.Random) -> dict[str, Any]:
     n = WEEKS.index(week)
-    base = RETURN_RATE[week] + SECTIONS[e.section][3] * (1 - n / len(WEEKS))
-    base += 0.12 * (1 - RETURN_RATE[week]) if e.key_category else 0.0
-    back = min(0.99, max(0.05, base + rng.uniform(-0.06, 0.06)))
+    rate = RETURN_RATE[week]
+    if e.district == STALLED and n > 4:
+        rate = RETURN_RATE[WEEKS[4]] - 0.01 * (n - 4)
+    base = rate + SECTIONS[e.section][3] * (1 - n / len(WEEKS))
+    base += 0.12 * (1 - rate) if e.key_category else 0.0
+    back = min(0.99, max(0.05, base + rng.uniform(-0.04, 0.04)))
     employees = e.employees
     returned = round(employees * back)
     remote_share = 0.35 if e.section in ("I", "J", "M") else 0.08
@@ -221,7 +231,9 @@ def weekly_report(e: Enterprise, week: str, rng: random.Random) -> dict[str, Any
     outside = int(missing * 0.55)
     high_risk = int(missing * 0.12)
     quarantine = int(missing * max(0.05, 0.25 - 0.03 * n))
-    hires = round(employees * (0.004 + 0.003 * n) * rng.uniform(0.5, 1.5))
+    hires = round(employees * (0.004 + 0.003 * n) * rng.uniform(0.9, 1.1))
+    if e.district == HIRING_SLUMP and week == WEEKS[-1]:
+        hires //= 4
     resumed = back > 0.25 or e.key_category is not None
     return {
         "credit_code": e.credit_code,
@@ -251,7 +263,10 @@ def weekly_report(e: Enterprise, week: str, rng: random.Random) -> dict[str, Any
 def community_report(p: Point, week: str, rng: random.Random) -> dict[str, Any]:
     share = RETURN_RATE[week]
     returned = int(p.registered * min(0.97, share + 0.05 + rng.uniform(-0.04, 0.04)))
-    employed = int(returned * (0.55 + 0.4 * share))
+    employed_share = 0.55 + 0.4 * share
+    if p.town_code.startswith(MIGRANTS_LAID_OFF) and week == WEEKS[-1]:
+        employed_share -= 0.25
+    employed = int(returned * employed_share)
     return {
         "town_code": p.town_code,
         "week": week,

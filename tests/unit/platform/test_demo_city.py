@@ -20,7 +20,10 @@ from services.gateway.submission_models import (
 from services.platform.demo_city.city import (
     DISTRICTS,
     HELD,
+    HIRING_SLUMP,
+    MIGRANTS_LAID_OFF,
     REFUSED,
+    STALLED,
     WEEKS,
     City,
     generate,
@@ -137,3 +140,36 @@ def test_a_smaller_city_still_has_every_district() -> None:
     assert {e.district for e in small.enterprises} == {code for code, *_ in DISTRICTS}
     assert small.key_enterprises
     assert len(small.points) == len(generate(2020, 2000).points)
+
+
+def _rate(city: City, district: str, week: str, numerator: str, denominator: str) -> float:
+    reports = [b for _, w, b in city.reports if w == week and b["credit_code"][2:8] == district]
+    return sum(int(r[numerator]) for r in reports) / sum(int(r[denominator]) for r in reports)
+
+
+def test_the_last_week_has_signs_for_each_kind_of_early_warning(city: City) -> None:
+    w10, w11, w12 = WEEKS[-3:]
+
+    def fill(district: str, week: str) -> float:
+        return _rate(city, district, week, "hires", "recruitment_demand")
+
+    def back(district: str, week: str) -> float:
+        on_duty = _rate(city, district, week, "on_duty", "employees_before_holiday")
+        return on_duty + _rate(city, district, week, "working_remotely", "employees_before_holiday")
+
+    assert fill(HIRING_SLUMP, w12) <= fill(HIRING_SLUMP, w11) - 0.2
+    assert fill("310115", w12) > fill("310115", w11)  # elsewhere hiring goes on
+    assert back(STALLED, w12) < back(STALLED, w11) < back(STALLED, w10) + 0.01 < 0.9
+    assert back("310115", w12) > back("310115", w11) + 0.02
+
+    def employed(week: str) -> float:
+        bodies = [
+            b
+            for _, w, b in city.community_reports
+            if w == week and b["town_code"][:6] == MIGRANTS_LAID_OFF
+        ]
+        return float(
+            sum(b["employed"] for b in bodies) / sum(b["returned_to_shanghai"] for b in bodies)
+        )
+
+    assert employed(w12) <= employed(w11) - 0.1
