@@ -177,7 +177,9 @@ async def run(seed: int, size: int, gateway: str) -> int:
   its docs              {GATEWAY_ADMIN}/docs
   try                   curl -s -H 'X-API-Key: {keys.city}' \\
                           '{gateway}/v1/indicators?week={latest}'
-  compliance            curl -s -H 'X-API-Key: {keys.city}' '{gateway}/v1/compliance?week={latest}'
+  early warnings        curl -s -H 'X-API-Key: {keys.city}' '{gateway}/v1/warnings'
+                          (within a minute: 闵行区's 招聘满足率, 崇明区's 返岗率, 嘉定区's
+                          外来人员就业率 in {latest})
   postings to review    curl -s -H 'X-API-Key: {keys.city}' '{gateway}/v1/posting-reviews'
   campaign progress     curl -s -H 'X-API-Key: {enterprise_key}' \\
                           '{gateway}/v1/campaigns/{loaded.campaign_id}'
