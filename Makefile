@@ -59,7 +59,7 @@ status: ## Report what is running
 	@$(LOCAL)/kafka.sh status
 	@$(LOCAL)/services.sh status
 
-demo: ## Load the demo (enterprises, weekly reports, keys) into a running stack
+demo: ## Load the demo city (2,000 enterprises, reports W06-W12, postings, a campaign) into a running stack
 	@$(PY) $(LOCAL)/demo.py
 
 run: up demo ## From a fresh machine: set up, start the stack, load the demo, print where to look

@@ -18,7 +18,7 @@ import argparse
 import asyncio
 import sys
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import timedelta
 
@@ -172,3 +172,14 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+async def issue_keys(
+    settings: GatewaySettings, principals: Sequence[tuple[Principal, str]]
+) -> list[str]:
+    """A key for each (principal, label), over one connection: many at once (the demo city)."""
+    async with _store(settings) as store:
+        return [
+            (await store.issue_with_id(principal, label, DEFAULT_LIFETIME)).key
+            for principal, label in principals
+        ]
