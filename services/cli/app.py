@@ -31,8 +31,6 @@ app = typer.Typer(
 app.add_typer(keys.app, name="keys")
 app.add_typer(streams.topics_app, name="topics", no_args_is_help=True)
 app.add_typer(streams.letters_app, name="dead-letters", no_args_is_help=True)
-out = Console()
-err = Console(stderr=True)
 
 DEMO = Path(__file__).resolve().parents[2] / "deploy" / "local" / "demo.py"
 
@@ -41,8 +39,8 @@ DEMO = Path(__file__).resolve().parents[2] / "deploy" / "local" / "demo.py"
 def status() -> None:
     """Every service's readiness (/readyz) and each stream consumer's lag (exit 1: not ready)."""
     readiness, all_ready = readiness_table()
-    out.print(readiness)
-    out.print(asyncio.run(lag_table()))
+    Console().print(readiness)
+    Console().print(asyncio.run(lag_table()))
     raise typer.Exit(0 if all_ready else 1)
 
 
@@ -63,10 +61,10 @@ def rebuild(
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=err,
+        console=Console(stderr=True),
     )
     done = asyncio.run(rebuild_with_progress(progress, lock_timeout, role_prefix))
-    out.print(
+    Console().print(
         f"rebuilt from {done.records} records ({done.new_events} events) "
         f"in {done.seconds:.1f} s and switched over"
     )
@@ -88,7 +86,9 @@ def migrate(
 def demo() -> None:
     """Load the demo city (enterprises, weekly reports, keys) into the running stack."""
     if not DEMO.is_file():
-        err.print(f"the demo loader ships with the repository ({DEMO}), not in this install")
+        Console(stderr=True).print(
+            f"the demo loader ships with the repository ({DEMO}), not in this install"
+        )
         raise typer.Exit(1)
     # The loader is a script beside the local stack's; it exits with its own status.
     runpy.run_path(str(DEMO), run_name="__main__")
@@ -99,8 +99,8 @@ def main() -> None:
     try:
         app(prog_name="fugong")
     except (KafkaError, OSError, TimeoutError, asyncpg.PostgresError) as exc:
-        err.print(f"fugong: {type(exc).__name__}: {str(exc) or 'no answer'}")
+        Console(stderr=True).print(f"fugong: {type(exc).__name__}: {str(exc) or 'no answer'}")
         sys.exit(1)
     except ValidationError as exc:
-        err.print(f"fugong: settings: {exc}")
+        Console(stderr=True).print(f"fugong: settings: {exc}")
         sys.exit(2)

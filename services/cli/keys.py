@@ -15,8 +15,6 @@ from services.gateway import keys
 from services.gateway.settings import GatewaySettings
 
 app = typer.Typer(help="API keys: issue, list, rotate, revoke.", no_args_is_help=True)
-out = Console()
-err = Console(stderr=True)
 
 
 @app.command()
@@ -62,7 +60,9 @@ def issue(
         keys.issue_key_with_id(GatewaySettings(), principal, label, timedelta(days=valid_days))
     )
     print(issued.key)
-    err.print(f"key id {issued.key_id} (revoke with: fugong keys revoke --id {issued.key_id})")
+    Console(stderr=True).print(
+        f"key id {issued.key_id} (revoke with: fugong keys revoke --id {issued.key_id})"
+    )
 
 
 @app.command("list")
@@ -71,10 +71,10 @@ def list_keys(
 ) -> None:
     """List keys: id, principal, label and dates; never a key itself."""
     listed = asyncio.run(keys.list_keys(GatewaySettings(), include_inactive=all_keys))
-    table = Table("key id", "kind", "scope", "label", "created", "expires", "revoked", "last used")
+    table = Table("kind", "scope", "label", "created", "expires", "revoked", "last used")
+    table.add_column("key id", no_wrap=True)
     for key in listed:
         table.add_row(
-            str(key.key_id),
             key.kind,
             key.scope,
             key.label,
@@ -82,9 +82,10 @@ def list_keys(
             _day(key.expires_at),
             _day(key.revoked_at),
             _day(key.last_used_at),
+            str(key.key_id),
         )
-    out.print(table)
-    out.print(f"{len(listed)} key(s)")
+    Console().print(table)
+    Console().print(f"{len(listed)} key(s)")
 
 
 @app.command()
@@ -97,7 +98,7 @@ def rotate(
     """Issue a new key for the same principal; the old one expires after the overlap."""
     new = asyncio.run(keys.rotate_key(GatewaySettings(), key, timedelta(hours=overlap_hours)))
     if new is None:
-        err.print("no such active key")
+        Console(stderr=True).print("no such active key")
         raise typer.Exit(1)
     print(new)
 
@@ -119,9 +120,9 @@ def revoke(
         else keys.revoke_key(settings, key or "")
     )
     if not asyncio.run(revoked):
-        err.print("no such active key")
+        Console(stderr=True).print("no such active key")
         raise typer.Exit(1)
-    out.print("revoked")
+    Console().print("revoked")
 
 
 def _day(moment: datetime | None) -> str:

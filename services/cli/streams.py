@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from typing import Annotated
 
-import click
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -14,13 +13,16 @@ from rich.table import Table
 from services.contracts.topics import SOURCE_TOPICS, TopicSpec, catalogue, topic_name
 from services.platform import dead_letters, topics
 
-out = Console()
-err = Console(stderr=True)
-
 topics_app = typer.Typer(help="Kafka topics: create the catalogue's, report drift.")
 letters_app = typer.Typer(help="Dead letters: list them, replay them after a fix.")
 
-SOURCE_TOPIC = click.Choice([spec.name for spec in SOURCE_TOPICS if spec.has_dead_letters])
+WITH_DEAD_LETTERS = [spec.name for spec in SOURCE_TOPICS if spec.has_dead_letters]
+
+
+def _source_topic(name: str | None) -> str | None:
+    if name is not None and name not in WITH_DEAD_LETTERS:
+        raise typer.BadParameter(f"{name!r} is not one of {', '.join(WITH_DEAD_LETTERS)}")
+    return name
 
 
 @topics_app.command()
@@ -37,15 +39,22 @@ def drift() -> None:
         topics.drift(settings.kafka_bootstrap_servers, prefix=settings.topic_prefix)
     )
     for line in lines:
-        out.print(line)
-    out.print(f"{len(lines)} setting(s) differ from the catalogue ({len(catalogue())} topics)")
+        Console().print(line)
+    Console().print(
+        f"{len(lines)} setting(s) differ from the catalogue ({len(catalogue())} topics)"
+    )
     raise typer.Exit(1 if lines else 0)
 
 
 @letters_app.command("list")
 def list_letters(
     topic: Annotated[
-        str | None, typer.Option(click_type=SOURCE_TOPIC, help="Source topic (default: all).")
+        str | None,
+        typer.Option(
+            callback=_source_topic,
+            autocompletion=lambda: WITH_DEAD_LETTERS,
+            help="Source topic (default: all).",
+        ),
     ] = None,
     limit: Annotated[
         int | None, typer.Option(min=1, help="At most N per dead-letter topic.")
@@ -53,7 +62,11 @@ def list_letters(
 ) -> None:
     """List dead letters: where each is, where it came from, why it failed; never its value."""
     settings = topics.TopicSettings()
-    table = Table("dead letter", "source", "failed at", "consumer", "reason")
+    table = Table()
+    for column in ("dead letter", "source", "failed at"):  # coordinates: copied, never wrapped
+        table.add_column(column, no_wrap=True)
+    table.add_column("consumer")
+    table.add_column("reason")
     total = 0
     for spec in _specs(topic):
         dlq = topic_name(spec.dead_letter_topic, settings.topic_prefix)
@@ -66,14 +79,19 @@ def list_letters(
                 letter.coordinates(), source, letter.failed_at, letter.consumer, letter.reason
             )
         total += len(letters)
-    out.print(table)
-    out.print(f"{total} dead letter(s)")
+    Console().print(table)
+    Console().print(f"{total} dead letter(s)")
 
 
 @letters_app.command()
 def replay(
     topic: Annotated[
-        str, typer.Option(click_type=SOURCE_TOPIC, help="Source topic the letters go back to.")
+        str,
+        typer.Option(
+            callback=_source_topic,
+            autocompletion=lambda: WITH_DEAD_LETTERS,
+            help="Source topic the letters go back to.",
+        ),
     ],
     all_letters: Annotated[
         bool, typer.Option("--all", help="Every dead letter of the topic.")
@@ -98,19 +116,19 @@ def replay(
         dead_letters.read_dead_letters(bootstrap, dlq, at=at, limit=None if at is None else 1)
     )
     if at is not None and [letter.offset for letter in letters] != [at[1]]:
-        err.print(f"no dead letter at {dlq}[{at[0]}]@{at[1]}")
+        Console(stderr=True).print(f"no dead letter at {dlq}[{at[0]}]@{at[1]}")
         raise typer.Exit(1)
     if dry_run:
         for letter in letters:
-            out.print(f"would replay {letter.coordinates()} -> {target}")
-        out.print(f"dry run: {len(letters)} dead letter(s) would be replayed, none published")
+            Console().print(f"would replay {letter.coordinates()} -> {target}")
+        Console().print(f"dry run: {len(letters)} dead letter(s) would be replayed, none published")
         return
     with Progress(
         TextColumn("replaying"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=err,
+        console=Console(stderr=True),
     ) as progress:
         task = progress.add_task("replay", total=len(letters))
         placed = asyncio.run(
@@ -119,8 +137,8 @@ def replay(
             )
         )
     for letter, (to_partition, to_offset) in zip(letters, placed, strict=True):
-        out.print(f"replayed {letter.coordinates()} -> {target}[{to_partition}]@{to_offset}")
-    out.print(f"{len(letters)} dead letter(s) replayed")
+        Console().print(f"replayed {letter.coordinates()} -> {target}[{to_partition}]@{to_offset}")
+    Console().print(f"{len(letters)} dead letter(s) replayed")
 
 
 def _specs(topic: str | None) -> list[TopicSpec]:
