@@ -48,8 +48,11 @@ async def lag_table(settings: CliSettings | None = None) -> Table:
             settings.kafka_bootstrap_servers, spec.group_id(settings.topic_prefix), topics
         )
         try:
-            for topic, records in sorted((await lag.per_topic()).items()):
-                table.add_row(spec.service, topic, f"{records:,}")
+            measured = await lag.per_topic()
+            for topic in sorted(topics):
+                records = measured.get(topic)
+                # A topic the broker could not describe just now (no leader yet): not a zero.
+                table.add_row(spec.service, topic, "?" if records is None else f"{records:,}")
         finally:
             await lag.close()
     return table

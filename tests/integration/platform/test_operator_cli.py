@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -12,6 +15,7 @@ from services.contracts.topics import ENTERPRISE_REPORTS, topic_name
 from services.platform.dead_letters import read_records
 from tests.integration.platform.test_dead_letter_tool import PHONE, REPORTS, letters
 from tests.support.infra import KAFKA, ServiceRoles
+from tests.support.processes import REPO
 
 pytestmark = pytest.mark.integration
 
@@ -105,3 +109,28 @@ async def test_topics_created_by_the_command_show_no_drift(topic_prefix: str) ->
     assert "0 created" in created.output
     assert drift.exit_code == 0, drift.output
     assert "0 setting(s) differ" in drift.output
+
+
+@pytest.mark.parametrize(
+    ("argv", "setting", "error"),
+    [
+        (["topics", "drift"], {"FUGONG_KAFKA_BOOTSTRAP_SERVERS": "127.0.0.1:1"}, "KafkaConnection"),
+    ],
+)
+def test_an_unreachable_broker_is_one_line_and_exit_1(
+    argv: list[str], setting: dict[str, str], error: str
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "services.cli", *argv],
+        cwd=REPO,
+        env={**os.environ, **setting, "FUGONG_ENV": "test"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    (line,) = [line for line in done.stderr.splitlines() if line.startswith("fugong: ")]
+    assert error in line
