@@ -53,10 +53,12 @@ infra: setup ## Start PostgreSQL and Kafka (SASL_SSL; KAFKA_SECURITY=plaintext f
 migrate: setup ## Apply every service's migrations and grants, as the privileged role (FUGONG_MIGRATION_DATABASE_URL)
 	@$(PY) -m services.platform.migrate
 
-up: infra ## Start the whole stack: Kafka, PostgreSQL, every service
+up: infra ## Start the whole stack: Kafka, PostgreSQL, every service, Prometheus
 	@$(LOCAL)/services.sh start
+	@$(LOCAL)/prometheus.sh start
 
-down: ## Stop every service, Kafka and PostgreSQL
+down: ## Stop Prometheus, every service, Kafka and PostgreSQL
+	@$(LOCAL)/prometheus.sh stop
 	@$(LOCAL)/services.sh stop
 	@$(LOCAL)/kafka.sh stop
 	@$(LOCAL)/postgres.sh stop
@@ -65,8 +67,9 @@ status: ## Report what is running
 	@$(LOCAL)/postgres.sh status
 	@$(LOCAL)/kafka.sh status
 	@$(LOCAL)/services.sh status
+	@$(LOCAL)/prometheus.sh status
 
-demo: ## Load the demo (enterprises, weekly reports, keys) into a running stack
+demo: ## Load the demo city (2,000 enterprises, reports W06-W12, postings, a campaign) into a running stack
 	@$(PY) $(LOCAL)/demo.py
 
 run: up demo ## From a fresh machine: set up, start the stack, load the demo, print where to look
@@ -109,6 +112,7 @@ client: setup ## Generate the OpenAPI document and the Python client for enterpr
 	$(PY) -m clients.generate
 
 clean: ## Stop everything and delete local state (broker and database data, logs, venv)
+	@$(LOCAL)/prometheus.sh stop
 	@$(LOCAL)/services.sh stop
 	@$(LOCAL)/kafka.sh reset
 	@$(LOCAL)/postgres.sh reset

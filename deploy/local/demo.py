@@ -1,21 +1,24 @@
-"""Load a small, realistic demo into a running local stack and print where to look.
+"""Load the demo city into a running local stack and print where to look.
 
-Two dozen Shanghai enterprises register and report weeks 2020-W06 to 2020-W09, as their return to
-work picked up after the Spring Festival of 2020, and eight streets and towns report as community
-monitoring points on their migrant workers. Everything goes through the gateway's API with the
-enterprises' and points' own keys; officials' keys are printed for reading the figures. Running it
-again sends the same events again (same Idempotency-Keys), which changes nothing.
+A seeded Shanghai of spring 2020 (services/platform/demo_city): about 2,000 enterprises over the 16
+districts and the industry sections, community monitoring points, weekly reports 2020-W06 to W12
+on a modelled recovery curve (some late, some missing), postings of key enterprises (screening
+holds or refuses a few), their service officers, and one enterprise's roster and return-date
+campaign, which notify sends through the provider simulator. Everything goes through the gateway's
+public API; the keys are kept in .state/demo-keys.json. Running it again sends the same
+submissions with the same Idempotency-Keys, which changes nothing.
+
+    python deploy/local/demo.py [--seed 2020] [--enterprises 2000] [--gateway URL]
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import json
-import random
 import sys
 import time
-import uuid
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from datetime import time as dt_time
 from pathlib import Path
 from typing import Any
@@ -25,191 +28,48 @@ import httpx
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from services.contracts.identifiers import (  # noqa: E402
-    SHANGHAI,
-    organisation_code_check_digit,
-    week_bounds,
-    with_check_character,
-)
-from services.gateway.domain.access import Principal, PrincipalKind  # noqa: E402
-from services.gateway.keys import issue_key  # noqa: E402
+from services.contracts.identifiers import SHANGHAI  # noqa: E402
 from services.gateway.settings import GatewaySettings  # noqa: E402
+from services.platform.demo_city.city import WEEKS, City, generate  # noqa: E402
+from services.platform.demo_city.keys import issue_demo_keys  # noqa: E402
+from services.platform.demo_city.loader import DemoKeys, LoadError, load, writers  # noqa: E402
 
 GATEWAY = "http://127.0.0.1:8000"
 GATEWAY_ADMIN = "http://127.0.0.1:8100"
 """The gateway's admin port: its documents and metrics (the API port serves neither)."""
-WEEKS = ("2020-W06", "2020-W07", "2020-W08", "2020-W09")
-NAMESPACE = uuid.UUID("6f1d3c52-8a43-4a4e-9d1b-2020b0206048")
-
-# (name, district, industry division, employees before the holiday, key enterprise category)
-ENTERPRISES = [
-    ("上海浦江食品有限公司", "310115", "14", 860, "daily_necessities"),
-    ("上海张江微电子有限公司", "310115", "39", 2300, None),
-    ("上海东方医疗器械有限公司", "310115", "35", 540, "epidemic_prevention"),
-    ("上海外高桥物流有限公司", "310115", "59", 1200, "city_operations"),
-    ("上海徐汇软件科技有限公司", "310104", "65", 420, None),
-    ("上海漕河泾电子有限公司", "310104", "39", 1600, None),
-    ("上海徐家汇商业有限公司", "310104", "52", 300, "daily_necessities"),
-    ("上海闵行机械制造有限公司", "310112", "34", 950, None),
-    ("上海莘庄生物制药有限公司", "310112", "27", 680, "epidemic_prevention"),
-    ("上海紫竹信息技术有限公司", "310112", "65", 350, None),
-    ("上海嘉定汽车零部件有限公司", "310114", "36", 3100, None),
-    ("上海安亭汽车销售有限公司", "310114", "52", 210, None),
-    ("上海嘉定环卫服务有限公司", "310114", "78", 480, "city_operations"),
-    ("上海外滩酒店有限公司", "310101", "61", 390, None),
-    ("上海南京路百货有限公司", "310101", "52", 720, "daily_necessities"),
-    ("上海黄浦餐饮管理有限公司", "310101", "62", 260, None),
-    ("上海宝山钢结构有限公司", "310113", "33", 1450, None),
-    ("上海吴淞港口服务有限公司", "310113", "55", 830, "city_operations"),
-    ("上海宝山蔬菜批发有限公司", "310113", "51", 190, "daily_necessities"),
-    ("上海松江纺织有限公司", "310117", "17", 1100, None),
-    ("上海松江电子商务有限公司", "310117", "52", 260, None),
-    ("上海青浦快递服务有限公司", "310118", "60", 2400, "city_operations"),
-    ("上海青浦家具制造有限公司", "310118", "21", 520, None),
-    ("上海临港新能源有限公司", "310115", "38", 1300, None),
-]
-# Community monitoring points: (town code, name, migrant workers on the register).
-POINTS = [
-    ("310115004", "潍坊新村街道", 6200),
-    ("310115005", "陆家嘴街道", 4800),
-    ("310101002", "南京东路街道", 3100),
-    ("310104004", "湖南路街道", 2600),
-    ("310112102", "莘庄镇", 15800),
-    ("310114102", "安亭镇", 21300),
-    ("310117101", "泗泾镇", 12400),
-    ("310118102", "朱家角镇", 9700),
-]
-# Share of pre-holiday staff on duty each week, rising as quarantines ended.
-ON_DUTY_SHARE = {"2020-W06": 0.22, "2020-W07": 0.41, "2020-W08": 0.63, "2020-W09": 0.78}
+SAVED = REPO / ".state" / "demo-keys.json"
 
 
-def credit_code(serial: int, district: str) -> str:
-    organisation = f"{73000000 + serial * 7919:08d}"
-    return with_check_character(
-        "91" + district + organisation + organisation_code_check_digit(organisation)
-    )
-
-
-def registration(serial: int) -> dict[str, object]:
-    name, district, division, _, category = ENTERPRISES[serial]
-    roles = ["return_to_work_monitoring", "unemployment_sample"]
-    body: dict[str, object] = {
-        "credit_code": credit_code(serial, district),
-        "name": name,
-        "district_code": district,
-        "industry_division": division,
-        "size": "large" if ENTERPRISES[serial][3] >= 1000 else "medium",
-        "monitoring_roles": [*roles, "key_enterprise"] if category else roles,
-        "key_enterprise_category": category,
-        "contact": {"name": "李敏", "phone": f"1391234{serial:04d}", "title": "人事经理"},
-    }
-    return body
-
-
-def report(serial: int, week: str, rng: random.Random) -> dict[str, object]:
-    _, district, _, employees, category = ENTERPRISES[serial]
-    share = min(0.98, ON_DUTY_SHARE[week] + (0.15 if category else 0) + rng.uniform(-0.08, 0.08))
-    on_duty = int(employees * max(share, 0.05))
-    remote = int((employees - on_duty) * 0.2)
-    missing = employees - on_duty - remote
-    outside = int(missing * 0.55)
-    high_risk = int(missing * 0.15)
-    quarantine = int(missing * 0.2)
-    resumed = week != "2020-W06" or category is not None
-    return {
-        "credit_code": credit_code(serial, district),
-        "week": week,
-        "employees_before_holiday": employees,
-        "on_duty": on_duty,
-        "working_remotely": remote,
-        "not_yet_returned": {
-            "outside_shanghai": outside,
-            "in_high_risk_region": high_risk,
-            "in_quarantine": quarantine,
-            "other": missing - outside - high_risk - quarantine,
-        },
-        "resumed": resumed,
-        "resumed_on": week_bounds(week)[0].isoformat() if resumed else None,
-        "capacity_ratio": round(min(1.0, share * 1.1), 2),
-        "planned_staffing": employees + int(employees * 0.05),
-        "recruitment_demand": int(employees * 0.06),
-        # 闵行区's enterprises stop finding people in the last week: an early warning follows.
-        "hires": int(employees * (0.004 if district == "310112" and week == WEEKS[-1] else 0.02)),
-        "separations": int(employees * 0.005),
-        "open_vacancies": int(employees * 0.04),
-        "surplus_staff_available": 0 if category else int(employees * 0.01),
-        "difficulties": ["staff_shortage", "logistics"] if share < 0.5 else ["orders"],
-    }
-
-
-def community_report(point: int, week: str, rng: random.Random) -> dict[str, object]:
-    town, _, registered = POINTS[point]
-    returned = int(registered * min(0.95, ON_DUTY_SHARE[week] + 0.1 + rng.uniform(-0.05, 0.05)))
-    employed = int(returned * (0.55 + 0.4 * ON_DUTY_SHARE[week]))
-    seeking = int((returned - employed) * 0.7)
-    return {
-        "town_code": town,
-        "week": week,
-        "migrants_registered": registered,
-        "returned_to_shanghai": returned,
-        "employed": employed,
-        "seeking_work": seeking,
-        "in_quarantine": int(returned * max(0.0, 0.3 - ON_DUTY_SHARE[week] * 0.3)),
-    }
-
-
-def post(http: httpx.Client, path: str, body: dict[str, object], key: str) -> None:
-    idempotency = uuid.uuid5(NAMESPACE, json.dumps(body, sort_keys=True, ensure_ascii=False))
-    response = http.post(
-        path, json=body, headers={"X-API-Key": key, "Idempotency-Key": str(idempotency)}
-    )
-    if response.status_code != 202:
-        raise SystemExit(f"demo: {path} answered {response.status_code}: {response.text}")
-
-
-async def issue_keys(settings: GatewaySettings) -> dict[str, object]:
-    enterprise_keys = [
-        await issue_key(
-            settings,
-            Principal(PrincipalKind.ENTERPRISE, credit_code=credit_code(i, e[1])),
-            f"demo: {e[0]}",
-        )
-        for i, e in enumerate(ENTERPRISES)
-    ]
-    city = await issue_key(settings, Principal(PrincipalKind.OFFICIAL), "demo: 市人社局")
-    pudong = await issue_key(
-        settings, Principal(PrincipalKind.OFFICIAL, district_code="310115"), "demo: 浦东新区人社局"
-    )
-    points = [
-        await issue_key(
-            settings, Principal(PrincipalKind.COMMUNITY_POINT, town_code=town), f"demo: {name}"
-        )
-        for town, name, _ in POINTS
-    ]
-    return {"enterprises": enterprise_keys, "city": city, "pudong": pudong, "points": points}
-
-
-def demo_keys(http: httpx.Client) -> dict[str, Any]:
-    """The keys of an earlier demo run if they still work, else new ones (kept in .state/)."""
-    saved = REPO / ".state" / "demo-keys.json"
-    if saved.exists():
-        keys: dict[str, Any] = json.loads(saved.read_text())
-        probe = http.get(
+async def demo_keys(http: httpx.AsyncClient, city: City) -> tuple[DemoKeys, str]:
+    """The keys of an earlier run for this city if they still work, else new ones (in .state/)."""
+    enterprises, points = writers(city)
+    if SAVED.exists():
+        saved: dict[str, Any] = json.loads(SAVED.read_text())
+        probe = await http.get(
             "/v1/indicators/return-to-work",
             params={"week": WEEKS[0]},
-            headers={"X-API-Key": keys["city"]},
+            headers={"X-API-Key": saved.get("city", "")},
         )
         if (
             probe.status_code == 200
-            and len(keys["enterprises"]) == len(ENTERPRISES)
-            and len(keys.get("points", ())) == len(POINTS)
+            and set(saved.get("enterprises", {})) == enterprises
+            and set(saved.get("points", {})) == points
         ):
-            return keys
-    keys = asyncio.run(issue_keys(GatewaySettings()))
-    saved.parent.mkdir(exist_ok=True)
-    saved.write_text(json.dumps(keys))
-    saved.chmod(0o600)
-    return keys
+            return DemoKeys(saved["city"], saved["enterprises"], saved["points"]), saved["pudong"]
+    keys, pudong = await issue_demo_keys(GatewaySettings(), city)
+    SAVED.parent.mkdir(exist_ok=True)
+    SAVED.write_text(
+        json.dumps(
+            {
+                "city": keys.city,
+                "pudong": pudong,
+                "enterprises": keys.enterprises,
+                "points": keys.points,
+            }
+        )
+    )
+    SAVED.chmod(0o600)
+    return keys, pudong
 
 
 HALLS = (
@@ -265,58 +125,79 @@ def service_halls(http: httpx.Client, city_key: str) -> None:
                     raise SystemExit(f"demo: slot answered {answer.status_code}: {answer.text}")
 
 
-def main() -> int:
-    rng = random.Random(2020)  # noqa: S311 (demo figures, not secrets)
-    with httpx.Client(base_url=GATEWAY, timeout=30) as http:
-        keys = demo_keys(http)
-        city_key, pudong_key = keys["city"], keys["pudong"]
-        # The city bureau registers the monitored enterprises: their roles are its to assign.
-        for serial in range(len(ENTERPRISES)):
-            post(http, "/v1/enterprises", registration(serial), city_key)
-        for town, name, _ in POINTS:
-            post(http, "/v1/community-points", {"town_code": town, "name": name}, city_key)
-        for week in WEEKS:
-            for serial, key in enumerate(keys["enterprises"]):
-                post(http, "/v1/weekly-reports", report(serial, week, rng), key)
-            for point, key in enumerate(keys["points"]):
-                post(http, "/v1/community-reports", community_report(point, week, rng), key)
-        service_halls(http, city_key)
-        print(
-            f"demo: {len(ENTERPRISES)} enterprises and {len(POINTS)} community points "
-            f"registered, {(len(ENTERPRISES) + len(POINTS)) * len(WEEKS)} weekly reports accepted"
+async def wait_for_figures(http: httpx.AsyncClient, city: City, key: str) -> dict[str, Any]:
+    """The latest week's figures once every report of it is counted (or exit after 60 s)."""
+    latest = WEEKS[-1]
+    expected = sum(1 for _, week, _ in city.reports if week == latest)
+    deadline = time.monotonic() + 60
+    while True:
+        answer = await http.get(
+            "/v1/indicators/return-to-work", params={"week": latest}, headers={"X-API-Key": key}
         )
-        latest = WEEKS[-1]
-        deadline = time.monotonic() + 60
-        while True:
-            figures = http.get(
-                "/v1/indicators/return-to-work",
-                params={"week": latest},
-                headers={"X-API-Key": city_key},
-            ).json()
-            if figures["total"]["enterprises_reporting"] == len(ENTERPRISES):
-                break
-            if time.monotonic() > deadline:
-                raise SystemExit("demo: figures did not appear within 60 s; see `make status`")
-            time.sleep(0.5)
-    print(f"demo: city return rate (返岗率) in {latest}: {figures['total']['return_rate']:.1%}\n")
+        figures: dict[str, Any] = answer.json()
+        if answer.status_code == 200 and figures["total"]["enterprises_reporting"] == expected:
+            return figures
+        if time.monotonic() > deadline:
+            raise SystemExit("demo: figures did not appear within 60 s; see `make status`")
+        await asyncio.sleep(0.5)
+
+
+async def run(seed: int, size: int, gateway: str) -> int:
+    started = time.monotonic()
+    city = generate(seed, size, today=date.today())
+    async with httpx.AsyncClient(base_url=gateway, timeout=60) as http:
+        keys, pudong_key = await demo_keys(http, city)
+        try:
+            loaded = await load(http, city, keys)
+        except LoadError as refused:
+            raise SystemExit(f"demo: {refused}") from None
+        sent = time.monotonic() - started
+        figures = await wait_for_figures(http, city, keys.city)
+    counted = time.monotonic() - started
+    with httpx.Client(base_url=gateway, timeout=30) as sync_http:
+        service_halls(sync_http, keys.city)
+    enterprise_key = keys.enterprises[city.roster_enterprise]
+    latest = WEEKS[-1]
+    print(
+        f"demo: {loaded.registrations} enterprises ({len(city.key_enterprises)} key enterprises) "
+        f"and {loaded.points} community points in 16 districts; {loaded.weekly_reports} weekly "
+        f"and {loaded.community_reports} community reports {WEEKS[0]}…{latest}; "
+        f"{len(loaded.postings)} postings; {loaded.officers} service officers assigned; "
+        f"a roster of {loaded.roster_members} and campaign {loaded.campaign_id}\n"
+        f"demo: sent in {sent:.1f} s, every report counted after {counted:.1f} s; "
+        f"city return rate (返岗率) in {latest}: {figures['total']['return_rate']:.1%}\n"
+    )
     tomorrow = (datetime.now(SHANGHAI).date() + timedelta(days=1)).isoformat()
     print(f"""Fugong is running.
-  officials' console    {GATEWAY}/console   (sign in with an official key below)
-  API                   {GATEWAY}/v1/…
-  its docs              {GATEWAY_ADMIN}/docs
-  city official key     {city_key}
+  officials' console    {gateway}/console   (sign in with an official key below)
+  city official key     {keys.city}
   浦东 official key      {pudong_key}
-  try                   curl -s -H 'X-API-Key: {city_key}' \\
-                          '{GATEWAY}/v1/indicators?week={latest}'
-  early warnings        curl -s -H 'X-API-Key: {city_key}' '{GATEWAY}/v1/warnings'
-                          (raised within a minute: 闵行区's 招聘满足率 fell in {latest})
-  service halls         curl -s -H 'X-API-Key: {city_key}' '{GATEWAY}/v1/service-status'
-  appointment slots     curl -s -H 'X-API-Key: {city_key}' \\
-                          '{GATEWAY}/v1/service-halls/310115-001/slots?date={tomorrow}'
+  enterprise key        {enterprise_key}   ({city.roster_enterprise}, 浦东新区)
+  API                   {gateway}/v1/…
+  its docs              {GATEWAY_ADMIN}/docs
+  try                   curl -s -H 'X-API-Key: {keys.city}' \\
+                          '{gateway}/v1/indicators?week={latest}'
+  early warnings        curl -s -H 'X-API-Key: {keys.city}' '{gateway}/v1/warnings'
+                          (within a minute: 闵行区's 招聘满足率, 崇明区's 返岗率, 嘉定区's
+                          外来人员就业率 in {latest})
+  postings to review    curl -s -H 'X-API-Key: {keys.city}' '{gateway}/v1/posting-reviews'
+  campaign progress     curl -s -H 'X-API-Key: {enterprise_key}' \\
+                          '{gateway}/v1/campaigns/{loaded.campaign_id}'
+  appointment slots     curl -s -H 'X-API-Key: {keys.city}' \\
+                          '{gateway}/v1/service-halls/310115-001/slots?date={tomorrow}'
   metrics               {GATEWAY_ADMIN}/metrics   http://127.0.0.1:8101/metrics
   logs                  .state/logs/
   stop                  make down""")
     return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Load the demo city into the running stack")
+    parser.add_argument("--seed", type=int, default=2020, help="the same seed, the same city")
+    parser.add_argument("--enterprises", type=int, default=2000, help="about how many")
+    parser.add_argument("--gateway", default=GATEWAY, help="the gateway's API address")
+    args = parser.parse_args()
+    return asyncio.run(run(args.seed, args.enterprises, args.gateway))
 
 
 if __name__ == "__main__":

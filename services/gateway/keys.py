@@ -18,7 +18,7 @@ import argparse
 import asyncio
 import sys
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import timedelta
 
@@ -27,7 +27,12 @@ from services.contracts.identifiers import (
     validate_district_code,
     validate_town_code,
 )
-from services.gateway.adapters.api_keys import DEFAULT_LIFETIME, ApiKeyStore, IssuedKey
+from services.gateway.adapters.api_keys import (
+    DEFAULT_LIFETIME,
+    ApiKeyStore,
+    IssuedKey,
+    ListedKey,
+)
 from services.gateway.app import SCHEMA
 from services.gateway.domain.access import Principal, PrincipalKind
 from services.gateway.settings import GatewaySettings
@@ -63,6 +68,37 @@ def _principal(args: argparse.Namespace) -> Principal:
     return Principal(PrincipalKind.OFFICIAL)
 
 
+def principal_of(
+    *,
+    enterprise: str | None = None,
+    district: str | None = None,
+    city: bool = False,
+    community_point: str | None = None,
+    assistant: str | None = None,
+    officer: str | None = None,
+    operations: bool = False,
+    staff_id: str | None = None,
+) -> Principal:
+    """The principal exactly one of the choices names (ValueError otherwise, naming the option)."""
+    chosen = [enterprise, district, city or None, community_point, assistant, officer]
+    if sum(choice is not None for choice in [*chosen, operations or None]) != 1:
+        raise ValueError(
+            "name exactly one of --enterprise, --district, --city, --community-point, "
+            "--assistant, --officer, --operations"
+        )
+    return _principal(
+        argparse.Namespace(
+            enterprise=enterprise,
+            district=district,
+            community_point=community_point,
+            assistant=assistant,
+            officer=officer,
+            operations=operations,
+            staff_id=staff_id,
+        )
+    )
+
+
 @asynccontextmanager
 async def _store(settings: GatewaySettings) -> AsyncIterator[ApiKeyStore]:
     pool = await open_database(settings, max_size=1)
@@ -84,6 +120,13 @@ async def issue_key_with_id(
 ) -> IssuedKey:
     async with _store(settings) as store:
         return await store.issue_with_id(principal, label, valid_for or DEFAULT_LIFETIME)
+
+
+async def list_keys(
+    settings: GatewaySettings, *, include_inactive: bool = False
+) -> list[ListedKey]:
+    async with _store(settings) as store:
+        return await store.listed(include_inactive=include_inactive)
 
 
 async def rotate_key(settings: GatewaySettings, key: str, overlap: timedelta) -> str | None:
@@ -172,3 +215,14 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+async def issue_keys(
+    settings: GatewaySettings, principals: Sequence[tuple[Principal, str]]
+) -> list[str]:
+    """A key for each (principal, label), over one connection: many at once (the demo city)."""
+    async with _store(settings) as store:
+        return [
+            (await store.issue_with_id(principal, label, DEFAULT_LIFETIME)).key
+            for principal, label in principals
+        ]

@@ -67,8 +67,13 @@ class DeadLettersSentAlready:
 
 
 async def rebuild(
-    settings: MonitoringSettings, *, lock_timeout_seconds: float = 30, role_prefix: str = ""
+    settings: MonitoringSettings,
+    *,
+    lock_timeout_seconds: float = 30,
+    role_prefix: str = "",
+    progress: Progress | None = None,
 ) -> Progress:
+    """Rebuild and switch over; `progress`, if given, counts the records as they are read."""
     pool = await open_database(settings, max_size=3)
     try:
         await wait_for_schema(pool, SCHEMA, "services.monitoring", timeout_seconds=0)
@@ -82,6 +87,8 @@ async def rebuild(
         )
         topics = [topic_name(t, settings.topic_prefix) for t in ROUTES]
         async with Replayer(settings.kafka_connection(), topics, processor) as replayer:
+            if progress is not None:
+                replayer.progress = progress
             progress = await replayer.catch_up()
             log.info("rebuilt; switching over", records=progress.records, seconds=progress.seconds)
             async with pool.acquire() as conn, conn.transaction():

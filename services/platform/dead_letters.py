@@ -135,9 +135,15 @@ async def read_dead_letters(
 
 
 async def replay(
-    kafka: KafkaConnection, letters: Sequence[StoredDeadLetter], target_topic: str
+    kafka: KafkaConnection,
+    letters: Sequence[StoredDeadLetter],
+    target_topic: str,
+    on_sent: Callable[[StoredDeadLetter], None] | None = None,
 ) -> list[Coordinates]:
-    """Publish each letter's original key and value to `target_topic`; return where they went."""
+    """Publish each letter's original key and value to `target_topic`; return where they went.
+
+    `on_sent` is called after each one the broker acknowledged (a progress bar's advance).
+    """
     producer = idempotent_producer(kafka, f"{CLIENT_ID}-replay")
     try:
         await producer.start()
@@ -150,6 +156,8 @@ async def replay(
                 headers=[("fugong-replay-of", letter.coordinates().encode())],
             )
             placed.append((metadata.partition, metadata.offset))
+            if on_sent is not None:
+                on_sent(letter)
         return placed
     finally:
         await producer.stop()

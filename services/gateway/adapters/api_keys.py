@@ -8,7 +8,7 @@ import secrets
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import asyncpg
 import structlog
@@ -22,6 +22,20 @@ USE_MARK_SECONDS = 60.0
 small update a minute, not one per request."""
 
 log = structlog.get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class ListedKey:
+    """A key as operators see it: never the key or its hash, only whose it is and its dates."""
+
+    key_id: uuid.UUID
+    kind: str
+    scope: str
+    label: str
+    created_at: datetime
+    expires_at: datetime | None
+    revoked_at: datetime | None
+    last_used_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -178,3 +192,27 @@ class ApiKeyStore:
         if digest is not None:
             self._cache.pop(digest, None)
         return digest is not None
+
+    async def listed(self, *, include_inactive: bool = False) -> list[ListedKey]:
+        """Every key (only those still valid unless `include_inactive`), newest first."""
+        rows = await self._pool.fetch(
+            "SELECT key_id, principal_kind, "
+            "coalesce(credit_code, town_code, district_code || coalesce('/' || staff_id, ''), "
+            "'city') AS scope, label, created_at, expires_at, revoked_at, last_used_at "
+            "FROM gateway.api_keys WHERE $1 OR (revoked_at IS NULL "
+            "AND (expires_at IS NULL OR expires_at > now())) ORDER BY created_at DESC",
+            include_inactive,
+        )
+        return [
+            ListedKey(
+                row["key_id"],
+                row["principal_kind"],
+                "-" if row["principal_kind"] == "operations" else row["scope"],
+                row["label"],
+                row["created_at"],
+                row["expires_at"],
+                row["revoked_at"],
+                row["last_used_at"],
+            )
+            for row in rows
+        ]

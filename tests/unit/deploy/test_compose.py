@@ -31,8 +31,8 @@ def depends_on(service: Document) -> Document:
     return deps
 
 
-PUBLISHED = {("gateway", 8000), ("gateway", 8100), ("prometheus", 9090)}
-"""What a user opens: the API, the gateway's admin port (its /docs), Prometheus."""
+PUBLISHED = {("gateway", 8000), ("gateway", 8100), ("prometheus", 9090), ("grafana", 3000)}
+"""What a user opens: the API, the gateway's admin port (its /docs), Prometheus, Grafana."""
 
 
 def published(service: Document) -> list[tuple[str, int, int]]:

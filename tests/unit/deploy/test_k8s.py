@@ -60,6 +60,9 @@ POD_WORKLOADS = pod_workloads()
 DEPLOYMENTS = [w for w in WORKLOADS if w.kind == "Deployment"]
 
 
+SETTINGS_CONFIGMAP = "fugong-config"  # the other ConfigMap holds Grafana's dashboards
+
+
 def of_kind(kind: str) -> list[K8sResource]:
     return [r for r in deployed_resources() if r.kind == kind]
 
@@ -214,7 +217,7 @@ def test_pods_run_as_non_root_without_privileges_on_a_read_only_root(
 @pytest.mark.parametrize("deployment", DEPLOYMENTS, ids=str)
 def test_http_services_listen_beyond_loopback(deployment: K8sResource) -> None:
     # The settings default to 127.0.0.1: probes and Services, which use the pod IP, would fail.
-    (configmap,) = of_kind("ConfigMap")
+    (configmap,) = [r for r in of_kind("ConfigMap") if r.name == SETTINGS_CONFIGMAP]
     (container,) = containers(deployment)
     for setting in ("FUGONG_HTTP_HOST", "FUGONG_ADMIN_HOST"):
         host = env_value(container, setting) or configmap.document["data"].get(setting)
@@ -279,7 +282,7 @@ def test_topics_job_creates_the_topics_without_restarting_in_place() -> None:
 
 
 def test_configmap_holds_cluster_settings_and_no_secret() -> None:
-    (configmap,) = of_kind("ConfigMap")
+    (configmap,) = [r for r in of_kind("ConfigMap") if r.name == SETTINGS_CONFIGMAP]
     data = configmap.document["data"]
     assert configmap.name == CONFIGMAP_NAME
     assert data["FUGONG_ENV"] == "prod"
@@ -428,7 +431,7 @@ def test_the_migrate_job_runs_the_migration_step_before_the_services() -> None:
 
 
 def test_database_connections_verify_the_server_against_the_mounted_ca() -> None:
-    (configmap,) = of_kind("ConfigMap")
+    (configmap,) = [r for r in of_kind("ConfigMap") if r.name == SETTINGS_CONFIGMAP]
     data = configmap.document["data"]
     url = urlsplit(data["FUGONG_DATABASE_URL"])
     assert url.username is None
@@ -449,7 +452,7 @@ def test_database_connections_verify_the_server_against_the_mounted_ca() -> None
 
 
 def test_the_configmap_passes_the_services_production_checks() -> None:
-    (configmap,) = of_kind("ConfigMap")
+    (configmap,) = [r for r in of_kind("ConfigMap") if r.name == SETTINGS_CONFIGMAP]
     settings = ServiceSettings(
         _env_file=None,
         http_port=8000,

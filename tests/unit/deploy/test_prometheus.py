@@ -8,8 +8,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
-from .manifests import Document
+from .manifests import PROMETHEUS_DIR, Document, load_yaml
 
 DURATION = re.compile(r"^(\d+(ms|s|m|h|d|w|y))+$")
 ALERT_NAME = re.compile(r"^Fugong[A-Z][A-Za-z0-9]+$")
@@ -85,9 +86,6 @@ def test_prometheus_loads_the_alert_rules(prometheus_config: Document) -> None:
     assert prometheus_config["rule_files"] == ["alerts.yml"]
 
 
-PROMETHEUS_DIR = Path(__file__).resolve().parents[3] / "deploy" / "prometheus"
-
-
 @pytest.mark.parametrize(
     "command",
     [["check", "rules", "alerts.yml"], ["test", "rules", "alerts.test.yml"]],
@@ -100,3 +98,48 @@ def test_promtool_accepts_the_rules_and_their_unit_tests(command: list[str]) -> 
         [promtool, *command], cwd=PROMETHEUS_DIR, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_alert_rule_has_a_case_where_it_fires_and_one_where_it_stays_quiet(
+    alert_rules: Document,
+) -> None:
+    unit_tests = load_yaml(PROMETHEUS_DIR / "alerts.test.yml")
+    cases = [case for test in unit_tests["tests"] for case in test.get("alert_rule_test", [])]
+    fires = {case["alertname"] for case in cases if case.get("exp_alerts")}
+    quiet = {case["alertname"] for case in cases if not case.get("exp_alerts")}
+    names = {rule["alert"] for rule in rules(alert_rules)}
+    assert names - fires == set(), "alerts no promtool case shows firing"
+    assert names - quiet == set(), "alerts no promtool case shows staying quiet"
+    assert (fires | quiet) <= names, "cases of alerts that do not exist"
+
+
+def test_the_local_configuration_scrapes_every_admin_port_with_the_rules(tmp_path: Path) -> None:
+    script = PROMETHEUS_DIR.parents[1] / "deploy" / "local" / "prometheus.sh"
+    result = subprocess.run(
+        [str(script), "config"],
+        env={"PATH": "/usr/bin:/bin", "FUGONG_STATE_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    config = yaml.safe_load(result.stdout)
+    assert config["rule_files"] == [str(PROMETHEUS_DIR / "alerts.yml")]
+    targets = {
+        job["job_name"]: job["static_configs"][0]["targets"] for job in config["scrape_configs"]
+    }
+    assert targets == {
+        "gateway": ["127.0.0.1:8100"],
+        "monitoring": ["127.0.0.1:8101"],
+        "notify": ["127.0.0.1:8103"],
+        "matching": ["127.0.0.1:8104"],
+    }
+    (tmp_path / "prometheus.yml").write_text(result.stdout)
+    promtool = shutil.which("promtool")
+    assert promtool
+    check = subprocess.run(
+        [promtool, "check", "config", str(tmp_path / "prometheus.yml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr

@@ -1,0 +1,150 @@
+"""The demo city loaded into a real platform through the gateway, twice: its figures appear (the
+return rate climbing from W06 to W12), screening holds and refuses some postings, key enterprises
+have their officers, and the second load changes nothing."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import date
+from typing import Any
+
+import httpx
+import pytest
+import pytest_asyncio
+
+from services.platform.demo_city.city import (
+    HELD,
+    HIRING_SLUMP,
+    MIGRANTS_LAID_OFF,
+    REFUSED,
+    WEEKS,
+    generate,
+)
+from services.platform.demo_city.keys import issue_demo_keys
+from services.platform.demo_city.loader import load
+from tests.support.stack import Stack, running_stack
+from tests.support.waiting import eventually
+
+pytestmark = [pytest.mark.e2e, pytest.mark.integration]
+
+CITY = generate(seed=11, enterprises=150, today=date.today())
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="session")
+async def stack(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Stack]:
+    async with running_stack(
+        tmp_path_factory.mktemp("demo-city"),
+        with_matching=True,
+        extra_env={"FUGONG_WARNINGS_INTERVAL_SECONDS": "1"},
+    ) as running:
+        yield running
+
+
+async def _json(answer: Any) -> Any:
+    response = await answer
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def _get(
+    client: httpx.AsyncClient, path: str, headers: dict[str, str], **params: str
+) -> Callable[[], Awaitable[Any]]:
+    return lambda: _json(client.get(path, params=params, headers=headers))
+
+
+def reporting(week: str) -> int:
+    return sum(1 for _, w, _ in CITY.reports if w == week)
+
+
+def _reporting_all(week: str) -> Callable[[Any], bool]:
+    return lambda body: bool(body["total"]["enterprises_reporting"] == reporting(week))
+
+
+def _warns(rule: str, district: str) -> Callable[[Any], bool]:
+    return lambda body: any(
+        w["rule"] == rule
+        and w["week"] == WEEKS[-1]
+        and w["district_code"] == district
+        and w["industry_section"] is None
+        for w in body["warnings"]
+    )
+
+
+def _has_status(status: str) -> Callable[[Any], bool]:
+    return lambda body: bool(body["status"] == status)
+
+
+async def test_the_demo_city_loads_shows_its_recovery_and_loads_again_without_change(
+    stack: Stack, client: httpx.AsyncClient
+) -> None:
+    keys, _ = await issue_demo_keys(stack.settings, CITY)
+    city = {"X-API-Key": keys.city}
+    started = time.monotonic()
+    loaded = await load(client, CITY, keys)
+    print(f"demo city of {len(CITY.enterprises)} loaded in {time.monotonic() - started:.1f} s")
+    assert loaded.registrations == len(CITY.enterprises)
+    assert loaded.weekly_reports == len(CITY.reports)
+    assert loaded.community_reports == len(CITY.community_reports)
+    assert len(set(loaded.postings)) == len(CITY.postings)
+    assert loaded.roster_members == len(CITY.roster)
+
+    rates = {}
+    for week in (WEEKS[0], WEEKS[-1]):
+        figures = await eventually(
+            _get(client, "/v1/indicators/return-to-work", city, week=week),
+            _reporting_all(week),
+            what=f"every report of {week} in the figures",
+        )
+        rates[week] = figures["total"]["return_rate"]
+    assert 0.2 < rates[WEEKS[0]] < 0.5 < 0.8 < rates[WEEKS[-1]]
+
+    held = [
+        pid
+        for pid, (_, b) in zip(loaded.postings, CITY.postings, strict=True)
+        if b["description"] == HELD
+    ]
+    refused = [
+        pid
+        for pid, (_, b) in zip(loaded.postings, CITY.postings, strict=True)
+        if b["description"] == REFUSED
+    ]
+    published = [p for p in loaded.postings if p not in held + refused]
+    for ids, status in ((held, "held"), (refused, "refused"), (published[:3], "published")):
+        for posting_id in ids:
+            await eventually(
+                _get(client, f"/v1/postings/{posting_id}", city),
+                _has_status(status),
+                what=f"posting {posting_id} {status}",
+            )
+    register = await eventually(
+        _get(client, "/v1/key-enterprises", city),
+        lambda body: (
+            sum(e["officer_staff_id"] is not None for e in body["enterprises"])
+            == len(CITY.officers)
+        ),
+        what="every key enterprise with its service officer",
+    )
+    assert {(e["credit_code"], e["officer_staff_id"]) for e in register["enterprises"]} == set(
+        CITY.officers
+    )
+
+    for district, rule in (
+        (HIRING_SLUMP, "fill_rate_falling"),
+        (MIGRANTS_LAID_OFF, "migrant_employment_falling"),
+    ):
+        await eventually(
+            _get(client, "/v1/warnings", city, district=district),
+            _warns(rule, district),
+            within=60,
+            what=f"{rule} raised for {district} in {WEEKS[-1]}",
+        )
+
+    again = await load(client, CITY, keys)
+    assert again.postings == loaded.postings
+    assert again.campaign_id == loaded.campaign_id
+    figures = await _json(
+        client.get("/v1/indicators/return-to-work", params={"week": WEEKS[-1]}, headers=city)
+    )
+    assert figures["total"]["enterprises_reporting"] == reporting(WEEKS[-1])
+    assert figures["total"]["return_rate"] == rates[WEEKS[-1]]
