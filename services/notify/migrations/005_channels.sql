@@ -1,0 +1,33 @@
+-- Channels: a message reaches its recipient over SMS, WeChat or voice, in the recipient's order
+-- of preference, falling back to the next channel when one fails for good. Existing messages
+-- keep going out by SMS.
+
+ALTER TABLE notify.messages DROP CONSTRAINT messages_channel_check;
+ALTER TABLE notify.messages
+    ADD CONSTRAINT messages_channel_check CHECK (channel IN ('sms', 'wechat', 'voice'));
+
+-- The recipient's channels in order of preference, and the ones they opted out of.
+ALTER TABLE notify.messages
+    ADD COLUMN channels text[] NOT NULL DEFAULT '{sms}'
+        CHECK (cardinality(channels) > 0 AND channels <@ '{sms,wechat,voice}'),
+    ADD COLUMN opted_out text[] NOT NULL DEFAULT '{}' CHECK (opted_out <@ '{sms,wechat,voice}'),
+    ADD COLUMN IF NOT EXISTS openid text,
+    -- The current attempt: where it went (the number, or the openid), through which provider,
+    -- and the channel to fall back to if this one fails for good.
+    ADD COLUMN address text,
+    ADD COLUMN provider text
+        CHECK (provider IN ('tencent_sms', 'aliyun_sms', 'wechat', 'tencent_vms')),
+    ADD COLUMN fallback text CHECK (fallback IN ('sms', 'wechat', 'voice'));
+
+UPDATE notify.messages SET address = phone, provider = 'tencent_sms' WHERE attempt_id IS NOT NULL;
+
+-- A WeChat-only recipient has an openid and no number.
+ALTER TABLE notify.messages DROP CONSTRAINT messages_check;
+ALTER TABLE notify.messages ADD CONSTRAINT messages_reachable CHECK (
+    status NOT IN ('created', 'sending', 'sent', 'delivered')
+    OR phone IS NOT NULL OR openid IS NOT NULL);
+ALTER TABLE notify.messages ADD CONSTRAINT messages_attempt_addressed CHECK (
+    status <> 'sending' OR (address IS NOT NULL AND provider IS NOT NULL));
+
+DROP INDEX notify.messages_by_attempt;
+CREATE INDEX messages_by_attempt ON notify.messages (attempt_id, address);
