@@ -74,6 +74,8 @@ def test_a_receipt_settles_a_message_whether_or_not_its_answer_was_recorded() ->
     assert sources_of(S.DELIVERED) == ["sending", "sent"]
 
 
-def test_only_a_claimed_or_waiting_message_can_become_created() -> None:
-    # sending -> created: a status query showed the provider never received it.
-    assert sources_of(S.CREATED) == ["sending", "waiting_for_contact"]
+def test_only_a_claimed_sent_or_waiting_message_can_become_created() -> None:
+    # sending -> created: a status query showed the provider never received it, or the channel
+    # refused it for good and the next channel takes it; sent -> created: reported undelivered,
+    # the next channel takes it.
+    assert sources_of(S.CREATED) == ["sending", "sent", "waiting_for_contact"]
