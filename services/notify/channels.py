@@ -85,6 +85,8 @@ class ChannelProvider(Protocol):
     provider: Provider
     channel: Channel
     batch_size: int
+    pulls_receipts: bool
+    """Whether receipts() hands out this provider's receipts (else they are pushed elsewhere)."""
 
     async def send(self, batch: Batch) -> list[AddressResult]:
         """Raise SendRefused or OutcomeUnknown when there is no per-address answer."""

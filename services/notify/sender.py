@@ -134,7 +134,10 @@ class Sender:
                 return
 
     async def _resolve_unknown(self) -> None:
-        stale = await self._outbox.in_flight_too_long(self._settings.resolve_after_seconds, 200)
+        settings = self._settings
+        stale = await self._outbox.in_flight_too_long(settings.resolve_after_seconds, 200)
+        pulled = [p for p, adapter in self._providers.items() if adapter.pulls_receipts]
+        stale += await self._outbox.receipt_overdue(settings.receipt_overdue_seconds, pulled, 100)
         for message in stale:
             try:
                 await self._resolve(message)
@@ -150,6 +153,12 @@ class Sender:
         # The receipt may predate the claim's clock by the provider's clock skew: look wider.
         since = message.since.replace(microsecond=0) - _SKEW
         found = await provider.lookup(message.address, since)
+        if message.accepted:
+            # Accepted already: only its receipt can change it; not found, it waits longer.
+            await self._outbox.apply_receipts(
+                [r for r in found or [] if r.attempt_id == message.attempt_id]
+            )
+            return
         if found is None:
             LOOKUPS.labels(message.provider, "unconfirmed").inc()
             await self._outbox.settle_unconfirmed(message.event_id)

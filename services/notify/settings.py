@@ -34,6 +34,12 @@ class NotifySettings(StreamSettings):
         description="how long a message may stay `sending` before the provider is asked what "
         "became of it; longer than a send's timeout, so no answer can still be on its way",
     )
+    receipt_overdue_seconds: float = Field(
+        600,
+        gt=0,
+        le=86_400,
+        description="how long an accepted SMS waits for its receipt before it is looked up",
+    )
     max_attempts: int = Field(5, ge=1, le=20, description="sends before technical failure")
     retry_backoff_seconds: float = Field(30, gt=0, le=3600, description="first retry's delay")
     sms_endpoint: str = Field(

@@ -46,6 +46,7 @@ class AliyunSms:
     provider = Provider.ALIYUN_SMS
     channel = Channel.SMS
     batch_size = 200  # Alibaba takes 1,000; the same requests as Tencent's keep failover simple
+    pulls_receipts = False
 
     def __init__(self, settings: NotifySettings) -> None:
         timeout_ms = int(settings.send_timeout_seconds * 1000)

@@ -87,6 +87,22 @@ FROM stale WHERE m.event_id = stale.event_id
 RETURNING m.event_id, m.attempt_id::text, m.address, m.provider, m.claimed_at
 """
 
+# Receipts are handed out once: a worker killed after pulling some loses them. A message
+# accepted long ago and still without its receipt is looked up (never resent: it was accepted).
+_RECEIPT_OVERDUE = """
+WITH overdue AS (
+    SELECT event_id FROM notify.messages
+    WHERE status = 'sent' AND sending_since < now() - make_interval(secs => $1)
+      AND provider = ANY($3::text[])
+    ORDER BY sending_since
+    LIMIT $2
+    FOR UPDATE SKIP LOCKED
+)
+UPDATE notify.messages m SET sending_since = now()
+FROM overdue WHERE m.event_id = overdue.event_id
+RETURNING m.event_id, m.attempt_id::text, m.address, m.provider, m.claimed_at
+"""
+
 _REOPEN = """
 UPDATE notify.messages
 SET status = 'created', reason = 'the provider never received it', status_changed_at = now()
@@ -130,6 +146,8 @@ class InFlight:
     address: str
     provider: Provider
     since: datetime
+    accepted: bool = False
+    """Accepted already (`sent`), waiting for its receipt: looked up, never reopened."""
 
 
 class PostgresOutbox:
@@ -224,6 +242,15 @@ class PostgresOutbox:
         """
         rows = await self._pool.fetch(_STALE, older_than_seconds, limit)
         return [InFlight(r[0], r[1], r[2], Provider(r[3]), r[4]) for r in rows]
+
+    async def receipt_overdue(
+        self, older_than_seconds: float, providers: Sequence[Provider], limit: int
+    ) -> list[InFlight]:
+        """Accepted messages of these providers whose receipt is overdue, leased as above."""
+        rows = await self._pool.fetch(
+            _RECEIPT_OVERDUE, older_than_seconds, limit, [p.value for p in providers]
+        )
+        return [InFlight(r[0], r[1], r[2], Provider(r[3]), r[4], accepted=True) for r in rows]
 
     async def reopen(self, event_id: str) -> None:
         """The provider never got it: it may be sent (again: for the first time) safely."""

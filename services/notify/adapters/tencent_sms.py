@@ -53,6 +53,7 @@ class TencentSms:
     provider = Provider.TENCENT_SMS
     channel = Channel.SMS
     batch_size = 200
+    pulls_receipts = True
 
     def __init__(self, settings: NotifySettings) -> None:
         http = HttpProfile(

@@ -51,6 +51,7 @@ class TencentVoice:
     provider = Provider.TENCENT_VMS
     channel = Channel.VOICE
     batch_size = 1
+    pulls_receipts = False
 
     def __init__(self, settings: NotifySettings) -> None:
         http = HttpProfile(

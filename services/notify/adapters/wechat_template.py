@@ -48,6 +48,7 @@ class WeChatTemplate:
     provider = Provider.WECHAT
     channel = Channel.WECHAT
     batch_size = 1
+    pulls_receipts = False
 
     def __init__(self, settings: NotifySettings) -> None:
         self._client = _Client(

@@ -31,3 +31,6 @@ ALTER TABLE notify.messages ADD CONSTRAINT messages_attempt_addressed CHECK (
 
 DROP INDEX notify.messages_by_attempt;
 CREATE INDEX messages_by_attempt ON notify.messages (attempt_id, address);
+
+-- Accepted, its receipt not in after a long wait (a worker killed after pulling it): looked up.
+CREATE INDEX messages_awaiting_receipt ON notify.messages (sending_since) WHERE status = 'sent';
