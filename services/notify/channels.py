@@ -87,6 +87,10 @@ class ChannelProvider(Protocol):
     batch_size: int
     pulls_receipts: bool
     """Whether receipts() hands out this provider's receipts (else they are pushed elsewhere)."""
+    can_look_up: bool
+    """Whether lookup() can tell what became of a send (else it answers None)."""
+    concurrency: int
+    """Requests in flight at once (for providers taking one address a request)."""
 
     async def send(self, batch: Batch) -> list[AddressResult]:
         """Raise SendRefused or OutcomeUnknown when there is no per-address answer."""

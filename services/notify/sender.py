@@ -34,6 +34,7 @@ from services.notify.channels import (
 from services.notify.domain.batching import Planned
 from services.notify.domain.breaker import ErrorRateBreaker
 from services.notify.domain.routing import Channel
+from services.notify.hand_over import HandOver
 from services.notify.settings import NotifySettings
 
 log = structlog.get_logger(__name__)
@@ -80,6 +81,12 @@ class Sender:
             p: AsyncLimiter(max(1.0, settings.rate_limits.get(p, 1000.0)), 1.0)
             for p in self._providers
         }
+        # Providers that cannot be asked what became of a request: a bounded number in flight,
+        # each marked handed just before it leaves.
+        self._slots = {
+            p.provider: asyncio.Semaphore(p.concurrency) for p in providers if not p.can_look_up
+        }
+        self._hand_over = HandOver(outbox.mark_handed)
         self._breaker = ErrorRateBreaker(
             window=settings.breaker_window_seconds,
             threshold=settings.breaker_error_rate,
@@ -152,6 +159,11 @@ class Sender:
             return  # this worker does not talk to that provider; it stays for one that does
         # The receipt may predate the claim's clock by the provider's clock skew: look wider.
         since = message.since.replace(microsecond=0) - _SKEW
+        if not provider.can_look_up and not message.handed:
+            # It never left this worker (killed first): sending it now is its first time.
+            LOOKUPS.labels(message.provider, "never_left").inc()
+            await self._outbox.reopen(message.event_id)
+            return
         found = await provider.lookup(message.address, since)
         if message.accepted:
             # Accepted already: only its receipt can change it; not found, it waits longer.
@@ -181,7 +193,6 @@ class Sender:
         return ids[Template(template)]
 
     async def _send(self, planned: Planned, provider: ChannelProvider) -> None:
-        settings = self._settings
         name = provider.provider
         batch = Batch(
             attempt_id=planned.attempt_id,
@@ -189,6 +200,17 @@ class Sender:
             slots=planned.slots,
             addresses=planned.addresses,
         )
+        slot = self._slots.get(name)
+        if slot is not None:
+            async with slot:
+                await self._hand_over.handed([m.event_id for m in planned.messages])
+                await self._request(planned, provider, batch)
+        else:
+            await self._request(planned, provider, batch)
+
+    async def _request(self, planned: Planned, provider: ChannelProvider, batch: Batch) -> None:
+        settings = self._settings
+        name = provider.provider
         started = time.monotonic()
         try:
             async with self._limits[name]:

@@ -106,6 +106,8 @@ class Tally:
     """Recipients reported sent or delivered that no provider accepted."""
     unexpected: int
     """Recipients accepted although their message ended in a failure."""
+    missing_by: dict[str, int]
+    """The missing by provider and reason, to say where they went."""
 
 
 async def tally(pool: asyncpg.Pool, requested_by: str, received: dict[str, Any]) -> Tally:
@@ -115,14 +117,19 @@ async def tally(pool: asyncpg.Pool, requested_by: str, received: dict[str, Any])
         for address, count in ledger["by_address"].items():
             accepted[address] += count
     rows = await pool.fetch(
-        "SELECT phone, openid, status FROM notify.messages WHERE requested_by = $1", requested_by
+        "SELECT phone, openid, status, provider, reason FROM notify.messages"
+        " WHERE requested_by = $1",
+        requested_by,
     )
     duplicates = missing = unexpected = 0
+    missing_by: Counter[str] = Counter()
     for row in rows:
         times = accepted[row["phone"]] + (accepted[row["openid"]] if row["openid"] else 0)
         duplicates += times > 1
         if row["status"] in ("sent", "delivered"):
             missing += times == 0
+            if times == 0:
+                missing_by[f"{row['provider']}: {row['reason']}"] += 1
         else:
             unexpected += times > 0
-    return Tally(len(rows), duplicates, missing, unexpected)
+    return Tally(len(rows), duplicates, missing, unexpected, dict(missing_by))

@@ -47,6 +47,8 @@ class AliyunSms:
     channel = Channel.SMS
     batch_size = 200  # Alibaba takes 1,000; the same requests as Tencent's keep failover simple
     pulls_receipts = False
+    can_look_up = True
+    concurrency = 100
 
     def __init__(self, settings: NotifySettings) -> None:
         timeout_ms = int(settings.send_timeout_seconds * 1000)

@@ -36,7 +36,8 @@ FOR UPDATE SKIP LOCKED
 _MARK_SENDING = """
 UPDATE notify.messages m
 SET status = 'sending', attempt_id = u.attempt_id, channel = u.channel, address = u.address,
-    provider = u.provider, fallback = u.fallback, claimed_at = now(), sending_since = now(),
+    provider = u.provider, fallback = u.fallback, handed_at = NULL, claimed_at = now(),
+    sending_since = now(),
     attempts = m.attempts + 1, status_changed_at = now()
 FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])
      AS u(event_id, attempt_id, channel, address, provider, fallback)
@@ -84,7 +85,13 @@ WITH stale AS (
 )
 UPDATE notify.messages m SET sending_since = now()
 FROM stale WHERE m.event_id = stale.event_id
-RETURNING m.event_id, m.attempt_id::text, m.address, m.provider, m.claimed_at
+RETURNING m.event_id, m.attempt_id::text, m.address, m.provider, m.claimed_at,
+          m.handed_at IS NOT NULL
+"""
+
+_HANDED = """
+UPDATE notify.messages SET handed_at = now()
+WHERE event_id = ANY($1::text[]) AND status = 'sending'
 """
 
 # Receipts are handed out once: a worker killed after pulling some loses them. A message
@@ -100,7 +107,7 @@ WITH overdue AS (
 )
 UPDATE notify.messages m SET sending_since = now()
 FROM overdue WHERE m.event_id = overdue.event_id
-RETURNING m.event_id, m.attempt_id::text, m.address, m.provider, m.claimed_at
+RETURNING m.event_id, m.attempt_id::text, m.address, m.provider, m.claimed_at, true
 """
 
 _REOPEN = """
@@ -146,6 +153,8 @@ class InFlight:
     address: str
     provider: Provider
     since: datetime
+    handed: bool
+    """The request left for the provider (or may have): only the provider can say more."""
     accepted: bool = False
     """Accepted already (`sent`), waiting for its receipt: looked up, never reopened."""
 
@@ -241,7 +250,7 @@ class PostgresOutbox:
         the send itself, or a message the provider got would look never sent.
         """
         rows = await self._pool.fetch(_STALE, older_than_seconds, limit)
-        return [InFlight(r[0], r[1], r[2], Provider(r[3]), r[4]) for r in rows]
+        return [InFlight(r[0], r[1], r[2], Provider(r[3]), r[4], r[5]) for r in rows]
 
     async def receipt_overdue(
         self, older_than_seconds: float, providers: Sequence[Provider], limit: int
@@ -250,7 +259,11 @@ class PostgresOutbox:
         rows = await self._pool.fetch(
             _RECEIPT_OVERDUE, older_than_seconds, limit, [p.value for p in providers]
         )
-        return [InFlight(r[0], r[1], r[2], Provider(r[3]), r[4], accepted=True) for r in rows]
+        return [InFlight(r[0], r[1], r[2], Provider(r[3]), r[4], r[5], accepted=True) for r in rows]
+
+    async def mark_handed(self, event_ids: Sequence[str]) -> None:
+        """These requests are about to leave: from now on they may have been sent."""
+        await self._pool.execute(_HANDED, list(event_ids))
 
     async def reopen(self, event_id: str) -> None:
         """The provider never got it: it may be sent (again: for the first time) safely."""

@@ -54,6 +54,8 @@ class TencentSms:
     channel = Channel.SMS
     batch_size = 200
     pulls_receipts = True
+    can_look_up = True
+    concurrency = 100
 
     def __init__(self, settings: NotifySettings) -> None:
         http = HttpProfile(

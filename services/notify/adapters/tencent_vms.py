@@ -3,7 +3,7 @@ that reads the text out; the only channel that reaches a landline.
 
 The VMS package's own client is synchronous, so this adapter runs its request models on the
 SDK's asynchronous base client, as the SMS package's async client does. One number a call;
-a batch's calls are requested side by side, at most `voice_concurrency` at once.
+a batch's calls are requested side by side (the sender bounds how many at once).
 
 VMS has no query for a call's fate either (call reports are pushed to a callback), so a call
 request whose answer never came is never requested again and is settled `sent`, unconfirmed.
@@ -52,6 +52,7 @@ class TencentVoice:
     channel = Channel.VOICE
     batch_size = 1
     pulls_receipts = False
+    can_look_up = False
 
     def __init__(self, settings: NotifySettings) -> None:
         http = HttpProfile(
@@ -64,7 +65,7 @@ class TencentVoice:
         )
         self._client = _VmsClient(credential, settings.sms_region, ClientProfile(httpProfile=http))
         self._app_id = settings.voice_app_id
-        self._in_flight = asyncio.Semaphore(settings.voice_concurrency)
+        self.concurrency = settings.voice_concurrency
 
     async def send(self, batch: Batch) -> list[AddressResult]:
         return list(await asyncio.gather(*(self._call(batch, a) for a in batch.addresses)))
@@ -77,18 +78,17 @@ class TencentVoice:
         request.TemplateParamSet = list(batch.slots)
         request.PlayTimes = 2
         request.SessionContext = batch.attempt_id
-        async with self._in_flight:
-            try:
-                response = await self._client.SendTtsVoice(request)
-            except httpx.TransportError as exc:
-                return AddressResult(phone, Outcome.UNKNOWN, reason=type(exc).__name__)
-            except TencentCloudSDKException as exc:
-                code = exc.get_code() or "unknown"
-                if code.startswith("InternalError") or code.endswith("NetworkError"):
-                    return AddressResult(phone, Outcome.UNKNOWN, reason=code)
-                temporary = code.startswith(_TEMPORARY_PREFIXES)
-                outcome = Outcome.TEMPORARY if temporary else Outcome.PERMANENT
-                return AddressResult(phone, outcome, reason=code)
+        try:
+            response = await self._client.SendTtsVoice(request)
+        except httpx.TransportError as exc:
+            return AddressResult(phone, Outcome.UNKNOWN, reason=type(exc).__name__)
+        except TencentCloudSDKException as exc:
+            code = exc.get_code() or "unknown"
+            if code.startswith("InternalError") or code.endswith("NetworkError"):
+                return AddressResult(phone, Outcome.UNKNOWN, reason=code)
+            temporary = code.startswith(_TEMPORARY_PREFIXES)
+            outcome = Outcome.TEMPORARY if temporary else Outcome.PERMANENT
+            return AddressResult(phone, outcome, reason=code)
         call_id = response.SendStatus.CallId if response.SendStatus else None
         return AddressResult(phone, Outcome.ACCEPTED, serial_no=call_id)
 

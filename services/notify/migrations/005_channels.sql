@@ -17,7 +17,10 @@ ALTER TABLE notify.messages
     ADD COLUMN address text,
     ADD COLUMN provider text
         CHECK (provider IN ('tencent_sms', 'aliyun_sms', 'wechat', 'tencent_vms')),
-    ADD COLUMN fallback text CHECK (fallback IN ('sms', 'wechat', 'voice'));
+    ADD COLUMN fallback text CHECK (fallback IN ('sms', 'wechat', 'voice')),
+    -- When the request left for a provider that cannot be asked what became of it (WeChat,
+    -- voice): a `sending` message without it never left and may be sent again safely.
+    ADD COLUMN handed_at timestamptz;
 
 UPDATE notify.messages SET address = phone, provider = 'tencent_sms' WHERE attempt_id IS NOT NULL;
 

@@ -118,11 +118,24 @@ async def _all_settled(rig: ScaleRig, within: float) -> dict[str, int]:
     return await statuses(rig.pool, CAMPAIGN)
 
 
-async def _assert_once_each_and_fallbacks_used(rig: ScaleRig) -> None:
+# WeChat and voice cannot be asked what became of a request. A worker killed between marking a
+# request handed and the request reaching the provider leaves one that is possibly sent: it is
+# never resent (it may have arrived), so it may be missing. At most the requests in flight at
+# the kill (both channels' concurrency); every other recipient is reached exactly once.
+UNCONFIRMED = "no answer, and the provider has no status query: not resent"
+IN_FLIGHT_AT_A_KILL = 2 * 16
+
+
+async def _assert_once_each_and_fallbacks_used(rig: ScaleRig, *, killed: bool = False) -> None:
     counts = await tally(rig.pool, CAMPAIGN, await rig.received())
     assert counts.recipients == RECIPIENTS
     assert counts.duplicates == 0, f"{counts.duplicates} recipients reached more than once"
-    assert counts.missing == 0, f"{counts.missing} recorded as sent but never accepted"
+    if killed:
+        allowed = {f"{provider}: {UNCONFIRMED}" for provider in ("wechat", "tencent_vms")}
+        assert set(counts.missing_by) <= allowed, f"missing: {counts.missing_by}"
+        assert counts.missing <= IN_FLIGHT_AT_A_KILL, f"missing: {counts.missing_by}"
+    else:
+        assert counts.missing == 0, f"recorded as sent but never accepted: {counts.missing_by}"
     assert counts.unexpected == 0, f"{counts.unexpected} accepted but recorded as failed"
     # A failure for good is final only on the recipient's last channel.
     assert not await rig.pool.fetchval(
@@ -168,7 +181,7 @@ async def test_notify_killed_mid_send_and_restarted_reaches_each_once(scale: Sca
 
     await _all_settled(scale, within=90)
 
-    await _assert_once_each_and_fallbacks_used(scale)
+    await _assert_once_each_and_fallbacks_used(scale, killed=True)
 
 
 async def test_two_workers_one_stopped_mid_send_reach_each_once(scale: ScaleRig) -> None:
@@ -181,4 +194,4 @@ async def test_two_workers_one_stopped_mid_send_reach_each_once(scale: ScaleRig)
 
     await _all_settled(scale, within=90)
 
-    await _assert_once_each_and_fallbacks_used(scale)
+    await _assert_once_each_and_fallbacks_used(scale, killed=True)
