@@ -42,6 +42,7 @@ class SimulatorSettings(BaseSettings):
     unanswered_hold_seconds: float = 120
     receipt_delay_seconds: float = 0.0
     duplicate_receipt_rate: float = 0.0
+    outage: list[str] = Field(default_factory=list)
 
     def behaviour(self) -> Behaviour:
         return Behaviour(
@@ -52,4 +53,5 @@ class SimulatorSettings(BaseSettings):
             unanswered_hold_seconds=self.unanswered_hold_seconds,
             receipt_delay_seconds=self.receipt_delay_seconds,
             duplicate_receipt_rate=self.duplicate_receipt_rate,
+            outage=self.outage,
         )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import signal
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ import pytest
 import pytest_asyncio
 
 from services.notify.adapters.bulk_messages import add_messages
+from services.notify.domain.routing import Channel
 from services.platform.migrations import migrate
 from services.platform.postgres import open_pool
 from tests.support.notify_campaign import recipients, statuses, tally, unsettled
@@ -68,8 +70,12 @@ class ScaleRig:
         return sum(ledger["accepted"] for ledger in (await self.received()).values())
 
 
-@pytest_asyncio.fixture
-async def scale(database: str, topic_prefix: str, tmp_path: Path) -> AsyncIterator[ScaleRig]:
+@asynccontextmanager
+async def _rig(
+    database: str, topic_prefix: str, tmp_path: Path, count: int, **env_overrides: str
+) -> AsyncIterator[ScaleRig]:
+    """The simulator running and `count` recipients waiting in notify's tables; workers are
+    started by the test."""
     env = {
         **service_env(database, topic_prefix, tmp_path),
         "FUGONG_LAG_INTERVAL_SECONDS": "1",
@@ -84,6 +90,7 @@ async def scale(database: str, topic_prefix: str, tmp_path: Path) -> AsyncIterat
         "FUGONG_WECHAT_CONCURRENCY": "16",
         "FUGONG_VOICE_CONCURRENCY": "16",
         **{f"FUGONG_SIM_{name.upper()}": str(value) for name, value in FAILURES.items()},
+        **env_overrides,
     }
     simulator = ServiceProcess("notify.simulator", free_port(), env, tmp_path / "simulator.log")
     host = f"127.0.0.1:{simulator.port}"
@@ -97,7 +104,7 @@ async def scale(database: str, topic_prefix: str, tmp_path: Path) -> AsyncIterat
     rig = ScaleRig(env, simulator, pool, tmp_path)
     try:
         await migrate(pool, "notify", "services.notify")
-        assert await add_messages(pool, list(recipients(RECIPIENTS, CAMPAIGN))) == RECIPIENTS
+        assert await add_messages(pool, list(recipients(count, CAMPAIGN))) == count
         await asyncio.to_thread(simulator.start)
         yield rig
     finally:
@@ -105,6 +112,12 @@ async def scale(database: str, topic_prefix: str, tmp_path: Path) -> AsyncIterat
             worker.stop()
         simulator.stop()
         await pool.close()
+
+
+@pytest_asyncio.fixture
+async def scale(database: str, topic_prefix: str, tmp_path: Path) -> AsyncIterator[ScaleRig]:
+    async with _rig(database, topic_prefix, tmp_path, RECIPIENTS) as rig:
+        yield rig
 
 
 async def _all_settled(rig: ScaleRig, within: float) -> dict[str, int]:
@@ -195,3 +208,40 @@ async def test_two_workers_one_stopped_mid_send_reach_each_once(scale: ScaleRig)
     await _all_settled(scale, within=90)
 
     await _assert_once_each_and_fallbacks_used(scale, killed=True)
+
+
+async def test_sms_fails_over_to_alibaba_while_tencent_fails_and_comes_back(
+    database: str, topic_prefix: str, tmp_path: Path
+) -> None:
+    breaker = {
+        "FUGONG_SEND_BATCH_SIZE": "20",
+        "FUGONG_BREAKER_WINDOW_SECONDS": "10",
+        "FUGONG_BREAKER_MIN_REQUESTS": "3",
+        "FUGONG_BREAKER_COOL_DOWN_SECONDS": "3",
+        "FUGONG_SIM_OUTAGE": '["tencent_sms"]',
+    }
+    async with _rig(database, topic_prefix, tmp_path, 0, **breaker) as rig:
+        sms_only = [m for m in recipients(3_000, CAMPAIGN) if m.channels == (Channel.SMS,)]
+        await add_messages(rig.pool, sms_only[:1_000])
+        await asyncio.to_thread(rig.start_worker)
+        await eventually(
+            lambda: unsettled(rig.pool, CAMPAIGN), lambda n: n == 0, within=60, every=1,
+            what="the first 1,000 sent",
+        )  # fmt: skip
+        during = await rig.received()
+        assert during["aliyun_sms"]["accepted"] > 900, "Alibaba took over"
+        assert during["tencent_sms"]["accepted"] == 0
+
+        async with httpx.AsyncClient(base_url=rig.simulator.url) as client:
+            (await client.post("/_sim/config", json={})).raise_for_status()  # Tencent is back
+        await asyncio.sleep(3)  # the cool-down: then a probe finds Tencent well
+        await add_messages(rig.pool, sms_only[1_000:])
+        await eventually(
+            lambda: unsettled(rig.pool, CAMPAIGN), lambda n: n == 0, within=60, every=1,
+            what="the rest sent",
+        )  # fmt: skip
+        after = await rig.received()
+        assert after["tencent_sms"]["accepted"] > 0, "back on Tencent once it recovered"
+        counts = await tally(rig.pool, CAMPAIGN, after)
+        assert (counts.duplicates, counts.missing) == (0, 0)
+        assert counts.recipients == len(sms_only)
