@@ -12,6 +12,7 @@ allows. Every worker runs it; claims skip rows another worker holds.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Callable, Sequence
 from datetime import timedelta
@@ -81,8 +82,7 @@ class Sender:
             p: AsyncLimiter(max(1.0, settings.rate_limits.get(p, 1000.0)), 1.0)
             for p in self._providers
         }
-        # Providers that cannot be asked what became of a request: a bounded number in flight,
-        # each marked handed just before it leaves.
+        # Providers taking one address a request: a bounded number in flight.
         self._slots = {
             p.provider: asyncio.Semaphore(p.concurrency) for p in providers if not p.can_look_up
         }
@@ -159,10 +159,11 @@ class Sender:
             return  # this worker does not talk to that provider; it stays for one that does
         # The receipt may predate the claim's clock by the provider's clock skew: look wider.
         since = message.since.replace(microsecond=0) - _SKEW
-        if not provider.can_look_up and not message.handed:
-            # It never left this worker (killed first): sending it now is its first time.
+        if not message.handed:
+            # It never left (its worker was killed first, or it waited too long for its turn,
+            # and its attempt will not send it now): sending it now is its first time.
             LOOKUPS.labels(message.provider, "never_left").inc()
-            await self._outbox.reopen(message.event_id)
+            await self._outbox.reopen_never_left(message)
             return
         found = await provider.lookup(message.address, since)
         if message.accepted:
@@ -173,14 +174,14 @@ class Sender:
             return
         if found is None:
             LOOKUPS.labels(message.provider, "unconfirmed").inc()
-            await self._outbox.settle_unconfirmed(message.event_id)
+            await self._outbox.settle_unconfirmed(message)
             return
         receipts = [r for r in found if r.attempt_id == message.attempt_id]
         LOOKUPS.labels(message.provider, "yes" if receipts else "no").inc()
         if receipts:
             await self._outbox.apply_receipts(receipts[:1])
         else:
-            await self._outbox.reopen(message.event_id)
+            await self._outbox.reopen(message)
 
     def _template_id(self, provider: Provider, template: str) -> str:
         settings = self._settings
@@ -194,27 +195,25 @@ class Sender:
 
     async def _send(self, planned: Planned, provider: ChannelProvider) -> None:
         name = provider.provider
-        batch = Batch(
-            attempt_id=planned.attempt_id,
-            template_id=self._template_id(name, planned.template),
-            slots=planned.slots,
-            addresses=planned.addresses,
-        )
-        slot = self._slots.get(name)
-        if slot is not None:
-            async with slot:
-                await self._hand_over.handed([m.event_id for m in planned.messages])
+        async with self._slots.get(name) or contextlib.nullcontext(), self._limits[name]:
+            held = [(m.event_id, planned.attempt_id) for m in planned.messages]
+            still_held = await self._hand_over.handed(held)
+            if still_held:
+                addresses = tuple(m.address for m in planned.messages if m.event_id in still_held)
+                batch = Batch(
+                    attempt_id=planned.attempt_id,
+                    template_id=self._template_id(name, planned.template),
+                    slots=planned.slots,
+                    addresses=addresses,
+                )
                 await self._request(planned, provider, batch)
-        else:
-            await self._request(planned, provider, batch)
 
     async def _request(self, planned: Planned, provider: ChannelProvider, batch: Batch) -> None:
         settings = self._settings
         name = provider.provider
         started = time.monotonic()
         try:
-            async with self._limits[name]:
-                results: list[AddressResult] = await provider.send(batch)
+            results: list[AddressResult] = await provider.send(batch)
         except OutcomeUnknown as exc:
             # Left `sending`: the receipt or a lookup settles it; resending now could double it.
             self._record_health(provider, ok=False)

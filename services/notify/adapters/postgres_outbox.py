@@ -89,9 +89,15 @@ RETURNING m.event_id, m.attempt_id::text, m.address, m.provider, m.claimed_at,
           m.handed_at IS NOT NULL
 """
 
+# Only messages still held by this attempt: one reopened meanwhile (it waited too long for its
+# turn) belongs to another attempt now, and this one must not send it. The lookup clock starts
+# here, when the request leaves, not at the claim.
 _HANDED = """
-UPDATE notify.messages SET handed_at = now()
-WHERE event_id = ANY($1::text[]) AND status = 'sending'
+UPDATE notify.messages m SET handed_at = now(), sending_since = now()
+FROM unnest($1::text[], $2::uuid[]) AS u(event_id, attempt_id)
+WHERE m.event_id = u.event_id AND m.attempt_id = u.attempt_id
+  AND m.status = 'sending' AND m.handed_at IS NULL
+RETURNING m.event_id
 """
 
 # Receipts are handed out once: a worker killed after pulling some loses them. A message
@@ -113,14 +119,22 @@ RETURNING m.event_id, m.attempt_id::text, m.address, m.provider, m.claimed_at, t
 _REOPEN = """
 UPDATE notify.messages
 SET status = 'created', reason = 'the provider never received it', status_changed_at = now()
-WHERE event_id = $1 AND status = 'sending'
+WHERE event_id = $1 AND attempt_id = $2::uuid AND status = 'sending'
+"""
+
+# Never handed over (its worker was killed, or it waited too long for its turn): it never left,
+# and the attempt that holds it will not send it now.
+_NEVER_LEFT = """
+UPDATE notify.messages
+SET status = 'created', reason = 'it never left for the provider', status_changed_at = now()
+WHERE event_id = $1 AND attempt_id = $2::uuid AND status = 'sending' AND handed_at IS NULL
 """
 
 _UNCONFIRMED = """
 UPDATE notify.messages
 SET status = 'sent', reason = 'no answer, and the provider has no status query: not resent',
     status_changed_at = now()
-WHERE event_id = $1 AND status = 'sending'
+WHERE event_id = $1 AND attempt_id = $2::uuid AND status = 'sending'
 """
 
 # A receipt settles its attempt whatever came before it: the provider's answer may still be on
@@ -261,17 +275,23 @@ class PostgresOutbox:
         )
         return [InFlight(r[0], r[1], r[2], Provider(r[3]), r[4], r[5], accepted=True) for r in rows]
 
-    async def mark_handed(self, event_ids: Sequence[str]) -> None:
-        """These requests are about to leave: from now on they may have been sent."""
-        await self._pool.execute(_HANDED, list(event_ids))
+    async def mark_handed(self, held: Sequence[tuple[str, str]]) -> set[str]:
+        """These (message, attempt) are about to leave: from now on they may have been sent.
+        Return the messages the attempts still held (only those may be sent)."""
+        rows = await self._pool.fetch(_HANDED, [e for e, _ in held], [a for _, a in held])
+        return {row[0] for row in rows}
 
-    async def reopen(self, event_id: str) -> None:
+    async def reopen(self, message: InFlight) -> None:
         """The provider never got it: it may be sent (again: for the first time) safely."""
-        await self._pool.execute(_REOPEN, event_id)
+        await self._pool.execute(_REOPEN, message.event_id, message.attempt_id)
 
-    async def settle_unconfirmed(self, event_id: str) -> None:
+    async def reopen_never_left(self, message: InFlight) -> None:
+        """Never handed over: its attempt will not send it, so it may be sent afresh."""
+        await self._pool.execute(_NEVER_LEFT, message.event_id, message.attempt_id)
+
+    async def settle_unconfirmed(self, message: InFlight) -> None:
         """No answer from a provider that cannot be asked: possibly sent, so never resent."""
-        await self._pool.execute(_UNCONFIRMED, event_id)
+        await self._pool.execute(_UNCONFIRMED, message.event_id, message.attempt_id)
 
     async def apply_receipts(self, receipts: Sequence[Receipt]) -> None:
         known = [r for r in receipts if _is_uuid(r.attempt_id)]

@@ -95,7 +95,7 @@ class TencentVoice:
     async def receipts(self, limit: int) -> list[Receipt]:
         return []  # call reports are pushed to a callback, not pulled
 
-    async def lookup(self, address: str, since: datetime) -> None:
+    async def lookup(self, address: str, since: datetime) -> list[Receipt] | None:
         return None  # VMS has no query for a call's fate
 
     async def close(self) -> None:

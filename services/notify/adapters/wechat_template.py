@@ -88,7 +88,7 @@ class WeChatTemplate:
     async def receipts(self, limit: int) -> list[Receipt]:
         return []  # pushed to the account's callback, not pulled
 
-    async def lookup(self, address: str, since: datetime) -> None:
+    async def lookup(self, address: str, since: datetime) -> list[Receipt] | None:
         return None  # WeChat has no query for a template message's fate
 
     async def close(self) -> None:
