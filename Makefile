@@ -19,7 +19,7 @@ export FUGONG_TOPIC_REPLICATION_FACTOR ?= 3
 export FUGONG_TOPIC_MIN_INSYNC_REPLICAS ?= 2
 endif
 
-.PHONY: help setup up down status run demo test test-cluster check lint format typecheck unit integration e2e bench bench-ingest client clean
+.PHONY: help setup up down status run demo test test-cluster check lint format typecheck unit integration e2e bench bench-ingest bench-notify client clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -85,6 +85,9 @@ bench: infra ## Run the monitoring benchmark (see bench/README.md)
 
 bench-ingest: infra ## Bulk ingestion through the gateway vs a bare producer, and freshness
 	$(PY) bench/ingest.py
+
+bench-notify: infra ## One bulk send (default 1,000,000 recipients) through notify and the provider simulator
+	$(PY) bench/notify.py
 
 client: setup ## Generate the OpenAPI document and the Python client for enterprise systems into clients/
 	$(PY) -m clients.generate
