@@ -33,6 +33,7 @@ from services.notify.domain.routing import Channel  # noqa: E402
 from services.platform.migrations import migrate  # noqa: E402
 from services.platform.postgres import open_pool  # noqa: E402
 from services.platform.topics import ensure_topics  # noqa: E402
+from tests.support.broker import private_broker  # noqa: E402
 from tests.support.infra import KAFKA, create_database, drop_database, unique_name  # noqa: E402
 from tests.support.notify_campaign import recipient, statuses, tally, unsettled  # noqa: E402
 from tests.support.processes import ServiceProcess, free_port, service_env  # noqa: E402
@@ -49,6 +50,9 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--latency", type=float, default=0.005, help="simulator's, per request")
     parser.add_argument("--sms-only", action="store_true", help="every recipient by SMS only")
     parser.add_argument("--within", type=float, default=3600, help="give up after (s)")
+    parser.add_argument(
+        "--private-broker", action="store_true", help="a Kafka of its own, not the shared one"
+    )
     return parser.parse_args()
 
 
@@ -62,9 +66,11 @@ def _recipients(args: argparse.Namespace, start: int, stop: int) -> list[NewMess
     return made
 
 
-def _env(database: str, prefix: str, tmp: Path, args: argparse.Namespace) -> dict[str, str]:
+def _env(
+    database: str, prefix: str, tmp: Path, args: argparse.Namespace, bootstrap: str
+) -> dict[str, str]:
     return {
-        **service_env(database, prefix, tmp),
+        **service_env(database, prefix, tmp, bootstrap=bootstrap),
         "FUGONG_LOG_LEVEL": "WARNING",
         "FUGONG_SEND_INTERVAL_SECONDS": "0.1",
         "FUGONG_SEND_BATCH_SIZE": "200",
@@ -85,10 +91,10 @@ def _commit() -> str:
     ).stdout.strip()
 
 
-async def run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
+async def run(args: argparse.Namespace, tmp: Path, bootstrap: str) -> dict[str, Any]:
     name, database = await create_database()
     prefix = unique_name("bench-notify-") + "."
-    await ensure_topics(KAFKA, prefix=prefix)
+    await ensure_topics(bootstrap, prefix=prefix)
     pool = await open_pool(database, max_size=2)
     processes: list[ServiceProcess] = []
     try:
@@ -101,7 +107,7 @@ async def run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
         insert_s = time.monotonic() - started
         print(f"{total} recipients inserted in {insert_s:.1f} s")
 
-        env = _env(database, prefix, tmp, args)
+        env = _env(database, prefix, tmp, args, bootstrap)
         simulator = ServiceProcess("notify.simulator", free_port(), env, tmp / "simulator.log")
         processes.append(simulator)
         await asyncio.to_thread(simulator.start)
@@ -145,13 +151,18 @@ async def run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
             process.stop()
         await pool.close()
         await drop_database(name)
-        await delete_topics(prefix)
+        if bootstrap == KAFKA:
+            await delete_topics(prefix)
 
 
 def main() -> None:
     args = arguments()
     with tempfile.TemporaryDirectory(prefix="bench-notify-") as tmp:
-        figures = asyncio.run(run(args, Path(tmp)))
+        if args.private_broker:
+            with private_broker(Path(tmp) / "kafka") as broker:
+                figures = asyncio.run(run(args, Path(tmp), broker.bootstrap))
+        else:
+            figures = asyncio.run(run(args, Path(tmp), KAFKA))
     figures |= {"commit": _commit(), "date": datetime.now(UTC).isoformat(timespec="seconds")}
     path = RESULTS / "notify.json"
     path.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
