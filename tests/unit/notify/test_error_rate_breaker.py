@@ -40,15 +40,23 @@ def test_half_failing_opens_it_then_a_probe_decides() -> None:
     for ok in [True, False, True, False]:
         breaker.record(ok)
 
-    assert breaker.state is BreakerState.OPEN
-    assert not breaker.allows_primary()
+    seen = [breaker.state, breaker.allows_primary()]
     clock.now = 31
-    assert breaker.state is BreakerState.HALF_OPEN
+    seen += [breaker.state, breaker.allows_primary()]
     breaker.record(False)
-    assert breaker.state is BreakerState.OPEN
+    seen.append(breaker.state)
     clock.now = 62
     breaker.record(True)
-    assert breaker.state is BreakerState.CLOSED
+    seen.append(breaker.state)
+
+    assert seen == [
+        BreakerState.OPEN,
+        False,
+        BreakerState.HALF_OPEN,
+        True,
+        BreakerState.OPEN,
+        BreakerState.CLOSED,
+    ]
 
 
 def test_failures_older_than_the_window_are_forgotten() -> None:
