@@ -26,6 +26,8 @@ CREATE TEMPORARY TABLE bulk_messages (
 ) ON COMMIT DROP
 """
 
+_ANALYZE_AFTER = 10_000
+
 _INSERT = """
 INSERT INTO notify.messages (event_id, recipient_kind, recipient, template, requested_by,
                              requested_at, channel, phone, openid, channels, opted_out, body,
@@ -80,4 +82,8 @@ async def add_messages(pool: asyncpg.Pool, messages: Sequence[NewMessage]) -> in
         await conn.execute(_STAGE)
         await conn.copy_records_to_table("bulk_messages", records=records)
         status = await conn.execute(_INSERT)
-    return int(status.split()[-1])
+    added = int(status.split()[-1])
+    if added >= _ANALYZE_AFTER:
+        # The planner must know the table grew by this much before the sender's next claim.
+        await pool.execute("ANALYZE notify.messages")
+    return added

@@ -44,7 +44,7 @@ SET status = 'sending', attempt_id = u.attempt_id, channel = u.channel, address 
     attempts = m.attempts + 1, status_changed_at = now()
 FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])
      AS u(event_id, attempt_id, channel, address, provider, fallback)
-WHERE m.event_id = u.event_id
+WHERE m.event_id = u.event_id AND m.event_id = ANY($1::text[])
 """
 
 _UNREACHABLE = """
@@ -98,7 +98,7 @@ RETURNING m.event_id, m.attempt_id::text, m.address, m.provider, m.claimed_at,
 _HANDED = """
 UPDATE notify.messages m SET handed_at = now(), sending_since = now()
 FROM unnest($1::text[], $2::uuid[]) AS u(event_id, attempt_id)
-WHERE m.event_id = u.event_id AND m.attempt_id = u.attempt_id
+WHERE m.event_id = u.event_id AND m.attempt_id = u.attempt_id AND m.event_id = ANY($1::text[])
   AND m.status = 'sending' AND m.handed_at IS NULL
 RETURNING m.event_id
 """
@@ -156,7 +156,7 @@ SET status = CASE
     serial_no = u.serial_no, reason = u.reason, status_changed_at = now()
 FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
      AS u(attempt_id, address, status, serial_no, reason)
-WHERE m.attempt_id = u.attempt_id AND m.address = u.address
+WHERE m.attempt_id = u.attempt_id AND m.address = u.address AND m.attempt_id = ANY($1::uuid[])
   AND (m.status = 'sending' OR (m.status = 'sent' AND u.status <> 'accepted'))
 """
 
