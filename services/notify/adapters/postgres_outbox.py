@@ -143,6 +143,12 @@ WHERE event_id = $1 AND attempt_id = $2::uuid AND status = 'sending'
 # A receipt settles its attempt whatever came before it: the provider's answer may still be on
 # its way (then that answer finds nothing `sending` and changes nothing), or come twice.
 _RECEIPTS = """
+WITH matched AS MATERIALIZED (  -- found by attempt and address first (messages_by_attempt)
+    SELECT m.event_id, u.status, u.serial_no, u.reason
+    FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
+         AS u(attempt_id, address, status, serial_no, reason)
+    JOIN notify.messages m ON m.attempt_id = u.attempt_id AND m.address = u.address
+)
 UPDATE notify.messages m
 SET status = CASE
         WHEN u.status = 'delivered' THEN 'delivered'
@@ -154,9 +160,8 @@ SET status = CASE
                     AND m.fallback IS NOT NULL THEN 0 ELSE m.attempts END,
     next_attempt_at = now(),
     serial_no = u.serial_no, reason = u.reason, status_changed_at = now()
-FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
-     AS u(attempt_id, address, status, serial_no, reason)
-WHERE m.attempt_id = u.attempt_id AND m.address = u.address AND m.attempt_id = ANY($1::uuid[])
+FROM matched u
+WHERE m.event_id = u.event_id
   AND (m.status = 'sending' OR (m.status = 'sent' AND u.status <> 'accepted'))
 """
 
