@@ -96,10 +96,17 @@ RETURNING m.event_id, m.attempt_id::text, m.address, m.provider, m.claimed_at,
 # turn) belongs to another attempt now, and this one must not send it. The lookup clock starts
 # here, when the request leaves, not at the claim.
 _HANDED = """
+WITH held AS MATERIALIZED (
+    -- By primary key, locked, and filtered outside: with statistics from before a bulk send
+    -- the planner would scan the partial index of `sending` messages, full of dead entries.
+    SELECT m.event_id, m.status, m.handed_at, m.attempt_id = u.attempt_id AS ours
+    FROM unnest($1::text[], $2::uuid[]) AS u(event_id, attempt_id)
+    JOIN notify.messages m ON m.event_id = u.event_id
+    FOR UPDATE OF m
+)
 UPDATE notify.messages m SET handed_at = now(), sending_since = now()
-FROM unnest($1::text[], $2::uuid[]) AS u(event_id, attempt_id)
-WHERE m.event_id = u.event_id AND m.attempt_id = u.attempt_id AND m.event_id = ANY($1::text[])
-  AND m.status = 'sending' AND m.handed_at IS NULL
+FROM held h
+WHERE m.event_id = h.event_id AND h.ours AND h.status = 'sending' AND h.handed_at IS NULL
 RETURNING m.event_id
 """
 
