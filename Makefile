@@ -19,7 +19,7 @@ export FUGONG_TOPIC_REPLICATION_FACTOR ?= 3
 export FUGONG_TOPIC_MIN_INSYNC_REPLICAS ?= 2
 endif
 
-.PHONY: help setup up down status run demo test test-cluster check lint format typecheck unit integration e2e bench bench-ingest bench-notify client clean
+.PHONY: help setup up down status run demo test test-cluster check lint format typecheck unit integration e2e bench bench-ingest bench-matching bench-notify client clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -35,10 +35,15 @@ setup: $(STAMP) ## Install what is missing: Debian packages (as root), the venv,
 	@$(LOCAL)/system-packages.sh
 	@$(LOCAL)/kafka.sh fetch
 
-infra: setup ## Start Kafka and PostgreSQL and create the topics
+.PHONY: infra migrate
+infra: setup ## Start Kafka and PostgreSQL, create the topics, migrate the schemas
 	@$(LOCAL)/postgres.sh start
 	@$(LOCAL)/kafka.sh start
 	@$(PY) -m services.platform.topics
+	@$(MAKE) --no-print-directory migrate
+
+migrate: setup ## Apply every service's migrations and grants, as the privileged role (FUGONG_MIGRATION_DATABASE_URL)
+	@$(PY) -m services.platform.migrate
 
 up: infra ## Start the whole stack: Kafka, PostgreSQL, every service
 	@$(LOCAL)/services.sh start
@@ -88,6 +93,9 @@ bench-ingest: infra ## Bulk ingestion through the gateway vs a bare producer, an
 
 bench-notify: infra ## One bulk send (default 1,000,000 recipients) through notify and the provider simulator
 	$(PY) bench/notify.py
+
+bench-matching: setup ## Recommendation top 10 over 100,000 postings and screening throughput (pure, no infra)
+	$(PY) bench/matching.py
 
 client: setup ## Generate the OpenAPI document and the Python client for enterprise systems into clients/
 	$(PY) -m clients.generate

@@ -199,7 +199,7 @@ async def worker(
         pid, ready = process.process.pid, perf_counter()
         pool = await open_pool(dsn, max_size=1)
         at_ready, cpu, backends = await _processed(pool), _cpu(pid), await _backends_cpu(dsn)
-        before = await _batch_metrics(process.url)
+        before = await _batch_metrics(process.admin_url)
         while (recorded := await _processed(pool)) < events:
             if process.process.poll() is not None or perf_counter() - ready > 600:
                 raise RuntimeError(
@@ -209,7 +209,7 @@ async def worker(
         done = perf_counter()
         cpu, postgres = _cpu(pid) - cpu, _cpu_since(await _backends_cpu(dsn), backends)
         rss = _peak_rss_mib(pid)
-        after = await _batch_metrics(process.url)
+        after = await _batch_metrics(process.admin_url)
         await verify(pool, expected)
         batches, records, in_processor = (a - b for a, b in zip(after, before, strict=True))
         parts = {"start-up": ready - launched, "in processor": in_processor}

@@ -24,7 +24,8 @@ CONFIG = HERE / "openapi-python-client.yaml"
 
 
 def openapi_document() -> dict[str, Any]:
-    """The gateway's document, as /openapi.json serves it (nothing is opened to make it)."""
+    """The gateway's document, as its admin port's /openapi.json serves it (nothing is opened to
+    make it)."""
     return create_app(GatewaySettings(_env_file=None)).openapi()
 
 

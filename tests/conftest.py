@@ -12,7 +12,15 @@ from aiokafka.admin import AIOKafkaAdminClient
 
 from services.contracts.topics import catalogue, topic_name
 from services.platform.topics import ensure_topics
-from tests.support.infra import KAFKA, SERVER_DSN, create_database, drop_database, unique_name
+from tests.support.infra import (
+    KAFKA,
+    SERVER_DSN,
+    ServiceRoles,
+    create_database,
+    drop_database,
+    service_roles,
+    unique_name,
+)
 
 
 def _reachable(host: str, port: int) -> bool:
@@ -38,6 +46,14 @@ def infrastructure() -> None:
     ]
     if missing:
         pytest.fail(f"{' and '.join(missing)} not reachable: run `make infra` (or `make test`)")
+
+
+@pytest_asyncio.fixture
+async def roles(infrastructure: None) -> AsyncIterator[ServiceRoles]:
+    """A login role per catalogue service, of this test only. Ask for it before `database`:
+    a role holding rights in a database can be dropped only once the database is."""
+    async with service_roles() as made:
+        yield made
 
 
 @pytest_asyncio.fixture

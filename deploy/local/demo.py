@@ -36,6 +36,8 @@ from services.gateway.keys import issue_key  # noqa: E402
 from services.gateway.settings import GatewaySettings  # noqa: E402
 
 GATEWAY = "http://127.0.0.1:8000"
+GATEWAY_ADMIN = "http://127.0.0.1:8100"
+"""The gateway's admin port: its documents and metrics (the API port serves neither)."""
 WEEKS = ("2020-W06", "2020-W07", "2020-W08", "2020-W09")
 NAMESPACE = uuid.UUID("6f1d3c52-8a43-4a4e-9d1b-2020b0206048")
 
@@ -299,7 +301,8 @@ def main() -> int:
     print(f"demo: city return rate (返岗率) in {latest}: {figures['total']['return_rate']:.1%}\n")
     tomorrow = (datetime.now(SHANGHAI).date() + timedelta(days=1)).isoformat()
     print(f"""Fugong is running.
-  API and its docs      {GATEWAY}/docs
+  API                   {GATEWAY}/v1/…
+  its docs              {GATEWAY_ADMIN}/docs
   city official key     {city_key}
   浦东 official key      {pudong_key}
   try                   curl -s -H 'X-API-Key: {city_key}' \\
@@ -309,7 +312,7 @@ def main() -> int:
   service halls         curl -s -H 'X-API-Key: {city_key}' '{GATEWAY}/v1/service-status'
   appointment slots     curl -s -H 'X-API-Key: {city_key}' \\
                           '{GATEWAY}/v1/service-halls/310115-001/slots?date={tomorrow}'
-  metrics               {GATEWAY}/metrics   http://127.0.0.1:8101/metrics
+  metrics               {GATEWAY_ADMIN}/metrics   http://127.0.0.1:8101/metrics
   logs                  .state/logs/
   stop                  make down""")
     return 0

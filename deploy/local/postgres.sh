@@ -6,8 +6,13 @@
 #   deploy/local/postgres.sh status   # one line: "postgres: up (...)" or "postgres: down"
 #   deploy/local/postgres.sh reset    # stop and wipe the cluster (all databases)
 #
-# Result: postgresql://fugong:fugong@127.0.0.1:$FUGONG_PG_PORT/fugong
-# (role fugong has LOGIN and CREATEDB, so tests can create throwaway databases).
+# Result: postgresql://fugong:fugong@127.0.0.1:$FUGONG_PG_PORT/fugong, the privileged role that
+# owns the database and runs the migration step (`make migrate`). It has CREATEDB and CREATEROLE,
+# so tests can create throwaway databases and roles of their own; it is not a superuser.
+# Each service of the database catalogue (services/contracts/views.py) gets a login role named
+# after it, with a random password kept in $FUGONG_STATE_DIR/postgres/roles/<service>.password
+# (mode 600, git-ignored); services.sh builds each service's URL from it. Idempotent: passwords
+# are made once and re-asserted at every start.
 #
 # Environment:
 #   FUGONG_DATABASE_URL or DATABASE_URL  if set, an external server is used: start/stop do nothing,
@@ -187,6 +192,35 @@ init_cluster_once() {
         | as_server tee -a "$PGDATA_DIR/postgresql.conf" >/dev/null
 }
 
+# TLS with a CA of this state dir's own, made once: $TLS_DIR/ca.crt is what clients verify the
+# server against (FUGONG_DATABASE_SSL_ROOT_CERT; services.sh uses verify-full). The server's
+# certificate names 127.0.0.1 and localhost; its key goes into the data dir, the server's alone.
+make_tls_once() {
+    TLS_DIR="$STATE_DIR/postgres/tls"
+    mkdir -p "$TLS_DIR"
+    chmod 700 "$TLS_DIR"
+    if [[ ! -s "$TLS_DIR/ca.crt" || ! -s "$TLS_DIR/server.crt" ]]; then
+        log "making a local CA and the server's certificate in $TLS_DIR"
+        (
+            cd "$TLS_DIR"
+            umask 077
+            openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=Fugong local CA" \
+                -keyout ca.key -out ca.crt >/dev/null 2>&1
+            openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" \
+                -keyout server.key -out server.csr >/dev/null 2>&1
+            printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' >server.ext
+            openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 825 \
+                -extfile server.ext -out server.crt >/dev/null 2>&1
+            rm -f server.csr server.ext
+            chmod 644 ca.crt
+        ) || die "could not make the TLS certificates (openssl)"
+    fi
+    local owner=()
+    [[ $EUID -eq 0 ]] && owner=(-o postgres -g postgres)
+    install "${owner[@]}" -m 600 "$TLS_DIR/server.key" "$PGDATA_DIR/server.key"
+    install "${owner[@]}" -m 644 "$TLS_DIR/server.crt" "$PGDATA_DIR/server.crt"
+}
+
 # Rewritten at every start, so a changed port or setting takes effect on restart.
 write_settings() {
     as_server tee "$PGDATA_DIR/fugong.conf" >/dev/null <<EOF
@@ -203,6 +237,10 @@ logging_collector = off
 log_line_prefix = '%m [%p] %q%u@%d '
 log_timezone = 'UTC'
 timezone = 'UTC'
+# TLS (make_tls_once): clients may verify-full against $STATE_DIR/postgres/tls/ca.crt.
+ssl = on
+ssl_cert_file = 'server.crt'
+ssl_key_file = 'server.key'
 EOF
 }
 
@@ -213,15 +251,49 @@ ensure_role_and_db() {
 DO \$\$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DB_USER') THEN
-        CREATE ROLE $DB_USER LOGIN CREATEDB PASSWORD '$DB_PASSWORD';
+        CREATE ROLE $DB_USER LOGIN CREATEDB CREATEROLE PASSWORD '$DB_PASSWORD';
     ELSE
-        ALTER ROLE $DB_USER LOGIN CREATEDB PASSWORD '$DB_PASSWORD';
+        ALTER ROLE $DB_USER LOGIN CREATEDB CREATEROLE PASSWORD '$DB_PASSWORD';
     END IF;
 END
 \$\$;
 SELECT 'CREATE DATABASE $DB_NAME OWNER $DB_USER'
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$DB_NAME') \gexec
 SQL
+}
+
+# The catalogue's services, read from services/contracts/views.py (plain Python, no venv needed).
+database_services() {
+    (cd "$REPO_DIR" && "${FUGONG_PYTHON:-python3}" -c \
+        'from services.contracts.views import DATABASE_SERVICES; print(*DATABASE_SERVICES)')
+}
+
+# A login role per service, nothing more (no CREATEDB, no CREATEROLE): its rights in a database
+# are the migration step's grants. The password is made once, kept under .state, re-asserted.
+ensure_service_roles() {
+    local roles_dir="$STATE_DIR/postgres/roles" service password services
+    services="$(database_services)" || die "could not read the database catalogue"
+    mkdir -p "$roles_dir"
+    chmod 700 "$roles_dir"
+    for service in $services; do
+        if [[ ! -s "$roles_dir/$service.password" ]]; then
+            (umask 077 && od -An -tx1 -N24 /dev/urandom | tr -d ' \n' >"$roles_dir/$service.password")
+        fi
+        password="$(cat "$roles_dir/$service.password")"
+        [[ "$password" =~ ^[0-9a-f]{48}$ ]] || die "$roles_dir/$service.password is not a generated password"
+        psql_super >/dev/null <<SQL
+DO \$\$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$service') THEN
+        CREATE ROLE $service LOGIN NOCREATEDB NOCREATEROLE PASSWORD '$password';
+    ELSE
+        ALTER ROLE $service LOGIN NOCREATEDB NOCREATEROLE PASSWORD '$password';
+    END IF;
+END
+\$\$;
+SQL
+    done
+    log "roles: $services (passwords in $roles_dir)"
 }
 
 wait_ready() {
@@ -242,6 +314,7 @@ cmd_start() {
     if pid="$(server_pid)"; then
         wait_ready
         ensure_role_and_db
+        ensure_service_roles
         log "already running (pid $pid, $HOST:$PORT)"
         return 0
     fi
@@ -253,6 +326,7 @@ cmd_start() {
     [[ -f "$LOG_FILE" ]] && mv -f "$LOG_FILE" "$LOG_FILE.1"
     : >"$LOG_FILE"
     init_cluster_once
+    make_tls_once
     write_settings
     local t0=$SECONDS
     # pg_ctl without -l: the server's stderr is the file opened here, by the caller, which
@@ -263,7 +337,11 @@ cmd_start() {
         die "pg_ctl start failed (log: $LOG_FILE)"
     fi
     wait_ready
+    # Says this server serves TLS with the CA beside it (services.sh then uses verify-full); a
+    # server started by an older script, without TLS, has no marker until its next start.
+    : >"$STATE_DIR/postgres/tls/serving"
     ensure_role_and_db
+    ensure_service_roles
     log "up (pid $(server_pid), $HOST:$PORT) after $((SECONDS - t0))s; data: $PGDATA_DIR; log: $LOG_FILE"
     log "url: postgresql://$DB_USER:$DB_PASSWORD@$HOST:$PORT/$DB_NAME"
 }
@@ -277,6 +355,7 @@ cmd_stop() {
         log "stopping (pid $pid)"
         # fast: roll back open transactions and disconnect clients instead of waiting for them.
         as_server "$BINDIR/pg_ctl" -D "$PGDATA_DIR" -m fast -w -t 60 stop >/dev/null
+        rm -f "$STATE_DIR/postgres/tls/serving"
         log "stopped"
     else
         log "not running"

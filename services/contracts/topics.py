@@ -14,8 +14,17 @@ from services.contracts.community_reports import (
     COMMUNITY_POINT_REGISTERED,
     COMMUNITY_REPORT_SUBMITTED,
 )
+from services.contracts.demand import DEMAND_CHANGED
 from services.contracts.enterprises import ENTERPRISE_REGISTERED
+from services.contracts.key_enterprises import SERVICE_OFFICER_ASSIGNED
 from services.contracts.notifications import NOTIFICATION_REQUESTED
+from services.contracts.postings import (
+    POSTING_CLOSED,
+    POSTING_FILLED,
+    POSTING_OPENED,
+    POSTING_REVIEWED,
+    POSTING_REVISED,
+)
 from services.contracts.warnings import EARLY_WARNING_RAISED, WARNING_ACKNOWLEDGED
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED
 
@@ -68,8 +77,9 @@ ENTERPRISE_REGISTRATIONS = TopicSpec(
     name="enterprise.registrations",
     key="credit code",
     producers=frozenset({"gateway"}),
-    # Notify keeps each enterprise's contact person and mobile (in its schema only) to reach it.
-    consumers=frozenset({"monitoring", "notify"}),
+    # Notify keeps each enterprise's contact person and mobile (in its schema only) to reach it;
+    # matching keeps the key-enterprise register (category, district, industry).
+    consumers=frozenset({"monitoring", "notify", "matching"}),
     event_types=(ENTERPRISE_REGISTERED,),
     # Every registration is kept, not only each enterprise's latest: monitoring rebuilds its
     # state from this topic, and an enterprise's own registration keeps the roles a bureau's
@@ -138,6 +148,45 @@ WARNING_ACKNOWLEDGEMENTS = TopicSpec(
     retention=timedelta(days=730),
 )
 
+POSTINGS = TopicSpec(
+    name="matching.postings",
+    key="posting id",
+    producers=frozenset({"gateway"}),
+    consumers=frozenset({"matching"}),
+    # Keyed by posting so a posting's changes and reviews stay in order on one partition.
+    event_types=(
+        POSTING_OPENED,
+        POSTING_REVISED,
+        POSTING_FILLED,
+        POSTING_CLOSED,
+        POSTING_REVIEWED,
+    ),
+    # The source the demand lists are recomputed from; no personal data in a posting.
+    retention=timedelta(days=730),
+)
+
+SERVICE_OFFICERS = TopicSpec(
+    name="matching.service-officers",
+    key="credit code",
+    producers=frozenset({"gateway"}),
+    consumers=frozenset({"matching"}),
+    event_types=(SERVICE_OFFICER_ASSIGNED,),
+    # Who looked after which key enterprise when: kept as long as the postings.
+    retention=timedelta(days=730),
+)
+
+DEMAND_CHANGES = TopicSpec(
+    name="matching.demand-changes",
+    key="district",
+    producers=frozenset({"matching"}),
+    consumers=frozenset(),
+    # Monitoring's 求人倍率 reads matching.open_vacancies_v today; live updates come with this.
+    consumers_to_come=frozenset({"monitoring"}),
+    event_types=(DEMAND_CHANGED,),
+    retention=timedelta(days=30),
+    has_dead_letters=False,  # its dead-letter topic comes with its consumer
+)
+
 SOURCE_TOPICS: tuple[TopicSpec, ...] = (
     ENTERPRISE_REGISTRATIONS,
     ENTERPRISE_REPORTS,
@@ -146,6 +195,9 @@ SOURCE_TOPICS: tuple[TopicSpec, ...] = (
     NOTIFY_REQUESTS,
     EARLY_WARNINGS,
     WARNING_ACKNOWLEDGEMENTS,
+    POSTINGS,
+    SERVICE_OFFICERS,
+    DEMAND_CHANGES,
 )
 
 

@@ -33,8 +33,11 @@ from services.gateway.routes import (
     batch_models,
     batches,
     compliance,
+    demand_lists,
     health,
     indicators,
+    posting_reviews,
+    postings,
     report_sheets,
     reports,
     service_status,
@@ -42,13 +45,14 @@ from services.gateway.routes import (
     warnings,
 )
 from services.gateway.settings import GatewaySettings
+from services.gateway.surfaces import PortSurfaces
 from services.platform.kafka import (
     KafkaEventPublisher,
     KafkaProbe,
     idempotent_producer,
 )
-from services.platform.migrations import migrate
-from services.platform.postgres import PostgresProbe, open_pool
+from services.platform.migrations import wait_for_schema
+from services.platform.postgres import PostgresProbe, open_database
 from services.platform.producers import ReplaceableProducer
 
 SCHEMA = "gateway"
@@ -64,8 +68,10 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
         if resources is not None:
             yield  # given ready-made (and already on app.state)
             return
-        pool = await open_pool(settings.database_url, max_size=10)
-        await migrate(pool, SCHEMA, "services.gateway")
+        pool = await open_database(settings, max_size=10)
+        await wait_for_schema(
+            pool, SCHEMA, "services.gateway", timeout_seconds=settings.schema_wait_seconds
+        )
         publisher = KafkaEventPublisher(
             ReplaceableProducer(
                 lambda: idempotent_producer(settings.kafka_bootstrap_servers, "fugong-gateway")
@@ -90,7 +96,13 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
             appointments=PostgresAppointments(pool),
             enterprise_districts=PostgresEnterpriseDistricts(pool),
         )
-        log.info("gateway serving", host=settings.http_host, port=settings.http_port)
+        log.info(
+            "gateway serving",
+            host=settings.http_host,
+            port=settings.http_port,
+            admin_host=settings.admin_host,
+            admin_port=settings.admin_port,
+        )
         try:
             yield
         finally:
@@ -109,6 +121,8 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
         app.state.resources = resources
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_second, settings.rate_limit_burst)
     app.add_middleware(Admission)
+    # Inside the request log, so that what it turns away is counted and logged as any 404.
+    app.add_middleware(PortSurfaces, admin_port=settings.admin_port)
     app.add_middleware(RequestLog)  # outermost: it sees every answer, admission's refusals too
     app.include_router(health.router)
     app.include_router(submissions.router, responses=PROBLEM_RESPONSES)
@@ -119,6 +133,9 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     app.include_router(compliance.router, responses=PROBLEM_RESPONSES)
     app.include_router(warnings.router, responses=PROBLEM_RESPONSES)
     app.include_router(audit.router, responses=PROBLEM_RESPONSES)
+    app.include_router(postings.router, responses=PROBLEM_RESPONSES)
+    app.include_router(posting_reviews.router, responses=PROBLEM_RESPONSES)
+    app.include_router(demand_lists.router, responses=PROBLEM_RESPONSES)
     app.include_router(service_status.router, responses=PROBLEM_RESPONSES)
     app.include_router(
         appointments.router, responses={**PROBLEM_RESPONSES, **APPOINTMENT_RESPONSES}

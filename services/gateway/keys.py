@@ -31,8 +31,8 @@ from services.gateway.adapters.api_keys import DEFAULT_LIFETIME, ApiKeyStore, Is
 from services.gateway.app import SCHEMA
 from services.gateway.domain.access import Principal, PrincipalKind
 from services.gateway.settings import GatewaySettings
-from services.platform.migrations import migrate
-from services.platform.postgres import open_pool
+from services.platform.migrations import wait_for_schema
+from services.platform.postgres import open_database
 
 
 def _principal(args: argparse.Namespace) -> Principal:
@@ -65,9 +65,9 @@ def _principal(args: argparse.Namespace) -> Principal:
 
 @asynccontextmanager
 async def _store(settings: GatewaySettings) -> AsyncIterator[ApiKeyStore]:
-    pool = await open_pool(settings.database_url, max_size=1)
+    pool = await open_database(settings, max_size=1)
     try:
-        await migrate(pool, SCHEMA, "services.gateway")
+        await wait_for_schema(pool, SCHEMA, "services.gateway", timeout_seconds=0)
         yield ApiKeyStore(pool, settings.api_key_pepper.get_secret_value(), cache_seconds=0)
     finally:
         await pool.close()

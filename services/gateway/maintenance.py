@@ -22,8 +22,8 @@ import structlog
 from pydantic import Field
 
 from services.gateway.app import SCHEMA
-from services.platform.migrations import migrate
-from services.platform.postgres import open_pool
+from services.platform.migrations import wait_for_schema
+from services.platform.postgres import open_database
 from services.platform.settings import ServiceSettings
 from services.platform.structured_logging import configure_logging
 
@@ -34,7 +34,6 @@ class MaintenanceSettings(ServiceSettings):
     """What the purge needs: the database and the retentions (not the key pepper, which only
     the serving gateway holds)."""
 
-    http_port: int = Field(8000, ge=1, le=65535, description="unused: the purge serves nothing")
     idempotency_retention_days: int = Field(
         7, ge=1, le=3650, description="Idempotency-Key records are purged after this long"
     )
@@ -65,9 +64,9 @@ async def purge(
 
 
 async def _purge_with(settings: MaintenanceSettings) -> Purged:
-    pool = await open_pool(settings.database_url, max_size=1)
+    pool = await open_database(settings, max_size=1)
     try:
-        await migrate(pool, SCHEMA, "services.gateway")
+        await wait_for_schema(pool, SCHEMA, "services.gateway", timeout_seconds=0)
         return await purge(
             pool,
             timedelta(days=settings.idempotency_retention_days),

@@ -76,6 +76,31 @@ class Views(Protocol):
         """The principal id of the employment service officer assigned to a key enterprise."""
         ...
 
+    async def posting(self, posting_id: str) -> Row | None:
+        """A job posting as matching keeps it (`matching.postings_v`), with its decisions."""
+        ...
+
+    async def postings_of(self, credit_code: str) -> list[Row]:
+        """An enterprise's postings, newest change first."""
+        ...
+
+    async def held_postings(self, district_code: str | None) -> list[Row]:
+        """Postings held for review whose work is in a district (every district for None)."""
+        ...
+
+    async def demand_list(self, demand_list: str, district_code: str | None) -> list[Row]:
+        """A demand list's cells in a district (every district for None)."""
+        ...
+
+    async def key_enterprises(self, district_code: str | None) -> list[Row]:
+        """The key-enterprise register of a district (every district for None)."""
+        ...
+
+    async def officer_enterprises(self, district_code: str, staff_id: str) -> list[Row]:
+        """The key enterprises an officer (district, staff number) looks after, with their
+        open demand."""
+        ...
+
 
 @dataclass(frozen=True)
 class DistrictClaim:

@@ -2,15 +2,24 @@ from typing import Self
 
 from pydantic import Field, SecretStr, model_validator
 
-from services.platform.settings import ServiceSettings
+from services.platform.settings import ServingSettings
 
 DEV_PEPPER = "dev-only-pepper-change-me"
 
 
-class GatewaySettings(ServiceSettings):
+class GatewaySettings(ServingSettings):
     """Gateway settings (`FUGONG_*` environment variables)."""
 
-    http_port: int = Field(8000, ge=1, le=65535)
+    http_host: str = Field(
+        "127.0.0.1", description="interface of the public port (0.0.0.0 in a container)"
+    )
+    http_port: int = Field(8000, ge=1, le=65535, description="the public API: /v1 and /healthz")
+    admin_port: int = Field(
+        8100,
+        ge=1,
+        le=65535,
+        description="operations: /healthz, /readyz, /metrics and the API documents",
+    )
     api_key_pepper: SecretStr = SecretStr(DEV_PEPPER)
     principal_cache_seconds: float = Field(30, ge=0, le=600)
     view_statement_timeout_seconds: float = Field(5, gt=0, le=60)
@@ -82,6 +91,12 @@ class GatewaySettings(ServiceSettings):
         if self.metrics_key_required is None:
             return self.env == "prod"
         return self.metrics_key_required
+
+    @model_validator(mode="after")
+    def _ports_differ(self) -> Self:
+        if self.admin_port == self.http_port:
+            raise ValueError("FUGONG_ADMIN_PORT must differ from FUGONG_HTTP_PORT")
+        return self
 
     @model_validator(mode="after")
     def _real_pepper_outside_dev(self) -> Self:

@@ -11,6 +11,9 @@ services.monitoring.rebuild` (after a rule or formula change, or to prove the fi
    rebuild, and one it had not is recorded by it afterwards (or skipped, if the rebuild has it).
 
 Dead letters are not written again: the live worker sent them already.
+It makes and swaps tables, so it runs as the privileged role of the migration step
+(FUGONG_DATABASE_URL set to that role's URL), and re-grants monitoring's rights on the new tables
+in the switch's transaction.
 What is not derived from the topics stays as it is: reminders, compliance runs and warnings.
 """
 
@@ -29,9 +32,10 @@ from services.monitoring.app import SCHEMA, SERVICE
 from services.monitoring.domain.records import Record
 from services.monitoring.events import ROUTES
 from services.monitoring.settings import MonitoringSettings
+from services.platform.database_grants import grant_own_schema, grant_published_views
 from services.platform.kafka import DeadLetter
-from services.platform.migrations import migrate
-from services.platform.postgres import Connection, open_pool
+from services.platform.migrations import wait_for_schema
+from services.platform.postgres import Connection, open_database
 from services.platform.stream.batches import BatchProcessor
 from services.platform.stream.events import Routes
 from services.platform.stream.replay import Progress, Replayer
@@ -62,10 +66,12 @@ class DeadLettersSentAlready:
         self.count += 1
 
 
-async def rebuild(settings: MonitoringSettings, *, lock_timeout_seconds: float = 30) -> Progress:
-    pool = await open_pool(settings.database_url, max_size=3)
+async def rebuild(
+    settings: MonitoringSettings, *, lock_timeout_seconds: float = 30, role_prefix: str = ""
+) -> Progress:
+    pool = await open_database(settings, max_size=3)
     try:
-        await migrate(pool, SCHEMA, "services.monitoring")
+        await wait_for_schema(pool, SCHEMA, "services.monitoring", timeout_seconds=0)
         await _fresh_tables(pool)
         skipped = DeadLettersSentAlready()
         processor: BatchProcessor[Record] = BatchProcessor(
@@ -85,7 +91,7 @@ async def rebuild(settings: MonitoringSettings, *, lock_timeout_seconds: float =
                     "IN ACCESS EXCLUSIVE MODE"
                 )
                 progress = await replayer.catch_up()
-                await _switch(conn)
+                await _switch(conn, role_prefix)
         log.info(
             "switched over to the rebuilt tables",
             records=progress.records,
@@ -107,7 +113,7 @@ async def _fresh_tables(pool: asyncpg.Pool) -> None:
             )
 
 
-async def _switch(conn: Connection) -> None:
+async def _switch(conn: Connection, role_prefix: str) -> None:
     # Views follow tables, not names: keep their definitions (in creation order, so a view is
     # redefined after those it reads) and point them at the new tables once these are in place.
     views = await conn.fetch(
@@ -123,6 +129,9 @@ async def _switch(conn: Connection) -> None:
     for view in views:
         await conn.execute(f"CREATE OR REPLACE VIEW {view['name']} AS {view['definition']}")
     await conn.execute(f"DROP SCHEMA {REPLACED} CASCADE; DROP SCHEMA {REBUILD}")
+    # New tables carry no grants: monitoring's role and the views' readers get theirs back.
+    await grant_own_schema(conn, SCHEMA, role_prefix)
+    await grant_published_views(conn, SCHEMA, role_prefix)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,10 +139,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--lock-timeout", type=float, default=30, help="seconds to wait for the live tables"
     )
+    parser.add_argument(
+        "--role-prefix", default="", help="as the migration step's (roles are <prefix><service>)"
+    )
     args = parser.parse_args(argv)
     settings = MonitoringSettings()
     configure_logging("monitoring-rebuild", settings.log_level, settings.log_format)
-    progress = asyncio.run(rebuild(settings, lock_timeout_seconds=args.lock_timeout))
+    progress = asyncio.run(
+        rebuild(settings, lock_timeout_seconds=args.lock_timeout, role_prefix=args.role_prefix)
+    )
     print(
         f"rebuilt from {progress.records} records ({progress.new_events} events) "
         f"in {progress.seconds:.1f} s and switched over"

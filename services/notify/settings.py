@@ -16,7 +16,7 @@ DEV_SECRET = "dev-only-not-a-secret"  # noqa: S105 (a placeholder the prod check
 
 
 class NotifySettings(StreamSettings):
-    http_port: int = Field(8103, ge=1, le=65535)
+    admin_port: int = Field(8103, ge=1, le=65535)
     send_interval_seconds: float = Field(
         0.5, gt=0, le=60, description="how often the sender looks for messages to send"
     )

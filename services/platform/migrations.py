@@ -1,20 +1,27 @@
 """A small migration runner: numbered SQL files per service schema, applied once, in order.
 
-Each service keeps `migrations/NNN_description.sql` in its package and applies them at start-up.
-The ledger lives in the service's own schema; an advisory lock lets several replicas start at
-once; a changed checksum of an applied file stops the service rather than drifting silently.
+Each service keeps `migrations/NNN_description.sql` in its package. They are applied by the
+privileged migration step (`python -m services.platform.migrate`), never by a serving process:
+a service only checks at start-up that its schema is at its version (`wait_for_schema`). The
+ledger lives in the service's own schema; an advisory lock lets several runs start at once; a
+changed checksum of an applied file stops the run rather than drifting silently.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import re
+import time
 from dataclasses import dataclass
 from importlib import resources
 
 import asyncpg
+import structlog
 
 from services.platform.postgres import Connection
+
+log = structlog.get_logger(__name__)
 
 _FILE_NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 
@@ -93,3 +100,52 @@ async def apply_migrations(conn: Connection, schema: str, migrations: list[Migra
 async def migrate(pool: asyncpg.Pool, schema: str, package: str) -> list[int]:
     async with pool.acquire() as conn:
         return await apply_migrations(conn, schema, load_migrations(package))
+
+
+async def schema_problem(conn: Connection, schema: str, migrations: list[Migration]) -> str | None:
+    """Why the schema does not fit this build (a migration missing or changed), or None.
+
+    A schema ahead of the build (a newer release migrated it, mid-rollout) fits: migrations add,
+    and the build finds everything it needs.
+    """
+    ledger = f"{schema}.schema_migrations"
+    try:
+        rows = await conn.fetch(f"SELECT version, checksum FROM {ledger}")  # noqa: S608
+    except asyncpg.UndefinedTableError:
+        rows = []
+    except asyncpg.InsufficientPrivilegeError:
+        return f"this role may not read {ledger} (run the migration step, which grants it)"
+    recorded = {row["version"]: row["checksum"] for row in rows}
+    missing = [m for m in migrations if m.version not in recorded]
+    if missing:
+        at = max(recorded, default=0)
+        absent = ", ".join(f"{m.version:03d}" for m in missing)
+        return (
+            f"schema {schema} is at version {at:03d}, this build needs "
+            f"{migrations[-1].version:03d} (missing {absent})"
+        )
+    changed = [m for m in migrations if recorded[m.version] != m.checksum]
+    if changed:
+        return f"migration {schema}/{changed[0].version:03d} differs from the one applied"
+    return None
+
+
+async def wait_for_schema(
+    pool: asyncpg.Pool, schema: str, package: str, *, timeout_seconds: float
+) -> None:
+    """Return once the schema fits this build; raise MigrationError (naming the migration step
+    to run) if it still does not after `timeout_seconds`. Meanwhile the service is not ready."""
+    migrations = load_migrations(package)
+    deadline = time.monotonic() + timeout_seconds
+    while True:
+        async with pool.acquire() as conn:
+            problem = await schema_problem(conn, schema, migrations)
+        if problem is None:
+            return
+        if time.monotonic() >= deadline:
+            raise MigrationError(
+                f"{problem}; run the migration step first: python -m services.platform.migrate "
+                f"{schema}"
+            )
+        log.warning("waiting for the migration step", schema=schema, problem=problem)
+        await asyncio.sleep(min(2.0, max(0.0, deadline - time.monotonic())))

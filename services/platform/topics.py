@@ -13,7 +13,6 @@ import sys
 from aiokafka import errors as Errors
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
-from pydantic import Field
 from tenacity import AsyncRetrying, stop_after_delay, wait_exponential
 
 from services.contracts.topics import TopicSpec, catalogue, topic_name
@@ -25,7 +24,7 @@ class TopicCreationFailed(RuntimeError):
 
 
 class TopicSettings(ServiceSettings):
-    http_port: int = Field(0, ge=0)
+    """What creating the topics needs: the broker, the prefix and the replication."""
 
 
 async def ensure_topics(

@@ -210,7 +210,7 @@ async def _lag_gauge(stack: Stack, topic: str) -> float | None:
     """fugong_stream_consumer_lag_records of the topic on the worker's /metrics; None if absent.
 
     The gauge is labelled by the catalogue's name, without the deployment's prefix."""
-    async with httpx.AsyncClient(base_url=stack.monitoring.url, timeout=10) as http:
+    async with httpx.AsyncClient(base_url=stack.monitoring.admin_url, timeout=10) as http:
         text = (await http.get("/metrics")).text
     label = topic.removeprefix(stack.prefix)
     wanted = f'fugong_stream_consumer_lag_records{{consumer="monitoring",topic="{label}"}}'

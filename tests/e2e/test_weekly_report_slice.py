@@ -106,7 +106,7 @@ async def _metrics_text(url: str) -> str:
 
 async def _duplicates_seen(stack: Stack) -> float:
     async with httpx.AsyncClient() as http:
-        text = (await http.get(f"{stack.monitoring.url}/metrics")).text
+        text = (await http.get(f"{stack.monitoring.admin_url}/metrics")).text
     for line in text.splitlines():
         if line.startswith(
             'fugong_stream_events_recorded_total{consumer="monitoring",outcome="duplicate"}'
@@ -207,14 +207,16 @@ async def _end_offsets(topic: str) -> int:
 async def test_services_report_health_and_metrics(stack: Stack) -> None:
     async with httpx.AsyncClient() as http:
         for service in (stack.gateway, stack.monitoring):
-            assert (await http.get(f"{service.url}/healthz")).status_code == 200
-            ready = await http.get(f"{service.url}/readyz")
+            assert (await http.get(f"{service.admin_url}/healthz")).status_code == 200
+            ready = await http.get(f"{service.admin_url}/readyz")
             assert all(ready.json()["checks"].values()), ready.text
-        gateway_metrics = (await http.get(f"{stack.gateway.url}/metrics")).text
+        gateway_metrics = (await http.get(f"{stack.gateway.admin_url}/metrics")).text
     assert "fugong_gateway_requests_total" in gateway_metrics
     lag = 'fugong_stream_consumer_lag_records{consumer="monitoring",topic="monitoring.enterprise-'
     await eventually(
-        lambda: _metrics_text(stack.monitoring.url), lambda text: lag in text, what="a lag gauge"
+        lambda: _metrics_text(stack.monitoring.admin_url),
+        lambda text: lag in text,
+        what="a lag gauge",
     )
     assert 'fugong_events_published_total{topic="monitoring.enterprise-reports"}' in gateway_metrics
 
@@ -366,7 +368,7 @@ async def test_every_indicator_is_served_for_a_district_with_its_definition(
     assert city_wide.status_code == 403
     gauge = 'fugong_monitoring_return_ratio{district="310117",section="all"}'
     await eventually(
-        lambda: _metrics_text(stack.monitoring.url),
+        lambda: _metrics_text(stack.monitoring.admin_url),
         lambda text: gauge in text,
         what="松江区's return rate among the monitoring worker's gauges",
     )

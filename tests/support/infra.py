@@ -1,7 +1,9 @@
 """Real Kafka and PostgreSQL for integration and end-to-end tests, isolated per test.
 
 Each test gets its own database (created from the local server's `fugong` role) and its own
-topic prefix, so tests never see each other's events or rows and leave nothing behind.
+topic prefix, so tests never see each other's events or rows and leave nothing behind. A test
+that runs services under their own roles makes roles of its own too (`service_roles`): roles are
+the cluster's, so they take a unique prefix, as topics do.
 """
 
 from __future__ import annotations
@@ -9,10 +11,14 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
-from urllib.parse import urlsplit, urlunsplit
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import asyncpg
 
+from services.contracts.views import DATABASE_SERVICES, role_name
 from services.platform.settings import LOCAL_DATABASE_URL
 
 KAFKA = os.environ.get("FUGONG_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
@@ -28,6 +34,45 @@ def unique_name(prefix: str) -> str:
 def dsn_for(database: str) -> str:
     parts = urlsplit(SERVER_DSN)
     return urlunsplit(parts._replace(path=f"/{database}"))
+
+
+def dsn_as(role: str, password: str, database: str) -> str:
+    """The server's URL for another role and database."""
+    parts = urlsplit(SERVER_DSN)
+    host = parts.hostname or "127.0.0.1"
+    netloc = f"{quote(role)}:{quote(password)}@{host}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc, path=f"/{database}"))
+
+
+@dataclass(frozen=True)
+class ServiceRoles:
+    """Login roles `<prefix><service>` for every service of the database catalogue."""
+
+    prefix: str
+    passwords: dict[str, str]
+
+    def dsn(self, service: str, database: str) -> str:
+        return dsn_as(role_name(service, self.prefix), self.passwords[service], database)
+
+
+@asynccontextmanager
+async def service_roles() -> AsyncIterator[ServiceRoles]:
+    """Roles of the test's own, dropped afterwards (drop the test's databases first: a role
+    holding rights in a database cannot be dropped)."""
+    prefix = unique_name("t") + "_"
+    passwords = {service: secrets.token_urlsafe(18) for service in DATABASE_SERVICES}
+    conn = await asyncpg.connect(SERVER_DSN)
+    try:
+        for service, password in passwords.items():
+            # The password is random URL-safe text; LOGIN only: no CREATEDB, no CREATEROLE.
+            await conn.execute(
+                f"CREATE ROLE {role_name(service, prefix)} LOGIN PASSWORD '{password}'"
+            )
+        yield ServiceRoles(prefix, passwords)
+    finally:
+        for service in passwords:
+            await conn.execute(f"DROP ROLE IF EXISTS {role_name(service, prefix)}")
+        await conn.close()
 
 
 async def create_database() -> tuple[str, str]:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import httpx
 
+from services.platform.migrate import services_with_migrations
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -25,22 +27,43 @@ def free_port() -> int:
 
 @dataclass
 class ServiceProcess:
+    """A service as a process. `port` is its public port, or a stream worker's only one (its
+    admin port); the gateway takes an `admin_port` of its own as well."""
+
     name: str
     port: int
     env: dict[str, str]
     log_path: Path
     process: subprocess.Popen[bytes] | None = None
+    admin_port: int | None = None
+    migrate: bool = True
+    """Run the migration step for this service before its first start, as a deployment does:
+    with FUGONG_MIGRATION_DATABASE_URL from `env` if given, else its FUGONG_DATABASE_URL."""
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def admin_url(self) -> str:
+        """Where /readyz and /metrics are: the admin port."""
+        return f"http://127.0.0.1:{self.admin_port or self.port}"
+
     def start(self, ready_within: float = 60.0) -> ServiceProcess:
+        if self.migrate and self.name in services_with_migrations():
+            url = self.env.get("FUGONG_MIGRATION_DATABASE_URL", self.env["FUGONG_DATABASE_URL"])
+            run_migration_step(url, self.name)
+            self.migrate = False
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             [sys.executable, "-m", f"services.{self.name}"],
             cwd=REPO,
-            env={**os.environ, **self.env, "FUGONG_HTTP_PORT": str(self.port)},
+            env={
+                **os.environ,
+                **self.env,
+                "FUGONG_HTTP_PORT": str(self.port),
+                "FUGONG_ADMIN_PORT": str(self.admin_port or self.port),
+            },
             stdout=log,
             stderr=subprocess.STDOUT,
         )
@@ -49,7 +72,7 @@ class ServiceProcess:
             if self.process.poll() is not None:
                 raise RuntimeError(f"{self.name} exited at start-up:\n{self.log_tail()}")
             try:
-                if httpx.get(f"{self.url}/readyz", timeout=2).status_code == 200:
+                if httpx.get(f"{self.admin_url}/readyz", timeout=2).status_code == 200:
                     return self
             except httpx.HTTPError:
                 pass
@@ -73,6 +96,29 @@ class ServiceProcess:
     def log_tail(self, lines: int = 40) -> str:
         text = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
         return "\n".join(text.splitlines()[-lines:])
+
+
+def run_migration_step(database_url: str, *services: str, role_prefix: str = "") -> str:
+    """`python -m services.platform.migrate` as its own process; its output, or an error."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "services.platform.migrate",
+            *services,
+            "--role-prefix",
+            role_prefix,
+        ],
+        cwd=REPO,
+        env={**os.environ, "FUGONG_MIGRATION_DATABASE_URL": database_url, "FUGONG_ENV": "test"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"migration step failed ({done.returncode}):\n{done.stderr[-4000:]}")
+    return done.stdout
 
 
 def service_env(

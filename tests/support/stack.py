@@ -1,5 +1,9 @@
-"""The whole platform as real processes, for end-to-end tests: a gateway and a monitoring worker
-on a database and a topic prefix of their own, with API keys for any principal."""
+"""The whole platform as real processes, for end-to-end tests: a gateway, a monitoring worker and
+(on request) a matching worker on a database, roles and a topic prefix of their own, with API keys
+for any principal.
+
+As deployed: the migration step runs first, as the privileged role, and each service connects
+as its own role, confined to its schema and the views it reads."""
 
 from __future__ import annotations
 
@@ -15,12 +19,17 @@ import httpx
 from services.gateway.domain.access import Principal, PrincipalKind
 from services.gateway.keys import issue_key
 from services.gateway.settings import GatewaySettings
-from services.platform.migrations import migrate
-from services.platform.postgres import open_pool
 from services.platform.topics import ensure_topics
 from tests.support.data import credit_code
-from tests.support.infra import KAFKA, create_database, drop_database, unique_name
-from tests.support.processes import ServiceProcess, free_port, service_env
+from tests.support.infra import (
+    KAFKA,
+    ServiceRoles,
+    create_database,
+    drop_database,
+    service_roles,
+    unique_name,
+)
+from tests.support.processes import ServiceProcess, free_port, run_migration_step, service_env
 
 PEPPER = "e2e-pepper-that-is-long-enough-for-anything"
 
@@ -31,6 +40,13 @@ class Stack:
     worker: ServiceProcess | None
     settings: GatewaySettings
     prefix: str
+    matching_worker: ServiceProcess | None = None
+
+    @property
+    def matching(self) -> ServiceProcess:
+        if self.matching_worker is None:
+            raise RuntimeError("this stack was started without the matching worker")
+        return self.matching_worker
 
     @property
     def monitoring(self) -> ServiceProcess:
@@ -62,6 +78,7 @@ async def running_stack(
     tmp: Path,
     *,
     with_monitoring: bool = True,
+    with_matching: bool = False,
     extra_env: dict[str, str] | None = None,
     bootstrap: str = KAFKA,
     replication_factor: int = 1,
@@ -72,7 +89,40 @@ async def running_stack(
     On the shared broker, unless `bootstrap` names another (a test's private one, or the nodes
     of a private cluster, whose topics then take the replication settings given).
     """
-    name, dsn = await create_database()
+    async with service_roles() as roles:
+        name, dsn = await create_database()
+        try:
+            await asyncio.to_thread(run_migration_step, dsn, role_prefix=roles.prefix)
+            async with _processes(
+                tmp,
+                name,
+                dsn,
+                roles,
+                with_monitoring,
+                with_matching,
+                extra_env or {},
+                bootstrap,
+                replication_factor,
+                min_insync_replicas,
+            ) as stack:
+                yield stack
+        finally:
+            await drop_database(name)
+
+
+@asynccontextmanager
+async def _processes(
+    tmp: Path,
+    database: str,
+    dsn: str,
+    roles: ServiceRoles,
+    with_monitoring: bool,
+    with_matching: bool,
+    extra_env: dict[str, str],
+    bootstrap: str,
+    replication_factor: int,
+    min_insync_replicas: int,
+) -> AsyncIterator[Stack]:
     prefix = unique_name("e2e-") + "."
     await ensure_topics(
         bootstrap,
@@ -80,38 +130,55 @@ async def running_stack(
         replication_factor=replication_factor,
         min_insync_replicas=min_insync_replicas,
     )
-    env = {
-        **service_env(dsn, prefix, tmp, bootstrap=bootstrap),
-        "FUGONG_API_KEY_PEPPER": PEPPER,
-        "FUGONG_LAG_INTERVAL_SECONDS": "1",
-        "FUGONG_INDICATOR_GAUGES_INTERVAL_SECONDS": "1",
-        **(extra_env or {}),
-    }
+
+    def env(service: str) -> dict[str, str]:
+        return {
+            **service_env(roles.dsn(service, database), prefix, tmp, bootstrap=bootstrap),
+            "FUGONG_API_KEY_PEPPER": PEPPER,
+            "FUGONG_LAG_INTERVAL_SECONDS": "1",
+            "FUGONG_INDICATOR_GAUGES_INTERVAL_SECONDS": "1",
+            **extra_env,
+        }
+
     monitoring = (
-        ServiceProcess("monitoring", free_port(), env, tmp / "monitoring.log")
+        ServiceProcess(
+            "monitoring", free_port(), env("monitoring"), tmp / "monitoring.log", migrate=False
+        )
         if with_monitoring
         else None
     )
-    gateway = ServiceProcess("gateway", free_port(), env, tmp / "gateway.log")
+    matching = (
+        ServiceProcess(
+            "matching", free_port(), env("matching"), tmp / "matching.log", migrate=False
+        )
+        if with_matching
+        else None
+    )
+    gateway = ServiceProcess(
+        "gateway",
+        free_port(),
+        env("gateway"),
+        tmp / "gateway.log",
+        admin_port=free_port(),
+        migrate=False,
+    )
     try:
+        if matching is not None:
+            await asyncio.to_thread(matching.start)
         if monitoring is not None:
             await asyncio.to_thread(monitoring.start)
-        else:
-            pool = await open_pool(dsn, max_size=1)
-            try:
-                await migrate(pool, "monitoring", "services.monitoring")
-            finally:
-                await pool.close()
         await asyncio.to_thread(gateway.start)
+        # The test's own view of the database (and the key tool's) is the privileged one.
         settings = GatewaySettings(
             _env_file=None,
             database_url=dsn,
             kafka_bootstrap_servers=bootstrap,
             api_key_pepper=PEPPER,
         )
-        yield Stack(gateway, monitoring, settings, prefix)
+        yield Stack(gateway, monitoring, settings, prefix, matching)
     finally:
         gateway.stop()
         if monitoring is not None:
             monitoring.stop()
-        await drop_database(name)
+        if matching is not None:
+            matching.stop()

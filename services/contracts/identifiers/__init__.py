@@ -34,6 +34,13 @@ from services.contracts.identifiers.industries import (
     validate_division,
     validate_section,
 )
+from services.contracts.identifiers.occupations import (
+    OccupationGroup,
+    all_occupation_groups,
+    group_of_occupation,
+    occupation_group,
+    validate_occupation_code,
+)
 from services.contracts.identifiers.towns import district_of_town, validate_town_code
 from services.contracts.identifiers.weeks import (
     SHANGHAI,
@@ -79,6 +86,14 @@ IndustryDivisionCode = Annotated[
     AfterValidator(validate_division),
     Field(description="GB/T 4754-2017 industry division (大类), 01 to 97", examples=["13"]),
 ]
+OccupationCode = Annotated[
+    str,
+    AfterValidator(validate_occupation_code),
+    Field(
+        description="职业分类大典 (2015) occupation code, 大类-中类-小类-职业",
+        examples=["4-01-02-01"],
+    ),
+]
 IsoWeek = Annotated[
     str,
     AfterValidator(validate_iso_week),
@@ -95,19 +110,25 @@ __all__ = [
     "IndustrySection",
     "IndustrySectionCode",
     "IsoWeek",
+    "OccupationCode",
+    "OccupationGroup",
     "TownCode",
     "all_districts",
     "all_industry_sections",
+    "all_occupation_groups",
     "check_character",
     "district",
     "district_of_town",
+    "group_of_occupation",
     "industry_section",
+    "occupation_group",
     "organisation_code_check_digit",
     "section_of_division",
     "validate_credit_code",
     "validate_district_code",
     "validate_division",
     "validate_iso_week",
+    "validate_occupation_code",
     "validate_section",
     "validate_town_code",
     "validate_week_has_begun",

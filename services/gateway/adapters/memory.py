@@ -160,6 +160,41 @@ class InMemoryViews:
     report_rows: list[Row] = field(default_factory=list)
     officers: dict[str, str] = field(default_factory=dict)
     """credit code of a key enterprise -> its officer's principal id"""
+    posting_rows: list[Row] = field(default_factory=list)
+    """matching.postings_v, each row with its `decisions`"""
+    demand_rows: list[Row] = field(default_factory=list)
+    key_enterprise_rows: list[Row] = field(default_factory=list)
+    """matching.key_enterprises_v"""
+
+    async def posting(self, posting_id: str) -> Row | None:
+        return next((r for r in self.posting_rows if r["posting_id"] == posting_id), None)
+
+    async def postings_of(self, credit_code: str) -> list[Row]:
+        return [r for r in self.posting_rows if r["credit_code"] == credit_code]
+
+    async def held_postings(self, district_code: str | None) -> list[Row]:
+        return [
+            r
+            for r in self.posting_rows
+            if r["status"] == "held" and district_code in (None, r["district_code"])
+        ]
+
+    async def demand_list(self, demand_list: str, district_code: str | None) -> list[Row]:
+        return [
+            r
+            for r in self.demand_rows
+            if r["demand_list"] == demand_list and district_code in (None, r["district_code"])
+        ]
+
+    async def key_enterprises(self, district_code: str | None) -> list[Row]:
+        return [r for r in self.key_enterprise_rows if district_code in (None, r["district_code"])]
+
+    async def officer_enterprises(self, district_code: str, staff_id: str) -> list[Row]:
+        return [
+            r
+            for r in self.key_enterprise_rows
+            if (r["officer_district_code"], r["officer_staff_id"]) == (district_code, staff_id)
+        ]
 
     async def indicators(self, week: str) -> list[Row]:
         return [r for r in self.indicator_rows if r["week"] == week]

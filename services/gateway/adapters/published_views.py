@@ -116,6 +116,65 @@ class PublishedViews:
             return None
         return Principal(PrincipalKind.OFFICER, district_code=row[0], staff_id=row[1]).id
 
+    async def posting(self, posting_id: str) -> Row | None:
+        rows = await self._matching(
+            "SELECT * FROM matching.postings_v WHERE posting_id = $1", posting_id
+        )
+        if not rows:
+            return None
+        decisions = await self._matching(
+            "SELECT outcome, decided_by, reason, version, decided_at "
+            "FROM matching.posting_decisions_v WHERE posting_id = $1 ORDER BY decided_at, version",
+            posting_id,
+        )
+        return {**rows[0], "decisions": decisions}
+
+    async def postings_of(self, credit_code: str) -> list[Row]:
+        return await self._matching(
+            "SELECT * FROM matching.postings_v WHERE credit_code = $1 "
+            "ORDER BY changed_at DESC LIMIT 1000",
+            credit_code,
+        )
+
+    async def held_postings(self, district_code: str | None) -> list[Row]:
+        return await self._matching(
+            "SELECT * FROM matching.postings_v WHERE status = 'held' "
+            "AND ($1::text IS NULL OR district_code = $1) ORDER BY changed_at LIMIT 1000",
+            district_code,
+        )
+
+    async def demand_list(self, demand_list: str, district_code: str | None) -> list[Row]:
+        return await self._matching(
+            "SELECT * FROM matching.demand_lists_v WHERE demand_list = $1 "
+            "AND ($2::text IS NULL OR district_code = $2) "
+            "ORDER BY district_code, industry_section, occupation_group",
+            demand_list,
+            district_code,
+        )
+
+    async def key_enterprises(self, district_code: str | None) -> list[Row]:
+        return await self._matching(
+            "SELECT * FROM matching.key_enterprises_v "
+            "WHERE ($1::text IS NULL OR district_code = $1) ORDER BY district_code, credit_code",
+            district_code,
+        )
+
+    async def officer_enterprises(self, district_code: str, staff_id: str) -> list[Row]:
+        return await self._matching(
+            "SELECT * FROM matching.key_enterprises_v "
+            "WHERE officer_district_code = $1 AND officer_staff_id = $2 ORDER BY credit_code",
+            district_code,
+            staff_id,
+        )
+
+    async def _matching(self, query: str, *args: object) -> list[Row]:
+        """Rows of one of matching's views; none until matching has published them."""
+        try:
+            rows = await self._pool.fetch(query, *args, timeout=self._timeout)
+        except asyncpg.UndefinedTableError:
+            return []
+        return [dict(row.items()) for row in rows]
+
     async def registered_districts(self, credit_codes: Sequence[str]) -> dict[str, str]:
         rows = await self._pool.fetch(
             "SELECT credit_code, district_code FROM monitoring.enterprise_registry_v "

@@ -185,3 +185,64 @@ class Principal:
         gathered them from enterprises (as districts did in 2020)."""
         if self.kind not in (PrincipalKind.ENTERPRISE, PrincipalKind.OFFICIAL):
             raise Forbidden("sheets of weekly reports are uploaded by enterprises and officials")
+
+    def own_enterprise(self) -> str:
+        """The caller's enterprise, for what only an enterprise does for itself (its postings)."""
+        if self.credit_code is None:
+            raise Forbidden("job postings are published by the enterprise's own system")
+        return self.credit_code
+
+    def ensure_may_post_jobs_for(self, credit_code: str) -> None:
+        """An enterprise publishes and manages its own job postings, no one else's."""
+        if self.kind is not PrincipalKind.ENTERPRISE:
+            raise Forbidden("job postings are published by the enterprise's own system")
+        if self.credit_code != credit_code:
+            raise Forbidden(f"this API key may only post jobs for enterprise {self.credit_code}")
+
+    def may_read_posting(self, credit_code: str, district_code: str, officer: str | None) -> bool:
+        """Whether a posting is in the caller's scope: its enterprise's, the enterprise's service
+        officer's, and the officials' and employment assistants' of the district of the work.
+
+        Raises Forbidden for callers who never read postings (points, operations)."""
+        if self.kind is PrincipalKind.ENTERPRISE:
+            return self.credit_code == credit_code
+        if self.kind is PrincipalKind.OFFICER:
+            return officer == self.id
+        if self.kind in (PrincipalKind.OFFICIAL, PrincipalKind.ASSISTANT):
+            return self.district_code in (None, district_code)
+        raise Forbidden("job postings are read by their enterprise and the employment service")
+
+    def ensure_may_review_postings(self, district_code: str | None) -> None:
+        """Held postings are reviewed by the officials of the district of the work (or the city)."""
+        if self.kind is not PrincipalKind.OFFICIAL:
+            raise Forbidden("held postings are reviewed by employment service officials")
+        self.ensure_may_read_district(district_code)
+
+    def ensure_may_read_demand_lists(self, district_code: str | None) -> None:
+        """Demand lists are read by officials in their scope and by a district's assistants."""
+        if self.kind is PrincipalKind.ASSISTANT:
+            if district_code != self.district_code:
+                raise Forbidden(f"this API key reads district {self.district_code} only")
+            return
+        if self.kind is not PrincipalKind.OFFICIAL:
+            raise Forbidden(
+                "demand lists are for officials and employment assistants; a service officer "
+                "reads the demand of their enterprises"
+            )
+        self.ensure_may_read_district(district_code)
+
+    def ensure_may_assign_officers(self, registered_in: str | None) -> None:
+        """An enterprise's service officer is assigned by its district's officials or the city's."""
+        if self.kind is not PrincipalKind.OFFICIAL:
+            raise Forbidden("service officers are assigned by employment service officials")
+        if self.district_code is not None and registered_in != self.district_code:
+            raise Forbidden(
+                "this API key assigns officers to enterprises of district "
+                f"{self.district_code} only"
+            )
+
+    def officer_number(self) -> tuple[str, str]:
+        """An officer's district and staff number; Forbidden for anyone else."""
+        if self.kind is not PrincipalKind.OFFICER or not self.district_code or not self.staff_id:
+            raise Forbidden("this is for employment service officers")
+        return self.district_code, self.staff_id

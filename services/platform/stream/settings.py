@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from services.platform.settings import ServiceSettings
+from services.platform.settings import ServingSettings
 
 
-class StreamSettings(ServiceSettings):
+class StreamSettings(ServingSettings):
     batch_max_records: int = Field(5000, ge=1, le=20000, description="records per batch at most")
     batch_max_wait_seconds: float = Field(
         0.2, gt=0, le=5, description="how long a batch waits for records when none are there"

@@ -1,7 +1,8 @@
-"""The stream worker: a faust app that runs a service's consume loop, health pages and timers.
+"""The stream worker: a faust app that runs a service's consume loop, admin port and timers.
 
-faust-streaming gives the app its web server, timers and worker lifecycle (signals, graceful
-stop); the records themselves are read in batches by aiokafka inside the app (`consuming.py`).
+faust-streaming gives the app its timers and worker lifecycle (signals, graceful stop) and runs
+its web server (the admin pages, `admin_pages.py`, on `FUGONG_ADMIN_PORT`); the records
+themselves are read in batches by aiokafka inside the app (`consuming.py`).
 A service describes itself with a `StreamSpec`; `run_worker` does the rest.
 """
 
@@ -18,15 +19,16 @@ import structlog
 from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError
 from faust.app.base import BootStrategy
+from faust.contrib.asgi import serve_asgi
 from mode import Service
 
 from services.contracts.topics import TopicSpec, topic_name
 from services.platform.consumer_lag import ConsumerLag
 from services.platform.kafka import KafkaProbe, idempotent_producer
-from services.platform.metrics import exposition
-from services.platform.migrations import migrate
-from services.platform.postgres import database_is_reachable, open_pool
+from services.platform.migrations import wait_for_schema
+from services.platform.postgres import database_is_reachable, open_database
 from services.platform.stream import metrics
+from services.platform.stream.admin_pages import admin_pages
 from services.platform.stream.batches import BatchProcessor, RetryPolicy
 from services.platform.stream.consuming import ConsumeLoop, consumer_for
 from services.platform.stream.dead_letter_sink import KafkaDeadLetterSink
@@ -41,7 +43,7 @@ R = TypeVar("R")
 
 
 Extension = Callable[[faust.App, "StreamWorker[Any]"], None]
-"""Adds a service's own timers and pages to its worker's app."""
+"""Adds a service's own timers to its worker's app (its web server serves the admin pages only)."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class StreamSpec(Generic[R]):
     open_store: Callable[[asyncpg.Pool], RecordStore[R]]
     pool_size: int = 4
     extensions: Sequence[Extension] = field(default=())
-    """Called with the app and the worker to add the service's own timers and pages."""
+    """Called with the app and the worker to add the service's own timers."""
 
     def __post_init__(self) -> None:
         for spec, routes in self.routes.items():
@@ -93,8 +95,13 @@ class StreamWorker(Service, Generic[R]):
         bootstrap = settings.kafka_bootstrap_servers
         self._probe = KafkaProbe(bootstrap)
         self._lag = ConsumerLag(bootstrap, spec.group_id(settings.topic_prefix), self.topics)
-        self.pool = await open_pool(settings.database_url, max_size=spec.pool_size)
-        await migrate(self.pool, spec.schema, f"services.{spec.service}")
+        self.pool = await open_database(settings, max_size=spec.pool_size)
+        await wait_for_schema(
+            self.pool,
+            spec.schema,
+            f"services.{spec.service}",
+            timeout_seconds=settings.schema_wait_seconds,
+        )
         self.producer = idempotent_producer(bootstrap, f"fugong-{spec.service}")
         await self.producer.start()
         prefix = settings.topic_prefix
@@ -170,8 +177,8 @@ def create_app(settings: StreamSettings, spec: StreamSpec[R]) -> tuple[faust.App
         broker=f"kafka://{settings.kafka_bootstrap_servers}",
         datadir=settings.data_dir,
         store="memory://",
-        web_host=settings.http_host,
-        web_port=settings.http_port,
+        web_host=settings.admin_host,
+        web_port=settings.admin_port,
         topic_replication_factor=settings.topic_replication_factor,
         topic_disable_leader=True,
     )
@@ -180,33 +187,22 @@ def create_app(settings: StreamSettings, spec: StreamSpec[R]) -> tuple[faust.App
     app.boot_strategy = BootStrategy(app, enable_kafka=False)
     worker: StreamWorker[R] = StreamWorker(settings, spec)
     app.service(cast(Any, worker))  # an instance is started as it is
+    # In place of faust's aiohttp pages: only what operations read, and no access log of probes.
+    serve_asgi(
+        app,
+        admin_pages(worker.readiness),
+        host=settings.admin_host,
+        port=settings.admin_port,
+        access_log=False,
+    )
 
     @app.timer(interval=settings.lag_interval_seconds)  # type: ignore[untyped-decorator]
     async def measure_consumer_lag() -> None:
         await worker.measure_lag()
 
-    _add_health_pages(app, worker)
     for extend in spec.extensions:
         extend(app, worker)
     return app, worker
-
-
-def _add_health_pages(app: faust.App, worker: StreamWorker[Any]) -> None:
-    @app.page("/healthz")
-    async def healthz(web: Any, request: Any) -> Any:
-        return web.json({"status": "ok"})
-
-    @app.page("/readyz")
-    async def readyz(web: Any, request: Any) -> Any:
-        checks = await worker.readiness()
-        ready = all(checks.values())
-        return web.json({"ready": ready, "checks": checks}, status=200 if ready else 503)
-
-    @app.page("/metrics")
-    async def metrics_page(web: Any, request: Any) -> Any:
-        body, content_type = exposition()
-        # aiohttp takes the charset separately; the exposition format is ASCII anyway.
-        return web.bytes(body, content_type=content_type.split(";")[0] + "; version=0.0.4")
 
 
 def run_worker(settings: StreamSettings, spec: StreamSpec[Any]) -> None:
@@ -218,7 +214,7 @@ def run_worker(settings: StreamSettings, spec: StreamSpec[Any]) -> None:
     log.info(
         "stream worker starting",
         consumer=spec.service,
-        port=settings.http_port,
+        admin_port=settings.admin_port,
         topic_prefix=settings.topic_prefix,
     )
     worker = faust.Worker(

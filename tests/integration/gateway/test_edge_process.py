@@ -37,7 +37,9 @@ def gateway(database: str, topic_prefix: str, tmp_path: Path) -> Iterator[Servic
         "FUGONG_BODY_READ_TIMEOUT_SECONDS": str(BODY_DEADLINE_SECONDS),
         "FUGONG_BATCH_MAX_BODY_BYTES": str(64 * 1024 * 1024),
     }
-    process = ServiceProcess("gateway", free_port(), env, tmp_path / "gateway.log").start()
+    process = ServiceProcess(
+        "gateway", free_port(), env, tmp_path / "gateway.log", admin_port=free_port()
+    ).start()
     yield process
     process.stop()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import random
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import asyncpg
 import pytest
@@ -15,8 +16,8 @@ from services.monitoring.rebuild import rebuild
 from services.monitoring.settings import MonitoringSettings
 from tests.support.data import DISTRICTS, DIVISIONS, credit_code, registration, weekly_report
 from tests.support.events import TestPublisher
-from tests.support.infra import KAFKA
-from tests.support.processes import ServiceProcess, free_port, service_env
+from tests.support.infra import KAFKA, ServiceRoles
+from tests.support.processes import ServiceProcess, free_port, run_migration_step, service_env
 from tests.support.waiting import eventually
 
 pytestmark = pytest.mark.integration
@@ -45,11 +46,20 @@ async def _stream(publisher: TestPublisher, codes: list[str], reports: int, seed
 
 
 async def test_a_rebuild_mends_the_figures_and_switches_over_while_the_worker_records(
-    database: str, topic_prefix: str, tmp_path: Path
+    roles: ServiceRoles, database: str, topic_prefix: str, tmp_path: Path
 ) -> None:
+    """The worker runs as monitoring's own role: recording after the switch shows the rebuilt
+    tables got its grants back (and the gateway's role still reads the views)."""
     rng = random.Random(20200301)
-    env = {**service_env(database, topic_prefix, tmp_path), "FUGONG_BATCH_MAX_RECORDS": "200"}
-    worker = ServiceProcess("monitoring", free_port(), env, tmp_path / "monitoring.log")
+    run_migration_step(database, role_prefix=roles.prefix)
+    name = urlsplit(database).path.lstrip("/")
+    env = {
+        **service_env(roles.dsn("monitoring", name), topic_prefix, tmp_path),
+        "FUGONG_BATCH_MAX_RECORDS": "200",
+    }
+    worker = ServiceProcess(
+        "monitoring", free_port(), env, tmp_path / "monitoring.log", migrate=False
+    )
     codes = [credit_code(8000 + i, rng.choice(DISTRICTS)) for i in range(60)]
     pool = await asyncpg.create_pool(database, min_size=1, max_size=2)
     try:
@@ -75,7 +85,7 @@ async def test_a_rebuild_mends_the_figures_and_switches_over_while_the_worker_re
                 topic_prefix=topic_prefix,
             )
             streaming = asyncio.create_task(_stream(publisher, codes, 600, seed=2))
-            progress = await rebuild(settings)
+            progress = await rebuild(settings, role_prefix=roles.prefix)
             await streaming
 
             assert progress.records >= 600 + len(codes)
@@ -96,6 +106,15 @@ async def test_a_rebuild_mends_the_figures_and_switches_over_while_the_worker_re
             "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'monitoring%' ORDER BY 1"
         )
         assert [row[0] for row in schemas] == ["monitoring"]
+        gateway = await asyncpg.connect(roles.dsn("gateway", name))
+        try:
+            assert await gateway.fetchval(
+                "SELECT count(*) FROM monitoring.enterprise_registry_v"
+            ) == len(codes)
+            with pytest.raises(asyncpg.InsufficientPrivilegeError):
+                await gateway.fetch("SELECT * FROM monitoring.enterprises")
+        finally:
+            await gateway.close()
     finally:
         worker.stop()
         await pool.close()

@@ -53,7 +53,7 @@ def _worker(name: str, database: str, topic_prefix: str, tmp_path: Path) -> Serv
 
 async def _new_events_recorded(client: httpx.AsyncClient, worker: ServiceProcess) -> float:
     """The worker's count of events it recorded as new (not redeliveries), from its /metrics."""
-    response = await client.get(f"{worker.url}/metrics", timeout=5)
+    response = await client.get(f"{worker.admin_url}/metrics", timeout=5)
     response.raise_for_status()
     for family in text_string_to_metric_families(response.text):
         for sample in family.samples:

@@ -55,7 +55,7 @@ async def _recorded(pool: asyncpg.Pool, expected: int, worker: ServiceProcess, w
 
 async def _ready(worker: ServiceProcess) -> bool:
     async with httpx.AsyncClient() as http:
-        return (await http.get(f"{worker.url}/readyz", timeout=5)).status_code == 200
+        return (await http.get(f"{worker.admin_url}/readyz", timeout=5)).status_code == 200
 
 
 async def _publish(

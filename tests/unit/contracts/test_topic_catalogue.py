@@ -23,6 +23,7 @@ from services.contracts.topics import (
     topic_name,
 )
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED
+from services.matching.app import stream_spec as matching_stream_spec
 from services.monitoring.app import stream_spec as monitoring_stream_spec
 from services.notify.app import stream_spec as notify_stream_spec
 from services.platform.stream.worker import StreamSpec
@@ -167,6 +168,7 @@ def test_the_code_of_each_producer_and_consumer_names_the_topic(spec: TopicSpec)
 STREAM_SPECS: dict[str, StreamSpec[Any]] = {
     "monitoring": monitoring_stream_spec(),
     "notify": notify_stream_spec(),
+    "matching": matching_stream_spec(),
 }
 
 

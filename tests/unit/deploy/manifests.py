@@ -111,6 +111,11 @@ def workloads() -> list[K8sResource]:
     return [r for r in deployed_resources() if r.kind in WORKLOAD_KINDS]
 
 
+def pod_workloads() -> list[K8sResource]:
+    """Everything deployed that runs pods: the Deployments and Jobs, and the CronJobs."""
+    return [r for r in deployed_resources() if r.kind in WORKLOAD_KINDS | {"CronJob"}]
+
+
 def deployed_services() -> set[str]:
     """Names of the services deployed on Kubernetes: every Deployment and Job, by its name label.
 
@@ -120,9 +125,17 @@ def deployed_services() -> set[str]:
     return {w.labels.get(NAME_LABEL, w.name) for w in workloads()}
 
 
+def pod_template(workload: K8sResource) -> Document:
+    """The pod template of a Deployment, a Job or a CronJob (its job template's)."""
+    spec = workload.document["spec"]
+    if workload.kind == "CronJob":
+        spec = spec["jobTemplate"]["spec"]
+    return as_document(spec["template"], f"{workload} pod template")
+
+
 def pod_spec(workload: K8sResource) -> Document:
-    """The pod template spec of a Deployment or Job."""
-    return as_document(workload.document["spec"]["template"]["spec"], f"{workload} pod spec")
+    """The pod template spec of a Deployment, a Job or a CronJob."""
+    return as_document(pod_template(workload)["spec"], f"{workload} pod spec")
 
 
 def containers(workload: K8sResource) -> list[Document]:

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from services.contracts.topics import catalogue
+from services.contracts.views import DATABASE_SERVICES
 from services.platform.strimzi import (
     KAFKA_CLUSTER,
     MIN_INSYNC_REPLICAS,
@@ -31,7 +32,7 @@ CLUSTER_DIR = REPO_ROOT / "deploy" / "k8s" / "cluster"
 DNS_1123 = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
 STRIMZI_API = "kafka.strimzi.io/v1beta2"
 LISTENER_TYPES = {"internal", "route", "loadbalancer", "nodeport", "ingress", "cluster-ip"}
-SERVICES_WITH_A_SCHEMA = {"gateway", "monitoring", "notify"}
+SERVICES_WITH_A_SCHEMA = set(DATABASE_SERVICES)
 
 
 def _documents(name: str) -> list[dict[str, Any]]:
@@ -109,16 +110,30 @@ def test_postgres_is_a_primary_with_two_replicas_and_a_role_per_service() -> Non
     for name, role in roles.items():
         assert role["login"] is True
         assert role["passwordSecret"]["name"] == f"fugong-db-{name}"
+        # Rights come from the migrate Job's grants only: no role may make databases or roles.
+        assert role["superuser"] is False
+        assert role["createdb"] is False
+        assert role["createrole"] is False
 
 
 def test_the_overlay_points_the_services_at_the_clusters_it_runs() -> None:
     overlay = load_yaml(CLUSTER_DIR / "kustomization.yaml")
-    assert overlay["resources"] == ["../base", "kafka.yaml", "kafka-topics.yaml", "postgres.yaml"]
+    assert overlay["resources"] == [
+        "../base",
+        "kafka.yaml",
+        "kafka-topics.yaml",
+        "postgres.yaml",
+        "network-policies.yaml",
+    ]
     patches = "\n".join(p["patch"] for p in overlay["patches"])
     assert f"{KAFKA_CLUSTER}-kafka-bootstrap:9092" in patches
     cluster_name = _one("postgres.yaml", "Cluster")["metadata"]["name"]
-    assert f"name: {cluster_name}-app" in patches  # the operator's secret for the owner
-    assert "value: FUGONG_DATABASE_URL" in patches  # the env entry is checked before it is replaced
+    # The primary's Service, by the name its certificate carries; the owner's and the CA's
+    # Secrets are the operator's names for this cluster, which the base reads already.
+    assert f"value: postgresql://{cluster_name}-rw:5432/fugong" in patches
+    base = "\n".join(p.read_text() for p in (REPO_ROOT / "deploy" / "k8s" / "base").glob("*.yaml"))
+    assert f"name: {cluster_name}-app" in base
+    assert f"secretName: {cluster_name}-ca" in base
 
 
 @pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl is not installed")
@@ -127,6 +142,6 @@ def test_kustomize_builds_the_overlay(tmp_path: Path) -> None:
         ["kubectl", "kustomize", str(CLUSTER_DIR)], capture_output=True, text=True, check=True
     ).stdout
     kinds = re.findall(r"^kind: (\w+)$", built, flags=re.MULTILINE)
-    assert "Job" not in kinds  # topics are the topic operator's
+    assert kinds.count("Job") == 1  # the migrate Job; topics are the topic operator's
     assert kinds.count("KafkaTopic") == len(catalogue())
     assert {"Kafka", "KafkaNodePool", "Cluster", "Deployment"} <= set(kinds)

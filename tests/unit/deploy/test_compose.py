@@ -11,7 +11,7 @@ import pytest
 from .manifests import REPO_ROOT, Document, deployed_services
 
 INFRASTRUCTURE = ("kafka", "postgres")
-HTTP_SERVICES = ("gateway", "monitoring", "notify")
+HTTP_SERVICES = ("gateway", "monitoring", "notify", "matching")
 LONG_RUNNING = (*INFRASTRUCTURE, *HTTP_SERVICES)
 CONDITIONS = {"service_started", "service_healthy", "service_completed_successfully"}
 EXACT_TAG = re.compile(r":\d+\.\d+\.\d+$")
@@ -31,11 +31,36 @@ def depends_on(service: Document) -> Document:
     return deps
 
 
+PUBLISHED = {("gateway", 8000), ("gateway", 8100), ("prometheus", 9090)}
+"""What a user opens: the API, the gateway's admin port (its /docs), Prometheus."""
+
+
+def published(service: Document) -> list[tuple[str, int, int]]:
+    """(host address, host port, container port) of each port the service publishes; the host
+    address is "" when none is given (which Docker takes to mean every interface)."""
+    found = []
+    for port in service.get("ports", []):
+        if isinstance(port, dict):  # the long form
+            found.append(
+                (str(port.get("host_ip", "")), int(port["published"]), int(port["target"]))
+            )
+            continue
+        parts = str(port).split("/")[0].rsplit(":", 2)
+        if len(parts) == 3:
+            found.append((parts[0].strip("[]"), int(parts[1]), int(parts[2])))
+        elif len(parts) == 2:
+            found.append(("", int(parts[0]), int(parts[1])))
+        else:
+            found.append(("", int(parts[0]), int(parts[0])))
+    return found
+
+
 def container_ports(service: Document) -> set[int]:
-    """Ports the container listens on: its published ones and FUGONG_HTTP_PORT."""
-    ports = {int(str(p).rsplit(":", 1)[-1].split("/")[0]) for p in service.get("ports", [])}
-    if "FUGONG_HTTP_PORT" in environment(service):
-        ports.add(int(environment(service)["FUGONG_HTTP_PORT"]))
+    """Ports the container listens on: its published ones, FUGONG_HTTP_PORT, FUGONG_ADMIN_PORT."""
+    ports = {target for _, _, target in published(service)}
+    for setting in ("FUGONG_HTTP_PORT", "FUGONG_ADMIN_PORT"):
+        if setting in environment(service):
+            ports.add(int(environment(service)[setting]))
     return ports
 
 
@@ -62,7 +87,7 @@ def test_every_dependency_names_a_service_and_waits_on_a_condition(
 
 
 @pytest.mark.parametrize("name", HTTP_SERVICES)
-def test_services_start_once_infrastructure_is_healthy_and_topics_exist(
+def test_services_start_once_infrastructure_is_healthy_topics_exist_and_schemas_migrated(
     compose: dict[str, Document], name: str
 ) -> None:
     conditions = {dep: spec["condition"] for dep, spec in depends_on(compose[name]).items()}
@@ -70,6 +95,7 @@ def test_services_start_once_infrastructure_is_healthy_and_topics_exist(
         "kafka": "service_healthy",
         "postgres": "service_healthy",
         "topics": "service_completed_successfully",
+        "migrate": "service_completed_successfully",  # the schema first: services wait for it
     }
 
 
@@ -101,17 +127,50 @@ def test_postgres_healthcheck_uses_pg_isready_and_data_survives_restarts(
 @pytest.mark.parametrize("name", HTTP_SERVICES)
 def test_http_services_are_healthy_only_when_ready(compose: dict[str, Document], name: str) -> None:
     service = compose[name]
-    port = environment(service)["FUGONG_HTTP_PORT"]
+    port = environment(service)["FUGONG_ADMIN_PORT"]
     command = healthcheck_command(service)
     assert command.startswith("CMD python -c ")
     assert f"http://127.0.0.1:{port}/readyz" in command
-    assert f"{port}:{port}" in [str(p) for p in service["ports"]]
 
 
 @pytest.mark.parametrize("name", HTTP_SERVICES)
 def test_http_services_listen_beyond_loopback(compose: dict[str, Document], name: str) -> None:
-    # The settings default to 127.0.0.1, which nothing outside the container can reach.
-    assert environment(compose[name])["FUGONG_HTTP_HOST"] == "0.0.0.0"  # noqa: S104
+    # The settings default to 127.0.0.1, which nothing outside the container can reach:
+    # Prometheus scrapes the admin ports across the compose network.
+    assert environment(compose[name])["FUGONG_ADMIN_HOST"] == "0.0.0.0"  # noqa: S104
+    assert environment(compose["gateway"])["FUGONG_HTTP_HOST"] == "0.0.0.0"  # noqa: S104
+
+
+def test_every_published_port_is_on_loopback_only(compose: dict[str, Document]) -> None:
+    """Docker publishes a port without an address on every interface, past the host's firewall:
+    anyone on the network could reach the stack's dev credentials."""
+    for name, service in compose.items():
+        for host, port, _ in published(service):
+            assert host == "127.0.0.1", f"{name} publishes {port} on {host or 'every interface'}"
+
+
+def test_only_the_ports_a_user_opens_are_published(compose: dict[str, Document]) -> None:
+    found = {(name, port) for name, s in compose.items() for _, port, _ in published(s)}
+    assert found == PUBLISHED
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        ("8000:8000", ("", 8000, 8000)),
+        ("8000", ("", 8000, 8000)),
+        ("0.0.0.0:8000:8000", ("0.0.0.0", 8000, 8000)),  # noqa: S104
+        ("127.0.0.1:8100:8100/tcp", ("127.0.0.1", 8100, 8100)),
+        ("[::1]:9090:9090", ("::1", 9090, 9090)),
+        ({"target": 8000, "published": 80}, ("", 80, 8000)),
+        ({"target": 8000, "published": 80, "host_ip": "127.0.0.1"}, ("127.0.0.1", 80, 8000)),
+    ],
+)
+def test_published_ports_are_read_in_every_form_compose_takes(
+    entry: object, expected: tuple[str, int, int]
+) -> None:
+    """The loopback guard reads short and long forms alike, so neither slips past it."""
+    assert published({"ports": [entry]}) == [expected]
 
 
 def test_kafka_runs_kraft_without_zookeeper(compose: dict[str, Document]) -> None:

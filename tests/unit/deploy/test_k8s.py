@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
+from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
 import kubernetes_validate
 import pytest
 
 from services.contracts.topics import catalogue
+from services.contracts.views import DATABASE_SERVICES
+from services.platform.settings import ServiceSettings
 
 from .manifests import (
     EXAMPLE_SECRET_FILE,
@@ -27,6 +31,7 @@ from .manifests import (
     kustomization,
     kustomized_files,
     pod_spec,
+    pod_workloads,
     workloads,
 )
 
@@ -37,8 +42,9 @@ IMAGE = "fugong"
 SECRET_NAME = "fugong-secrets"  # noqa: S105 (the Secret's name, not its value)
 CONFIGMAP_NAME = "fugong-config"
 PLACEHOLDER = "CHANGE-ME"
+OWNER_SECRET = "fugong-db-app"  # noqa: S105 (a Secret's name: CloudNativePG's, for the owner)
+CA_SECRET = "fugong-db-ca"  # noqa: S105 (a Secret's name: the server CA's)
 SECRET_SETTINGS = {
-    "FUGONG_DATABASE_URL",
     "FUGONG_API_KEY_PEPPER",
     "FUGONG_SMS_SECRET_ID",
     "FUGONG_SMS_SECRET_KEY",
@@ -48,7 +54,10 @@ SECRET_SETTINGS = {
 }
 
 ALL_RESOURCES = k8s_resources()
+DATABASE_SERVICES_DEPLOYED = set(DATABASE_SERVICES) & deployed_services()
 WORKLOADS = workloads()
+POD_WORKLOADS = pod_workloads()
+"""The Deployments and Jobs, and the CronJobs too."""
 DEPLOYMENTS = [w for w in WORKLOADS if w.kind == "Deployment"]
 
 
@@ -117,7 +126,7 @@ def test_kustomization_targets_the_namespace_and_names_the_image() -> None:
 
 def test_every_container_runs_the_image_kustomize_rewrites() -> None:
     (image,) = kustomization()["images"]
-    for workload in WORKLOADS:
+    for workload in POD_WORKLOADS:
         for container in containers(workload):
             assert container["image"] == f"{IMAGE}:{image['newTag']}", workload
 
@@ -131,7 +140,14 @@ def test_every_object_is_in_the_fugong_namespace() -> None:
 
 
 def test_services_are_deployed_under_the_names_the_topic_catalogue_uses() -> None:
-    assert deployed_services() == {"gateway", "monitoring", "notify", "topics"}
+    assert deployed_services() == {
+        "gateway",
+        "monitoring",
+        "notify",
+        "matching",
+        "topics",
+        "migrate",
+    }
     for workload in WORKLOADS:
         assert workload.labels[NAME_LABEL] == workload.name, workload
 
@@ -152,8 +168,11 @@ def test_deployment_selects_its_own_pods(deployment: K8sResource) -> None:
 def test_probes_check_liveness_on_healthz_and_readiness_on_readyz(
     deployment: K8sResource,
 ) -> None:
+    """On the admin port: the public port serves no /readyz, and the policies keep it for the
+    ingress controller."""
     (container,) = containers(deployment)
-    http_port = int(env_value(container, "FUGONG_HTTP_PORT") or 0)
+    admin_port = int(env_value(container, "FUGONG_ADMIN_PORT") or 0)
+    assert admin_port, f"{deployment} names no FUGONG_ADMIN_PORT"
     for probe, path in (
         ("livenessProbe", "/healthz"),
         ("readinessProbe", "/readyz"),
@@ -161,17 +180,22 @@ def test_probes_check_liveness_on_healthz_and_readiness_on_readyz(
     ):
         check = container[probe]["httpGet"]
         assert check["path"] == path, f"{deployment} {probe}"
-        assert resolve_port(container, check["port"]) == http_port, f"{deployment} {probe}"
+        assert check["port"] == "admin", f"{deployment} {probe}"
+        assert resolve_port(container, check["port"]) == admin_port, f"{deployment} {probe}"
 
 
-@pytest.mark.parametrize("workload", WORKLOADS, ids=str)
+@pytest.mark.parametrize("workload", POD_WORKLOADS, ids=str)
 def test_containers_request_and_limit_cpu_and_memory(workload: K8sResource) -> None:
     for container in containers(workload):
         for bound in ("requests", "limits"):
             assert {"cpu", "memory"} <= set(container["resources"][bound]), (workload, bound)
 
 
-@pytest.mark.parametrize("workload", WORKLOADS, ids=str)
+def test_the_cronjobs_are_among_the_workloads_checked() -> None:
+    assert "gateway-purge" in {w.name for w in POD_WORKLOADS if w.kind == "CronJob"}
+
+
+@pytest.mark.parametrize("workload", POD_WORKLOADS, ids=str)
 def test_pods_run_as_non_root_without_privileges_on_a_read_only_root(
     workload: K8sResource,
 ) -> None:
@@ -193,24 +217,24 @@ def test_http_services_listen_beyond_loopback(deployment: K8sResource) -> None:
     # The settings default to 127.0.0.1: probes and Services, which use the pod IP, would fail.
     (configmap,) = of_kind("ConfigMap")
     (container,) = containers(deployment)
-    host = env_value(container, "FUGONG_HTTP_HOST") or configmap.document["data"].get(
-        "FUGONG_HTTP_HOST"
-    )
-    assert host == "0.0.0.0"  # noqa: S104
+    for setting in ("FUGONG_HTTP_HOST", "FUGONG_ADMIN_HOST"):
+        host = env_value(container, setting) or configmap.document["data"].get(setting)
+        assert host == "0.0.0.0", setting  # noqa: S104
 
 
 @pytest.mark.parametrize("deployment", DEPLOYMENTS, ids=str)
-def test_deployment_has_a_service_on_its_http_port(deployment: K8sResource) -> None:
+def test_deployment_has_a_service_on_its_outward_port(deployment: K8sResource) -> None:
+    """The gateway's Service leads to its public port; a worker's, which has no other, to its
+    admin port."""
     (container,) = containers(deployment)
     services = of_kind("Service")
     (service,) = [s for s in services if selects(s.document["spec"]["selector"], deployment)]
     (port,) = service.document["spec"]["ports"]
-    assert resolve_port(container, port["targetPort"]) == int(
-        env_value(container, "FUGONG_HTTP_PORT") or 0
-    )
+    setting = "FUGONG_HTTP_PORT" if deployment.name == "gateway" else "FUGONG_ADMIN_PORT"
+    assert resolve_port(container, port["targetPort"]) == int(env_value(container, setting) or 0)
 
 
-def test_gateway_service_answers_on_port_80() -> None:
+def test_gateway_service_answers_on_port_80_and_never_leads_to_the_admin_port() -> None:
     (gateway,) = [s for s in of_kind("Service") if s.name == "gateway"]
     (port,) = gateway.document["spec"]["ports"]
     assert (port["port"], port["targetPort"]) == (80, "http")
@@ -227,12 +251,13 @@ def test_deployment_has_a_disruption_budget(deployment: K8sResource) -> None:
 
 
 @pytest.mark.parametrize("deployment", DEPLOYMENTS, ids=str)
-def test_prometheus_scrapes_the_http_port(deployment: K8sResource) -> None:
+def test_prometheus_scrapes_the_admin_port(deployment: K8sResource) -> None:
     annotations = deployment.document["spec"]["template"]["metadata"]["annotations"]
     (container,) = containers(deployment)
     assert annotations["prometheus.io/scrape"] == "true"
     assert annotations["prometheus.io/path"] == "/metrics"
-    assert annotations["prometheus.io/port"] == env_value(container, "FUGONG_HTTP_PORT")
+    assert annotations["prometheus.io/port"] == env_value(container, "FUGONG_ADMIN_PORT")
+    assert int(annotations["prometheus.io/port"]) == resolve_port(container, "admin")
 
 
 def test_monitoring_replicas_do_not_exceed_its_partitions() -> None:
@@ -243,7 +268,7 @@ def test_monitoring_replicas_do_not_exceed_its_partitions() -> None:
 
 
 def test_topics_job_creates_the_topics_without_restarting_in_place() -> None:
-    (job,) = [w for w in WORKLOADS if w.kind == "Job"]
+    (job,) = [w for w in WORKLOADS if w.kind == "Job" and w.name == "topics"]
     (container,) = containers(job)
     assert container["command"] == ["python", "-m", "services.platform.topics"]
     assert pod_spec(job)["restartPolicy"] == "Never"
@@ -278,14 +303,24 @@ def test_example_secret_holds_placeholders_only() -> None:
         assert PLACEHOLDER in str(value), f"{key} is not a placeholder"
 
 
+def _database_secret(service: str) -> str:
+    """The Secret of a service's own role; the migrate Job's is the database owner's."""
+    if service == "migrate":
+        return OWNER_SECRET
+    return "fugong-db-gateway" if service == "gateway-purge" else f"fugong-db-{service}"
+
+
 def test_workloads_read_only_settings_that_exist() -> None:
     (secret,) = k8s_resources([EXAMPLE_SECRET_FILE])
     secret_keys = set(secret.document["stringData"])
-    for workload in WORKLOADS:
+    for workload in POD_WORKLOADS:
+        allowed = {(SECRET_NAME, k) for k in secret_keys} | {
+            (_database_secret(workload.name), k) for k in ("username", "password")
+        }
         for node in walk(pod_spec(workload)):
             if "secretKeyRef" in node:
                 ref = node["secretKeyRef"]
-                assert (ref["name"], ref["key"]) in {(SECRET_NAME, k) for k in secret_keys}
+                assert (ref["name"], ref["key"]) in allowed
             if "configMapRef" in node:
                 assert node["configMapRef"]["name"] == CONFIGMAP_NAME
             assert "secretRef" not in node, "each workload takes only the secret keys it needs"
@@ -299,3 +334,92 @@ def test_only_the_gateway_gets_the_api_key_pepper() -> None:
         if node.get("secretKeyRef", {}).get("key") == "FUGONG_API_KEY_PEPPER"
     }
     assert holders == {"gateway"}
+
+
+def _env_from_secret(workload: K8sResource) -> dict[str, tuple[str, str]]:
+    return {
+        var["name"]: (
+            var["valueFrom"]["secretKeyRef"]["name"],
+            var["valueFrom"]["secretKeyRef"]["key"],
+        )
+        for container in containers(workload)
+        for var in container.get("env", [])
+        if "secretKeyRef" in var.get("valueFrom", {})
+    }
+
+
+def _cronjobs() -> list[K8sResource]:
+    return of_kind("CronJob")
+
+
+def _cronjob_pod(cronjob: K8sResource) -> Document:
+    return cronjob.document["spec"]["jobTemplate"]["spec"]["template"]["spec"]  # type: ignore[no-any-return]
+
+
+def test_each_service_connects_as_its_own_role_and_only_the_migrate_job_as_the_owner() -> None:
+    connecting = [w for w in WORKLOADS if "FUGONG_DATABASE_USER" in _env_from_secret(w)]
+    assert {w.name for w in connecting} == {*DATABASE_SERVICES_DEPLOYED, "migrate"}
+    for workload in connecting:
+        env = _env_from_secret(workload)
+        expected = _database_secret(workload.name)
+        assert env["FUGONG_DATABASE_USER"] == (expected, "username")
+        assert env["FUGONG_DATABASE_PASSWORD"] == (expected, "password")
+    for cronjob in _cronjobs():
+        refs = [
+            n["secretKeyRef"]["name"] for n in walk(_cronjob_pod(cronjob)) if "secretKeyRef" in n
+        ]
+        assert OWNER_SECRET not in refs, f"{cronjob} must not hold the owner's role"
+    holders = {
+        w.name
+        for w in WORKLOADS
+        for n in walk(pod_spec(w))
+        if n.get("secretKeyRef", {}).get("name") == OWNER_SECRET
+    }
+    assert holders == {"migrate"}
+
+
+def test_the_migrate_job_runs_the_migration_step_before_the_services() -> None:
+    (job,) = [w for w in WORKLOADS if w.name == "migrate"]
+    (container,) = containers(job)
+    assert container["command"] == ["python", "-m", "services.platform.migrate"]
+    assert pod_spec(job)["restartPolicy"] == "Never"
+    annotations = job.document["metadata"]["annotations"]
+    assert annotations["argocd.argoproj.io/hook"] == "PreSync"
+    assert "pre-upgrade" in annotations["helm.sh/hook"]
+    for deployment in DEPLOYMENTS:
+        (main,) = containers(deployment)
+        probe = main["startupProbe"]
+        # Start-up may wait out FUGONG_SCHEMA_WAIT_SECONDS before liveness could restart it.
+        assert probe["periodSeconds"] * probe["failureThreshold"] >= 120
+
+
+def test_database_connections_verify_the_server_against_the_mounted_ca() -> None:
+    (configmap,) = of_kind("ConfigMap")
+    data = configmap.document["data"]
+    url = urlsplit(data["FUGONG_DATABASE_URL"])
+    assert url.username is None
+    assert url.password is None
+    assert data["FUGONG_DATABASE_SSLMODE"] == "verify-full"
+    root_cert = PurePosixPath(data["FUGONG_DATABASE_SSL_ROOT_CERT"])
+    pods = [pod_spec(w) for w in WORKLOADS if "FUGONG_DATABASE_USER" in _env_from_secret(w)]
+    pods += [_cronjob_pod(c) for c in _cronjobs()]
+    for pod in pods:
+        (volume,) = [
+            v for v in pod["volumes"] if v.get("secret", {}).get("secretName") == CA_SECRET
+        ]
+        mounts = [
+            m for c in pod["containers"] for m in c["volumeMounts"] if m["name"] == volume["name"]
+        ]
+        assert [PurePosixPath(m["mountPath"]) for m in mounts] == [root_cert.parent]
+        assert {item["path"] for item in volume["secret"]["items"]} == {root_cert.name}
+
+
+def test_the_configmap_passes_the_services_production_checks() -> None:
+    (configmap,) = of_kind("ConfigMap")
+    settings = ServiceSettings(
+        _env_file=None,
+        http_port=8000,
+        **{k.removeprefix("FUGONG_").lower(): v for k, v in configmap.document["data"].items()},
+    )
+    assert settings.env == "prod"
+    assert settings.effective_sslmode == "verify-full"

@@ -41,6 +41,8 @@ class Gateway:
     """The application itself, for clients that make their own httpx client."""
     enterprise_districts: InMemoryEnterpriseDistricts
     """The gateway's own register of where enterprises are (`views.registry` is monitoring's)."""
+    admin: httpx.AsyncClient
+    """A client of the admin port: probes, metrics, the API documents."""
 
     def key(self, kind: PrincipalKind, **scope: str) -> dict[str, str]:
         return {"X-API-Key": self.keys.issue_now(Principal(kind, **scope))}
@@ -80,7 +82,12 @@ async def gateway_on_fakes(settings: GatewaySettings) -> AsyncIterator[Gateway]:
     )
     app = create_app(settings, resources)
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as http:
+    async with (
+        httpx.AsyncClient(transport=transport, base_url="http://gateway") as http,
+        httpx.AsyncClient(
+            transport=transport, base_url=f"http://gateway:{settings.admin_port}"
+        ) as admin,
+    ):
         yield Gateway(
             http,
             publisher,
@@ -92,4 +99,5 @@ async def gateway_on_fakes(settings: GatewaySettings) -> AsyncIterator[Gateway]:
             appointments,
             transport,
             enterprise_districts,
+            admin,
         )

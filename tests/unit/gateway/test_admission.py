@@ -85,7 +85,7 @@ async def test_every_answer_carries_a_request_id_and_metrics_take_known_methods_
 ) -> None:
     refused = await gateway.http.request("BREW", "/v1/weekly-reports")
     given = await gateway.http.get("/healthz", headers={"X-Request-Id": "trace-0123456789"})
-    metrics = (await gateway.http.get("/metrics")).text
+    metrics = (await gateway.admin.get("/metrics")).text
 
     assert refused.status_code == 401
     assert len(refused.headers["X-Request-Id"]) == 32

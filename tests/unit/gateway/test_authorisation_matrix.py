@@ -1,9 +1,10 @@
 """Every principal kind against every endpoint, allowed and refused, on the in-process gateway.
 
 Objects belong to 浦东新区 (310115): the enterprise 上海浦江食品 (a key enterprise, with its
-service officer), the point 潍坊新村街道 and a warning. Each caller is the owner, someone of the
-same kind elsewhere, an official of the district, of another district or of the city, one of the
-district's employment assistants or service officers, or operations. A refusal publishes nothing;
+service officer and a job posting held for review), the point 潍坊新村街道 and a warning. Each
+caller is the owner, someone of the same kind elsewhere, an official of the district, of another
+district or of the city, one of the district's employment assistants or service officers, or
+operations. A refusal publishes nothing;
 an object outside the caller's scope is refused without a word about it (403 naming only the
 caller's own scope, or 404 where the object's existence is the secret). An uploaded sheet answers
 207 to whoever may upload, its row published only for a caller whose scope holds the enterprise.
@@ -28,6 +29,7 @@ from services.gateway.domain.service_halls import Hall, PublicService
 from services.gateway.domain.spreadsheets import CSV_MEDIA_TYPE
 from services.gateway.settings import GatewaySettings
 from tests.support.data import credit_code, registration, weekly_report
+from tests.support.postings import posting_body
 from tests.support.sheets import csv_of, row_of
 from tests.unit.gateway.conftest import Gateway, gateway_on_fakes
 
@@ -93,6 +95,7 @@ POINT_REPORT = {
     "in_quarantine": 20,
 }
 DISTRICT = {"week": WEEK, "district": "310115"}
+POSTING = "7d0c8b52-3f1e-5a6b-9c7d-2e4f6a8b0c1d"
 
 # endpoint: (method, path, params, body, status for each caller in CALLERS' order)
 MATRIX: dict[str, tuple[str, str, dict[str, str] | None, Any, tuple[int, ...]]] = {
@@ -205,6 +208,55 @@ MATRIX: dict[str, tuple[str, str, dict[str, str] | None, Any, tuple[int, ...]]] 
         "GET", f"/v1/service-halls/{HALL}/bookings", DAY_PARAMS, None,
         (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403),
     ),
+    "open-posting": (
+        "POST", "/v1/postings", None, {**posting_body(), "credit_code": PUDONG_FOOD},
+        (202, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+    ),
+    "revise-posting": (
+        "PUT", f"/v1/postings/{POSTING}", None, {**posting_body(), "version": 2},
+        (202, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+    ),
+    "fill-posting": (
+        "POST", f"/v1/postings/{POSTING}/fill", None, {"version": 2, "filled": 3},
+        (202, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+    ),
+    "close-posting": (
+        "POST", f"/v1/postings/{POSTING}/close", None, {"version": 2, "reason": "withdrawn"},
+        (202, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+    ),
+    "read-posting": (
+        "GET", f"/v1/postings/{POSTING}", None, None,
+        (200, 404, 403, 403, 200, 404, 200, 200, 200, 404, 403, 404),
+    ),
+    "own-postings": (
+        "GET", "/v1/postings", None, None,
+        (200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+    ),
+    "held-postings": (
+        "GET", "/v1/posting-reviews", {"district": "310115"}, None,
+        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403),
+    ),
+    "review-posting": (
+        "POST", f"/v1/posting-reviews/{POSTING}", None,
+        {"version": 1, "decision": "reject", "reason": "以来源地区拒绝劳动者"},
+        (403, 403, 403, 403, 202, 404, 202, 403, 403, 403, 403, 403),
+    ),
+    "demand-list": (
+        "GET", "/v1/demand-lists/key_enterprises", {"district": "310115"}, None,
+        (403, 403, 403, 403, 200, 403, 200, 200, 403, 403, 403, 403),
+    ),
+    "assign-officer": (
+        "PUT", f"/v1/enterprises/{PUDONG_FOOD}/service-officer", None, {"staff_id": "S0008"},
+        (403, 403, 403, 403, 202, 403, 202, 403, 403, 403, 403, 403),
+    ),
+    "key-enterprises": (
+        "GET", "/v1/key-enterprises", {"district": "310115"}, None,
+        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403),
+    ),
+    "officer-enterprises": (
+        "GET", "/v1/service-officer/enterprises", None, None,
+        (403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403),
+    ),
 }  # fmt: skip
 
 CASES = [
@@ -241,6 +293,23 @@ async def _hall_slots_and_booking(gateway: Gateway) -> None:
 def _objects_of_pudong(gateway: Gateway) -> None:
     gateway.views.registry[PUDONG_FOOD] = "310115"
     gateway.views.officers[PUDONG_FOOD] = "officer:310115:S0007"
+    gateway.views.posting_rows.append(
+        {
+            "posting_id": POSTING,
+            "credit_code": PUDONG_FOOD,
+            "version": 1,
+            "status": "held",
+            "open_vacancies": 0,
+            "filled": 0,
+            "district_code": "310115",
+            "details": posting_body(),
+            "findings": [
+                {"rule": "region.origin", "field": "description", "matched": "武汉", "reason": "…"}
+            ],
+            "decisions": [],
+            "changed_at": datetime(2020, 2, 17, 1, 0, tzinfo=UTC),
+        }
+    )
     gateway.views.warning_rows.append(
         {
             "warning_id": WARNING_ID,
@@ -336,8 +405,8 @@ async def test_where_metrics_need_a_key_only_operations_read_them(
         kind, scope = CALLERS[caller]
         key = gateway.keys.issue_now(Principal(kind, **scope))
 
-        answer = await gateway.http.get("/metrics", headers={"Authorization": f"Bearer {key}"})
-        anonymous = await gateway.http.get("/metrics")
+        answer = await gateway.admin.get("/metrics", headers={"Authorization": f"Bearer {key}"})
+        anonymous = await gateway.admin.get("/metrics")
 
     assert answer.status_code == expected
     assert anonymous.status_code == 401

@@ -86,8 +86,8 @@ def test_the_examples_use_real_identifiers() -> None:
 
 
 async def test_the_document_and_its_docs_page_are_served(gateway: Gateway) -> None:
-    document = await gateway.http.get("/openapi.json")
-    page = await gateway.http.get("/docs")
+    document = await gateway.admin.get("/openapi.json")
+    page = await gateway.admin.get("/docs")
 
     assert document.status_code == 200
     assert document.json()["paths"].keys() == DOCUMENT["paths"].keys()

@@ -191,9 +191,9 @@ async def test_an_enterprise_reads_no_warnings_and_an_official_only_theirs(
 
 
 async def test_readiness_follows_the_database_and_the_broker(gateway: Gateway) -> None:
-    assert (await gateway.http.get("/readyz")).status_code == 200
+    assert (await gateway.admin.get("/readyz")).status_code == 200
     gateway.database.up = False
-    answer = await gateway.http.get("/readyz")
+    answer = await gateway.admin.get("/readyz")
     assert answer.status_code == 503
     assert answer.json()["checks"] == {"postgres": False, "kafka": True}
 

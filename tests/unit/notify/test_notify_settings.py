@@ -16,7 +16,9 @@ def test_a_lookup_never_comes_before_a_send_could_still_be_answered() -> None:
 def test_prod_refuses_the_dev_keys_and_plain_http() -> None:
     with pytest.raises(ValidationError, match="FUGONG_SMS_SECRET_ID"):
         NotifySettings(
-            _env_file=None, env="prod", database_url="postgresql://notify:x@db:5432/fugong"
+            _env_file=None,
+            env="prod",
+            database_url="postgresql://notify:x@db:5432/fugong?sslmode=verify-full",
         )
 
 
@@ -24,7 +26,7 @@ def test_prod_starts_on_real_keys_over_https() -> None:
     settings = NotifySettings(
         _env_file=None,
         env="prod",
-        database_url="postgresql://notify:x@db:5432/fugong",
+        database_url="postgresql://notify:x@db:5432/fugong?sslmode=verify-full",
         sms_scheme="https",
         sms_endpoint="sms.tencentcloudapi.com",
         sms_secret_id=SecretStr("AKID-real"),
@@ -37,7 +39,7 @@ def test_prod_starts_on_real_keys_over_https() -> None:
         voice_scheme="https",
     )
 
-    assert settings.http_port == 8103
+    assert settings.admin_port == 8103
 
 
 def test_prod_names_every_provider_still_on_plain_http() -> None:
@@ -45,7 +47,7 @@ def test_prod_names_every_provider_still_on_plain_http() -> None:
         NotifySettings(
             _env_file=None,
             env="prod",
-            database_url="postgresql://notify:x@db:5432/fugong",
+            database_url="postgresql://notify:x@db:5432/fugong?sslmode=verify-full",
             sms_scheme="https",
             sms_secret_id=SecretStr("AKID-real"),
             sms_secret_key=SecretStr("real-key"),

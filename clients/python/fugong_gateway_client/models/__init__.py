@@ -13,6 +13,9 @@ from .booking_in import BookingIn
 from .booking_out import BookingOut
 from .bookings_out import BookingsOut
 from .changes import Changes
+from .channel import Channel
+from .closing_in import ClosingIn
+from .closing_reason import ClosingReason
 from .community import Community
 from .community_changes import CommunityChanges
 from .community_figures import CommunityFigures
@@ -21,6 +24,10 @@ from .community_report_in import CommunityReportIn
 from .compliance_counts import ComplianceCounts
 from .compliance_out import ComplianceOut
 from .contact_in import ContactIn
+from .decision_out import DecisionOut
+from .demand_cell_out import DemandCellOut
+from .demand_list import DemandList
+from .demand_list_out import DemandListOut
 from .difficulty import Difficulty
 from .district_compliance import DistrictCompliance
 from .early_warning_out import EarlyWarningOut
@@ -34,18 +41,29 @@ from .enterprise_in import EnterpriseIn
 from .enterprise_size import EnterpriseSize
 from .entry_result import EntryResult
 from .field_problem import FieldProblem
+from .fill_in import FillIn
+from .finding_out import FindingOut
 from .hall_in import HallIn
 from .hall_out import HallOut
 from .halls_out import HallsOut
+from .held_postings_out import HeldPostingsOut
 from .indicators_out import IndicatorsOut
 from .indicators_out_definitions import IndicatorsOutDefinitions
 from .key_enterprise_category import KeyEnterpriseCategory
+from .key_enterprise_out import KeyEnterpriseOut
+from .key_enterprises_out import KeyEnterprisesOut
 from .kind_name import KindName
 from .monitoring_role import MonitoringRole
 from .not_yet_returned_in import NotYetReturnedIn
+from .officer_in import OfficerIn
 from .online_alternative_out import OnlineAlternativeOut
 from .person_in import PersonIn
 from .person_out import PersonOut
+from .posting_accepted import PostingAccepted
+from .posting_in import PostingIn
+from .posting_out import PostingOut
+from .posting_out_details import PostingOutDetails
+from .postings_out import PostingsOut
 from .problem import Problem
 from .public_service import PublicService
 from .recorded_report import RecordedReport
@@ -55,12 +73,16 @@ from .return_to_work_cell import ReturnToWorkCell
 from .return_to_work_figures import ReturnToWorkFigures
 from .return_to_work_out import ReturnToWorkOut
 from .return_to_work_out_definitions import ReturnToWorkOutDefinitions
+from .review_decision import ReviewDecision
+from .review_in import ReviewIn
+from .revision_in import RevisionIn
 from .row_accepted_out import RowAcceptedOut
 from .row_problem_out import RowProblemOut
 from .row_refused_out import RowRefusedOut
 from .scoped_figures import ScopedFigures
 from .service_state import ServiceState
 from .sheet_upload_out import SheetUploadOut
+from .shift import Shift
 from .slot_in import SlotIn
 from .slot_out import SlotOut
 from .slots_out import SlotsOut
@@ -86,6 +108,9 @@ __all__ = (
     "BookingOut",
     "BookingsOut",
     "Changes",
+    "Channel",
+    "ClosingIn",
+    "ClosingReason",
     "Community",
     "CommunityChanges",
     "CommunityFigures",
@@ -94,6 +119,10 @@ __all__ = (
     "ComplianceCounts",
     "ComplianceOut",
     "ContactIn",
+    "DecisionOut",
+    "DemandCellOut",
+    "DemandList",
+    "DemandListOut",
     "Difficulty",
     "DistrictCompliance",
     "EarlyWarningOut",
@@ -107,18 +136,29 @@ __all__ = (
     "EnterpriseSize",
     "EntryResult",
     "FieldProblem",
+    "FillIn",
+    "FindingOut",
     "HallIn",
     "HallOut",
     "HallsOut",
+    "HeldPostingsOut",
     "IndicatorsOut",
     "IndicatorsOutDefinitions",
     "KeyEnterpriseCategory",
+    "KeyEnterpriseOut",
+    "KeyEnterprisesOut",
     "KindName",
     "MonitoringRole",
     "NotYetReturnedIn",
+    "OfficerIn",
     "OnlineAlternativeOut",
     "PersonIn",
     "PersonOut",
+    "PostingAccepted",
+    "PostingIn",
+    "PostingOut",
+    "PostingOutDetails",
+    "PostingsOut",
     "Problem",
     "PublicService",
     "RecordedReport",
@@ -128,12 +168,16 @@ __all__ = (
     "ReturnToWorkFigures",
     "ReturnToWorkOut",
     "ReturnToWorkOutDefinitions",
+    "ReviewDecision",
+    "ReviewIn",
+    "RevisionIn",
     "RowAcceptedOut",
     "RowProblemOut",
     "RowRefusedOut",
     "ScopedFigures",
     "ServiceState",
     "SheetUploadOut",
+    "Shift",
     "SlotIn",
     "SlotOut",
     "SlotsOut",

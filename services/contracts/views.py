@@ -1,0 +1,64 @@
+"""The database catalogue: each service's schema and role, the views it publishes, who reads them.
+
+This is the one place cross-service reads are declared. The migration step
+(`python -m services.platform.migrate`) derives every grant from it: a service's role gets the
+rows of its own schema and SELECT on exactly the views declared here with it as a reader; a
+guard test checks that every `<schema>.<name>_v` a service's code reads is declared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DATABASE_SERVICES = ("gateway", "monitoring", "notify", "matching")
+"""Services with a schema of their own (named after the service) and a role of their own."""
+
+
+@dataclass(frozen=True)
+class PublishedView:
+    name: str
+    """Qualified: `<owner schema>.<view>`."""
+    readers: frozenset[str]
+
+    @property
+    def owner(self) -> str:
+        return self.name.split(".", 1)[0]
+
+
+def _view(name: str, *readers: str) -> PublishedView:
+    return PublishedView(name, frozenset(readers))
+
+
+PUBLISHED_VIEWS = (
+    _view("monitoring.indicators_v", "gateway"),
+    _view("monitoring.community_indicators_v", "gateway"),
+    _view("monitoring.compliance_v", "gateway"),
+    _view("monitoring.compliance_summary_v", "gateway"),
+    _view("monitoring.warnings_v", "gateway"),
+    _view("monitoring.enterprise_registry_v", "gateway"),
+    _view("monitoring.weekly_reports_v", "gateway"),
+    # (credit_code, district_code, staff_id): one row per key enterprise with its officer.
+    _view("matching.key_enterprise_officers_v", "gateway"),
+    _view("matching.key_enterprises_v", "gateway"),
+    _view("matching.postings_v", "gateway"),
+    _view("matching.posting_decisions_v", "gateway"),
+    _view("matching.demand_lists_v", "gateway"),
+    # (district_code, industry_section, open_postings, open_vacancies): for monitoring's 求人倍率.
+    _view("matching.open_vacancies_v"),
+    _view("gateway.appointment_contacts_v", "notify"),
+)
+
+
+def role_name(service: str, prefix: str = "") -> str:
+    """The PostgreSQL role a service connects as (tests prefix it, as they prefix topics)."""
+    if service not in DATABASE_SERVICES:
+        raise ValueError(f"{service} is not in the database catalogue")
+    return f"{prefix}{service}"
+
+
+def views_published_by(service: str) -> tuple[PublishedView, ...]:
+    return tuple(v for v in PUBLISHED_VIEWS if v.owner == service)
+
+
+def views_read_by(service: str) -> tuple[PublishedView, ...]:
+    return tuple(v for v in PUBLISHED_VIEWS if service in v.readers)

@@ -1,0 +1,1 @@
+"""Matching: key-enterprise demand lists, posting screening, targeted recommendations."""

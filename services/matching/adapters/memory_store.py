@@ -1,0 +1,78 @@
+"""In-memory MatchingStore for unit tests; the contract tests hold it to the PostgreSQL one."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from services.matching.domain.demand import Cell, CellKey, EnterpriseFacts, demand_cells
+from services.matching.domain.postings import (
+    Decision,
+    Posting,
+    PostingChange,
+    Review,
+    Screen,
+    advance,
+    review,
+)
+from services.matching.domain.records import Record, RecordEnterprise, RecordOfficer
+
+
+class InMemoryMatchingStore:
+    def __init__(self, screen: Screen) -> None:
+        self._screen = screen
+        self.processed: set[str] = set()
+        self.enterprises: dict[str, RecordEnterprise] = {}
+        self.officers: dict[str, RecordOfficer] = {}
+        self.postings: dict[str, Posting] = {}
+        self.pending: dict[str, list[PostingChange]] = defaultdict(list)
+        self.audit: dict[str, list[Decision]] = defaultdict(list)
+
+    async def record(self, records: Sequence[Record]) -> int:
+        new = list({r.event_id: r for r in records if r.event_id not in self.processed}.values())
+        self.processed.update(r.event_id for r in new)
+        for record in new:
+            if isinstance(record, RecordEnterprise):
+                known = self.enterprises.get(record.credit_code)
+                if known is None or record.registered_at >= known.registered_at:
+                    self.enterprises[record.credit_code] = record
+            elif isinstance(record, RecordOfficer):
+                current = self.officers.get(record.credit_code)
+                if current is None or record.assigned_at >= current.assigned_at:
+                    self.officers[record.credit_code] = record
+        changes = [r for r in new if isinstance(r, PostingChange)]
+        reviews = [r for r in new if isinstance(r, Review)]
+        for posting_id in sorted({r.posting_id for r in changes} | {r.posting_id for r in reviews}):
+            mine = [c for c in changes if c.posting_id == posting_id]
+            step = advance(
+                self.postings.get(posting_id), [*self.pending[posting_id], *mine], self._screen
+            )
+            posting = step.posting
+            self.pending[posting_id] = list(step.pending)
+            self.audit[posting_id].extend(step.decisions)
+            for decided in (r for r in reviews if r.posting_id == posting_id):
+                posting, decision = review(posting, decided)
+                self.audit[posting_id].append(decision)
+            if posting is not None:
+                self.postings[posting_id] = posting
+        return len(new)
+
+    async def demand(self) -> dict[CellKey, Cell]:
+        facts = {
+            code: EnterpriseFacts(code, r.industry_section, r.key_category is not None)
+            for code, r in self.enterprises.items()
+        }
+        return demand_cells(self.postings.values(), facts)
+
+    async def posting(self, posting_id: str) -> Posting | None:
+        return self.postings.get(posting_id)
+
+    async def decisions(self, posting_id: str) -> list[tuple[int, str, str]]:
+        return [(d.version, d.outcome, d.decided_by) for d in self.audit[posting_id]]
+
+    async def officer(self, credit_code: str) -> tuple[str, str] | None:
+        enterprise = self.enterprises.get(credit_code)
+        assigned = self.officers.get(credit_code)
+        if enterprise is None or enterprise.key_category is None or assigned is None:
+            return None
+        return assigned.district_code, assigned.staff_id

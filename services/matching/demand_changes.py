@@ -1,0 +1,73 @@
+"""Publishes the demand lists' cell changes from the outbox to `matching.demand-changes`.
+
+The store queues a change in the transaction that made it; this job, a periodic job of every
+worker, publishes what is queued in order and marks it published in one transaction (rows
+claimed with SKIP LOCKED, so two workers never publish one twice at once). A crash between the
+broker's ack and the commit publishes a change again with the same event id.
+"""
+
+from __future__ import annotations
+
+import asyncpg
+import structlog
+
+from services.contracts.demand import DEMAND_CHANGED, DemandChanged
+from services.contracts.envelope import new_event
+from services.contracts.topics import DEMAND_CHANGES, topic_name
+from services.platform.kafka import EventPublisher, KafkaEventPublisher
+from services.platform.stream.periodic import periodic_job
+from services.platform.stream.worker import Extension
+
+log = structlog.get_logger(__name__)
+
+SOURCE = "/fugong/matching"
+
+_CLAIM = """
+SELECT sequence, demand_list, district_code::text, industry_section::text,
+       occupation_group::text, open_postings, open_vacancies, previous_open_postings,
+       previous_open_vacancies
+FROM matching.demand_outbox WHERE published_at IS NULL
+ORDER BY sequence LIMIT $1 FOR UPDATE SKIP LOCKED
+"""
+
+
+class DemandChangePublisher:
+    def __init__(self, pool: asyncpg.Pool, publisher: EventPublisher, topic: str) -> None:
+        self._pool = pool
+        self._publisher = publisher
+        self._topic = topic
+
+    async def run(self, limit: int = 500) -> int:
+        """Publish up to `limit` queued changes; return how many."""
+        async with self._pool.acquire() as conn, conn.transaction():
+            rows = await conn.fetch(_CLAIM, limit)
+            for row in rows:  # one by one: a district's changes keep their order
+                data = DemandChanged.model_validate({**dict(row.items()), "sequence": row[0]})
+                await self._publisher.publish(
+                    self._topic,
+                    new_event(
+                        event_type=DEMAND_CHANGED,
+                        source=SOURCE,
+                        subject=data.district_code,
+                        data=data,
+                        event_id=f"matching-demand-{row[0]}",
+                    ),
+                )
+            await conn.execute(
+                "UPDATE matching.demand_outbox SET published_at = now() "
+                "WHERE sequence = ANY($1::bigint[])",
+                [row[0] for row in rows],
+            )
+        if rows:
+            log.info("demand changes published", count=len(rows))
+        return len(rows)
+
+
+def publish_demand_changes(interval_seconds: float) -> Extension:
+    return periodic_job(
+        "publish_demand_changes",
+        interval_seconds,
+        lambda pool, producer, settings: DemandChangePublisher(
+            pool, KafkaEventPublisher(producer), topic_name(DEMAND_CHANGES, settings.topic_prefix)
+        ),
+    )

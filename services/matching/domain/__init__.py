@@ -1,0 +1,1 @@
+"""Matching's rules: pure, no IO, no frameworks."""

@@ -1,0 +1,22 @@
+"""Matching's own metrics: what screening and the officials decided (no posting text, no ids)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from prometheus_client import Counter
+
+from services.matching.domain.postings import SCREENING, Decision
+
+POSTING_DECISIONS = Counter(
+    "fugong_matching_posting_decisions",
+    "Decisions on postings by outcome (held, published, refused, filled, closed, ignored) and "
+    "by whom (screening, or an official reviewing a held posting).",
+    ["outcome", "by"],
+)
+
+
+def count_decisions(decisions: Iterable[Decision]) -> None:
+    for decision in decisions:
+        by = SCREENING if decision.decided_by == SCREENING else "official"
+        POSTING_DECISIONS.labels(decision.outcome, by).inc()

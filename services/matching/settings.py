@@ -1,0 +1,14 @@
+"""Matching worker settings (`FUGONG_*` environment variables)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from services.platform.stream.settings import StreamSettings
+
+
+class MatchingSettings(StreamSettings):
+    admin_port: int = Field(8104, ge=1, le=65535)
+    demand_publish_interval_seconds: float = Field(
+        1, gt=0, le=60, description="how often queued demand-list changes are published"
+    )
