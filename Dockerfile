@@ -15,8 +15,15 @@ RUN groupadd --system --gid 10001 fugong \
  && useradd --system --uid 10001 --gid fugong --home-dir /app --no-create-home \
         --shell /usr/sbin/nologin fugong
 
+# Debian's Noto CJK fonts: the gateway draws Chinese on the posters' PNG (their PDF uses
+# reportlab's built-in CID font).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-noto-cjk \
+ && rm -rf /var/lib/apt/lists/*
+
 # Build from a throw-away directory so the running process imports the installed package
-# (with its package data: reference CSVs, migrations), never a stray source tree in its cwd.
+# (with its package data: reference CSVs, migrations, the console's templates and static files,
+# ECharts among them once `make setup` fetched it), never a stray source tree in its cwd.
 WORKDIR /build
 COPY pyproject.toml ./
 COPY services ./services

@@ -19,7 +19,7 @@ export FUGONG_TOPIC_REPLICATION_FACTOR ?= 3
 export FUGONG_TOPIC_MIN_INSYNC_REPLICAS ?= 2
 endif
 
-.PHONY: help setup up down status run demo test test-cluster check lint format typecheck unit integration e2e bench bench-ingest bench-matching bench-notify client clean
+.PHONY: help setup up down status run demo posters test test-cluster check lint format typecheck unit integration e2e bench bench-ingest bench-matching bench-notify client clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -31,9 +31,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-setup: $(STAMP) ## Install what is missing: Debian packages (as root), the venv, the Kafka jars
+setup: $(STAMP) ## Install what is missing: Debian packages (as root), the venv, the Kafka jars, ECharts
 	@$(LOCAL)/system-packages.sh
 	@$(LOCAL)/kafka.sh fetch
+	@$(LOCAL)/console-assets.sh
 
 .PHONY: infra migrate
 infra: setup ## Start Kafka and PostgreSQL, create the topics, migrate the schemas
@@ -62,6 +63,9 @@ demo: ## Load the demo (enterprises, weekly reports, keys) into a running stack
 	@$(PY) $(LOCAL)/demo.py
 
 run: up demo ## From a fresh machine: set up, start the stack, load the demo, print where to look
+
+posters: setup ## Each district's service posters (PDF and PNG, QR codes) from the running stack, into .state/posters/
+	$(PY) -m services.gateway.posters .state/posters
 
 lint: setup ## ruff lint and format check
 	$(VENV)/bin/ruff check .

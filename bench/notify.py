@@ -61,7 +61,8 @@ def _recipients(args: argparse.Namespace, start: int, stop: int) -> list[NewMess
     if args.sms_only:
         mobile = [m for m in made if m.phone and not m.phone.startswith("+8621")]
         return [
-            NewMessage(**{**m.__dict__, "channels": (Channel.SMS,), "openid": None}) for m in mobile
+            NewMessage(**{**m.__dict__, "channels": (Channel.SMS,), "wechat_openid": None})
+            for m in mobile
         ]
     return made
 

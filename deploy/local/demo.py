@@ -301,6 +301,7 @@ def main() -> int:
     print(f"demo: city return rate (返岗率) in {latest}: {figures['total']['return_rate']:.1%}\n")
     tomorrow = (datetime.now(SHANGHAI).date() + timedelta(days=1)).isoformat()
     print(f"""Fugong is running.
+  officials' console    {GATEWAY}/console   (sign in with an official key below)
   API                   {GATEWAY}/v1/…
   its docs              {GATEWAY_ADMIN}/docs
   city official key     {city_key}

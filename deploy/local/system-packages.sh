@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages Fugong needs on this machine when they are missing: a JDK and Maven
 # (the Kafka broker is assembled from Maven Central jars), PostgreSQL, curl, make, and Prometheus
-# (its promtool checks the alerting rules in the tests).
+# (its promtool checks the alerting rules in the tests), Chromium (the console's browser tests
+# drive it headless) and Noto CJK fonts (Chinese on the console's screenshots and the posters).
 # As root it installs them with apt-get; otherwise it names them and exits 1.
 set -euo pipefail
 
@@ -11,6 +12,9 @@ command -v mvn >/dev/null || missing+=(maven)
 command -v curl >/dev/null || missing+=(curl)
 command -v make >/dev/null || missing+=(make)
 command -v promtool >/dev/null || missing+=(prometheus)
+command -v chromium >/dev/null || missing+=(chromium)
+command -v openssl >/dev/null || missing+=(openssl)
+[[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]] || missing+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3 python3-venv)
 

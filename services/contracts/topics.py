@@ -10,6 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from services.contracts.campaigns import (
+    CAMPAIGN_CANCELLED,
+    CAMPAIGN_REQUESTED,
+    ROSTER_CHUNK_UPLOADED,
+)
 from services.contracts.community_reports import (
     COMMUNITY_POINT_REGISTERED,
     COMMUNITY_REPORT_SUBMITTED,
@@ -127,6 +132,19 @@ NOTIFY_REQUESTS = TopicSpec(
     retention=timedelta(days=14),
 )
 
+NOTIFY_CAMPAIGNS = TopicSpec(
+    name="notify.campaigns",
+    key="credit code",
+    producers=frozenset({"gateway"}),
+    consumers=frozenset({"notify"}),
+    # Roster chunks and campaigns of one enterprise on one partition, in the order accepted:
+    # a campaign is expanded after every roster chunk uploaded before it.
+    event_types=(ROSTER_CHUNK_UPLOADED, CAMPAIGN_REQUESTED, CAMPAIGN_CANCELLED),
+    # Roster chunks carry names and mobiles: kept only long enough for notify to record them
+    # after an outage. Notify's schema holds the roster, and purges it after its retention.
+    retention=timedelta(days=3),
+)
+
 EARLY_WARNINGS = TopicSpec(
     name="monitoring.warnings",
     key="district",
@@ -193,6 +211,7 @@ SOURCE_TOPICS: tuple[TopicSpec, ...] = (
     COMMUNITY_POINTS,
     COMMUNITY_REPORTS,
     NOTIFY_REQUESTS,
+    NOTIFY_CAMPAIGNS,
     EARLY_WARNINGS,
     WARNING_ACKNOWLEDGEMENTS,
     POSTINGS,

@@ -46,6 +46,13 @@ PUBLISHED_VIEWS = (
     # (district_code, industry_section, open_postings, open_vacancies): for monitoring's 求人倍率.
     _view("matching.open_vacancies_v"),
     _view("gateway.appointment_contacts_v", "notify"),
+    # A campaign's owner and counts; its failures carry the number, masked by the gateway for
+    # anyone but the owning enterprise; a roster counted by department and site.
+    _view("notify.campaigns_v", "gateway"),
+    _view("notify.campaign_progress_v", "gateway"),
+    _view("notify.campaign_failures_v", "gateway"),
+    _view("notify.roster_summary_v", "gateway"),
+    _view("notify.message_status_v"),
 )
 
 

@@ -22,6 +22,8 @@ JSON = "application/json"
 SPREADSHEET_UPLOADS = frozenset({"/v1/weekly-reports/upload"})
 """Writes that take a file (CSV or .xlsx) rather than JSON, and a larger one."""
 BATCH_PATH = "/v1/submissions/batch"
+ROSTER_PATH = "/v1/rosters"
+"""A roster comes as JSON or as a sheet, as large as a sheet may be."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class BodyRule:
 def body_rule(path: str, settings: GatewaySettings) -> BodyRule:
     if path in SPREADSHEET_UPLOADS:
         return BodyRule(SPREADSHEET_MEDIA_TYPES, settings.upload_max_bytes)
+    if path == ROSTER_PATH:
+        return BodyRule((JSON, *SPREADSHEET_MEDIA_TYPES), settings.upload_max_bytes)
     if path == BATCH_PATH:
         return BodyRule((JSON,), settings.batch_max_body_bytes)
     return BodyRule((JSON,), settings.max_body_bytes)

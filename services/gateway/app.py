@@ -13,11 +13,13 @@ from fastapi.routing import APIRoute
 from services.gateway.adapters.api_keys import ApiKeyStore
 from services.gateway.adapters.appointments import PostgresAppointments
 from services.gateway.adapters.audit_log import PostgresAuditLog
+from services.gateway.adapters.console_sessions import PostgresConsoleSessions
 from services.gateway.adapters.enterprise_districts import PostgresEnterpriseDistricts
 from services.gateway.adapters.idempotency_keys import IdempotencyKeys
 from services.gateway.adapters.published_views import PublishedViews
 from services.gateway.adapters.service_register import PostgresServiceRegister
 from services.gateway.admission import Admission
+from services.gateway.console.mount import mount_console
 from services.gateway.dependencies import GatewayResources
 from services.gateway.problems import (
     APPOINTMENT_RESPONSES,
@@ -32,6 +34,7 @@ from services.gateway.routes import (
     audit,
     batch_models,
     batches,
+    campaigns,
     compliance,
     demand_lists,
     health,
@@ -40,6 +43,7 @@ from services.gateway.routes import (
     postings,
     report_sheets,
     reports,
+    rosters,
     service_status,
     submissions,
     warnings,
@@ -96,6 +100,9 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
             appointments=PostgresAppointments(pool),
             enterprise_districts=PostgresEnterpriseDistricts(pool),
         )
+        app.state.console_sessions = PostgresConsoleSessions(
+            pool, settings.api_key_pepper.get_secret_value()
+        )
         log.info(
             "gateway serving",
             host=settings.http_host,
@@ -140,7 +147,10 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     app.include_router(
         appointments.router, responses={**PROBLEM_RESPONSES, **APPOINTMENT_RESPONSES}
     )
+    app.include_router(rosters.router, responses=PROBLEM_RESPONSES)
+    app.include_router(campaigns.router, responses=PROBLEM_RESPONSES)
     add_problem_handlers(app)
+    mount_console(app)  # the officials' console (/console), on the same ports as the routes
     _document_extra_schemas(app)
     return app
 

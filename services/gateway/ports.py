@@ -54,6 +54,10 @@ class Views(Protocol):
 
     async def indicators(self, week: str) -> list[Row]: ...
 
+    async def reported_weeks(self) -> list[str]:
+        """The weeks with city figures (some enterprise reported), oldest first."""
+        ...
+
     async def community_indicators(self, week: str) -> list[Row]: ...
 
     async def compliance_summary(self, week: str) -> list[Row]: ...
@@ -74,6 +78,22 @@ class Views(Protocol):
 
     async def service_officer(self, credit_code: str) -> str | None:
         """The principal id of the employment service officer assigned to a key enterprise."""
+        ...
+
+    async def campaign(self, campaign_id: str) -> Row | None:
+        """notify.campaigns_v: the campaign (whose, when, how many), without its text."""
+        ...
+
+    async def campaign_progress(self, campaign_id: str) -> list[Row]:
+        """notify.campaign_progress_v: messages by channel and status."""
+        ...
+
+    async def campaign_failures(self, campaign_id: str, limit: int) -> list[Row]:
+        """notify.campaign_failures_v: failed messages with reason and number, newest first."""
+        ...
+
+    async def roster_summary(self, credit_code: str) -> list[Row]:
+        """notify.roster_summary_v: an enterprise's roster counted by department and site."""
         ...
 
     async def posting(self, posting_id: str) -> Row | None:

@@ -78,12 +78,34 @@ class GatewaySettings(ServingSettings):
         pattern=r"^[0-9]{4}-W(0[1-9]|[1-4][0-9]|5[0-3])$",
         description="the campaign's first ISO week: submissions about earlier weeks are refused",
     )
+    prevention_handbook_url: str = Field(
+        "https://rsj.sh.gov.cn/fugong/handbook",
+        max_length=200,
+        description="the prevention handbook every campaign text links to",
+    )
+    return_guidance_url: str = Field(
+        "https://rsj.sh.gov.cn/fugong/guidance",
+        max_length=200,
+        description="the return-to-work guidance every campaign text links to",
+    )
+    sms_price_per_part: float = Field(
+        0.045, ge=0, le=10, description="yuan per SMS part, for a campaign's estimated cost"
+    )
     body_read_timeout_seconds: float = Field(
         30,
         gt=0,
         le=600,
         description="longest time a client may take to send a whole body; a slower one is cut "
         "off with 408, so a few trickling clients cannot hold every worker's connections",
+    )
+    console_session_idle_minutes: int = Field(
+        30, ge=1, le=24 * 60, description="a console session unused this long has ended"
+    )
+    console_session_hours: int = Field(
+        12, ge=1, le=7 * 24, description="every console session ends this long after sign-in"
+    )
+    console_refresh_seconds: int = Field(
+        30, ge=1, le=3600, description="how often the console's pages fetch fresh figures"
     )
 
     @property

@@ -1,7 +1,8 @@
-"""Which port serves what. The public port serves the API (`/v1/...`) and liveness, nothing
-else; the admin port serves what operations read (probes, metrics) and the API's documents, and
-never the API itself. One application, two sockets: a page asked of the wrong port is answered
-404 exactly as a page that does not exist, so the public port does not reveal what it hides."""
+"""Which port serves what. The public port serves the API (`/v1/...`), the officials' console
+(`/console`, its pages and static files) and liveness, nothing else; the admin port serves what
+operations read (probes, metrics) and the API's documents, and never the API itself. One
+application, two sockets: a page asked of the wrong port is answered 404 exactly as a page that
+does not exist, so the public port does not reveal what it hides."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from services.gateway.problems import problem
 
 API_PREFIX = "/v1/"
+CONSOLE = "/console"
 PUBLIC_PAGES = frozenset({"/healthz"})
 ADMIN_PAGES = frozenset(
     {"/healthz", "/readyz", "/metrics", "/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"}
@@ -21,7 +23,8 @@ def served_on(path: str, *, admin: bool) -> bool:
     """Whether the admin port (`admin`) or the public port serves `path`."""
     if admin:
         return path in ADMIN_PAGES
-    return path.startswith(API_PREFIX) or path in PUBLIC_PAGES
+    is_console = path == CONSOLE or path.startswith(CONSOLE + "/")
+    return path.startswith(API_PREFIX) or is_console or path in PUBLIC_PAGES
 
 
 class PortSurfaces:

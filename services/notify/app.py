@@ -4,8 +4,10 @@ and the sender as a periodic job of the same process."""
 from __future__ import annotations
 
 from services.notify.adapters.aliyun_sms import AliyunSms
+from services.notify.adapters.campaign_metrics import CampaignGauges
 from services.notify.adapters.postgres_outbox import PostgresOutbox
 from services.notify.adapters.postgres_store import PostgresNotifyStore
+from services.notify.adapters.retention import RetentionPurge
 from services.notify.adapters.tencent_sms import TencentSms
 from services.notify.adapters.tencent_vms import TencentVoice
 from services.notify.adapters.wechat_template import WeChatTemplate
@@ -42,6 +44,18 @@ def stream_spec(settings: NotifySettings | None = None) -> StreamSpec[Record]:
                 settings.send_interval_seconds,
                 lambda pool, _producer, _settings: Sender(
                     PostgresOutbox(pool), channel_providers(settings), settings
+                ),
+            ),
+            periodic_job(
+                "campaign_gauges",
+                settings.campaign_gauges_interval_seconds,
+                lambda pool, _producer, _settings: CampaignGauges(pool),
+            ),
+            periodic_job(
+                "purge_expired_personal_data",
+                settings.purge_interval_seconds,
+                lambda pool, _producer, _settings: RetentionPurge(
+                    pool, settings.notify_retention_days
                 ),
             ),
         ),

@@ -15,13 +15,12 @@ import asyncio
 import contextlib
 import time
 from collections.abc import Callable, Sequence
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import structlog
 from aiolimiter import AsyncLimiter
 from prometheus_client import Counter, Gauge, Histogram
 
-from services.contracts.notifications import Template
 from services.notify.adapters.postgres_outbox import InFlight, PostgresOutbox
 from services.notify.channels import (
     AddressResult,
@@ -128,6 +127,7 @@ class Sender:
             self._settings.send_batch_size * self._settings.send_batches_per_tick,
             {c: min(self._settings.send_batch_size, p.batch_size) for c, p in by_channel.items()},
             providers,
+            campaigns=not self._settings.quiet_hours.contains(datetime.now(UTC)),
         )
         sends = (self._send(p, self._providers[providers[p.channel]]) for p in planned)
         await asyncio.gather(*sends)
@@ -183,16 +183,6 @@ class Sender:
         else:
             await self._outbox.reopen(message)
 
-    def _template_id(self, provider: Provider, template: str) -> str:
-        settings = self._settings
-        ids = {
-            Provider.TENCENT_SMS: settings.sms_template_ids,
-            Provider.ALIYUN_SMS: settings.aliyun_template_codes,
-            Provider.WECHAT: settings.wechat_template_ids,
-            Provider.TENCENT_VMS: settings.voice_template_ids,
-        }[provider]
-        return ids[Template(template)]
-
     async def _send(self, planned: Planned, provider: ChannelProvider) -> None:
         name = provider.provider
         async with self._slots.get(name) or contextlib.nullcontext(), self._limits[name]:
@@ -202,7 +192,7 @@ class Sender:
                 addresses = tuple(m.address for m in planned.messages if m.event_id in still_held)
                 batch = Batch(
                     attempt_id=planned.attempt_id,
-                    template_id=self._template_id(name, planned.template),
+                    template_id=self._settings.template_id(name, planned.template),
                     slots=planned.slots,
                     addresses=addresses,
                 )

@@ -4,12 +4,15 @@ keys (the provider simulator's locally and in tests)."""
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Literal, Self
 
 from pydantic import Field, SecretStr, model_validator
 
+from services.contracts.campaigns import CampaignTemplate
 from services.contracts.notifications import Template
 from services.notify.channels import Provider
+from services.notify.domain.quiet_hours import QuietHours
 from services.platform.stream.settings import StreamSettings
 
 DEV_SECRET = "dev-only-not-a-secret"  # noqa: S105 (a placeholder the prod check refuses)
@@ -51,10 +54,62 @@ class NotifySettings(StreamSettings):
     sms_secret_key: SecretStr = SecretStr(DEV_SECRET)
     sms_app_id: str = Field("1400000000", description="SmsSdkAppId of the SMS application")
     sms_sign_name: str = Field("复工服务", description="the approved signature (签名)")
-    sms_template_ids: dict[Template, str] = Field(
-        default_factory=lambda: {t: str(1_000_001 + i) for i, t in enumerate(Template)},
+    sms_template_ids: dict[Template | CampaignTemplate, str] = Field(
+        default_factory=lambda: {
+            t: str(1_000_001 + i) for i, t in enumerate([*Template, *CampaignTemplate])
+        },
         description="the provider's approved template id for each of notify's templates",
     )
+    quiet_hours_start: time = Field(
+        time(21), description="Shanghai time from which no campaign SMS or call is sent"
+    )
+    quiet_hours_end: time = Field(time(8), description="Shanghai time at which sending resumes")
+    notify_retention_days: float = Field(
+        7,
+        gt=0,
+        le=365,
+        description="days after which message texts, numbers and rosters are purged "
+        "(FUGONG_NOTIFY_RETENTION_DAYS); statuses stay, without personal data",
+    )
+    campaign_gauges_interval_seconds: float = Field(
+        10, gt=0, le=3600, description="how often campaign progress is counted for /metrics"
+    )
+    purge_interval_seconds: float = Field(
+        600, gt=0, le=86400, description="how often the purge of expired personal data runs"
+    )
+
+    @property
+    def quiet_hours(self) -> QuietHours:
+        return QuietHours(self.quiet_hours_start, self.quiet_hours_end)
+
+    def template_id(self, provider: Provider, template: str) -> str:
+        """A provider's approved template id for one of notify's or the campaigns' templates."""
+        for known, template_id in self._template_ids(provider).items():
+            if known.value == template:
+                return template_id
+        raise KeyError(f"no {provider} template id for template {template}")
+
+    def _template_ids(self, provider: Provider) -> dict[Template | CampaignTemplate, str]:
+        return {
+            Provider.TENCENT_SMS: self.sms_template_ids,
+            Provider.ALIYUN_SMS: self.aliyun_template_codes,
+            Provider.WECHAT: self.wechat_template_ids,
+            Provider.TENCENT_VMS: self.voice_template_ids,
+        }[provider]
+
+    @model_validator(mode="after")
+    def _every_template_has_an_approved_id(self) -> Self:
+        # A message whose template has no id could never be sent: refuse to start instead.
+        for name, ids in (
+            ("sms_template_ids", self.sms_template_ids),
+            ("aliyun_template_codes", self.aliyun_template_codes),
+            ("wechat_template_ids", self.wechat_template_ids),
+            ("voice_template_ids", self.voice_template_ids),
+        ):
+            missing = sorted({*Template, *CampaignTemplate} - set(ids))
+            if missing:
+                raise ValueError(f"{name} lacks an id for: {', '.join(missing)}")
+        return self
 
     aliyun_endpoint: str = Field(
         "127.0.0.1:8200",
@@ -64,8 +119,10 @@ class NotifySettings(StreamSettings):
     aliyun_access_key_id: SecretStr = SecretStr(DEV_SECRET)
     aliyun_access_key_secret: SecretStr = SecretStr(DEV_SECRET)
     aliyun_sign_name: str = Field("复工服务", description="the approved signature (签名)")
-    aliyun_template_codes: dict[Template, str] = Field(
-        default_factory=lambda: {t: f"SMS_{200_000_001 + i}" for i, t in enumerate(Template)},
+    aliyun_template_codes: dict[Template | CampaignTemplate, str] = Field(
+        default_factory=lambda: {
+            t: f"SMS_{200_000_001 + i}" for i, t in enumerate([*Template, *CampaignTemplate])
+        },
         description="Alibaba Cloud's approved template code for each of notify's templates",
     )
     wechat_api_base: str = Field(
@@ -74,8 +131,8 @@ class NotifySettings(StreamSettings):
     )
     wechat_app_id: str = Field("wx0000000000000000", description="the official account's appid")
     wechat_app_secret: SecretStr = SecretStr(DEV_SECRET)
-    wechat_template_ids: dict[Template, str] = Field(
-        default_factory=lambda: {t: f"fugong-{t.value}" for t in Template},
+    wechat_template_ids: dict[Template | CampaignTemplate, str] = Field(
+        default_factory=lambda: {t: f"fugong-{t.value}" for t in [*Template, *CampaignTemplate]},
         description="the official account's template id for each of notify's templates",
     )
     wechat_concurrency: int = Field(
@@ -86,8 +143,10 @@ class NotifySettings(StreamSettings):
     )
     voice_scheme: Literal["http", "https"] = "http"
     voice_app_id: str = Field("1400000001", description="VoiceSdkAppid of the voice application")
-    voice_template_ids: dict[Template, str] = Field(
-        default_factory=lambda: {t: str(2_000_001 + i) for i, t in enumerate(Template)},
+    voice_template_ids: dict[Template | CampaignTemplate, str] = Field(
+        default_factory=lambda: {
+            t: str(2_000_001 + i) for i, t in enumerate([*Template, *CampaignTemplate])
+        },
         description="Tencent VMS's approved voice template id for each of notify's templates",
     )
     voice_concurrency: int = Field(8, ge=1, le=64, description="voice calls requested at once")

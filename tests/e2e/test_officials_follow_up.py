@@ -3,23 +3,16 @@ and its reminders, early warnings and their acknowledgement — over HTTP, on th
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
-import asyncpg
 import httpx
 import pytest
 
 from services.contracts.identifiers import week_of_instant
-from services.contracts.topics import EARLY_WARNINGS, NOTIFY_REQUESTS, topic_name
 from services.gateway.domain.access import Principal, PrincipalKind
-from services.monitoring.compliance import ComplianceJob
-from services.monitoring.domain.compliance import DeadlinePolicy
-from services.monitoring.domain.warnings import WarningRules
-from services.monitoring.early_warnings import EarlyWarningJob
-from services.platform.kafka import KafkaEventPublisher, idempotent_producer
 from tests.support.data import credit_code, registration, weekly_report
-from tests.support.infra import KAFKA
+from tests.support.deadlines import after_deadline_job, raise_warnings_as_of
 from tests.support.stack import Stack
 from tests.support.waiting import eventually
 
@@ -92,34 +85,22 @@ async def test_officials_see_who_missed_the_deadline_and_who_was_reminded(
         return response.json()["reports"]
 
     await eventually(recorded, lambda r: bool(r), what="青浦区's report recorded")
-    # The deadline job, run as a worker runs it, with a clock a week ahead.
-    policy = DeadlinePolicy()
-    pool = await asyncpg.create_pool(stack.settings.database_url, min_size=1, max_size=2)
-    producer = idempotent_producer(KAFKA, "fugong-e2e")
-    await producer.start()
-    job = ComplianceJob(
-        pool,
-        KafkaEventPublisher(producer),
-        topic=topic_name(NOTIFY_REQUESTS, stack.prefix),
-        policy=policy,
-        clock=lambda: policy.deadline(this_week) + timedelta(minutes=1),
-    )
 
-    async def handled() -> Any:
-        await job.run()  # does nothing while the worker's own deadline job holds the lock
+    async def compliance() -> Any:
         response = await client.get(
             "/v1/compliance", params={"week": this_week, "district": "310118"}, headers=qingpu
         )
         assert response.status_code == 200, response.text
         return response.json()
 
-    try:
-        answer = await eventually(
-            handled, lambda a: a["total"]["expected"] == 2, what="the deadline job's run"
-        )
-    finally:
-        await producer.stop()
-        await pool.close()
+    # The deadline job, run as a worker runs it, with a clock a week ahead.
+    answer = await after_deadline_job(
+        stack,
+        this_week,
+        compliance,
+        lambda a: a["total"]["expected"] == 2,
+        what="the deadline job's run",
+    )
     assert answer["total"] == {"expected": 2, "on_time": 1, "late": 0, "missing": 1, "reminded": 1}
     (missing,) = answer["late_or_missing"]
     assert (missing["credit_code"], missing["status"], missing["reminded"]) == (
@@ -160,7 +141,7 @@ async def test_an_official_reads_a_warning_in_their_district_and_acknowledges_it
         lambda t: t["enterprises_reporting"] == 3 and t["previous_week_reported"],
         what="both weeks of 闵行区's reports recorded",
     )
-    await _raise_warnings_as_of("2020-W07", stack)
+    await raise_warnings_as_of("2020-W07", stack)
 
     listed = await client.get("/v1/warnings", params={"district": "310112"}, headers=minhang)
     assert listed.status_code == 200, listed.text
@@ -192,32 +173,3 @@ async def test_an_official_reads_a_warning_in_their_district_and_acknowledges_it
     )
     (done,) = every.json()["warnings"]
     assert (done["acknowledged_by"], done["note"]) == ("official:310112", "已约谈企业")
-
-
-async def _raise_warnings_as_of(week: str, stack: Stack) -> None:
-    """Run the early-warning job as a worker does, with a clock just past the week's deadline."""
-    policy = DeadlinePolicy()
-    pool = await asyncpg.create_pool(stack.database_url, min_size=1, max_size=2)
-    producer = idempotent_producer(KAFKA, "fugong-e2e")
-    await producer.start()
-    job = EarlyWarningJob(
-        pool,
-        KafkaEventPublisher(producer),
-        topic=topic_name(EARLY_WARNINGS, stack.prefix),
-        rules=WarningRules(),
-        policy=policy,
-        clock=lambda: policy.deadline(week) + timedelta(minutes=1),
-    )
-
-    async def raised() -> int:
-        await job.run()  # does nothing while a worker's own run holds the lock
-        count: int = await pool.fetchval(
-            "SELECT count(*) FROM monitoring.warnings WHERE week = $1", week
-        )
-        return count
-
-    try:
-        await eventually(raised, lambda n: n > 0, what=f"warnings raised for {week}")
-    finally:
-        await producer.stop()
-        await pool.close()

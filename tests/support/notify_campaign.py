@@ -43,7 +43,7 @@ def phone(serial: int) -> str:
     return f"+86137{serial:08d}"
 
 
-def openid(serial: int) -> str:
+def wechat_openid(serial: int) -> str:
     return f"oFugong{serial:010d}"
 
 
@@ -53,7 +53,7 @@ def recipient(serial: int, requested_by: str) -> NewMessage:
     wechat_id = None
     opted_out: frozenset[Channel] = frozenset()
     if 12 <= kind <= 16:
-        channels, wechat_id = PREFERS_WECHAT, openid(serial)
+        channels, wechat_id = PREFERS_WECHAT, wechat_openid(serial)
         if serial % 100 == 12:
             opted_out = frozenset({C.SMS})
     elif kind in (17, 18):
@@ -69,7 +69,7 @@ def recipient(serial: int, requested_by: str) -> NewMessage:
         requested_by=requested_by,
         channels=channels,
         phone=phone(serial),
-        openid=wechat_id,
+        wechat_openid=wechat_id,
         opted_out=opted_out,
     )
 
@@ -117,14 +117,16 @@ async def tally(pool: asyncpg.Pool, requested_by: str, received: dict[str, Any])
         for address, count in ledger["by_address"].items():
             accepted[address] += count
     rows = await pool.fetch(
-        "SELECT phone, openid, status, provider, reason FROM notify.messages"
+        "SELECT phone, wechat_openid, status, provider, reason FROM notify.messages"
         " WHERE requested_by = $1",
         requested_by,
     )
     duplicates = missing = unexpected = 0
     missing_by: Counter[str] = Counter()
     for row in rows:
-        times = accepted[row["phone"]] + (accepted[row["openid"]] if row["openid"] else 0)
+        times = accepted[row["phone"]] + (
+            accepted[row["wechat_openid"]] if row["wechat_openid"] else 0
+        )
         duplicates += times > 1
         if row["status"] in ("sent", "delivered"):
             missing += times == 0

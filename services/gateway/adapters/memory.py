@@ -160,6 +160,11 @@ class InMemoryViews:
     report_rows: list[Row] = field(default_factory=list)
     officers: dict[str, str] = field(default_factory=dict)
     """credit code of a key enterprise -> its officer's principal id"""
+    campaign_rows: list[Row] = field(default_factory=list)
+    progress_rows: list[Row] = field(default_factory=list)
+    failure_rows: list[Row] = field(default_factory=list)
+    roster_rows: list[Row] = field(default_factory=list)
+    """notify's views: campaigns, progress, failures and roster summaries"""
     posting_rows: list[Row] = field(default_factory=list)
     """matching.postings_v, each row with its `decisions`"""
     demand_rows: list[Row] = field(default_factory=list)
@@ -199,6 +204,10 @@ class InMemoryViews:
     async def indicators(self, week: str) -> list[Row]:
         return [r for r in self.indicator_rows if r["week"] == week]
 
+    async def reported_weeks(self) -> list[str]:
+        city = (r for r in self.indicator_rows if r["district_code"] is None)
+        return sorted({r["week"] for r in city if r["industry_section"] is None})
+
     async def community_indicators(self, week: str) -> list[Row]:
         return [r for r in self.community_rows if r["week"] == week]
 
@@ -230,6 +239,18 @@ class InMemoryViews:
 
     async def registered_districts(self, credit_codes: Sequence[str]) -> dict[str, str]:
         return {code: self.registry[code] for code in credit_codes if code in self.registry}
+
+    async def campaign(self, campaign_id: str) -> Row | None:
+        return next((r for r in self.campaign_rows if str(r["campaign_id"]) == campaign_id), None)
+
+    async def campaign_progress(self, campaign_id: str) -> list[Row]:
+        return [r for r in self.progress_rows if str(r["campaign_id"]) == campaign_id]
+
+    async def campaign_failures(self, campaign_id: str, limit: int) -> list[Row]:
+        return [r for r in self.failure_rows if str(r["campaign_id"]) == campaign_id][:limit]
+
+    async def roster_summary(self, credit_code: str) -> list[Row]:
+        return [r for r in self.roster_rows if r["credit_code"] == credit_code]
 
     async def recorded_reports(self, credit_code: str, week: str | None) -> list[Row]:
         return [

@@ -28,6 +28,14 @@ class PublishedViews:
         )
         return [dict(row.items()) for row in rows]
 
+    async def reported_weeks(self) -> list[str]:
+        rows = await self._pool.fetch(
+            "SELECT week FROM monitoring.indicators_v "
+            "WHERE district_code IS NULL AND industry_section IS NULL ORDER BY week",
+            timeout=self._timeout,
+        )
+        return [row[0] for row in rows]
+
     async def community_indicators(self, week: str) -> list[Row]:
         """The community points' figures of one week, per district and for the city."""
         rows = await self._pool.fetch(
@@ -192,6 +200,42 @@ class PublishedViews:
                ORDER BY week DESC""",
             credit_code,
             week,
+            timeout=self._timeout,
+        )
+        return [dict(row.items()) for row in rows]
+
+    async def campaign(self, campaign_id: str) -> Row | None:
+        row = await self._pool.fetchrow(
+            "SELECT * FROM notify.campaigns_v WHERE campaign_id = $1::uuid",
+            campaign_id,
+            timeout=self._timeout,
+        )
+        return None if row is None else dict(row.items())
+
+    async def campaign_progress(self, campaign_id: str) -> list[Row]:
+        rows = await self._pool.fetch(
+            "SELECT * FROM notify.campaign_progress_v WHERE campaign_id = $1::uuid "
+            "ORDER BY channel, status",
+            campaign_id,
+            timeout=self._timeout,
+        )
+        return [dict(row.items()) for row in rows]
+
+    async def campaign_failures(self, campaign_id: str, limit: int) -> list[Row]:
+        rows = await self._pool.fetch(
+            "SELECT * FROM notify.campaign_failures_v WHERE campaign_id = $1::uuid "
+            "ORDER BY status_changed_at DESC LIMIT $2",
+            campaign_id,
+            limit,
+            timeout=self._timeout,
+        )
+        return [dict(row.items()) for row in rows]
+
+    async def roster_summary(self, credit_code: str) -> list[Row]:
+        rows = await self._pool.fetch(
+            "SELECT * FROM notify.roster_summary_v WHERE credit_code = $1 "
+            "ORDER BY department NULLS FIRST, site NULLS FIRST",
+            credit_code,
             timeout=self._timeout,
         )
         return [dict(row.items()) for row in rows]

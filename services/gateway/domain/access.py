@@ -186,6 +186,24 @@ class Principal:
         if self.kind not in (PrincipalKind.ENTERPRISE, PrincipalKind.OFFICIAL):
             raise Forbidden("sheets of weekly reports are uploaded by enterprises and officials")
 
+    def ensure_may_manage_notices(self, credit_code: str) -> None:
+        """Rosters and campaigns are an enterprise's own: it alone uploads, sends and cancels."""
+        if self.kind is not PrincipalKind.ENTERPRISE:
+            raise Forbidden("rosters and campaigns are managed by the enterprise itself")
+        if self.credit_code != credit_code:
+            raise Forbidden(f"this API key manages the notices of enterprise {self.credit_code}")
+
+    def sees_campaign_numbers(self, credit_code: str, registered_in: str | None) -> bool:
+        """Whether the caller reads the campaign's progress with numbers in full (its own
+        enterprise) or masked (officials of its district, and the city's); Forbidden else."""
+        if self.kind is PrincipalKind.ENTERPRISE and self.credit_code == credit_code:
+            return True
+        if self.kind is PrincipalKind.OFFICIAL and (
+            self.district_code is None or self.district_code == registered_in
+        ):
+            return False
+        raise Forbidden("a campaign's progress is read by its enterprise and its officials")
+
     def own_enterprise(self) -> str:
         """The caller's enterprise, for what only an enterprise does for itself (its postings)."""
         if self.credit_code is None:

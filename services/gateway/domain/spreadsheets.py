@@ -65,9 +65,14 @@ class SheetUnreadable(ValueError):
     """The file is not a sheet of weekly reports; the message says why (no cell values)."""
 
 
+def sheet_rows(data: bytes, media_type: str) -> list[tuple[int, Sequence[Cell]]]:
+    """The non-empty rows of a CSV or .xlsx file, numbered as the sheet numbers them."""
+    return _xlsx_rows(data) if media_type == XLSX_MEDIA_TYPE else _csv_rows(data)
+
+
 def read_reports(data: bytes, media_type: str) -> list[SheetRow]:
     """One result per non-empty row after the headings (the first non-empty row)."""
-    rows = _xlsx_rows(data) if media_type == XLSX_MEDIA_TYPE else _csv_rows(data)
+    rows = sheet_rows(data, media_type)
     if not rows:
         raise SheetUnreadable("the sheet is empty: the first row must be the template's headings")
     (_, headings), *reports = rows

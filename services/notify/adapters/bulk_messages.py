@@ -21,7 +21,7 @@ from services.notify.domain.segments import segments
 _STAGE = """
 CREATE TEMPORARY TABLE bulk_messages (
     event_id text, recipient_kind text, recipient text, template text, requested_by text,
-    requested_at timestamptz, phone text, openid text, channels text[], opted_out text[],
+    requested_at timestamptz, phone text, wechat_openid text, channels text[], opted_out text[],
     body text, slots text, segments integer
 ) ON COMMIT DROP
 """
@@ -30,10 +30,10 @@ _ANALYZE_AFTER = 10_000
 
 _INSERT = """
 INSERT INTO notify.messages (event_id, recipient_kind, recipient, template, requested_by,
-                             requested_at, channel, phone, openid, channels, opted_out, body,
+                             requested_at, channel, phone, wechat_openid, channels, opted_out, body,
                              slots, segments, status)
 SELECT event_id, recipient_kind, recipient, template, requested_by, requested_at, channels[1],
-       phone, openid, channels, opted_out, body, slots::jsonb, segments, 'created'
+       phone, wechat_openid, channels, opted_out, body, slots::jsonb, segments, 'created'
 FROM bulk_messages
 ON CONFLICT (event_id) DO NOTHING
 """
@@ -52,7 +52,7 @@ class NewMessage:
     requested_by: str
     channels: tuple[Channel, ...] = (Channel.SMS,)
     phone: str | None = None
-    openid: str | None = None
+    wechat_openid: str | None = None
     opted_out: frozenset[Channel] = field(default_factory=frozenset)
     recipient_kind: str = "person"
 
@@ -69,7 +69,7 @@ async def add_messages(pool: asyncpg.Pool, messages: Sequence[NewMessage]) -> in
             m.requested_by,
             now,
             m.phone,
-            m.openid,
+            m.wechat_openid,
             [c.value for c in m.channels],
             sorted(c.value for c in m.opted_out),
             m.body,

@@ -28,9 +28,10 @@ S = MessageStatus
 # planner sees they match the partial index messages_to_send; ordered by the index alone, so a
 # million messages inserted at one instant are not sorted on every claim.
 _CLAIM = """
-SELECT event_id, phone, openid, channel, channels, opted_out, template, slots
+SELECT event_id, phone, wechat_openid, channel, channels, opted_out, template, slots
 FROM notify.messages
 WHERE status IN ('created', 'temporary_failure') AND next_attempt_at <= now()
+  AND ($2 OR campaign_id IS NULL)
 ORDER BY next_attempt_at
 LIMIT $1
 FOR UPDATE SKIP LOCKED
@@ -197,18 +198,23 @@ class PostgresOutbox:
         limit: int,
         batch_sizes: Mapping[Channel, int],
         providers: Mapping[Channel, Provider],
+        *,
+        campaigns: bool = True,
     ) -> list[Planned]:
         """Claim up to `limit` due messages, each on the first channel in its order that
-        reaches its recipient; those no channel reaches are failed for good."""
+        reaches its recipient; those no channel reaches are failed for good. Campaign messages
+        only when `campaigns` (not in quiet hours)."""
         async with self._pool.acquire() as conn, conn.transaction():
-            rows = await conn.fetch(_CLAIM, limit)
+            rows = await conn.fetch(_CLAIM, limit, campaigns)
             claimed: list[Claimed] = []
             fallbacks: dict[str, Channel | None] = {}
             unreachable: list[str] = []
             for row in rows:
                 order = [Channel(c) for c in row["channels"]]
                 recipient = Recipient(
-                    row["phone"], row["openid"], frozenset(Channel(c) for c in row["opted_out"])
+                    row["phone"],
+                    row["wechat_openid"],
+                    frozenset(Channel(c) for c in row["opted_out"]),
                 )
                 current = Channel(row["channel"]) if row["channel"] else None
                 found = route(order, current, recipient)

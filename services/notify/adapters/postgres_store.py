@@ -16,8 +16,16 @@ import orjson
 
 from services.contracts.notifications import RecipientKind
 from services.notify.adapters import recipients_sql
+from services.notify.adapters.campaigns_sql import record_campaign_events
 from services.notify.domain.intake import intake
-from services.notify.domain.records import Record, RecordContact, RecordRequest
+from services.notify.domain.records import (
+    Record,
+    RecordCampaign,
+    RecordCancel,
+    RecordContact,
+    RecordRequest,
+    RecordRosterChunk,
+)
 from services.platform.postgres import Connection
 from services.platform.stream.store import postgres_outcomes
 
@@ -86,7 +94,10 @@ class PostgresNotifyStore:
         if changed:
             await conn.execute(_RELEASE_WAITING, changed)
         new_messages = await _insert_messages(conn, requests)
-        return len(changed) + new_messages
+        campaign_events = [
+            r for r in records if isinstance(r, RecordRosterChunk | RecordCampaign | RecordCancel)
+        ]
+        return len(changed) + new_messages + await record_campaign_events(conn, campaign_events)
 
 
 def _latest_contacts(contacts: Iterable[RecordContact]) -> list[RecordContact]:

@@ -22,6 +22,7 @@ class MessageStatus(StrEnum):
     TEMPORARY_FAILURE = "temporary_failure"  # the provider refused for now: retried later
     PERMANENT_FAILURE = "permanent_failure"  # it can never be sent as it is (reason recorded)
     TECHNICAL_FAILURE = "technical_failure"  # retries exhausted
+    CANCELLED = "cancelled"  # its campaign was cancelled before it was sent
 
 
 S = MessageStatus
@@ -29,7 +30,7 @@ S = MessageStatus
 TRANSITIONS: dict[MessageStatus, frozenset[MessageStatus]] = {
     S.WAITING_FOR_CONTACT: frozenset({S.CREATED, S.PERMANENT_FAILURE}),
     S.NO_CHANNEL_YET: frozenset(),
-    S.CREATED: frozenset({S.SENDING}),
+    S.CREATED: frozenset({S.SENDING, S.CANCELLED}),
     # Back to created only when a status query showed the provider never got it, or on the
     # next channel after a refusal for good.
     S.SENDING: frozenset(
@@ -44,10 +45,11 @@ TRANSITIONS: dict[MessageStatus, frozenset[MessageStatus]] = {
     ),
     # Back to created on the next channel when the carrier reports it undelivered.
     S.SENT: frozenset({S.DELIVERED, S.PERMANENT_FAILURE, S.CREATED}),
-    S.TEMPORARY_FAILURE: frozenset({S.SENDING, S.TECHNICAL_FAILURE}),
+    S.TEMPORARY_FAILURE: frozenset({S.SENDING, S.TECHNICAL_FAILURE, S.CANCELLED}),
     S.DELIVERED: frozenset(),
     S.PERMANENT_FAILURE: frozenset(),
     S.TECHNICAL_FAILURE: frozenset(),
+    S.CANCELLED: frozenset(),
 }
 
 FINAL = frozenset(status for status, moves in TRANSITIONS.items() if not moves)

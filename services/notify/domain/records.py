@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from services.contracts.campaigns import Audience
 from services.contracts.notifications import RecipientKind, Template
+from services.contracts.rosters import RosterMember, UploadMode
 
 
 @dataclass(frozen=True)
@@ -32,4 +34,39 @@ class RecordContact:
     registered_at: datetime
 
 
-Record = RecordRequest | RecordContact
+@dataclass(frozen=True)
+class RecordRosterChunk:
+    """Part of an enterprise's roster upload (personal data)."""
+
+    credit_code: str
+    upload_id: str
+    mode: UploadMode
+    uploaded_at: datetime
+    members: tuple[RosterMember, ...]
+
+
+@dataclass(frozen=True)
+class RecordCampaign:
+    """A campaign with its text rendered: expanded into one message per member it reaches."""
+
+    campaign_id: str
+    credit_code: str
+    template: str
+    body: str
+    slots: tuple[str, ...]
+    segments: int
+    audience: Audience
+    send_at: datetime
+    requested_by: str
+    requested_at: datetime
+
+
+@dataclass(frozen=True)
+class RecordCancel:
+    campaign_id: str
+    credit_code: str
+    cancelled_at: datetime
+
+
+CampaignRecord = RecordRosterChunk | RecordCampaign | RecordCancel
+Record = RecordRequest | RecordContact | CampaignRecord

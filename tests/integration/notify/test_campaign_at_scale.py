@@ -157,12 +157,12 @@ async def _assert_once_each_and_fallbacks_used(rig: ScaleRig, *, killed: bool = 
     )
     fell_back = await rig.pool.fetch(
         """SELECT channel, count(*) FROM notify.messages
-           WHERE openid IS NOT NULL AND channel <> 'wechat' GROUP BY 1"""
+           WHERE wechat_openid IS NOT NULL AND channel <> 'wechat' GROUP BY 1"""
     )
     assert {row[0] for row in fell_back} >= {"sms"}, "WeChat refusals fell back to SMS"
-    # No openid: never WeChat; a landline: never SMS.
+    # No wechat_openid: never WeChat; a landline: never SMS.
     assert not await rig.pool.fetchval(
-        "SELECT count(*) FROM notify.messages WHERE openid IS NULL AND channel = 'wechat'"
+        "SELECT count(*) FROM notify.messages WHERE wechat_openid IS NULL AND channel = 'wechat'"
     )
     assert not await rig.pool.fetchval(
         "SELECT count(*) FROM notify.messages WHERE phone LIKE '+8621%' AND channel = 'sms'"

@@ -74,6 +74,8 @@ def test_default_command_runs_the_gateway() -> None:
         "services/__init__.py",
         "services/contracts/reference/shanghai_districts.csv",
         "services/monitoring/migrations/0001_initial.sql",
+        "services/gateway/console/static/vendor/echarts.min.js",
+        "services/gateway/console/templates/base.html",
     ],
 )
 def test_build_context_holds_the_package_and_its_data(path: str) -> None:

@@ -95,6 +95,17 @@ POINT_REPORT = {
     "in_quarantine": 20,
 }
 DISTRICT = {"week": WEEK, "district": "310115"}
+CAMPAIGN = uuid.UUID("0b7e5c1e-6a43-4f0e-9a53-3c1b1f6b2a10")
+ROSTER = {"members": [{"name": "王芳", "mobile": "138 1234 5678", "department": "生产部"}]}
+CAMPAIGN_BODY = {
+    "template": "return_to_work",
+    "values": {
+        "enterprise_name": "上海浦江食品有限公司",
+        "return_date": "2月17日",
+        "site": "二号车间",
+        "instructions": "请携带健康码。",
+    },
+}
 POSTING = "7d0c8b52-3f1e-5a6b-9c7d-2e4f6a8b0c1d"
 
 # endpoint: (method, path, params, body, status for each caller in CALLERS' order)
@@ -208,6 +219,30 @@ MATRIX: dict[str, tuple[str, str, dict[str, str] | None, Any, tuple[int, ...]]] 
         "GET", f"/v1/service-halls/{HALL}/bookings", DAY_PARAMS, None,
         (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403),
     ),
+    "upload-roster": (
+        "POST", "/v1/rosters", None, ROSTER,
+        (202, 202, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+    ),
+    "roster-summary": (
+        "GET", "/v1/rosters", None, None,
+        (200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+    ),
+    "preview-campaign": (
+        "POST", "/v1/campaigns/preview", None, CAMPAIGN_BODY,
+        (200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+    ),
+    "create-campaign": (
+        "POST", "/v1/campaigns", None, CAMPAIGN_BODY,
+        (202, 202, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+    ),
+    "campaign-progress": (
+        "GET", f"/v1/campaigns/{CAMPAIGN}", None, None,
+        (200, 404, 404, 404, 200, 404, 200, 404, 404, 404, 404, 404),
+    ),
+    "cancel-campaign": (
+        "DELETE", f"/v1/campaigns/{CAMPAIGN}", None, None,
+        (202, 404, 404, 404, 403, 404, 403, 404, 404, 404, 404, 404),
+    ),
     "open-posting": (
         "POST", "/v1/postings", None, {**posting_body(), "credit_code": PUDONG_FOOD},
         (202, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
@@ -292,6 +327,26 @@ async def _hall_slots_and_booking(gateway: Gateway) -> None:
 
 def _objects_of_pudong(gateway: Gateway) -> None:
     gateway.views.registry[PUDONG_FOOD] = "310115"
+    gateway.views.campaign_rows.append(
+        {
+            "campaign_id": CAMPAIGN,
+            "credit_code": PUDONG_FOOD,
+            "template": "return_to_work",
+            "segments": 2,
+            "send_at": datetime(2020, 2, 15, 1, tzinfo=UTC),
+            "recipients": 1,
+            "cancelled_at": None,
+        }
+    )
+    gateway.views.failure_rows.append(
+        {
+            "campaign_id": CAMPAIGN,
+            "channel": "sms",
+            "status": "permanent_failure",
+            "reason": "EmptyNumber",
+            "phone": "+8613812345678",
+        }
+    )
     gateway.views.officers[PUDONG_FOOD] = "officer:310115:S0007"
     gateway.views.posting_rows.append(
         {

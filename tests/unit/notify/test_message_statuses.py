@@ -18,13 +18,18 @@ from services.notify.domain.messages import (
 S = MessageStatus
 
 
-def test_the_final_statuses_are_delivered_the_failures_and_no_channel_yet() -> None:
+def test_the_final_statuses_are_delivered_the_failures_no_channel_yet_and_cancelled() -> None:
     assert {
         S.DELIVERED,
         S.PERMANENT_FAILURE,
         S.TECHNICAL_FAILURE,
         S.NO_CHANNEL_YET,
+        S.CANCELLED,
     } == FINAL
+
+
+def test_only_what_was_not_handed_to_the_provider_can_be_cancelled() -> None:
+    assert sources_of(S.CANCELLED) == [S.CREATED, S.TEMPORARY_FAILURE]
 
 
 def test_every_status_can_reach_a_final_one() -> None:

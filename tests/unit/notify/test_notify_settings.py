@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import SecretStr, ValidationError
 
+from services.contracts.notifications import Template
 from services.notify.settings import NotifySettings
 
 
@@ -56,3 +57,9 @@ def test_prod_names_every_provider_still_on_plain_http() -> None:
             wechat_api_base="https://api.weixin.qq.com/cgi-bin/",
             wechat_app_secret=SecretStr("real-app-secret"),
         )
+
+
+def test_notify_refuses_to_start_without_an_approved_id_for_a_campaign_template() -> None:
+    ids = {t.value: str(n) for n, t in enumerate(Template)}
+    with pytest.raises(ValidationError, match="return_postponed, return_to_work"):
+        NotifySettings(_env_file=None, sms_template_ids=ids)

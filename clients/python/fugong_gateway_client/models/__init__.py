@@ -3,6 +3,7 @@
 from .accepted import Accepted
 from .acknowledgement_in import AcknowledgementIn
 from .appointment_problem import AppointmentProblem
+from .audience_in import AudienceIn
 from .audit_entry_out import AuditEntryOut
 from .audit_out import AuditOut
 from .batch_entry import BatchEntry
@@ -12,8 +13,17 @@ from .batch_result import BatchResult
 from .booking_in import BookingIn
 from .booking_out import BookingOut
 from .bookings_out import BookingsOut
+from .campaign_accepted_out import CampaignAcceptedOut
+from .campaign_in import CampaignIn
+from .campaign_in_values import CampaignInValues
+from .campaign_preview_out import CampaignPreviewOut
+from .campaign_progress_out import CampaignProgressOut
+from .campaign_template import CampaignTemplate
+from .cancel_accepted_out import CancelAcceptedOut
 from .changes import Changes
 from .channel import Channel
+from .channel_progress_out import ChannelProgressOut
+from .channel_progress_out_statuses import ChannelProgressOutStatuses
 from .closing_in import ClosingIn
 from .closing_reason import ClosingReason
 from .community import Community
@@ -40,6 +50,7 @@ from .enterprise_compliance_status import EnterpriseComplianceStatus
 from .enterprise_in import EnterpriseIn
 from .enterprise_size import EnterpriseSize
 from .entry_result import EntryResult
+from .failure_out import FailureOut
 from .field_problem import FieldProblem
 from .fill_in import FillIn
 from .finding_out import FindingOut
@@ -76,6 +87,12 @@ from .return_to_work_out_definitions import ReturnToWorkOutDefinitions
 from .review_decision import ReviewDecision
 from .review_in import ReviewIn
 from .revision_in import RevisionIn
+from .roster_group_out import RosterGroupOut
+from .roster_merged_out import RosterMergedOut
+from .roster_row_problem_out import RosterRowProblemOut
+from .roster_row_refused_out import RosterRowRefusedOut
+from .roster_summary_out import RosterSummaryOut
+from .roster_upload_out import RosterUploadOut
 from .row_accepted_out import RowAcceptedOut
 from .row_problem_out import RowProblemOut
 from .row_refused_out import RowRefusedOut
@@ -91,6 +108,8 @@ from .status_in import StatusIn
 from .status_out import StatusOut
 from .statuses_out import StatusesOut
 from .suggested_slot import SuggestedSlot
+from .upload_mode import UploadMode
+from .upload_roster_json_body import UploadRosterJsonBody
 from .weekly_report_in import WeeklyReportIn
 from .weekly_report_template_extension import WeeklyReportTemplateExtension
 
@@ -98,6 +117,7 @@ __all__ = (
     "Accepted",
     "AcknowledgementIn",
     "AppointmentProblem",
+    "AudienceIn",
     "AuditEntryOut",
     "AuditOut",
     "BatchEntry",
@@ -107,8 +127,17 @@ __all__ = (
     "BookingIn",
     "BookingOut",
     "BookingsOut",
+    "CampaignAcceptedOut",
+    "CampaignIn",
+    "CampaignInValues",
+    "CampaignPreviewOut",
+    "CampaignProgressOut",
+    "CampaignTemplate",
+    "CancelAcceptedOut",
     "Changes",
     "Channel",
+    "ChannelProgressOut",
+    "ChannelProgressOutStatuses",
     "ClosingIn",
     "ClosingReason",
     "Community",
@@ -135,6 +164,7 @@ __all__ = (
     "EnterpriseIn",
     "EnterpriseSize",
     "EntryResult",
+    "FailureOut",
     "FieldProblem",
     "FillIn",
     "FindingOut",
@@ -171,6 +201,12 @@ __all__ = (
     "ReviewDecision",
     "ReviewIn",
     "RevisionIn",
+    "RosterGroupOut",
+    "RosterMergedOut",
+    "RosterRowProblemOut",
+    "RosterRowRefusedOut",
+    "RosterSummaryOut",
+    "RosterUploadOut",
     "RowAcceptedOut",
     "RowProblemOut",
     "RowRefusedOut",
@@ -186,6 +222,8 @@ __all__ = (
     "StatusIn",
     "StatusOut",
     "SuggestedSlot",
+    "UploadMode",
+    "UploadRosterJsonBody",
     "WeeklyReportIn",
     "WeeklyReportTemplateExtension",
 )

@@ -11,7 +11,6 @@ ALTER TABLE notify.messages
     ADD COLUMN channels text[] NOT NULL DEFAULT '{sms}'
         CHECK (cardinality(channels) > 0 AND channels <@ '{sms,wechat,voice}'),
     ADD COLUMN opted_out text[] NOT NULL DEFAULT '{}' CHECK (opted_out <@ '{sms,wechat,voice}'),
-    ADD COLUMN IF NOT EXISTS openid text,
     -- The current attempt: where it went (the number, or the openid), through which provider,
     -- and the channel to fall back to if this one fails for good.
     ADD COLUMN address text,
@@ -24,13 +23,14 @@ ALTER TABLE notify.messages
 
 UPDATE notify.messages SET address = phone, provider = 'tencent_sms' WHERE attempt_id IS NOT NULL;
 
--- A WeChat-only recipient has an openid and no number.
-ALTER TABLE notify.messages DROP CONSTRAINT messages_check;
+-- A WeChat-only recipient has an openid (wechat_openid, from 002) and no number; a purged
+-- message has neither, nor an address, whatever its status.
+ALTER TABLE notify.messages DROP CONSTRAINT messages_has_a_number;
 ALTER TABLE notify.messages ADD CONSTRAINT messages_reachable CHECK (
-    status NOT IN ('created', 'sending', 'sent', 'delivered')
-    OR phone IS NOT NULL OR openid IS NOT NULL);
+    purged_at IS NOT NULL OR status NOT IN ('created', 'sending', 'sent', 'delivered')
+    OR phone IS NOT NULL OR wechat_openid IS NOT NULL);
 ALTER TABLE notify.messages ADD CONSTRAINT messages_attempt_addressed CHECK (
-    status <> 'sending' OR (address IS NOT NULL AND provider IS NOT NULL));
+    purged_at IS NOT NULL OR status <> 'sending' OR (address IS NOT NULL AND provider IS NOT NULL));
 
 DROP INDEX notify.messages_by_attempt;
 CREATE INDEX messages_by_attempt ON notify.messages (attempt_id, address);

@@ -1,0 +1,41 @@
+"""The console on the gateway's application: its routers, static files, headers and errors."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request, status
+from fastapi.responses import RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from services.gateway.console import auth_routes, monitoring_pages, poster_routes
+from services.gateway.console.rendering import STATIC, render
+from services.gateway.console.security import (
+    PREFIX,
+    SESSION_COOKIE,
+    ConsoleHeaders,
+    FormRefused,
+    SignInRequired,
+)
+
+PAGE_ROUTERS = (auth_routes.router, monitoring_pages.router, poster_routes.router)
+"""Matching's and notify's pages join here, each registering its navigation entry."""
+
+
+def mount_console(app: FastAPI) -> None:
+    """Serve the console under /console; its sessions are `app.state.console_sessions`, a
+    `ConsoleSessions` the lifespan (or an in-process test) puts there."""
+    for router in PAGE_ROUTERS:
+        app.include_router(router)
+    app.mount(f"{PREFIX}/static", StaticFiles(directory=STATIC), name="console-static")
+    app.add_exception_handler(SignInRequired, _to_sign_in)
+    app.add_exception_handler(FormRefused, _form_refused)
+    app.add_middleware(ConsoleHeaders)
+
+
+async def _to_sign_in(request: Request, exc: Exception) -> Response:
+    answer = RedirectResponse(f"{PREFIX}/sign-in", status.HTTP_303_SEE_OTHER)
+    answer.delete_cookie(SESSION_COOKIE, path=PREFIX, httponly=True, samesite="strict")
+    return answer
+
+
+async def _form_refused(request: Request, exc: Exception) -> Response:
+    return render(request, "refused.html", None, reason=str(exc), status_code=400)

@@ -1,0 +1,109 @@
+"""An enterprise's roster of employees to notify: upload it (JSON, CSV, .xlsx), read its figures."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, Request, status
+
+from services.contracts.rosters import UploadMode
+from services.gateway.dependencies import PrincipalDep, ResourcesDep
+from services.gateway.domain.spreadsheets import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE, SheetUnreadable
+from services.gateway.notices import JSON, own_enterprise, publish_roster, read_upload
+from services.gateway.routes.campaign_models import (
+    RosterGroupOut,
+    RosterMergedOut,
+    RosterRowProblemOut,
+    RosterRowRefusedOut,
+    RosterSummaryOut,
+    RosterUploadOut,
+)
+
+router = APIRouter(prefix="/v1/rosters", tags=["notices"])
+
+_BINARY = {"schema": {"type": "string", "format": "binary"}}
+_MEMBERS_EXAMPLE = {
+    "members": [
+        {"name": "王芳", "mobile": "138 0013 8000", "department": "生产部", "site": "二号车间"},
+        {"name": "李强", "mobile": "021-5888 1234", "preferred_channel": "voice"},
+    ]
+}
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_202_ACCEPTED,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "description": 'the employees: JSON `{"members": [...]}`, or a sheet with the '
+            "headings 姓名, 手机号, 微信openid, 首选渠道, 同意通知, 部门, 厂区",
+            "content": {
+                JSON: {"schema": {"type": "object"}, "example": _MEMBERS_EXAMPLE},
+                CSV_MEDIA_TYPE: _BINARY,
+                XLSX_MEDIA_TYPE: _BINARY,
+            },
+        }
+    },
+)
+async def upload_roster(
+    request: Request,
+    principal: PrincipalDep,
+    resources: ResourcesDep,
+    mode: Annotated[
+        UploadMode,
+        Query(description="replace: the upload is the whole roster; append: add to it"),
+    ] = UploadMode.REPLACE,
+) -> RosterUploadOut:
+    """Upload the enterprise's roster. Numbers are normalised to E.164 (mainland China unless a
+    country code is given); the same number twice is one member (rows merged are listed); a bad
+    row is listed by number, field and reason and the good rows are kept. A landline gets voice
+    notices, never SMS. Only the enterprise itself uploads, and sees, its roster."""
+    credit_code = own_enterprise(principal)
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    body = await request.body()
+    try:
+        reading = read_upload(body, media_type)
+    except SheetUnreadable as unreadable:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, f"the roster cannot be read: {unreadable}"
+        ) from None
+    if not reading.members and mode is UploadMode.REPLACE:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            "no row is a member: a replacement would empty the roster, so nothing changed",
+        )
+    upload = await publish_roster(resources, principal, credit_code, body, reading, mode)
+    return RosterUploadOut(
+        upload_id=upload.upload_id,
+        mode=upload.mode.value,
+        members=len(reading.members),
+        landlines=sum(not m.mobile for m in reading.members),
+        merged=[RosterMergedOut(row=row, merged_into=into) for row, into in reading.merged],
+        refused=[
+            RosterRowRefusedOut(
+                row=bad.row,
+                errors=[RosterRowProblemOut(field=p.field, reason=p.reason) for p in bad.problems],
+            )
+            for bad in reading.bad_rows
+        ],
+    )
+
+
+@router.get("")
+async def roster_summary(principal: PrincipalDep, resources: ResourcesDep) -> RosterSummaryOut:
+    """The enterprise's roster as notify holds it, counted by department and site (no person)."""
+    credit_code = own_enterprise(principal)
+    rows = await resources.views.roster_summary(credit_code)
+    groups = [
+        RosterGroupOut(
+            department=r["department"],
+            site=r["site"],
+            members=r["members"],
+            sms_reachable=r["sms_reachable"],
+        )
+        for r in rows
+    ]
+    return RosterSummaryOut(
+        credit_code=credit_code, members=sum(g.members for g in groups), groups=groups
+    )

@@ -1,0 +1,283 @@
+"""Rosters and campaigns end to end: the gateway, notify and the provider simulator as real
+processes on a database and topics of their own. A roster uploaded with bad rows and duplicates
+becomes a campaign every member gets once; send-at and quiet hours hold a campaign back; a
+cancel stops what was not sent."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+
+from services.gateway.domain.access import Principal, PrincipalKind
+from services.notify.domain.quiet_hours import SHANGHAI
+from services.platform.postgres import open_pool
+from tests.support.processes import ServiceProcess, free_port, service_env
+from tests.support.stack import Stack, running_stack
+from tests.support.waiting import eventually
+
+pytestmark = pytest.mark.integration
+
+NOTIFY_ENV = {
+    "FUGONG_SEND_INTERVAL_SECONDS": "0.2",
+    "FUGONG_SEND_BATCH_SIZE": "50",
+    "FUGONG_SEND_BATCHES_PER_TICK": "4",
+    "FUGONG_SEND_TIMEOUT_SECONDS": "1",
+    "FUGONG_RESOLVE_AFTER_SECONDS": "2",
+    "FUGONG_RETRY_BACKOFF_SECONDS": "0.2",
+    "FUGONG_MAX_ATTEMPTS": "10",
+    "FUGONG_SIM_UNANSWERED_HOLD_SECONDS": "3",
+    "FUGONG_CAMPAIGN_GAUGES_INTERVAL_SECONDS": "0.5",
+    # Off unless a test sets a window (an empty window: start == end).
+    "FUGONG_QUIET_HOURS_START": "00:00",
+    "FUGONG_QUIET_HOURS_END": "00:00",
+}
+CAMPAIGN = {
+    "template": "return_to_work",
+    "values": {
+        "enterprise_name": "上海浦江食品有限公司",
+        "return_date": "2月17日",
+        "site": "浦东新区川沙路1号二号车间",
+        "instructions": "请携带健康码，到岗后先测体温。",
+    },
+}
+OPEN = ("created", "sending", "temporary_failure")
+
+
+@dataclass
+class Rig:
+    stack: Stack
+    simulator: ServiceProcess
+    notify: ServiceProcess
+    pool: asyncpg.Pool
+    http: httpx.AsyncClient
+    owner: dict[str, str]
+    credit_code: str
+    quiet_ends: datetime | None
+
+    async def received(self) -> dict[str, Any]:
+        async with httpx.AsyncClient(base_url=self.simulator.url) as client:
+            answer: dict[str, Any] = (await client.get("/_sim/received")).raise_for_status().json()
+            return answer
+
+    async def configure(self, **behaviour: float) -> None:
+        async with httpx.AsyncClient(base_url=self.simulator.url) as client:
+            (await client.post("/_sim/config", json=behaviour)).raise_for_status()
+
+    async def gauges(self) -> dict[str, float]:
+        """fugong_notify_campaign_messages by status, as notify's /metrics shows them."""
+        async with httpx.AsyncClient(base_url=self.notify.url) as client:
+            text = (await client.get("/metrics")).raise_for_status().text
+        found = {}
+        for line in text.splitlines():
+            if line.startswith('fugong_notify_campaign_messages{channel="sms"'):
+                labels, value = line.rsplit(" ", 1)
+                found[labels.split('status="')[1].rstrip('"}')] = float(value)
+        return found
+
+    async def statuses(self, campaign_id: str) -> dict[str, int]:
+        rows = await self.pool.fetch(
+            "SELECT status, count(*) FROM notify.messages WHERE campaign_id = $1::uuid GROUP BY 1",
+            campaign_id,
+        )
+        return {row[0]: row[1] for row in rows}
+
+    async def upload(self, members: list[dict[str, str]], mode: str = "replace") -> dict[str, Any]:
+        response = await self.http.post(
+            "/v1/rosters",
+            params={"mode": mode},
+            content=_csv(members),
+            headers={**self.owner, "content-type": "text/csv"},
+        )
+        assert response.status_code == 202, response.text
+        answer: dict[str, Any] = response.json()
+        return answer
+
+    async def roster_size(self) -> int:
+        response = await self.http.get("/v1/rosters", headers=self.owner)
+        assert response.status_code == 200, response.text
+        return int(response.json()["members"])
+
+    async def create(self, **extra: Any) -> str:
+        response = await self.http.post(
+            "/v1/campaigns",
+            json={**CAMPAIGN, **extra},
+            headers={**self.owner, "Idempotency-Key": str(uuid.uuid4())},
+        )
+        assert response.status_code == 202, response.text
+        return str(response.json()["campaign_id"])
+
+
+def _csv(members: list[dict[str, str]]) -> bytes:
+    text = io.StringIO(newline="")
+    writer = csv.DictWriter(text, ["姓名", "手机号", "同意通知", "部门", "厂区"])
+    writer.writeheader()
+    writer.writerows(members)
+    return text.getvalue().encode("utf-8-sig")
+
+
+def _member(serial: int, mobile: str | None = None, **extra: str) -> dict[str, str]:
+    return {"姓名": "王芳", "手机号": mobile or f"138{serial:08d}", "部门": "生产部", **extra}
+
+
+def _e164(serial: int) -> str:
+    return f"+86138{serial:08d}"
+
+
+@asynccontextmanager
+async def campaign_rig(
+    tmp: Path, quiet_for: timedelta | None = None, **notify_env: str
+) -> AsyncIterator[Rig]:
+    """With `quiet_for`, notify's quiet hours begin before it starts and end that long after."""
+    async with running_stack(tmp, with_monitoring=False) as stack:
+        env = {**service_env(stack.database_url, stack.prefix, tmp), **NOTIFY_ENV, **notify_env}
+        simulator = ServiceProcess("notify.simulator", free_port(), env, tmp / "simulator.log")
+        env["FUGONG_SMS_ENDPOINT"] = f"127.0.0.1:{simulator.port}"
+        pool = await open_pool(stack.database_url, max_size=2)
+        quiet_ends = None
+        await asyncio.to_thread(simulator.start)
+        if quiet_for is not None:
+            now = datetime.now(SHANGHAI)
+            quiet_ends = now + quiet_for
+            env["FUGONG_QUIET_HOURS_START"] = (now - timedelta(minutes=1)).strftime("%H:%M:%S")
+            env["FUGONG_QUIET_HOURS_END"] = quiet_ends.strftime("%H:%M:%S")
+        notify = ServiceProcess("notify", free_port(), env, tmp / "notify.log")
+        try:
+            await asyncio.to_thread(notify.start)
+            code, owner = await stack.enterprise(1)
+            async with httpx.AsyncClient(base_url=stack.gateway.url, timeout=30) as http:
+                yield Rig(stack, simulator, notify, pool, http, owner, code, quiet_ends)
+        finally:
+            notify.stop()
+            simulator.stop()
+            await pool.close()
+
+
+def _settled(statuses: dict[str, int]) -> bool:
+    return bool(statuses) and not any(statuses.get(s) for s in OPEN)
+
+
+async def test_a_roster_with_bad_rows_and_duplicates_reaches_every_member_once(
+    tmp_path: Path,
+) -> None:
+    good = [_member(n) for n in range(1, 301)]
+    # The same people again in other formats, five bad rows, two landlines, two who said no.
+    again = [_member(n, f"+86 138 {n:08d}") for n in (3, 9, 27)]
+    bad = [_member(0, "1380013800"), _member(0, "电话"), {"姓名": "", "手机号": "13912345678"}]
+    landlines = [_member(0, "021-5888 1234", 厂区="一号车间"), _member(0, "021 5888 1235")]
+    refusing = [_member(n, 同意通知="否") for n in (401, 402)]
+    async with campaign_rig(tmp_path) as rig:
+        upload = await rig.upload(good + again + bad + landlines + refusing)
+        assert upload["members"] == 300 + 2 + 2
+        assert upload["landlines"] == 2
+        assert [m["merged_into"] for m in upload["merged"]] == [4, 10, 28]  # after the heading
+        assert [r["row"] for r in upload["refused"]] == [305, 306, 307]
+        assert "13800138" not in str(upload["refused"])
+        await eventually(rig.roster_size, lambda n: n == 304, what="the roster recorded")
+
+        first = await rig.http.post(
+            "/v1/campaigns",
+            json=CAMPAIGN,
+            headers={**rig.owner, "Idempotency-Key": "8f14e45f-ceea-467f-a0e6-0b1a2c3d4e5f"},
+        )
+        again_sent = await rig.http.post(
+            "/v1/campaigns",
+            json=CAMPAIGN,
+            headers={**rig.owner, "Idempotency-Key": "8f14e45f-ceea-467f-a0e6-0b1a2c3d4e5f"},
+        )
+        assert first.status_code == again_sent.status_code == 202, first.text
+        campaign_id = first.json()["campaign_id"]
+        assert again_sent.json()["campaign_id"] == campaign_id
+        assert first.json()["preview"]["recipients"] == 300
+        assert first.json()["preview"]["parts"] == 3  # 141 characters
+
+        statuses = await eventually(
+            lambda: rig.statuses(campaign_id), _settled, within=90, what="every message sent"
+        )
+        assert statuses.get("no_channel_yet") == 2  # the landlines: no SMS
+        assert sum(statuses.get(s, 0) for s in ("sent", "delivered")) == 300
+        received = await rig.received()
+        assert received["by_phone"] == {_e164(n): 1 for n in range(1, 301)}
+        await eventually(
+            rig.gauges,
+            lambda g: g.get("sent", 0) + g.get("delivered", 0) == 300,
+            what="the campaign's messages on /metrics",
+        )
+
+        progress = await rig.http.get(f"/v1/campaigns/{campaign_id}", headers=rig.owner)
+        city = await rig.stack.key_for(Principal(PrincipalKind.OFFICIAL))
+        masked = await rig.http.get(f"/v1/campaigns/{campaign_id}", headers=city)
+        _, other = await rig.stack.enterprise(2)
+        hidden = await rig.http.get(f"/v1/campaigns/{campaign_id}", headers=other)
+    assert progress.status_code == masked.status_code == 200, progress.text
+    assert hidden.status_code == 404
+    assert progress.json()["recipients"] == 302
+    (landline, _) = sorted(f["phone"] for f in progress.json()["failures"])
+    assert landline == "+862158881234"
+    assert sorted(f["phone"] for f in masked.json()["failures"])[0] == "+8621****1234"
+
+
+async def test_send_at_and_quiet_hours_hold_a_campaign_back_until_they_end(
+    tmp_path: Path,
+) -> None:
+    async with campaign_rig(tmp_path, quiet_for=timedelta(seconds=25)) as rig:
+        assert rig.quiet_ends is not None
+        quiet_ends = rig.quiet_ends
+        await rig.upload([_member(n) for n in range(1, 41)])
+        await eventually(rig.roster_size, lambda n: n == 40, what="the roster recorded")
+        # One campaign for now (held by the quiet hours), one for after them.
+        at_once = await rig.create()
+        later_at = quiet_ends + timedelta(seconds=10)
+        later = await rig.create(send_at=later_at.isoformat(), audience={"sites": []})
+        await eventually(
+            lambda: rig.statuses(later), lambda s: s.get("created") == 40, what="expanded"
+        )
+        assert datetime.now(SHANGHAI) < quiet_ends, "the test started too slowly to check"
+        await asyncio.sleep((quiet_ends - datetime.now(SHANGHAI)).total_seconds() - 1)
+        assert (await rig.received())["accepted"] == 0  # nothing in the quiet hours
+
+        await eventually(lambda: rig.statuses(at_once), _settled, within=30, what="sent after")
+        assert datetime.now(SHANGHAI) < later_at, "sending was too slow to check send_at"
+        assert (await rig.statuses(later)) == {"created": 40}
+        await eventually(lambda: rig.statuses(later), _settled, within=60, what="later sent")
+        received = await rig.received()
+    assert received["by_phone"] == {_e164(n): 2 for n in range(1, 41)}
+    assert all(e["count"] == 1 for e in received["by_session_and_phone"])
+
+
+async def test_a_cancelled_campaign_sends_nothing_more(tmp_path: Path) -> None:
+    async with campaign_rig(
+        tmp_path, FUGONG_SEND_BATCH_SIZE="10", FUGONG_SEND_BATCHES_PER_TICK="1"
+    ) as rig:
+        await rig.upload([_member(n) for n in range(1, 301)])
+        await eventually(rig.roster_size, lambda n: n == 300, what="the roster recorded")
+        await rig.configure(latency_seconds=0.3)
+        campaign_id = await rig.create()
+        await eventually(
+            rig.received, lambda r: r["accepted"] >= 30, within=60, what="sending under way"
+        )
+        cancelled = await rig.http.delete(f"/v1/campaigns/{campaign_id}", headers=rig.owner)
+        assert cancelled.status_code == 202, cancelled.text
+        statuses = await eventually(
+            lambda: rig.statuses(campaign_id), _settled, within=30, what="the cancel recorded"
+        )
+        await asyncio.sleep(2)
+        received = await rig.received()
+        progress = await rig.http.get(f"/v1/campaigns/{campaign_id}", headers=rig.owner)
+    sent = sum(statuses.get(s, 0) for s in ("sent", "delivered"))
+    assert statuses["cancelled"] > 100
+    assert sent + statuses["cancelled"] == 300
+    assert received["accepted"] == sent  # nothing cancelled reached the provider
+    assert all(count == 1 for count in received["by_phone"].values())
+    assert progress.json()["cancelled_at"] is not None
