@@ -37,3 +37,14 @@ CREATE INDEX messages_by_attempt ON notify.messages (attempt_id, address);
 
 -- Accepted, its receipt not in after a long wait (a worker killed after pulling it): looked up.
 CREATE INDEX messages_awaiting_receipt ON notify.messages (sending_since) WHERE status = 'sent';
+
+-- A campaign's progress by the channel each message is on; SMS parts (what a campaign costs)
+-- only for messages on SMS: a WeChat message or a call is not billed by the part.
+CREATE OR REPLACE VIEW notify.campaign_progress_v AS
+SELECT m.campaign_id, coalesce(m.channel, 'none') AS channel, m.status,
+       count(*) AS messages,
+       coalesce(sum(m.segments) FILTER (WHERE m.channel = 'sms'), 0) AS segments,
+       max(m.status_changed_at) AS last_change
+FROM notify.messages m
+WHERE m.campaign_id IS NOT NULL
+GROUP BY m.campaign_id, coalesce(m.channel, 'none'), m.status;
