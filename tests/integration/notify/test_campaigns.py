@@ -163,7 +163,10 @@ async def campaign_rig(
     async with running_stack(tmp, with_monitoring=False) as stack:
         env = {**service_env(stack.database_url, stack.prefix, tmp), **NOTIFY_ENV, **notify_env}
         simulator = ServiceProcess("notify.simulator", free_port(), env, tmp / "simulator.log")
-        env["FUGONG_SMS_ENDPOINT"] = f"127.0.0.1:{simulator.port}"
+        host = f"127.0.0.1:{simulator.port}"  # every provider on this test's own simulator
+        env["FUGONG_SMS_ENDPOINT"] = env["FUGONG_ALIYUN_ENDPOINT"] = host
+        env["FUGONG_VOICE_ENDPOINT"] = host
+        env["FUGONG_WECHAT_API_BASE"] = f"http://{host}/cgi-bin/"
         pool = await open_pool(stack.database_url, max_size=2)
         quiet_ends = None
         await asyncio.to_thread(simulator.start)

@@ -64,7 +64,11 @@ def _campaign(campaign_id: str, audience: Audience | None = None) -> RecordCampa
 
 
 def _counts(rows: list[asyncpg.Record]) -> dict[str, int]:
-    return {row[0]: row[1] for row in rows}
+    """Messages by status (summed over channels)."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row[0]] = counts.get(row[0], 0) + row[1]
+    return counts
 
 
 async def _roster(pool: asyncpg.Pool) -> list[str]:
