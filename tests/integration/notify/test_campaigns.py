@@ -96,14 +96,16 @@ class Rig:
             (await client.post("/_sim/config", json=behaviour)).raise_for_status()
 
     async def gauges(self) -> dict[str, float]:
-        """fugong_notify_campaign_messages by status, as notify's /metrics shows them."""
+        """fugong_notify_campaign_messages by status (summed over channels), as notify's /metrics
+        shows them."""
         async with httpx.AsyncClient(base_url=self.notify.url) as client:
             text = (await client.get("/metrics")).raise_for_status().text
-        found = {}
+        found: dict[str, float] = {}
         for line in text.splitlines():
-            if line.startswith('fugong_notify_campaign_messages{channel="sms"'):
+            if line.startswith("fugong_notify_campaign_messages{"):
                 labels, value = line.rsplit(" ", 1)
-                found[labels.split('status="')[1].rstrip('"}')] = float(value)
+                status = labels.split('status="')[1].split('"')[0]
+                found[status] = found.get(status, 0.0) + float(value)
         return found
 
     async def statuses(self, campaign_id: str) -> dict[str, int]:
