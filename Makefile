@@ -22,7 +22,7 @@ export FUGONG_TOPIC_REPLICATION_FACTOR ?= 3
 export FUGONG_TOPIC_MIN_INSYNC_REPLICAS ?= 2
 endif
 
-.PHONY: help setup up down status run demo posters test test-cluster check lint format typecheck unit integration e2e bench bench-ingest bench-matching client clean
+.PHONY: help setup up down status run demo posters test test-cluster check lint format typecheck unit integration e2e bench bench-ingest bench-matching bench-notify client clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -104,6 +104,9 @@ bench: infra ## Run the monitoring benchmark (see bench/README.md)
 
 bench-ingest: infra ## Bulk ingestion through the gateway vs a bare producer, and freshness
 	$(PY) bench/ingest.py
+
+bench-notify: infra ## One bulk send (default 1,000,000 recipients) through notify and the provider simulator
+	$(PY) bench/notify.py
 
 bench-matching: setup ## Recommendation top 10 over 100,000 postings and screening throughput (pure, no infra)
 	$(PY) bench/matching.py

@@ -3,11 +3,15 @@ and the sender as a periodic job of the same process."""
 
 from __future__ import annotations
 
+from services.notify.adapters.aliyun_sms import AliyunSms
 from services.notify.adapters.campaign_metrics import CampaignGauges
 from services.notify.adapters.postgres_outbox import PostgresOutbox
 from services.notify.adapters.postgres_store import PostgresNotifyStore
 from services.notify.adapters.retention import RetentionPurge
 from services.notify.adapters.tencent_sms import TencentSms
+from services.notify.adapters.tencent_vms import TencentVoice
+from services.notify.adapters.wechat_template import WeChatTemplate
+from services.notify.channels import ChannelProvider
 from services.notify.domain.records import Record
 from services.notify.events import ROUTES
 from services.notify.sender import Sender
@@ -16,6 +20,16 @@ from services.platform.stream.periodic import periodic_job
 from services.platform.stream.worker import StreamSpec
 
 SERVICE = "notify"
+
+
+def channel_providers(settings: NotifySettings) -> list[ChannelProvider]:
+    """Every provider notify sends through, each configured from settings."""
+    return [
+        TencentSms(settings),
+        AliyunSms(settings),
+        WeChatTemplate(settings),
+        TencentVoice(settings),
+    ]
 
 
 def stream_spec(settings: NotifySettings | None = None) -> StreamSpec[Record]:
@@ -29,7 +43,7 @@ def stream_spec(settings: NotifySettings | None = None) -> StreamSpec[Record]:
                 "send_notices",
                 settings.send_interval_seconds,
                 lambda pool, _producer, _settings: Sender(
-                    PostgresOutbox(pool), TencentSms(settings), settings
+                    PostgresOutbox(pool), channel_providers(settings), settings
                 ),
             ),
             periodic_job(

@@ -1,9 +1,12 @@
-"""Port: an SMS provider that sends in batches, answers per number, and hands out receipts.
+"""Port: a channel provider that sends in batches, answers per address, and hands out receipts.
 
 A provider's answer has three shapes, and only one of them lets a message be sent again:
-per-number results (accepted, refused for now, refused for good); the whole request refused
-before anything was sent (`SendRefused`); and no answer at all (`OutcomeUnknown`: it may have
-been sent, so it must be looked up, never resent blindly).
+per-address results (accepted, refused for now, refused for good, or no answer for that one
+address); the whole request refused before anything was sent (`SendRefused`); and no answer at
+all (`OutcomeUnknown`: it may have been sent, so it must be looked up, never resent blindly).
+
+Adapters: Tencent Cloud SMS and Alibaba Cloud SMS (`sms`), WeChat template messages
+(`wechat`), Tencent Cloud voice notices (`voice`), each on the provider's own SDK.
 """
 
 from __future__ import annotations
@@ -13,38 +16,55 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
+from services.notify.domain.routing import Channel
+
+
+class Provider(StrEnum):
+    TENCENT_SMS = "tencent_sms"
+    ALIYUN_SMS = "aliyun_sms"
+    WECHAT = "wechat"
+    TENCENT_VMS = "tencent_vms"
+
 
 class Outcome(StrEnum):
     ACCEPTED = "accepted"
     TEMPORARY = "temporary"
     PERMANENT = "permanent"
+    UNKNOWN = "unknown"
+    """No answer for this address (its own request timed out): it may have been sent."""
 
 
 @dataclass(frozen=True)
-class SmsBatch:
-    """One request: one template with one set of values, to up to 200 distinct numbers."""
+class Batch:
+    """One request: one template with one set of values, to distinct addresses."""
 
     attempt_id: str
-    """Sent as the request's SessionContext; receipts and lookups carry it back."""
+    """Sent as the request's own reference (SessionContext, OutId); receipts carry it back."""
     template_id: str
     slots: tuple[str, ...]
-    phones: tuple[str, ...]
+    addresses: tuple[str, ...]
 
 
 @dataclass(frozen=True)
-class NumberResult:
-    phone: str
+class AddressResult:
+    address: str
     outcome: Outcome
     serial_no: str | None = None
     reason: str | None = None
-    """The provider's code, never the number."""
+    """The provider's code, never the address."""
+
+
+class ReceiptStatus(StrEnum):
+    ACCEPTED = "accepted"  # the provider has it, the carrier has not reported yet
+    DELIVERED = "delivered"
+    UNDELIVERED = "undelivered"
 
 
 @dataclass(frozen=True)
 class Receipt:
     attempt_id: str
-    phone: str
-    delivered: bool
+    address: str
+    status: ReceiptStatus
     serial_no: str
     reason: str | None = None
 
@@ -61,17 +81,28 @@ class ProviderUnavailable(Exception):
     """A receipt pull or lookup failed; nothing changed, ask again later."""
 
 
-class SmsChannel(Protocol):
-    async def send(self, batch: SmsBatch) -> list[NumberResult]:
-        """Raise SendRefused or OutcomeUnknown when there is no per-number answer."""
+class ChannelProvider(Protocol):
+    provider: Provider
+    channel: Channel
+    batch_size: int
+    pulls_receipts: bool
+    """Whether receipts() hands out this provider's receipts (else they are pushed elsewhere)."""
+    can_look_up: bool
+    """Whether lookup() can tell what became of a send (else it answers None)."""
+    concurrency: int
+    """Requests in flight at once (for providers taking one address a request)."""
+
+    async def send(self, batch: Batch) -> list[AddressResult]:
+        """Raise SendRefused or OutcomeUnknown when there is no per-address answer."""
         ...
 
     async def receipts(self, limit: int) -> list[Receipt]:
-        """Receipts not handed out before, at most `limit`."""
+        """Receipts not handed out before, at most `limit` ([] where they are only pushed)."""
         ...
 
-    async def lookup(self, phone: str, since: datetime) -> list[Receipt]:
-        """What the provider knows of its sends to `phone` since `since`."""
+    async def lookup(self, address: str, since: datetime) -> list[Receipt] | None:
+        """What the provider knows of its sends to `address` since `since`; None when the
+        provider has no query for it (the outcome can then only come by receipt)."""
         ...
 
     async def close(self) -> None: ...

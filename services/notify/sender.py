@@ -1,31 +1,40 @@
 """The sender: a periodic job on the notify worker that sends what was recorded, once.
 
-Each run, in this order: apply the receipts the provider has for us (they settle messages whose
-answer was lost, too); look up messages `sending` for longer than any answer could take (a
-worker killed mid-request, a request that timed out) and settle each from what the provider
-says, reopening only those it never received; then claim and send new batches. Every worker
-runs it; claims skip rows another worker holds.
+Each run, in this order: apply the receipts each provider has for us (they settle messages
+whose answer was lost, too); look up messages `sending` for longer than any answer could take
+(a worker killed mid-request, a request that timed out) and settle each from what its provider
+says, reopening only those it never received (a provider with no status query cannot say: such
+a message is settled as sent, unconfirmed, never resent); then claim and send new batches,
+each channel through its provider, SMS through whichever provider the error-rate breaker
+allows. Every worker runs it; claims skip rows another worker holds.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
 import structlog
-from prometheus_client import Counter, Histogram
+from aiolimiter import AsyncLimiter
+from prometheus_client import Counter, Gauge, Histogram
 
 from services.notify.adapters.postgres_outbox import InFlight, PostgresOutbox
 from services.notify.channels import (
-    NumberResult,
+    AddressResult,
+    Batch,
+    ChannelProvider,
     OutcomeUnknown,
+    Provider,
     ProviderUnavailable,
     SendRefused,
-    SmsBatch,
-    SmsChannel,
 )
 from services.notify.domain.batching import Planned
+from services.notify.domain.breaker import ErrorRateBreaker
+from services.notify.domain.routing import Channel
+from services.notify.hand_over import HandOver
 from services.notify.settings import NotifySettings
 
 log = structlog.get_logger(__name__)
@@ -33,92 +42,180 @@ log = structlog.get_logger(__name__)
 RECEIPT_PAGE = 100
 _SKEW = timedelta(minutes=1)
 
-SMS_RESULTS = Counter(
-    "fugong_notify_sms_results",
-    "Numbers the SMS provider answered for, by outcome (accepted, temporary, permanent, "
-    "refused: the whole request refused, unknown: no answer).",
-    ["outcome"],
+RESULTS = Counter(
+    "fugong_notify_send_results",
+    "Addresses a provider answered for, by provider and outcome (accepted, temporary, "
+    "permanent, unknown; refused: the whole request refused).",
+    ["provider", "outcome"],
 )
-SMS_REQUEST_SECONDS = Histogram(
-    "fugong_notify_sms_request_duration_seconds",
-    "Time for one SendSms request to be answered (or to time out).",
+REQUEST_SECONDS = Histogram(
+    "fugong_notify_send_request_duration_seconds",
+    "Time for one provider request to be answered (or to time out), by provider.",
+    ["provider"],
     buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
 )
 LOOKUPS = Counter(
     "fugong_notify_lookups",
-    "Messages whose send outcome was unknown, looked up at the provider, by what was found.",
-    ["found"],
+    "Messages whose send outcome was unknown, settled by provider and by what was found "
+    "(yes, no, unconfirmed: the provider has no status query).",
+    ["provider", "found"],
+)
+SMS_PRIMARY = Gauge(
+    "fugong_notify_sms_on_primary",
+    "1 while SMS goes through the primary provider, 0 while failed over to the other.",
 )
 
 
 class Sender:
-    def __init__(self, outbox: PostgresOutbox, channel: SmsChannel, settings: NotifySettings):
+    def __init__(
+        self,
+        outbox: PostgresOutbox,
+        providers: Sequence[ChannelProvider],
+        settings: NotifySettings,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._outbox = outbox
-        self._channel = channel
+        self._providers = {p.provider: p for p in providers}
         self._settings = settings
+        self._limits = {
+            p: AsyncLimiter(max(1.0, settings.rate_limits.get(p, 1000.0)), 1.0)
+            for p in self._providers
+        }
+        # Providers taking one address a request: a bounded number in flight.
+        self._slots = {
+            p.provider: asyncio.Semaphore(p.concurrency) for p in providers if not p.can_look_up
+        }
+        self._hand_over = HandOver(outbox.mark_handed)
+        self._breaker = ErrorRateBreaker(
+            window=settings.breaker_window_seconds,
+            threshold=settings.breaker_error_rate,
+            min_requests=settings.breaker_min_requests,
+            cool_down=settings.breaker_cool_down_seconds,
+            clock=clock,
+        )
+        self._sms_secondary = next(
+            (
+                p
+                for p in (Provider.TENCENT_SMS, Provider.ALIYUN_SMS)
+                if p != settings.sms_primary and p in self._providers
+            ),
+            None,
+        )
+
+    def sms_provider(self) -> Provider:
+        primary = self._settings.sms_primary
+        if self._breaker.allows_primary() or self._sms_secondary is None:
+            SMS_PRIMARY.set(1)
+            return primary
+        SMS_PRIMARY.set(0)
+        return self._sms_secondary
 
     async def run(self) -> int:
-        """One round; return how many messages were handed to the provider."""
-        try:
-            await self._apply_receipts()
-            await self._resolve_unknown()
-        except ProviderUnavailable as exc:
-            # Sending goes on: receipts wait at the provider, lookups come round again.
-            log.warning("sms provider not answering receipts or lookups", error=str(exc))
+        """One round; return how many messages were handed to the providers."""
+        for provider in self._providers.values():
+            try:
+                await self._apply_receipts(provider)
+            except ProviderUnavailable as exc:
+                # Sending goes on: receipts wait at the provider.
+                log.warning("provider not answering receipts", provider=provider.provider,
+                            error=str(exc))  # fmt: skip
+        await self._resolve_unknown()
+        by_channel = {p.channel: p for p in self._providers.values()}
+        providers = {channel: p.provider for channel, p in by_channel.items()}
+        providers[Channel.SMS] = self.sms_provider()
         planned = await self._outbox.claim(
             self._settings.send_batch_size * self._settings.send_batches_per_tick,
-            self._settings.send_batch_size,
+            {c: min(self._settings.send_batch_size, p.batch_size) for c, p in by_channel.items()},
+            providers,
             campaigns=not self._settings.quiet_hours.contains(datetime.now(UTC)),
         )
-        await asyncio.gather(*(self._send(p) for p in planned))
+        sends = (self._send(p, self._providers[providers[p.channel]]) for p in planned)
+        await asyncio.gather(*sends)
         return sum(len(p.messages) for p in planned)
 
-    async def _apply_receipts(self) -> None:
+    async def _apply_receipts(self, provider: ChannelProvider) -> None:
         for _ in range(10):  # bounded: sending must not wait behind a flood of receipts
-            receipts = await self._channel.receipts(RECEIPT_PAGE)
+            receipts = await provider.receipts(RECEIPT_PAGE)
             await self._outbox.apply_receipts(receipts)
             if len(receipts) < RECEIPT_PAGE:
                 return
 
     async def _resolve_unknown(self) -> None:
-        stale = await self._outbox.in_flight_too_long(self._settings.resolve_after_seconds, 200)
+        settings = self._settings
+        stale = await self._outbox.in_flight_too_long(settings.resolve_after_seconds, 200)
+        pulled = [p for p, adapter in self._providers.items() if adapter.pulls_receipts]
+        stale += await self._outbox.receipt_overdue(settings.receipt_overdue_seconds, pulled, 100)
         for message in stale:
-            await self._resolve(message)
+            try:
+                await self._resolve(message)
+            except ProviderUnavailable as exc:
+                # Its lease runs out and a later round asks again.
+                log.warning("provider not answering lookups", provider=message.provider,
+                            error=str(exc))  # fmt: skip
 
     async def _resolve(self, message: InFlight) -> None:
+        provider = self._providers.get(message.provider)
+        if provider is None:
+            return  # this worker does not talk to that provider; it stays for one that does
         # The receipt may predate the claim's clock by the provider's clock skew: look wider.
-        since = message.since.replace(microsecond=0)
-        receipts = [
-            r
-            for r in await self._channel.lookup(message.phone, since - _SKEW)
-            if r.attempt_id == message.attempt_id
-        ]
-        LOOKUPS.labels("yes" if receipts else "no").inc()
+        since = message.since.replace(microsecond=0) - _SKEW
+        if not message.handed:
+            # It never left (its worker was killed first, or it waited too long for its turn,
+            # and its attempt will not send it now): sending it now is its first time.
+            LOOKUPS.labels(message.provider, "never_left").inc()
+            await self._outbox.reopen_never_left(message)
+            return
+        found = await provider.lookup(message.address, since)
+        if message.accepted:
+            # Accepted already: only its receipt can change it; not found, it waits longer.
+            await self._outbox.apply_receipts(
+                [r for r in found or [] if r.attempt_id == message.attempt_id]
+            )
+            return
+        if found is None:
+            LOOKUPS.labels(message.provider, "unconfirmed").inc()
+            await self._outbox.settle_unconfirmed(message)
+            return
+        receipts = [r for r in found if r.attempt_id == message.attempt_id]
+        LOOKUPS.labels(message.provider, "yes" if receipts else "no").inc()
         if receipts:
             await self._outbox.apply_receipts(receipts[:1])
         else:
-            await self._outbox.reopen(message.event_id)
+            await self._outbox.reopen(message)
 
-    async def _send(self, planned: Planned) -> None:
+    async def _send(self, planned: Planned, provider: ChannelProvider) -> None:
+        name = provider.provider
+        async with self._slots.get(name) or contextlib.nullcontext(), self._limits[name]:
+            held = [(m.event_id, planned.attempt_id) for m in planned.messages]
+            still_held = await self._hand_over.handed(held)
+            if still_held:
+                addresses = tuple(m.address for m in planned.messages if m.event_id in still_held)
+                batch = Batch(
+                    attempt_id=planned.attempt_id,
+                    template_id=self._settings.template_id(name, planned.template),
+                    slots=planned.slots,
+                    addresses=addresses,
+                )
+                await self._request(planned, provider, batch)
+
+    async def _request(self, planned: Planned, provider: ChannelProvider, batch: Batch) -> None:
         settings = self._settings
-        batch = SmsBatch(
-            attempt_id=planned.attempt_id,
-            template_id=settings.sms_template_id(planned.template),
-            slots=planned.slots,
-            phones=planned.phones,
-        )
+        name = provider.provider
         started = time.monotonic()
         try:
-            results: list[NumberResult] = await self._channel.send(batch)
+            results: list[AddressResult] = await provider.send(batch)
         except OutcomeUnknown as exc:
             # Left `sending`: the receipt or a lookup settles it; resending now could double it.
-            SMS_RESULTS.labels("unknown").inc(len(batch.phones))
-            log.warning("sms outcome unknown; it will be looked up", error=str(exc),
-                        attempt=planned.attempt_id, numbers=len(batch.phones))  # fmt: skip
+            self._record_health(provider, ok=False)
+            RESULTS.labels(name, "unknown").inc(len(batch.addresses))
+            log.warning("outcome unknown; it will be looked up", provider=name, error=str(exc),
+                        attempt=planned.attempt_id, addresses=len(batch.addresses))  # fmt: skip
             return
         except SendRefused as exc:
-            SMS_RESULTS.labels("refused").inc(len(batch.phones))
-            log.warning("sms request refused", code=str(exc), attempt=planned.attempt_id)
+            self._record_health(provider, ok=False)
+            RESULTS.labels(name, "refused").inc(len(batch.addresses))
+            log.warning("request refused", provider=name, code=str(exc),
+                        attempt=planned.attempt_id)  # fmt: skip
             await self._outbox.record_refusal(
                 planned,
                 str(exc),
@@ -127,12 +224,17 @@ class Sender:
             )
             return
         finally:
-            SMS_REQUEST_SECONDS.observe(time.monotonic() - started)
+            REQUEST_SECONDS.labels(name).observe(time.monotonic() - started)
+        self._record_health(provider, ok=True)
         for result in results:
-            SMS_RESULTS.labels(result.outcome.value).inc()
+            RESULTS.labels(name, result.outcome.value).inc()
         await self._outbox.record_answers(
             planned.attempt_id,
             results,
             max_attempts=settings.max_attempts,
             backoff_seconds=settings.retry_backoff_seconds,
         )
+
+    def _record_health(self, provider: ChannelProvider, *, ok: bool) -> None:
+        if provider.provider == self._settings.sms_primary:
+            self._breaker.record(ok)

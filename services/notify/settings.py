@@ -1,5 +1,6 @@
 """Notify worker settings (`FUGONG_*` environment variables): the stream worker's, the sender's
-and the SMS provider's. Going live is configuration: the provider's endpoint, scheme and keys."""
+and each channel provider's. Going live is configuration: the providers' endpoints, schemes and
+keys (the provider simulator's locally and in tests)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pydantic import Field, SecretStr, model_validator
 
 from services.contracts.campaigns import CampaignTemplate
 from services.contracts.notifications import Template
+from services.notify.channels import Provider
 from services.notify.domain.quiet_hours import QuietHours
 from services.platform.stream.settings import StreamSettings
 
@@ -34,6 +36,12 @@ class NotifySettings(StreamSettings):
         le=3600,
         description="how long a message may stay `sending` before the provider is asked what "
         "became of it; longer than a send's timeout, so no answer can still be on its way",
+    )
+    receipt_overdue_seconds: float = Field(
+        600,
+        gt=0,
+        le=86_400,
+        description="how long an accepted SMS waits for its receipt before it is looked up",
     )
     max_attempts: int = Field(5, ge=1, le=20, description="sends before technical failure")
     retry_backoff_seconds: float = Field(30, gt=0, le=3600, description="first retry's delay")
@@ -74,20 +82,96 @@ class NotifySettings(StreamSettings):
     def quiet_hours(self) -> QuietHours:
         return QuietHours(self.quiet_hours_start, self.quiet_hours_end)
 
-    def sms_template_id(self, template: str) -> str:
-        """The approved template id for one of notify's or the campaigns' templates."""
-        for known, template_id in self.sms_template_ids.items():
+    def template_id(self, provider: Provider, template: str) -> str:
+        """A provider's approved template id for one of notify's or the campaigns' templates."""
+        for known, template_id in self._template_ids(provider).items():
             if known.value == template:
                 return template_id
-        raise KeyError(f"no SMS template id for template {template}")
+        raise KeyError(f"no {provider} template id for template {template}")
+
+    def _template_ids(self, provider: Provider) -> dict[Template | CampaignTemplate, str]:
+        return {
+            Provider.TENCENT_SMS: self.sms_template_ids,
+            Provider.ALIYUN_SMS: self.aliyun_template_codes,
+            Provider.WECHAT: self.wechat_template_ids,
+            Provider.TENCENT_VMS: self.voice_template_ids,
+        }[provider]
 
     @model_validator(mode="after")
     def _every_template_has_an_approved_id(self) -> Self:
         # A message whose template has no id could never be sent: refuse to start instead.
-        missing = sorted({*Template, *CampaignTemplate} - set(self.sms_template_ids))
-        if missing:
-            raise ValueError(f"sms_template_ids lacks an id for: {', '.join(missing)}")
+        for name, ids in (
+            ("sms_template_ids", self.sms_template_ids),
+            ("aliyun_template_codes", self.aliyun_template_codes),
+            ("wechat_template_ids", self.wechat_template_ids),
+            ("voice_template_ids", self.voice_template_ids),
+        ):
+            missing = sorted({*Template, *CampaignTemplate} - set(ids))
+            if missing:
+                raise ValueError(f"{name} lacks an id for: {', '.join(missing)}")
         return self
+
+    aliyun_endpoint: str = Field(
+        "127.0.0.1:8200",
+        description="host[:port] of Alibaba Cloud SMS (dysmsapi.aliyuncs.com live)",
+    )
+    aliyun_scheme: Literal["http", "https"] = "http"
+    aliyun_access_key_id: SecretStr = SecretStr(DEV_SECRET)
+    aliyun_access_key_secret: SecretStr = SecretStr(DEV_SECRET)
+    aliyun_sign_name: str = Field("复工服务", description="the approved signature (签名)")
+    aliyun_template_codes: dict[Template | CampaignTemplate, str] = Field(
+        default_factory=lambda: {
+            t: f"SMS_{200_000_001 + i}" for i, t in enumerate([*Template, *CampaignTemplate])
+        },
+        description="Alibaba Cloud's approved template code for each of notify's templates",
+    )
+    wechat_api_base: str = Field(
+        "http://127.0.0.1:8200/cgi-bin/",
+        description="WeChat's API base (https://api.weixin.qq.com/cgi-bin/ live)",
+    )
+    wechat_app_id: str = Field("wx0000000000000000", description="the official account's appid")
+    wechat_app_secret: SecretStr = SecretStr(DEV_SECRET)
+    wechat_template_ids: dict[Template | CampaignTemplate, str] = Field(
+        default_factory=lambda: {t: f"fugong-{t.value}" for t in [*Template, *CampaignTemplate]},
+        description="the official account's template id for each of notify's templates",
+    )
+    wechat_concurrency: int = Field(
+        8, ge=1, le=64, description="WeChat requests in flight at once (one recipient each)"
+    )
+    voice_endpoint: str = Field(
+        "127.0.0.1:8200", description="host[:port] of Tencent Cloud VMS (vms.tencentcloudapi.com)"
+    )
+    voice_scheme: Literal["http", "https"] = "http"
+    voice_app_id: str = Field("1400000001", description="VoiceSdkAppid of the voice application")
+    voice_template_ids: dict[Template | CampaignTemplate, str] = Field(
+        default_factory=lambda: {
+            t: str(2_000_001 + i) for i, t in enumerate([*Template, *CampaignTemplate])
+        },
+        description="Tencent VMS's approved voice template id for each of notify's templates",
+    )
+    voice_concurrency: int = Field(8, ge=1, le=64, description="voice calls requested at once")
+    rate_limits: dict[Provider, float] = Field(
+        default_factory=lambda: {
+            Provider.TENCENT_SMS: 3000.0,
+            Provider.ALIYUN_SMS: 5000.0,
+            Provider.WECHAT: 1000.0,
+            Provider.TENCENT_VMS: 100.0,
+        },
+        description="requests per second each provider allows this worker (a token bucket each)",
+    )
+    sms_primary: Literal[Provider.TENCENT_SMS, Provider.ALIYUN_SMS] = Provider.TENCENT_SMS
+    breaker_window_seconds: float = Field(
+        30, gt=0, le=3600, description="how far back the SMS error rate looks"
+    )
+    breaker_error_rate: float = Field(
+        0.5, gt=0, le=1, description="share of failed SMS requests that fails over"
+    )
+    breaker_min_requests: int = Field(
+        10, ge=1, le=10_000, description="requests in the window before the rate counts"
+    )
+    breaker_cool_down_seconds: float = Field(
+        30, gt=0, le=3600, description="time on the other SMS provider before probing back"
+    )
 
     @model_validator(mode="after")
     def _lookups_wait_for_every_answer(self) -> Self:
@@ -99,13 +183,28 @@ class NotifySettings(StreamSettings):
 
     @model_validator(mode="after")
     def _production_uses_the_real_provider(self) -> Self:
-        if self.env == "prod" and (
-            self.sms_scheme != "https"
-            or DEV_SECRET
-            in (self.sms_secret_id.get_secret_value(), self.sms_secret_key.get_secret_value())
-        ):
-            raise ValueError(
-                "in prod FUGONG_SMS_SECRET_ID and FUGONG_SMS_SECRET_KEY must be set and "
-                "FUGONG_SMS_SCHEME must be https"
+        if self.env != "prod":
+            return self
+        secrets = {
+            "FUGONG_SMS_SECRET_ID": self.sms_secret_id,
+            "FUGONG_SMS_SECRET_KEY": self.sms_secret_key,
+            "FUGONG_ALIYUN_ACCESS_KEY_ID": self.aliyun_access_key_id,
+            "FUGONG_ALIYUN_ACCESS_KEY_SECRET": self.aliyun_access_key_secret,
+            "FUGONG_WECHAT_APP_SECRET": self.wechat_app_secret,
+        }
+        placeholders = [name for name, s in secrets.items() if s.get_secret_value() == DEV_SECRET]
+        if placeholders:
+            raise ValueError(f"in prod {', '.join(placeholders)} must be set")
+        plain = [
+            name
+            for name, scheme in (
+                ("FUGONG_SMS_SCHEME", self.sms_scheme),
+                ("FUGONG_ALIYUN_SCHEME", self.aliyun_scheme),
+                ("FUGONG_VOICE_SCHEME", self.voice_scheme),
+                ("FUGONG_WECHAT_API_BASE", self.wechat_api_base.split(":", 1)[0]),
             )
+            if scheme != "https"
+        ]
+        if plain:
+            raise ValueError(f"in prod {', '.join(plain)} must use https")
         return self

@@ -19,8 +19,6 @@ from services.notify.domain.records import (
 )
 from services.platform.postgres import Connection
 
-LANDLINE = "a landline receives no SMS; voice notices are not available yet"
-
 _REPLACED = """
 INSERT INTO notify.roster_replacements (credit_code, upload_id, uploaded_at)
 VALUES ($1, $2::uuid, $3)
@@ -61,16 +59,23 @@ ON CONFLICT (campaign_id) DO NOTHING
 RETURNING campaign_id
 """
 
-# One message per consenting member in the audience; a landline waits for a voice channel.
+# One message per consenting member in the audience. Its channel order is the member's
+# preferred channel, then SMS, WeChat, voice; the sender skips a channel that cannot reach the
+# member (no openid: no WeChat; a landline: no SMS), so a landline goes by voice (or WeChat).
+# `channel` starts on the first usable one, so progress counts it there before it is claimed.
 _EXPAND = """
 INSERT INTO notify.messages (event_id, recipient_kind, recipient, template, requested_by,
-    requested_at, channel, phone, body, slots, segments, status, reason, next_attempt_at,
+    requested_at, channel, channels, phone, body, slots, segments, status, next_attempt_at,
     campaign_id, preferred_channel, wechat_openid)
 SELECT gen_random_uuid()::text, 'roster', r.credit_code, $3, $4, $5,
-       CASE WHEN r.mobile THEN 'sms' END, r.phone, $6, $7::jsonb, $8,
-       CASE WHEN r.mobile THEN 'created' ELSE 'no_channel_yet' END,
-       CASE WHEN r.mobile THEN NULL ELSE $12 END,
-       $9, $1::uuid, r.preferred_channel, r.wechat_openid
+       CASE WHEN r.preferred_channel = 'voice' THEN 'voice'
+            WHEN r.preferred_channel = 'wechat' AND r.wechat_openid IS NOT NULL THEN 'wechat'
+            WHEN r.mobile THEN 'sms'
+            WHEN r.wechat_openid IS NOT NULL THEN 'wechat'
+            ELSE 'voice' END,
+       ARRAY[r.preferred_channel]
+           || array_remove(ARRAY['sms', 'wechat', 'voice'], r.preferred_channel),
+       r.phone, $6, $7::jsonb, $8, 'created', $9, $1::uuid, r.preferred_channel, r.wechat_openid
 FROM notify.roster_members r
 WHERE r.credit_code = $2 AND r.consent
   AND (cardinality($10::text[]) = 0 OR r.department = ANY($10::text[]))
@@ -83,6 +88,12 @@ _CANCEL_CAMPAIGN = """
 UPDATE notify.campaigns SET cancelled_at = $3
 WHERE campaign_id = $1::uuid AND credit_code = $2 AND cancelled_at IS NULL
 RETURNING campaign_id
+"""
+
+# What is in flight on one channel is not sent again on the next after a cancel.
+_NO_FALLBACK = """
+UPDATE notify.messages SET fallback = NULL
+WHERE campaign_id = $1::uuid AND status IN ('sending', 'sent') AND fallback IS NOT NULL
 """
 
 _CANCEL_MESSAGES = """
@@ -156,7 +167,6 @@ async def _campaign(conn: Connection, campaign: RecordCampaign) -> int | None:
         campaign.send_at,
         list(campaign.audience.departments),
         list(campaign.audience.sites),
-        LANDLINE,
     )
     recipients = int(status.split()[-1])
     await conn.execute(_COUNT, campaign.campaign_id, recipients)
@@ -170,6 +180,7 @@ async def _cancel(conn: Connection, cancel: RecordCancel) -> int | None:
     )
     if found is None:
         return None
+    await conn.execute(_NO_FALLBACK, cancel.campaign_id)
     status = await conn.execute(
         _CANCEL_MESSAGES, cancel.campaign_id, sources_of(MessageStatus.CANCELLED)
     )

@@ -1,58 +1,82 @@
 """The sender's side of notify.messages: claim, record answers, receipts and lookups.
 
 Claiming takes rows with `FOR UPDATE SKIP LOCKED`, so several workers share the sending without
-waiting on each other, and marks them `sending` with their request's attempt id in the same
-transaction: once that commits, no other sender will take them. Every update names the statuses
-it may move from (the domain's transitions), so a late or repeated answer changes nothing.
+waiting on each other, and marks them `sending` with their request's attempt id, channel,
+address and provider in the same transaction: once that commits, no other sender will take
+them. Every update names the statuses it may move from (the domain's transitions), so a late or
+repeated answer changes nothing. A permanent refusal (or an undelivered receipt) moves a message
+on to its fallback channel when it has one: back to `created`, on the next channel.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 import asyncpg
 
-from services.notify.channels import NumberResult, Outcome, Receipt
+from services.notify.channels import AddressResult, Outcome, Provider, Receipt
 from services.notify.domain.batching import Claimed, Planned, plan_requests
-from services.notify.domain.messages import SENDABLE, MessageStatus, sources_of
+from services.notify.domain.messages import MessageStatus
+from services.notify.domain.routing import Channel, Recipient, route
 
 S = MessageStatus
 
+# The statuses are the domain's SENDABLE written out (a unit test holds them equal), so the
+# planner sees they match the partial index messages_to_send; ordered by the index alone, so a
+# million messages inserted at one instant are not sorted on every claim.
 _CLAIM = """
-SELECT event_id, phone, template, slots FROM notify.messages
-WHERE status = ANY($1::text[]) AND next_attempt_at <= now() AND ($3 OR campaign_id IS NULL)
-ORDER BY next_attempt_at, event_id
-LIMIT $2
+SELECT event_id, phone, wechat_openid, channel, channels, opted_out, template, slots
+FROM notify.messages
+WHERE status IN ('created', 'temporary_failure') AND next_attempt_at <= now()
+  AND ($2 OR campaign_id IS NULL)
+ORDER BY next_attempt_at
+LIMIT $1
 FOR UPDATE SKIP LOCKED
 """
 
 _MARK_SENDING = """
 UPDATE notify.messages m
-SET status = 'sending', attempt_id = u.attempt_id, claimed_at = now(), sending_since = now(),
+SET status = 'sending', attempt_id = u.attempt_id, channel = u.channel, address = u.address,
+    provider = u.provider, fallback = u.fallback, handed_at = NULL, claimed_at = now(),
+    sending_since = now(),
     attempts = m.attempts + 1, status_changed_at = now()
-FROM unnest($1::text[], $2::uuid[]) AS u(event_id, attempt_id)
-WHERE m.event_id = u.event_id
+FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])
+     AS u(event_id, attempt_id, channel, address, provider, fallback)
+WHERE m.event_id = u.event_id AND m.event_id = ANY($1::text[])
+"""
+
+_UNREACHABLE = """
+UPDATE notify.messages
+SET status = 'permanent_failure', reason = 'no channel left that reaches the recipient',
+    status_changed_at = now()
+WHERE event_id = ANY($1::text[])
 """
 
 # A temporary refusal is retried with exponential backoff and jitter, until the attempts run
-# out: then it is a technical failure, a final status someone looks at.
+# out: then it is a technical failure, a final status someone looks at. A permanent refusal
+# moves the message to its fallback channel when it has one, else it is a final failure.
 _ANSWERED = """
 UPDATE notify.messages m
 SET status = CASE
         WHEN u.outcome = 'accepted' THEN 'sent'
+        WHEN (u.outcome = 'permanent' AND m.fallback IS NOT NULL) THEN 'created'
         WHEN u.outcome = 'permanent' THEN 'permanent_failure'
         WHEN m.attempts >= $5 THEN 'technical_failure'
         ELSE 'temporary_failure' END,
+    channel = coalesce(CASE WHEN u.outcome = 'permanent' THEN m.fallback END, m.channel),
+    attempts = CASE WHEN u.outcome = 'permanent'
+                    AND m.fallback IS NOT NULL THEN 0 ELSE m.attempts END,
     serial_no = coalesce(u.serial_no, m.serial_no),
     reason = u.reason,
-    next_attempt_at = now() + make_interval(
-        secs => $6 * power(2, greatest(m.attempts - 1, 0)) * (0.5 + random())),
+    next_attempt_at = CASE WHEN u.outcome = 'permanent' THEN now() ELSE now() + make_interval(
+        secs => $6 * power(2, greatest(m.attempts - 1, 0)) * (0.5 + random())) END,
     status_changed_at = now()
-FROM unnest($2::text[], $3::text[], $4::text[], $7::text[]) AS u(phone, outcome, serial_no, reason)
-WHERE m.attempt_id = $1::uuid AND m.phone = u.phone AND m.status = 'sending'
+FROM unnest($2::text[], $3::text[], $4::text[], $7::text[])
+     AS u(address, outcome, serial_no, reason)
+WHERE m.attempt_id = $1::uuid AND m.address = u.address AND m.status = 'sending'
 """
 
 _STALE = """
@@ -65,22 +89,88 @@ WITH stale AS (
 )
 UPDATE notify.messages m SET sending_since = now()
 FROM stale WHERE m.event_id = stale.event_id
-RETURNING m.event_id, m.attempt_id::text, m.phone, m.claimed_at
+RETURNING m.event_id, m.attempt_id::text, m.address, m.provider, m.claimed_at,
+          m.handed_at IS NOT NULL
+"""
+
+# Only messages still held by this attempt: one reopened meanwhile (it waited too long for its
+# turn) belongs to another attempt now, and this one must not send it. The lookup clock starts
+# here, when the request leaves, not at the claim.
+_HANDED = """
+WITH held AS MATERIALIZED (
+    -- By primary key, locked, and filtered outside: with statistics from before a bulk send
+    -- the planner would scan the partial index of `sending` messages, full of dead entries.
+    SELECT m.event_id, m.status, m.handed_at, m.attempt_id = u.attempt_id AS ours
+    FROM unnest($1::text[], $2::uuid[]) AS u(event_id, attempt_id)
+    JOIN notify.messages m ON m.event_id = u.event_id
+    FOR UPDATE OF m
+)
+UPDATE notify.messages m SET handed_at = now(), sending_since = now()
+FROM held h
+WHERE m.event_id = h.event_id AND h.ours AND h.status = 'sending' AND h.handed_at IS NULL
+RETURNING m.event_id
+"""
+
+# Receipts are handed out once: a worker killed after pulling some loses them. A message
+# accepted long ago and still without its receipt is looked up (never resent: it was accepted).
+_RECEIPT_OVERDUE = """
+WITH overdue AS (
+    SELECT event_id FROM notify.messages
+    WHERE status = 'sent' AND sending_since < now() - make_interval(secs => $1)
+      AND provider = ANY($3::text[])
+    ORDER BY sending_since
+    LIMIT $2
+    FOR UPDATE SKIP LOCKED
+)
+UPDATE notify.messages m SET sending_since = now()
+FROM overdue WHERE m.event_id = overdue.event_id
+RETURNING m.event_id, m.attempt_id::text, m.address, m.provider, m.claimed_at, true
 """
 
 _REOPEN = """
 UPDATE notify.messages
 SET status = 'created', reason = 'the provider never received it', status_changed_at = now()
-WHERE event_id = $1 AND status = 'sending'
+WHERE event_id = $1 AND attempt_id = $2::uuid AND status = 'sending'
 """
 
+# Never handed over (its worker was killed, or it waited too long for its turn): it never left,
+# and the attempt that holds it will not send it now.
+_NEVER_LEFT = """
+UPDATE notify.messages
+SET status = 'created', reason = 'it never left for the provider', status_changed_at = now()
+WHERE event_id = $1 AND attempt_id = $2::uuid AND status = 'sending' AND handed_at IS NULL
+"""
+
+_UNCONFIRMED = """
+UPDATE notify.messages
+SET status = 'sent', reason = 'no answer, and the provider has no status query: not resent',
+    status_changed_at = now()
+WHERE event_id = $1 AND attempt_id = $2::uuid AND status = 'sending'
+"""
+
+# A receipt settles its attempt whatever came before it: the provider's answer may still be on
+# its way (then that answer finds nothing `sending` and changes nothing), or come twice.
 _RECEIPTS = """
+WITH matched AS MATERIALIZED (  -- found by attempt and address first (messages_by_attempt)
+    SELECT m.event_id, u.status, u.serial_no, u.reason
+    FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
+         AS u(attempt_id, address, status, serial_no, reason)
+    JOIN notify.messages m ON m.attempt_id = u.attempt_id AND m.address = u.address
+)
 UPDATE notify.messages m
-SET status = CASE WHEN u.delivered THEN 'delivered' ELSE 'permanent_failure' END,
+SET status = CASE
+        WHEN u.status = 'delivered' THEN 'delivered'
+        WHEN u.status = 'accepted' THEN 'sent'
+        WHEN (u.status = 'undelivered' AND m.fallback IS NOT NULL) THEN 'created'
+        ELSE 'permanent_failure' END,
+    channel = coalesce(CASE WHEN u.status = 'undelivered' THEN m.fallback END, m.channel),
+    attempts = CASE WHEN u.status = 'undelivered'
+                    AND m.fallback IS NOT NULL THEN 0 ELSE m.attempts END,
+    next_attempt_at = now(),
     serial_no = u.serial_no, reason = u.reason, status_changed_at = now()
-FROM unnest($1::uuid[], $2::text[], $3::boolean[], $4::text[], $5::text[])
-     AS u(attempt_id, phone, delivered, serial_no, reason)
-WHERE m.attempt_id = u.attempt_id AND m.phone = u.phone AND m.status = ANY($6::text[])
+FROM matched u
+WHERE m.event_id = u.event_id
+  AND (m.status = 'sending' OR (m.status = 'sent' AND u.status <> 'accepted'))
 """
 
 
@@ -90,54 +180,100 @@ class InFlight:
 
     event_id: str
     attempt_id: str
-    phone: str
+    address: str
+    provider: Provider
     since: datetime
+    handed: bool
+    """The request left for the provider (or may have): only the provider can say more."""
+    accepted: bool = False
+    """Accepted already (`sent`), waiting for its receipt: looked up, never reopened."""
 
 
 class PostgresOutbox:
     def __init__(self, pool: asyncpg.Pool) -> None:
         self._pool = pool
 
-    async def claim(self, limit: int, batch_size: int, *, campaigns: bool = True) -> list[Planned]:
-        """Up to `limit` messages due, grouped into requests; campaign messages only when
-        `campaigns` (not in quiet hours)."""
+    async def claim(
+        self,
+        limit: int,
+        batch_sizes: Mapping[Channel, int],
+        providers: Mapping[Channel, Provider],
+        *,
+        campaigns: bool = True,
+    ) -> list[Planned]:
+        """Claim up to `limit` due messages, each on the first channel in its order that
+        reaches its recipient; those no channel reaches are failed for good. Campaign messages
+        only when `campaigns` (not in quiet hours)."""
         async with self._pool.acquire() as conn, conn.transaction():
-            rows = await conn.fetch(_CLAIM, sorted(SENDABLE), limit, campaigns)
-            planned = plan_requests(
-                (
-                    Claimed(r["event_id"], r["phone"], r["template"], tuple(r["slots"]))
-                    for r in rows
-                ),
-                batch_size,
+            rows = await conn.fetch(_CLAIM, limit, campaigns)
+            claimed: list[Claimed] = []
+            fallbacks: dict[str, Channel | None] = {}
+            unreachable: list[str] = []
+            for row in rows:
+                order = [Channel(c) for c in row["channels"]]
+                recipient = Recipient(
+                    row["phone"],
+                    row["wechat_openid"],
+                    frozenset(Channel(c) for c in row["opted_out"]),
+                )
+                current = Channel(row["channel"]) if row["channel"] else None
+                found = route(order, current, recipient)
+                if found is None:
+                    unreachable.append(row["event_id"])
+                    continue
+                fallbacks[row["event_id"]] = found.fallback
+                claimed.append(
+                    Claimed(
+                        row["event_id"],
+                        found.address,
+                        row["template"],
+                        tuple(row["slots"]),
+                        found.channel,
+                    )
+                )
+            planned = plan_requests(claimed, batch_sizes)
+            sending = [(m, p) for p in planned for m in p.messages]
+            await conn.execute(
+                _MARK_SENDING,
+                [m.event_id for m, _ in sending],
+                [p.attempt_id for _, p in sending],
+                [m.channel.value for m, _ in sending],
+                [m.address for m, _ in sending],
+                [providers[m.channel].value for m, _ in sending],
+                [_value(fallbacks[m.event_id]) for m, _ in sending],
             )
-            pairs = [(m.event_id, p.attempt_id) for p in planned for m in p.messages]
-            await conn.execute(_MARK_SENDING, [e for e, _ in pairs], [a for _, a in pairs])
+            if unreachable:
+                await conn.execute(_UNREACHABLE, unreachable)
             return planned
 
     async def record_answers(
         self,
         attempt_id: str,
-        results: Sequence[NumberResult],
+        results: Sequence[AddressResult],
         *,
         max_attempts: int,
         backoff_seconds: float,
     ) -> None:
+        """Unknown outcomes are left `sending`: a receipt or a lookup settles them."""
+        known = [r for r in results if r.outcome is not Outcome.UNKNOWN]
+        if not known:
+            return
         await self._pool.execute(
             _ANSWERED,
             attempt_id,
-            [r.phone for r in results],
-            [r.outcome.value for r in results],
-            [r.serial_no for r in results],
+            [r.address for r in known],
+            [r.outcome.value for r in known],
+            [r.serial_no for r in known],
             max_attempts,
             backoff_seconds,
-            [r.reason for r in results],
+            [r.reason for r in known],
         )
 
     async def record_refusal(
         self, planned: Planned, code: str, *, max_attempts: int, backoff_seconds: float
     ) -> None:
-        """The whole request was refused: nothing sent, each number refused for now."""
-        results = [NumberResult(p, Outcome.TEMPORARY, reason=code) for p in planned.phones]
+        """The whole request was refused: nothing sent, each address refused for now."""
+        results = [AddressResult(a, Outcome.TEMPORARY, reason=code) for a in planned.addresses]
         await self.record_answers(
             planned.attempt_id, results, max_attempts=max_attempts, backoff_seconds=backoff_seconds
         )
@@ -149,11 +285,34 @@ class PostgresOutbox:
         the send itself, or a message the provider got would look never sent.
         """
         rows = await self._pool.fetch(_STALE, older_than_seconds, limit)
-        return [InFlight(r[0], r[1], r[2], r[3]) for r in rows]
+        return [InFlight(r[0], r[1], r[2], Provider(r[3]), r[4], r[5]) for r in rows]
 
-    async def reopen(self, event_id: str) -> None:
+    async def receipt_overdue(
+        self, older_than_seconds: float, providers: Sequence[Provider], limit: int
+    ) -> list[InFlight]:
+        """Accepted messages of these providers whose receipt is overdue, leased as above."""
+        rows = await self._pool.fetch(
+            _RECEIPT_OVERDUE, older_than_seconds, limit, [p.value for p in providers]
+        )
+        return [InFlight(r[0], r[1], r[2], Provider(r[3]), r[4], r[5], accepted=True) for r in rows]
+
+    async def mark_handed(self, held: Sequence[tuple[str, str]]) -> set[str]:
+        """These (message, attempt) are about to leave: from now on they may have been sent.
+        Return the messages the attempts still held (only those may be sent)."""
+        rows = await self._pool.fetch(_HANDED, [e for e, _ in held], [a for _, a in held])
+        return {row[0] for row in rows}
+
+    async def reopen(self, message: InFlight) -> None:
         """The provider never got it: it may be sent (again: for the first time) safely."""
-        await self._pool.execute(_REOPEN, event_id)
+        await self._pool.execute(_REOPEN, message.event_id, message.attempt_id)
+
+    async def reopen_never_left(self, message: InFlight) -> None:
+        """Never handed over: its attempt will not send it, so it may be sent afresh."""
+        await self._pool.execute(_NEVER_LEFT, message.event_id, message.attempt_id)
+
+    async def settle_unconfirmed(self, message: InFlight) -> None:
+        """No answer from a provider that cannot be asked: possibly sent, so never resent."""
+        await self._pool.execute(_UNCONFIRMED, message.event_id, message.attempt_id)
 
     async def apply_receipts(self, receipts: Sequence[Receipt]) -> None:
         known = [r for r in receipts if _is_uuid(r.attempt_id)]
@@ -162,12 +321,15 @@ class PostgresOutbox:
         await self._pool.execute(
             _RECEIPTS,
             [r.attempt_id for r in known],
-            [r.phone for r in known],
-            [r.delivered for r in known],
+            [r.address for r in known],
+            [r.status.value for r in known],
             [r.serial_no for r in known],
             [r.reason for r in known],
-            sorted(set(sources_of(S.DELIVERED)) & set(sources_of(S.PERMANENT_FAILURE))),
         )
+
+
+def _value(channel: Channel | None) -> str | None:
+    return channel.value if channel else None
 
 
 def _is_uuid(value: str) -> bool:

@@ -1,8 +1,9 @@
 """The purge of people's data after `FUGONG_NOTIFY_RETENTION_DAYS`: a periodic job.
 
 Messages that reached the end of their way keep their status, channel, reason, parts and times
-(the history progress figures are made of) and lose their text, template values, number and
-openid; campaigns lose their text; roster members uploaded before the cut-off are deleted.
+(the history progress figures are made of) and lose their text, template values, number,
+WeChat openid and the address of their last attempt; campaigns lose their text; roster
+members uploaded before the cut-off are deleted.
 Each run purges in bounded slices, so a big backlog never holds one long transaction.
 """
 
@@ -32,7 +33,8 @@ WITH expired AS (
     FOR UPDATE SKIP LOCKED
 )
 UPDATE notify.messages m
-SET body = NULL, slots = '[]', phone = NULL, wechat_openid = NULL, purged_at = now()
+SET body = NULL, slots = '[]', phone = NULL, wechat_openid = NULL, address = NULL,
+    purged_at = now()
 FROM expired WHERE m.event_id = expired.event_id
 """
 

@@ -1,4 +1,4 @@
-"""SmsChannel on Tencent Cloud SMS (API 2021-01-11), through Tencent's own async SDK.
+"""The `sms` channel on Tencent Cloud SMS (API 2021-01-11), through Tencent's own async SDK.
 
 The endpoint and scheme come from settings: the provider simulator locally and in tests
 (`http`, 127.0.0.1:8200), sms.tencentcloudapi.com over https live.
@@ -17,14 +17,17 @@ from tencentcloud.sms.v20210111 import models
 from tencentcloud.sms.v20210111.sms_client_async import SmsClient
 
 from services.notify.channels import (
-    NumberResult,
+    AddressResult,
+    Batch,
     Outcome,
     OutcomeUnknown,
+    Provider,
     ProviderUnavailable,
     Receipt,
+    ReceiptStatus,
     SendRefused,
-    SmsBatch,
 )
+from services.notify.domain.routing import Channel
 from services.notify.settings import NotifySettings
 
 # Per-number codes that may succeed later (frequency limits, a package run dry, the carrier
@@ -47,6 +50,13 @@ def classify(code: str) -> Outcome:
 
 
 class TencentSms:
+    provider = Provider.TENCENT_SMS
+    channel = Channel.SMS
+    batch_size = 200
+    pulls_receipts = True
+    can_look_up = True
+    concurrency = 100
+
     def __init__(self, settings: NotifySettings) -> None:
         http = HttpProfile(
             protocol=settings.sms_scheme,
@@ -60,9 +70,9 @@ class TencentSms:
         self._app_id = settings.sms_app_id
         self._sign_name = settings.sms_sign_name
 
-    async def send(self, batch: SmsBatch) -> list[NumberResult]:
+    async def send(self, batch: Batch) -> list[AddressResult]:
         request = models.SendSmsRequest()
-        request.PhoneNumberSet = list(batch.phones)
+        request.PhoneNumberSet = list(batch.addresses)
         request.SmsSdkAppId = self._app_id
         request.SignName = self._sign_name
         request.TemplateId = batch.template_id
@@ -78,8 +88,8 @@ class TencentSms:
                 raise OutcomeUnknown(code) from exc
             raise SendRefused(code) from exc
         return [
-            NumberResult(
-                phone=status.PhoneNumber,
+            AddressResult(
+                address=status.PhoneNumber,
                 outcome=classify(status.Code),
                 serial_no=status.SerialNo or None,
                 reason=None if status.Code == "Ok" else status.Code,
@@ -97,9 +107,9 @@ class TencentSms:
             raise ProviderUnavailable(_name(exc)) from exc
         return [_receipt(r) for r in response.PullSmsSendStatusSet or []]
 
-    async def lookup(self, phone: str, since: datetime) -> list[Receipt]:
+    async def lookup(self, address: str, since: datetime) -> list[Receipt]:
         request = models.PullSmsSendStatusByPhoneNumberRequest()
-        request.PhoneNumber = phone
+        request.PhoneNumber = address
         request.SmsSdkAppId = self._app_id
         request.BeginTime = int(since.timestamp())
         request.EndTime = int(datetime.now(UTC).timestamp()) + 1
@@ -119,8 +129,8 @@ def _receipt(status: models.PullSmsSendStatus) -> Receipt:
     delivered = status.ReportStatus == "SUCCESS"
     return Receipt(
         attempt_id=status.SessionContext or "",
-        phone=status.PhoneNumber,
-        delivered=delivered,
+        address=status.PhoneNumber,
+        status=ReceiptStatus.DELIVERED if delivered else ReceiptStatus.UNDELIVERED,
         serial_no=status.SerialNo,
         reason=None if delivered else "carrier reported the message undelivered",
     )

@@ -2,7 +2,9 @@
 
 Every message ends in a final status. `sending` means a request may have reached the provider:
 it is left only by the provider's answer, its receipt, or a status query that settles what
-became of it, so a notice whose answer was lost is never sent again blindly.
+became of it, so a notice whose answer was lost is never sent again blindly. A message refused
+for good on one channel (or reported undelivered) goes back to `created` on its recipient's next
+channel, when there is one; `attempts` count per channel.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ TRANSITIONS: dict[MessageStatus, frozenset[MessageStatus]] = {
     S.WAITING_FOR_CONTACT: frozenset({S.CREATED, S.PERMANENT_FAILURE}),
     S.NO_CHANNEL_YET: frozenset(),
     S.CREATED: frozenset({S.SENDING, S.CANCELLED}),
-    # Back to created only when a status query showed the provider never got it.
+    # Back to created only when a status query showed the provider never got it, or on the
+    # next channel after a refusal for good.
     S.SENDING: frozenset(
         {
             S.SENT,
@@ -40,7 +43,8 @@ TRANSITIONS: dict[MessageStatus, frozenset[MessageStatus]] = {
             S.CREATED,
         }
     ),
-    S.SENT: frozenset({S.DELIVERED, S.PERMANENT_FAILURE}),
+    # Back to created on the next channel when the carrier reports it undelivered.
+    S.SENT: frozenset({S.DELIVERED, S.PERMANENT_FAILURE, S.CREATED}),
     S.TEMPORARY_FAILURE: frozenset({S.SENDING, S.TECHNICAL_FAILURE, S.CANCELLED}),
     S.DELIVERED: frozenset(),
     S.PERMANENT_FAILURE: frozenset(),

@@ -1,63 +1,59 @@
-"""The simulator's HTTP face: Tencent Cloud API 3.0 (one POST /, the action in X-TC-Action)."""
+"""The simulator's HTTP face: each provider's API at the path its SDK calls.
+
+Tencent Cloud API 3.0 (SMS and voice) and Alibaba Cloud's RPC API both POST to `/`; the
+headers tell them apart (`X-TC-Action`, `x-acs-action`). WeChat's API is under `/cgi-bin/`.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import uuid
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Header, Request
 from fastapi.responses import JSONResponse
 
+from services.notify.simulator import aliyun, tencent
 from services.notify.simulator.provider import Provider
 from services.notify.simulator.settings import Behaviour, SimulatorSettings
-
-MAX_NUMBERS = 200
-REQUIRED = ("PhoneNumberSet", "SmsSdkAppId", "TemplateId")
-
-
-def _ok(body: dict[str, Any]) -> JSONResponse:
-    return JSONResponse({"Response": {**body, "RequestId": str(uuid.uuid4())}})
-
-
-def _error(code: str, message: str) -> JSONResponse:
-    # Tencent answers errors with HTTP 200 and an Error object; the SDK raises on it.
-    error = {"Code": code, "Message": message}
-    return JSONResponse({"Response": {"Error": error, "RequestId": str(uuid.uuid4())}})
+from services.notify.simulator.wechat import WeChatApi
 
 
 def create_app(settings: SimulatorSettings | None = None) -> FastAPI:
     settings = settings or SimulatorSettings()
     provider = Provider(settings.behaviour())
-    app = FastAPI(title="Fugong SMS provider simulator (Tencent Cloud SMS 2021-01-11)")
+    wechat = WeChatApi(provider)
+    app = FastAPI(title="Fugong provider simulator (Tencent Cloud SMS/VMS, Alibaba SMS, WeChat)")
 
     @app.post("/")
     async def api(
-        request: Request, action: Annotated[str, Header(alias="X-TC-Action")] = ""
+        request: Request,
+        tc_action: Annotated[str, Header(alias="X-TC-Action")] = "",
+        acs_action: Annotated[str, Header(alias="x-acs-action")] = "",
     ) -> JSONResponse:
-        """Tencent Cloud API 3.0: SendSms, PullSmsSendStatus, PullSmsSendStatusByPhoneNumber."""
+        """Tencent Cloud API 3.0 (JSON body) or Alibaba Cloud RPC (query parameters)."""
+        if acs_action:
+            return await aliyun.answer(provider, acs_action, dict(request.query_params))
         body: dict[str, Any] = await request.json()
-        if action == "SendSms":
-            return await _send_sms(provider, body)
-        if action == "PullSmsSendStatus":
-            receipts = provider.pull_receipts(int(body.get("Limit", 100)))
-            return _ok({"PullSmsSendStatusSet": [r.wire() for r in receipts]})
-        if action == "PullSmsSendStatusByPhoneNumber":
-            found = provider.receipts_of(
-                str(body.get("PhoneNumber", "")), int(body.get("BeginTime", 0)), body.get("EndTime")
-            )
-            offset, limit = int(body.get("Offset", 0)), int(body.get("Limit", 100))
-            return _ok({"PullSmsSendStatusSet": [r.wire() for r in found[offset : offset + limit]]})
-        return _error("InvalidAction", "the simulator does not know this action")
+        return await tencent.answer(provider, tc_action, body)
+
+    @app.get("/cgi-bin/token")
+    async def wechat_token(grant_type: str = "", appid: str = "", secret: str = "") -> JSONResponse:
+        """WeChat: an access_token for the official account."""
+        return wechat.token(grant_type, appid, secret)
+
+    @app.post("/cgi-bin/message/template/send")
+    async def wechat_template(request: Request, access_token: str = "") -> JSONResponse:
+        """WeChat: one template message to one openid."""
+        body: dict[str, Any] = await request.json()
+        return await wechat.send_template(access_token, body)
 
     @app.get("/_sim/received")
     async def received() -> dict[str, object]:
-        """What the provider accepted, per (SessionContext, phone) and per phone."""
+        """What each provider accepted, per address (tests count duplicates)."""
         return provider.received()
 
     @app.post("/_sim/config")
     async def configure(behaviour: Behaviour) -> Behaviour:
-        """Change latency and failure rates from now on."""
+        """Change latency, failure rates and outages from now on."""
         provider.behaviour = behaviour
         return behaviour
 
@@ -67,22 +63,3 @@ def create_app(settings: SimulatorSettings | None = None) -> FastAPI:
         return {"status": "ok"}
 
     return app
-
-
-async def _send_sms(provider: Provider, body: dict[str, Any]) -> JSONResponse:
-    missing = [name for name in REQUIRED if not body.get(name)]
-    if missing:
-        return _error("MissingParameter", f"missing {', '.join(missing)}")
-    phones = [str(p) for p in body["PhoneNumberSet"]]
-    if len(phones) > MAX_NUMBERS:
-        return _error("LimitExceeded.PhoneNumberCountLimit", "at most 200 numbers a request")
-    provider.requests += 1
-    session = str(body.get("SessionContext", ""))
-    statuses = [provider.send(phone, session) for phone in phones]
-    answered = provider.answer_this_request()
-    await asyncio.sleep(
-        provider.behaviour.latency_seconds
-        if answered
-        else provider.behaviour.unanswered_hold_seconds
-    )
-    return _ok({"SendStatusSet": statuses})

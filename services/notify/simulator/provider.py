@@ -1,110 +1,129 @@
-"""The simulated provider's state: what it accepted, the receipts it owes, how it misbehaves."""
+"""The simulated providers' state: what each accepted, the receipts owed, how they misbehave.
+
+Each provider's wire format is in its own module (`tencent.py`, `aliyun.py`, `wechat.py`); this
+one keeps what they share: the draws (refused for now, for good, or accepted), the ledger of
+what was accepted per provider and (reference, address) so tests count duplicates, and the SMS
+receipts, handed out late, sometimes twice and out of order.
+"""
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import random
+import time
 import uuid
-from collections import Counter, deque
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from enum import StrEnum
 
 from services.notify.simulator.settings import Behaviour
 
 BEIJING = timezone(timedelta(hours=8))
 
-TRANSIENT_CODE = "LimitExceeded.DeliveryFrequencyLimit"
-PERMANENT_CODE = "FailedOperation.PhoneNumberInBlacklist"
-MESSAGES = {
-    "Ok": "send success",
-    TRANSIENT_CODE: "the number was sent to too often; try again later",
-    PERMANENT_CODE: "the number is on the carrier's blacklist",
-}
+
+class Draw(StrEnum):
+    OK = "ok"
+    TRANSIENT = "transient"
+    PERMANENT = "permanent"
 
 
 @dataclass(frozen=True)
-class Receipt:
-    serial_no: str
-    phone: str
-    session_context: str
-    received_at: datetime
-    unix_time: int
+class Accepted:
+    """One address a provider accepted: it reached (or will reach) the handset."""
 
-    def wire(self) -> dict[str, object]:
-        return {
-            "UserReceiveTime": self.received_at.strftime("%Y-%m-%d %H:%M:%S"),
-            "CountryCode": "86",
-            "SubscriberNumber": self.phone.removeprefix("+86"),
-            "PhoneNumber": self.phone,
-            "SerialNo": self.serial_no,
-            "ReportStatus": "SUCCESS",
-            "Description": "用户短信送达成功",
-            "SessionContext": self.session_context,
-        }
+    provider: str
+    serial_no: str
+    address: str
+    reference: str
+    """The request's own reference: SessionContext, OutId, the WeChat remark."""
+    at: datetime
+    undelivered: bool = False
+
+    @property
+    def unix_time(self) -> int:
+        return int(self.at.timestamp())
 
 
 @dataclass
 class Provider:
     behaviour: Behaviour
     rng: random.Random = field(default_factory=random.Random)
-    accepted: Counter[tuple[str, str]] = field(default_factory=Counter)
-    requests: int = 0
-    _receipts: deque[Receipt] = field(default_factory=deque)
-    _by_phone: dict[str, list[Receipt]] = field(default_factory=dict)
+    accepted: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    requests: Counter[str] = field(default_factory=Counter)
+    _receipts: dict[str, list[tuple[float, int, Accepted]]] = field(default_factory=dict)
+    _sequence: itertools.count[int] = field(default_factory=itertools.count)
+    _by_address: dict[tuple[str, str], list[Accepted]] = field(default_factory=dict)
+
+    def in_outage(self, provider: str) -> bool:
+        return provider in self.behaviour.outage
 
     def answer_this_request(self) -> bool:
         return self.rng.random() >= self.behaviour.unanswered_rate
 
-    def send(self, phone: str, session_context: str) -> dict[str, object]:
-        """One number of a SendSms request: accept it (and owe its receipt) or refuse it."""
+    def draw(self) -> Draw:
         draw = self.rng.random()
         if draw < self.behaviour.permanent_rate:
-            code = PERMANENT_CODE
-        elif draw < self.behaviour.permanent_rate + self.behaviour.transient_rate:
-            code = TRANSIENT_CODE
-        else:
-            code = "Ok"
-        serial = ""
-        if code == "Ok":
-            serial = f"{uuid.uuid4().hex[:8]}:{self.requests}"
-            self.accepted[session_context, phone] += 1
-            now = datetime.now(BEIJING)
-            receipt = Receipt(serial, phone, session_context, now, int(now.timestamp()))
-            self._receipts.append(receipt)
-            self._by_phone.setdefault(phone, []).append(receipt)
-        return {
-            "SerialNo": serial,
-            "PhoneNumber": phone,
-            "Fee": 1 if code == "Ok" else 0,
-            "SessionContext": session_context,
-            "Code": code,
-            "Message": MESSAGES[code],
-            "IsoCode": "CN",
-        }
+            return Draw.PERMANENT
+        if draw < self.behaviour.permanent_rate + self.behaviour.transient_rate:
+            return Draw.TRANSIENT
+        return Draw.OK
 
-    def pull_receipts(self, limit: int) -> list[Receipt]:
-        """Receipts not pulled before (as PullSmsSendStatus: each is handed out once)."""
-        pulled: list[Receipt] = []
-        while self._receipts and len(pulled) < limit:
-            pulled.append(self._receipts.popleft())
+    def accept(
+        self, provider: str, address: str, reference: str, *, undelivered: bool = False
+    ) -> Accepted:
+        """Record an accepted address and owe its receipt."""
+        self.accepted[provider, reference, address] += 1
+        record = Accepted(
+            provider,
+            f"{uuid.uuid4().hex[:12]}:{self.requests[provider]}",
+            address,
+            reference,
+            datetime.now(BEIJING),
+            undelivered,
+        )
+        self._by_address.setdefault((provider, address), []).append(record)
+        owed = self._receipts.setdefault(provider, [])
+        due = time.monotonic() + self.behaviour.receipt_delay_seconds
+        heapq.heappush(owed, (due, next(self._sequence), record))
+        if self.rng.random() < self.behaviour.duplicate_receipt_rate:
+            heapq.heappush(owed, (due + self.rng.random(), next(self._sequence), record))
+        return record
+
+    def pull_receipts(self, provider: str, limit: int) -> list[Accepted]:
+        """Due receipts not pulled before, in no particular order (as carriers report them)."""
+        now = time.monotonic()
+        owed = self._receipts.get(provider, [])
+        pulled: list[Accepted] = []
+        while owed and owed[0][0] <= now and len(pulled) < limit:
+            pulled.append(heapq.heappop(owed)[2])
+        self.rng.shuffle(pulled)
         return pulled
 
-    def receipts_of(self, phone: str, begin: int, end: int | None) -> list[Receipt]:
+    def sent_to(self, provider: str, address: str, begin: int, end: int | None) -> list[Accepted]:
         return [
             r
-            for r in self._by_phone.get(phone, [])
+            for r in self._by_address.get((provider, address), [])
             if r.unix_time >= begin and (end is None or r.unix_time <= end)
         ]
 
     def received(self) -> dict[str, object]:
-        by_phone: Counter[str] = Counter()
-        for (_, phone), count in self.accepted.items():
-            by_phone[phone] += count
-        return {
-            "requests": self.requests,
-            "accepted": sum(self.accepted.values()),
-            "by_session_and_phone": [
-                {"session_context": s, "phone": p, "count": c}
-                for (s, p), c in sorted(self.accepted.items())
-            ],
-            "by_phone": dict(sorted(by_phone.items())),
-        }
+        """Per provider: requests, what it accepted, and how often each address got it."""
+        answer: dict[str, object] = {}
+        by_provider: dict[str, Counter[str]] = {}
+        for (provider, _, address), count in self.accepted.items():
+            by_provider.setdefault(provider, Counter())[address] += count
+        for provider in sorted(set(self.requests) | set(by_provider)):
+            counts = by_provider.get(provider, Counter())
+            answer[provider] = {
+                "requests": self.requests[provider],
+                "accepted": sum(counts.values()),
+                "by_address": dict(sorted(counts.items())),
+                "by_reference_and_address": [
+                    {"reference": r, "address": a, "count": c}
+                    for (p, r, a), c in sorted(self.accepted.items())
+                    if p == provider
+                ],
+            }
+        return answer

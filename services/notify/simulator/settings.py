@@ -5,18 +5,28 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+PROVIDERS = ("tencent_sms", "aliyun_sms", "wechat", "tencent_vms")
+
 
 class Behaviour(BaseModel):
-    """How the simulated provider behaves; POST /_sim/config replaces it."""
+    """How the simulated providers behave; POST /_sim/config replaces it."""
 
     latency_seconds: float = Field(0.0, ge=0, le=60, description="before each answer")
-    transient_rate: float = Field(0.0, ge=0, le=1, description="numbers refused for now")
-    permanent_rate: float = Field(0.0, ge=0, le=1, description="numbers refused for good")
+    transient_rate: float = Field(0.0, ge=0, le=1, description="addresses refused for now")
+    permanent_rate: float = Field(0.0, ge=0, le=1, description="addresses refused for good")
     unanswered_rate: float = Field(
         0.0, ge=0, le=1, description="requests accepted (sent to the handsets) but never answered"
     )
     unanswered_hold_seconds: float = Field(
         120, ge=0, le=3600, description="how long an unanswered request is held open"
+    )
+    receipt_delay_seconds: float = Field(
+        0.0, ge=0, le=3600, description="how late delivery receipts become available"
+    )
+    duplicate_receipt_rate: float = Field(0.0, ge=0, le=1, description="receipts handed out twice")
+    outage: list[str] = Field(
+        default_factory=list,
+        description=f"providers failing every send with an internal error, of {PROVIDERS}",
     )
 
 
@@ -30,6 +40,9 @@ class SimulatorSettings(BaseSettings):
     permanent_rate: float = 0.0
     unanswered_rate: float = 0.0
     unanswered_hold_seconds: float = 120
+    receipt_delay_seconds: float = 0.0
+    duplicate_receipt_rate: float = 0.0
+    outage: list[str] = Field(default_factory=list)
 
     def behaviour(self) -> Behaviour:
         return Behaviour(
@@ -38,4 +51,7 @@ class SimulatorSettings(BaseSettings):
             permanent_rate=self.permanent_rate,
             unanswered_rate=self.unanswered_rate,
             unanswered_hold_seconds=self.unanswered_hold_seconds,
+            receipt_delay_seconds=self.receipt_delay_seconds,
+            duplicate_receipt_rate=self.duplicate_receipt_rate,
+            outage=self.outage,
         )

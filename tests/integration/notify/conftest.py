@@ -25,12 +25,18 @@ class NotifyRig:
     pool: asyncpg.Pool
     publisher: TestPublisher
 
-    async def received(self) -> dict[str, Any]:
+    async def received_by_all(self) -> dict[str, Any]:
+        """Per provider: requests, accepted, by_address, by_reference_and_address."""
         async with httpx.AsyncClient(base_url=self.simulator.url) as client:
             answer: dict[str, Any] = (await client.get("/_sim/received")).raise_for_status().json()
             return answer
 
-    async def configure(self, **behaviour: float) -> None:
+    async def received(self, provider: str = "tencent_sms") -> dict[str, Any]:
+        empty = {"requests": 0, "accepted": 0, "by_address": {}, "by_reference_and_address": []}
+        answer: dict[str, Any] = (await self.received_by_all()).get(provider, empty)
+        return answer
+
+    async def configure(self, **behaviour: object) -> None:
         async with httpx.AsyncClient(base_url=self.simulator.url) as client:
             (await client.post("/_sim/config", json=behaviour)).raise_for_status()
 

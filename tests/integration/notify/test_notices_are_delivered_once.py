@@ -72,7 +72,7 @@ async def _settled(rig: NotifyRig, expected: int, within: float) -> dict[str, in
 
 
 def _assert_each_phone_once(received: dict[str, Any], phones: set[str]) -> None:
-    by_phone = received["by_phone"]
+    by_phone = received["by_address"]
     duplicates = {p: n for p, n in by_phone.items() if n > 1}
     assert not duplicates, f"{len(duplicates)} numbers got the notice more than once"
     assert set(by_phone) == phones, f"missing: {len(phones - set(by_phone))}"
@@ -106,11 +106,11 @@ async def test_every_reminder_is_delivered_once_through_refusals_and_lost_answer
     # Every registered number got its week-7 reminder, and the first its week-8 one, once each.
     phones = {_phone(s) for s in [*range(1, 81), 999]}
     per_phone_and_week = {
-        (e["phone"], e["session_context"]) for e in received["by_session_and_phone"]
+        (e["address"], e["reference"]) for e in received["by_reference_and_address"]
     }
-    assert all(e["count"] == 1 for e in received["by_session_and_phone"])
-    assert received["by_phone"][_phone(1)] == 2
-    received["by_phone"][_phone(1)] = 1
+    assert all(e["count"] == 1 for e in received["by_reference_and_address"])
+    assert received["by_address"][_phone(1)] == 2
+    received["by_address"][_phone(1)] = 1
     _assert_each_phone_once(received, phones)
     assert len(per_phone_and_week) == 82
     reason = await rig.pool.fetchval(

@@ -64,7 +64,11 @@ def _campaign(campaign_id: str, audience: Audience | None = None) -> RecordCampa
 
 
 def _counts(rows: list[asyncpg.Record]) -> dict[str, int]:
-    return {row[0]: row[1] for row in rows}
+    """Messages by status (summed over channels)."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row[0]] = counts.get(row[0], 0) + row[1]
+    return counts
 
 
 async def _roster(pool: asyncpg.Pool) -> list[str]:
@@ -103,7 +107,15 @@ async def test_a_campaign_is_expanded_once_to_its_audience_and_a_cancel_stops_th
         "SELECT status, count(*) FROM notify.messages WHERE campaign_id = $1 GROUP BY 1",
         uuid.UUID(campaign_id),
     )
-    assert _counts(rows) == {"created": 5, "no_channel_yet": 1}  # the landline: no SMS
+    assert _counts(rows) == {"created": 6}  # the landline too: by voice
+    channels = await pool.fetch(
+        "SELECT phone, channel, channels FROM notify.messages WHERE campaign_id = $1",
+        uuid.UUID(campaign_id),
+    )
+    assert {r["channel"] for r in channels if r["phone"] != "+862158800007"} == {"sms"}
+    assert [(r["channel"], r["channels"]) for r in channels if r["phone"] == "+862158800007"] == [
+        ("voice", ["sms", "wechat", "voice"])
+    ]
     assert (
         await pool.fetchval(
             "SELECT recipients FROM notify.campaigns_v WHERE campaign_id = $1",
@@ -123,7 +135,7 @@ async def test_a_campaign_is_expanded_once_to_its_audience_and_a_cancel_stops_th
         "SELECT status, messages FROM notify.campaign_progress_v WHERE campaign_id = $1",
         uuid.UUID(campaign_id),
     )
-    assert _counts(rows) == {"sent": 1, "cancelled": 4, "no_channel_yet": 1}
+    assert _counts(rows) == {"sent": 1, "cancelled": 5}
 
 
 async def test_personal_data_is_purged_after_the_retention_and_the_statuses_stay(
@@ -135,7 +147,9 @@ async def test_personal_data_is_purged_after_the_retention_and_the_statuses_stay
     await store.record([_campaign(old), _campaign(recent)])
     await pool.execute(
         "UPDATE notify.messages SET status = 'delivered', attempt_id = gen_random_uuid(), "
-        "claimed_at = now(), status_changed_at = now() - make_interval(days => "
+        "claimed_at = now(), address = phone, provider = 'tencent_sms', "
+        "wechat_openid = 'oFugong_' || right(phone, 4), "
+        "status_changed_at = now() - make_interval(days => "
         "CASE WHEN campaign_id = $1 THEN 8 ELSE 1 END)",
         uuid.UUID(old),
     )
@@ -150,17 +164,24 @@ async def test_personal_data_is_purged_after_the_retention_and_the_statuses_stay
 
     assert (purged.messages, purged.campaigns, purged.members) == (2, 1, 2)
     rows = await pool.fetch(
-        "SELECT campaign_id = $1 AS old, status, phone, body, slots::text, purged_at IS NOT NULL "
-        "FROM notify.messages ORDER BY 1",
+        "SELECT campaign_id = $1 AS old, status, phone, body, slots::text, purged_at IS NOT NULL, "
+        "address IS NULL AND wechat_openid IS NULL FROM notify.messages ORDER BY 1",
         uuid.UUID(old),
     )
     recent_rows = [tuple(row)[1:] for row in rows if not row[0]]
     old_rows = [tuple(row)[1:] for row in rows if row[0]]
     assert sorted(recent_rows) == [
-        ("delivered", f"+8613800000{n:03d}", "【复工】请于2月17日返岗。", '["2月17日"]', False)
+        (
+            "delivered",
+            f"+8613800000{n:03d}",
+            "【复工】请于2月17日返岗。",
+            '["2月17日"]',
+            False,
+            False,
+        )
         for n in (1, 2)
     ]
-    assert old_rows == [("delivered", None, None, "[]", True)] * 2
+    assert old_rows == [("delivered", None, None, "[]", True, True)] * 2
     assert await pool.fetchval("SELECT count(*) FROM notify.roster_members") == 0
     progress = await pool.fetch(
         "SELECT status, messages FROM notify.campaign_progress_v WHERE campaign_id = $1",

@@ -39,7 +39,11 @@ async def test_prometheus_starts_with_the_rules_and_every_service_then_stops(
         async with httpx.AsyncClient(timeout=5) as http:
             groups = (await http.get(f"{api}/rules")).json()["data"]["groups"]
             alerts = {rule["name"] for group in groups for rule in group["rules"]}
-            assert {"FugongTargetDown", "FugongStreamStalled", "FugongSmsDeliveryFailing"} <= alerts
+            assert {
+                "FugongTargetDown",
+                "FugongStreamStalled",
+                "FugongNotifyDeliveryFailing",
+            } <= alerts
 
             async def jobs() -> set[str]:
                 targets = (await http.get(f"{api}/targets")).json()["data"]["activeTargets"]

@@ -130,7 +130,7 @@ def test_the_dashboard_shows_what_operators_watch() -> None:
         "fugong_stream_events_recorded_total",
         "fugong_stream_consumer_lag_records",
         "fugong_dead_letters_total",
-        "fugong_notify_sms_results_total",
+        "fugong_notify_send_results_total",
         "fugong_gateway_requests_total",
         "fugong_gateway_request_duration_seconds_bucket",
     ]:

@@ -79,6 +79,15 @@ def test_a_receipt_settles_a_message_whether_or_not_its_answer_was_recorded() ->
     assert sources_of(S.DELIVERED) == ["sending", "sent"]
 
 
-def test_only_a_claimed_or_waiting_message_can_become_created() -> None:
-    # sending -> created: a status query showed the provider never received it.
-    assert sources_of(S.CREATED) == ["sending", "waiting_for_contact"]
+def test_only_a_claimed_sent_or_waiting_message_can_become_created() -> None:
+    # sending -> created: a status query showed the provider never received it, or the channel
+    # refused it for good and the next channel takes it; sent -> created: reported undelivered,
+    # the next channel takes it.
+    assert sources_of(S.CREATED) == ["sending", "sent", "waiting_for_contact"]
+
+
+def test_the_senders_claim_takes_exactly_the_sendable_statuses() -> None:
+    from services.notify.adapters.postgres_outbox import _CLAIM
+
+    assert all(f"'{status}'" in _CLAIM for status in SENDABLE)
+    assert _CLAIM.count("'") == 2 * len(SENDABLE)

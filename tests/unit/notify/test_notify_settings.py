@@ -41,10 +41,32 @@ def test_prod_starts_on_real_keys_over_https() -> None:
         sms_endpoint="sms.tencentcloudapi.com",
         sms_secret_id=SecretStr("AKID-real"),
         sms_secret_key=SecretStr("real-key"),
+        aliyun_scheme="https",
+        aliyun_access_key_id=SecretStr("LTAI-real"),
+        aliyun_access_key_secret=SecretStr("real-secret"),
+        wechat_api_base="https://api.weixin.qq.com/cgi-bin/",
+        wechat_app_secret=SecretStr("real-app-secret"),
+        voice_scheme="https",
         **PROD_KAFKA,
     )
 
     assert settings.admin_port == 8103
+
+
+def test_prod_names_every_provider_still_on_plain_http() -> None:
+    with pytest.raises(ValidationError, match="FUGONG_ALIYUN_SCHEME, FUGONG_VOICE_SCHEME"):
+        NotifySettings(
+            _env_file=None,
+            env="prod",
+            database_url="postgresql://notify:x@db:5432/fugong?sslmode=verify-full",
+            sms_scheme="https",
+            sms_secret_id=SecretStr("AKID-real"),
+            sms_secret_key=SecretStr("real-key"),
+            aliyun_access_key_id=SecretStr("LTAI-real"),
+            aliyun_access_key_secret=SecretStr("real-secret"),
+            wechat_api_base="https://api.weixin.qq.com/cgi-bin/",
+            wechat_app_secret=SecretStr("real-app-secret"),
+        )
 
 
 def test_notify_refuses_to_start_without_an_approved_id_for_a_campaign_template() -> None:

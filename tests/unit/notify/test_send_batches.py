@@ -35,5 +35,5 @@ def test_a_number_twice_with_the_same_text_goes_in_two_requests() -> None:
     same = "+8613800000001"
     planned = plan_requests([_claimed(1, phone=same), _claimed(2, phone=same)], 200)
 
-    assert [p.phones for p in planned] == [(same,), (same,)]
+    assert [p.addresses for p in planned] == [(same,), (same,)]
     assert len({p.attempt_id for p in planned}) == 2

@@ -1,0 +1,176 @@
+"""`make bench-notify`: one bulk send of N recipients (default 1,000,000) through notify and the
+provider simulator, on the real local stack; writes bench/results/notify.json.
+
+The recipients go into notify's tables through its bulk path (one COPY per 50,000), with the
+must-show mix of channels (most SMS only, a quarter WeChat first, landlines by voice) unless
+`--sms-only`. Then the simulator and `--workers` notify processes start, and the clock runs
+until every recipient is in a final status (an SMS counted once Tencent's receipt is in). The
+simulator's ledger then says how many recipients were accepted more than once (`duplicates`)
+and how many notify recorded as sent that no provider accepted (`missing`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench.workload import delete_topics  # noqa: E402
+from services.notify.adapters.bulk_messages import NewMessage, add_messages  # noqa: E402
+from services.notify.domain.routing import Channel  # noqa: E402
+from services.platform.kafka_connection import KafkaConnection  # noqa: E402
+from services.platform.migrations import migrate  # noqa: E402
+from services.platform.postgres import open_pool  # noqa: E402
+from services.platform.topics import ensure_topics  # noqa: E402
+from tests.support.broker import private_broker  # noqa: E402
+from tests.support.infra import KAFKA, create_database, drop_database, unique_name  # noqa: E402
+from tests.support.notify_campaign import recipient, statuses, tally, unsettled  # noqa: E402
+from tests.support.processes import ServiceProcess, free_port, service_env  # noqa: E402
+
+RESULTS = REPO / "bench" / "results"
+CAMPAIGN = "bench:campaign"
+CHUNK = 50_000
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--recipients", type=int, default=1_000_000)
+    parser.add_argument("--workers", type=int, default=2, help="notify processes")
+    parser.add_argument("--latency", type=float, default=0.005, help="simulator's, per request")
+    parser.add_argument("--sms-only", action="store_true", help="every recipient by SMS only")
+    parser.add_argument("--within", type=float, default=3600, help="give up after (s)")
+    parser.add_argument(
+        "--private-broker", action="store_true", help="a Kafka of its own, not the shared one"
+    )
+    return parser.parse_args()
+
+
+def _recipients(args: argparse.Namespace, start: int, stop: int) -> list[NewMessage]:
+    made = [recipient(serial, CAMPAIGN) for serial in range(start, stop)]
+    if args.sms_only:
+        mobile = [m for m in made if m.phone and not m.phone.startswith("+8621")]
+        return [
+            NewMessage(**{**m.__dict__, "channels": (Channel.SMS,), "wechat_openid": None})
+            for m in mobile
+        ]
+    return made
+
+
+def _env(
+    database: str, prefix: str, tmp: Path, args: argparse.Namespace, kafka: KafkaConnection
+) -> dict[str, str]:
+    return {
+        **service_env(database, prefix, tmp, kafka=kafka),
+        "FUGONG_LOG_LEVEL": "WARNING",
+        "FUGONG_SEND_INTERVAL_SECONDS": "0.1",
+        "FUGONG_SEND_BATCH_SIZE": "200",
+        "FUGONG_SEND_BATCHES_PER_TICK": "20",
+        "FUGONG_SEND_TIMEOUT_SECONDS": "2",
+        "FUGONG_RESOLVE_AFTER_SECONDS": "5",
+        "FUGONG_RECEIPT_OVERDUE_SECONDS": "60",
+        "FUGONG_RETRY_BACKOFF_SECONDS": "1",
+        "FUGONG_WECHAT_CONCURRENCY": "32",
+        "FUGONG_VOICE_CONCURRENCY": "32",
+        "FUGONG_SIM_LATENCY_SECONDS": str(args.latency),
+    }
+
+
+def _commit() -> str:
+    return subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    ).stdout.strip()
+
+
+async def run(args: argparse.Namespace, tmp: Path, kafka: KafkaConnection) -> dict[str, Any]:
+    name, database = await create_database()
+    prefix = unique_name("bench-notify-") + "."
+    await ensure_topics(kafka, prefix=prefix)
+    pool = await open_pool(database, max_size=2)
+    processes: list[ServiceProcess] = []
+    try:
+        await migrate(pool, "notify", "services.notify")
+        started = time.monotonic()
+        total = 0
+        for start in range(0, args.recipients, CHUNK):
+            stop = min(start + CHUNK, args.recipients)
+            total += await add_messages(pool, _recipients(args, start, stop))
+        insert_s = time.monotonic() - started
+        print(f"{total} recipients inserted in {insert_s:.1f} s")
+
+        env = _env(database, prefix, tmp, args, kafka)
+        simulator = ServiceProcess("notify.simulator", free_port(), env, tmp / "simulator.log")
+        processes.append(simulator)
+        await asyncio.to_thread(simulator.start)
+        host = f"127.0.0.1:{simulator.port}"
+        env |= {
+            "FUGONG_SMS_ENDPOINT": host,
+            "FUGONG_ALIYUN_ENDPOINT": host,
+            "FUGONG_VOICE_ENDPOINT": host,
+            "FUGONG_WECHAT_API_BASE": f"http://{host}/cgi-bin/",
+        }
+        started = time.monotonic()
+        for index in range(args.workers):
+            worker = ServiceProcess("notify", free_port(), env, tmp / f"notify-{index}.log")
+            processes.append(worker)
+            await asyncio.to_thread(worker.start)
+        while (left := await unsettled(pool, CAMPAIGN)) > 0:
+            elapsed = time.monotonic() - started
+            if elapsed > args.within:
+                raise TimeoutError(f"{left} recipients not final after {elapsed:.0f} s")
+            print(f"{elapsed:6.0f} s  {total - left:>9} of {total} final", flush=True)
+            # A count over a million rows takes a core for a while: look now and then.
+            await asyncio.sleep(2 if total <= 100_000 else 10)
+        elapsed_s = time.monotonic() - started
+        async with httpx.AsyncClient(base_url=simulator.url, timeout=300) as client:
+            received = (await client.get("/_sim/received")).json()
+        counts = await tally(pool, CAMPAIGN, received)
+        return {
+            "recipients": total,
+            "elapsed_s": round(elapsed_s, 1),
+            "per_s": round(total / elapsed_s, 1),
+            "duplicates": counts.duplicates,
+            "missing": counts.missing,
+            "workers": args.workers,
+            "mix": "sms-only" if args.sms_only else "sms, wechat, voice",
+            "simulator_latency_s": args.latency,
+            "insert_s": round(insert_s, 1),
+            "statuses": await statuses(pool, CAMPAIGN),
+            "requests": {p: ledger["requests"] for p, ledger in received.items()},
+        }
+    finally:
+        for process in reversed(processes):
+            process.stop()
+        await pool.close()
+        await drop_database(name)
+        if kafka is KAFKA:
+            await delete_topics(prefix)
+
+
+def main() -> None:
+    args = arguments()
+    with tempfile.TemporaryDirectory(prefix="bench-notify-") as tmp:
+        if args.private_broker:
+            with private_broker(Path(tmp) / "kafka") as broker:
+                figures = asyncio.run(run(args, Path(tmp), broker.connection))
+        else:
+            figures = asyncio.run(run(args, Path(tmp), KAFKA))
+    figures |= {"commit": _commit(), "date": datetime.now(UTC).isoformat(timespec="seconds")}
+    path = RESULTS / "notify.json"
+    path.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {path.relative_to(REPO)}: {figures}")
+
+
+if __name__ == "__main__":
+    main()
