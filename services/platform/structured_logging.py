@@ -54,11 +54,26 @@ def library_logging_config(service: str, level: str = "INFO", fmt: str = "json")
             "stdout": {
                 "class": "logging.StreamHandler",
                 "formatter": "structured",
-                "stream": "ext://sys.stdout",
+                "stream": "ext://services.platform.structured_logging.STDOUT",
             }
         },
         "root": {"handlers": ["stdout"], "level": "DEBUG" if level == "DEBUG" else "WARNING"},
     }
+
+
+class _CurrentStdout:
+    """Whatever `sys.stdout` is when a line is written, not when logging was configured: a
+    command run inside a test runner that swaps stdout and closes it afterwards must not leave
+    every later log line writing to a closed file."""
+
+    def write(self, text: str) -> int:
+        return sys.stdout.write(text)
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+
+
+STDOUT = _CurrentStdout()
 
 
 def configure_logging(service: str, level: str = "INFO", fmt: str = "json") -> None:
@@ -70,7 +85,7 @@ def configure_logging(service: str, level: str = "INFO", fmt: str = "json") -> N
             _renderer(fmt),
         ],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level)),
-        logger_factory=structlog.PrintLoggerFactory(sys.stdout),
+        logger_factory=structlog.PrintLoggerFactory(STDOUT),  # type: ignore[arg-type]
         cache_logger_on_first_use=True,
     )
     logging.config.dictConfig(library_logging_config(service, level, fmt))

@@ -114,7 +114,30 @@ async def _create(admin: AIOKafkaAdminClient, wanted: list[NewTopic]) -> list[st
             failures.append(f"{name}: error {code} {rest[0] if rest else ''}".strip())
     if failures:
         raise TopicCreationFailed("; ".join(failures))
+    await _until_usable(admin, {t.name: t.num_partitions for t in wanted})
     return created
+
+
+async def _until_usable(
+    admin: AIOKafkaAdminClient, partitions: dict[str, int], timeout_seconds: float = 60
+) -> None:
+    """The controller acknowledges a creation before every broker's metadata shows the topic:
+    a client that describes, configures or produces to it at once may find nothing there. Wait
+    until each topic is described with all its partitions, so that "created" means usable."""
+    deadline = asyncio.get_running_loop().time() + timeout_seconds
+    waiting = dict(partitions)
+    while waiting:
+        for described in await admin.describe_topics(list(waiting)):
+            name = described["topic"]
+            if described["error_code"] == 0 and len(described["partitions"]) == waiting[name]:
+                del waiting[name]
+        if not waiting:
+            return
+        if asyncio.get_running_loop().time() > deadline:
+            raise TopicCreationFailed(
+                f"created but not usable within {timeout_seconds:.0f} s: {sorted(waiting)}"
+            )
+        await asyncio.sleep(0.2)
 
 
 def main() -> int:

@@ -17,7 +17,7 @@ import httpx
 import pytest
 import pytest_asyncio
 from aiokafka import AIOKafkaConsumer
-from playwright.async_api import Browser, ConsoleMessage, Page, async_playwright
+from playwright.async_api import Browser, ConsoleMessage, Page, async_playwright, expect
 
 from services.contracts.identifiers import week_of_instant
 from services.contracts.topics import NOTIFY_REQUESTS, topic_name
@@ -280,11 +280,9 @@ async def test_an_official_acknowledges_a_warning_from_the_page(
             open_warnings, lambda w: len(w) == len(before) - 1, what="the acknowledgement"
         )
     # The page drops the acknowledged warning by itself, as monitoring records it.
-    await tab.page.wait_for_function(
-        f"document.querySelectorAll(\"table[data-table='open-warnings'] tbody tr\").length"
-        f" === {max(len(after), 1)}",
-        timeout=WAIT_MS,
-    )
+    # A locator's expectation polls the DOM from outside the page: no script is evaluated in it,
+    # which the console's Content-Security-Policy (script-src 'self') would refuse.
+    await expect(rows).to_have_count(max(len(after), 1), timeout=WAIT_MS)
 
 
 async def test_warnings_and_posters_render_for_a_district_official(

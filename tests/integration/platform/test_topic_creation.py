@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
@@ -16,6 +14,7 @@ from services.contracts.topics import (
 )
 from services.platform.topics import drift, ensure_topics
 from tests.support.infra import KAFKA
+from tests.support.waiting import eventually
 
 pytestmark = pytest.mark.integration
 
@@ -61,14 +60,16 @@ async def test_an_existing_topic_is_left_alone_and_its_drift_reported(topic_pref
     await admin.start()
     try:
         reports = topic_name(ENTERPRISE_REPORTS, topic_prefix)
-        await admin.alter_configs(
+        [altered] = await admin.alter_configs(
             [ConfigResource(ConfigResourceType.TOPIC, reports, {"retention.ms": "3600000"})]
         )
+        assert [code for code, *_ in altered.resources] == [0], altered
         # The broker applies a configuration change a moment after acknowledging it.
-        for _ in range(50):
-            if (await _configs(admin, reports)).get("retention.ms") == "3600000":
-                break
-            await asyncio.sleep(0.1)
+        await eventually(
+            lambda: _configs(admin, reports),
+            lambda configs: configs.get("retention.ms") == "3600000",
+            what="the altered retention on the broker",
+        )
         assert await ensure_topics(KAFKA, prefix=topic_prefix) == []
         assert (await _configs(admin, reports))["retention.ms"] == "3600000"
         assert await drift(KAFKA, prefix=topic_prefix) == [
