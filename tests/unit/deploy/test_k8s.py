@@ -349,7 +349,7 @@ def test_workloads_read_only_settings_that_exist() -> None:
 
 
 def test_each_workload_connects_to_kafka_as_its_own_user_verifying_the_cluster_ca() -> None:
-    (configmap,) = of_kind("ConfigMap")
+    (configmap,) = [r for r in of_kind("ConfigMap") if r.name == SETTINGS_CONFIGMAP]
     settings = configmap.document["data"]
     assert settings["FUGONG_KAFKA_SECURITY_PROTOCOL"] == "SASL_SSL"
     assert settings["FUGONG_KAFKA_SASL_MECHANISM"] == "SCRAM-SHA-512"
