@@ -13,7 +13,7 @@ from services.gateway.domain.access import Principal
 from services.gateway.routes import compliance as compliance_routes
 from services.gateway.routes import indicators as indicator_routes
 from services.gateway.routes import warnings as warning_routes
-from services.gateway.routes.indicators import ScopedFigures
+from services.gateway.routes.indicator_models import ScopedFigures
 
 CHART_WEEKS = 8
 """How many reported weeks the overview's chart spans, up to the week shown."""
