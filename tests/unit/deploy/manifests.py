@@ -6,6 +6,7 @@ test uses to check that every producer and consumer of a topic is actually deplo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,11 @@ EXAMPLE_SECRET_FILE = K8S_DIR / "secret.example.yaml"
 
 NAME_LABEL = "app.kubernetes.io/name"
 """The label naming a workload after its service (`gateway`, `monitoring`, `topics`)."""
+DATABASE_ROLE_LABEL = "fugong/database-role"
+"""The PostgreSQL role a workload connects as: a service's (`gateway` for the gateway's purge
+CronJob too), or `owner` for the migrate Job."""
+SETTINGS_CONFIGMAP = "fugong-config"
+"""The services' settings (the other ConfigMap holds Grafana's dashboards)."""
 WORKLOAD_KINDS = frozenset({"Deployment", "Job"})
 
 Document = dict[str, Any]
@@ -142,3 +148,33 @@ def containers(workload: K8sResource) -> list[Document]:
     return [
         as_document(c, f"{workload} container") for c in pod_spec(workload).get("containers", [])
     ]
+
+
+def of_kind(kind: str) -> list[K8sResource]:
+    """The deployed objects of one kind."""
+    return [r for r in deployed_resources() if r.kind == kind]
+
+
+def settings_configmap() -> Document:
+    """The `data` of the services' settings ConfigMap."""
+    (configmap,) = [r for r in of_kind("ConfigMap") if r.name == SETTINGS_CONFIGMAP]
+    return as_document(configmap.document["data"], f"{configmap} data")
+
+
+def env_value(container: Document, name: str) -> str | None:
+    """A container's literal `env` value (None when absent or taken from a Secret)."""
+    for var in container.get("env", []):
+        if var["name"] == name:
+            return str(var["value"]) if "value" in var else None
+    return None
+
+
+def walk(node: Any) -> Iterator[Document]:
+    """Every mapping nested in a manifest."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from walk(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from walk(item)
