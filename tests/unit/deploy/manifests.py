@@ -59,6 +59,21 @@ def compose_services() -> dict[str, Document]:
     return {name: as_document(spec, f"compose service {name}") for name, spec in services.items()}
 
 
+def compose_environment(service: Document) -> dict[str, str]:
+    """A compose service's environment, from either the mapping or the `KEY=value` list form."""
+    env = service.get("environment") or {}
+    if isinstance(env, list):
+        env = dict(str(item).split("=", 1) for item in env)
+    return {str(key): str(value) for key, value in env.items()}
+
+
+def compose_depends_on(service: Document) -> Document:
+    """A compose service's dependencies, in the long form (a condition for each)."""
+    deps = service.get("depends_on") or {}
+    assert isinstance(deps, dict), "depends_on must be the long form, with a condition per service"
+    return deps
+
+
 @dataclass(frozen=True)
 class K8sResource:
     """One Kubernetes object and the manifest file it came from."""
