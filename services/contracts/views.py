@@ -67,9 +67,10 @@ class RoleLimits:
 
 
 ROLE_LIMITS = {
-    # Two replicas of two workers with pools of ten, a rolling update's surge, the key tool
-    # and the nightly purge. An HTTP request's statements are short; 15 s is a stuck one.
-    "gateway": RoleLimits(connections=60, statement_timeout_ms=15_000),
+    # Each gateway process pools up to ten: replicas x FUGONG_HTTP_WORKERS x 10, a rolling
+    # update's surge, the key tool and the nightly purge stay under it (two replicas of four
+    # workers: 80 + 10 + 2). An HTTP request's statements are short; 15 s is a stuck one.
+    "gateway": RoleLimits(connections=100, statement_timeout_ms=15_000),
     # Stream workers: two replicas' pools of four and a surge. A batch commits under advisory
     # locks in one transaction; a minute is far beyond any batch's.
     "monitoring": RoleLimits(connections=20, statement_timeout_ms=60_000),
