@@ -121,6 +121,21 @@ class ComposeBroker:
             {**self.kraft, "SCRAM_DIR": str(self.volume("kafka-scram")), "KAFKA_BIN": str(bin_dir)},
         )
 
+    def image_start_up_format(self) -> str:
+        """The image's own start-up format (its `launch` script), which must find the storage
+        formatted, and say so in the words that script looks for."""
+        done = subprocess.run(
+            [
+                *(*JAVA, "kafka.tools.StorageTool", "format"),
+                *(f"--cluster-id={self.kraft['CLUSTER_ID']}", "-c", str(self.server_properties())),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        return done.stdout + done.stderr
+
     def server_properties(self) -> Path:
         """server.properties as the image writes it: every KAFKA_* variable, and the key store's
         location and passwords its configure script derives from the *_FILENAME and *_CREDENTIALS
@@ -223,6 +238,7 @@ def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ComposeBroker]:
     started.make_secrets()  # a restart of the stack runs it again: nothing changes
     assert "formatting" in started.format_storage()
     assert "formatted already" in started.format_storage()
+    assert "already formatted" in started.image_start_up_format()
     started.start()
     try:
         yield started
