@@ -1,6 +1,6 @@
 """Load the demo city into a running local stack and print where to look.
 
-A seeded Shanghai of spring 2020 (services/platform/demo_city): about 2,000 enterprises over the 16
+A seeded Shanghai of spring 2020 (services/demo_city): about 2,000 enterprises over the 16
 districts and the industry sections, community monitoring points, weekly reports 2020-W06 to W12
 on a modelled recovery curve (some late, some missing), postings of key enterprises (screening
 holds or refuses a few), their service officers, and one enterprise's roster and return-date
@@ -30,9 +30,9 @@ sys.path.insert(0, str(REPO))
 
 from services.contracts.identifiers import SHANGHAI  # noqa: E402
 from services.gateway.settings import GatewaySettings  # noqa: E402
-from services.platform.demo_city.city import WEEKS, City, generate  # noqa: E402
-from services.platform.demo_city.keys import issue_demo_keys  # noqa: E402
-from services.platform.demo_city.loader import DemoKeys, LoadError, load, writers  # noqa: E402
+from services.demo_city.city import WEEKS, City, generate  # noqa: E402
+from services.demo_city.keys import issue_demo_keys  # noqa: E402
+from services.demo_city.loader import DemoKeys, LoadError, load, writers  # noqa: E402
 
 GATEWAY = "http://127.0.0.1:8000"
 GATEWAY_ADMIN = "http://127.0.0.1:8100"

@@ -6,8 +6,8 @@ from __future__ import annotations
 from services.gateway.domain.access import Principal, PrincipalKind
 from services.gateway.keys import issue_keys
 from services.gateway.settings import GatewaySettings
-from services.platform.demo_city.city import City
-from services.platform.demo_city.loader import DemoKeys, writers
+from services.demo_city.city import City
+from services.demo_city.loader import DemoKeys, writers
 
 PUDONG = "310115"
 

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from services.platform.demo_city.city import City, registration
+from services.demo_city.city import City, registration
 
 BATCH = 1000
 T = TypeVar("T")

@@ -17,7 +17,7 @@ from services.gateway.submission_models import (
     EnterpriseIn,
     WeeklyReportIn,
 )
-from services.platform.demo_city.city import (
+from services.demo_city.city import (
     DISTRICTS,
     HELD,
     HIRING_SLUMP,
