@@ -29,10 +29,10 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from services.contracts.identifiers import SHANGHAI  # noqa: E402
-from services.gateway.settings import GatewaySettings  # noqa: E402
 from services.demo_city.city import WEEKS, City, generate  # noqa: E402
 from services.demo_city.keys import issue_demo_keys  # noqa: E402
 from services.demo_city.loader import DemoKeys, LoadError, load, writers  # noqa: E402
+from services.gateway.settings import GatewaySettings  # noqa: E402
 
 GATEWAY = "http://127.0.0.1:8000"
 GATEWAY_ADMIN = "http://127.0.0.1:8100"

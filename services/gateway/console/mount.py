@@ -6,7 +6,14 @@ from fastapi import FastAPI, Request, status
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from services.gateway.console import auth_routes, monitoring_pages, poster_routes
+from services.gateway.console import (
+    auth_routes,
+    downloads,
+    matching_pages,
+    monitoring_pages,
+    notify_pages,
+    poster_routes,
+)
 from services.gateway.console.rendering import STATIC, render
 from services.gateway.console.security import (
     PREFIX,
@@ -16,8 +23,18 @@ from services.gateway.console.security import (
     SignInRequired,
 )
 
-PAGE_ROUTERS = (auth_routes.router, monitoring_pages.router, poster_routes.router)
-"""Matching's and notify's pages join here, each registering its navigation entry."""
+PAGE_ROUTERS = (
+    auth_routes.router,
+    monitoring_pages.router,
+    matching_pages.router,
+    # Matching's labour-sharing proposals and job fairs join here, a module each beside
+    # matching_pages, registering its navigation entry and its tables as that one does.
+    notify_pages.router,
+    poster_routes.router,
+    downloads.router,
+)
+"""In navigation order: each page module registers its entry when imported, and its tables
+with `downloads.register_tables`."""
 
 
 def mount_console(app: FastAPI) -> None:

@@ -9,14 +9,6 @@ from collections import Counter
 import pytest
 
 from services.contracts.rosters import RosterRowIn
-from services.gateway.routes.campaign_models import CampaignIn
-from services.gateway.routes.postings import PostingIn
-from services.gateway.submission_models import (
-    CommunityPointIn,
-    CommunityReportIn,
-    EnterpriseIn,
-    WeeklyReportIn,
-)
 from services.demo_city.city import (
     DISTRICTS,
     HELD,
@@ -28,6 +20,14 @@ from services.demo_city.city import (
     City,
     generate,
     registration,
+)
+from services.gateway.routes.campaign_models import CampaignIn
+from services.gateway.routes.postings import PostingIn
+from services.gateway.submission_models import (
+    CommunityPointIn,
+    CommunityReportIn,
+    EnterpriseIn,
+    WeeklyReportIn,
 )
 
 
