@@ -253,7 +253,7 @@ class InMemoryViews:
             {**r, "district_code": self.registry.get(r["credit_code"])} for r in self.campaign_rows
         ]
         rows = [r for r in rows if district_code in (None, r["district_code"])]
-        return sorted(rows, key=lambda r: r["requested_at"], reverse=True)[:limit]
+        return sorted(rows, key=lambda r: str(r.get("requested_at")), reverse=True)[:limit]
 
     async def campaign_progress(self, campaign_id: str) -> list[Row]:
         return [r for r in self.progress_rows if str(r["campaign_id"]) == campaign_id]

@@ -131,7 +131,7 @@ async def review_posting(
             session,
             resources,
             error="请填写审核理由（2 至 500 字），理由将记入审核记录。",
-            status_code=status.HTTP_422_UNPROCESSABLE_ENTITY,
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
         )
     try:
         await review_routes.review_posting(
