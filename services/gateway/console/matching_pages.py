@@ -8,18 +8,19 @@ registered in `mount.py`), once matching publishes their views."""
 from __future__ import annotations
 
 from typing import Annotated
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request, status
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
 from services.contracts.postings import PostingId, ReviewDecision
+from services.gateway.adapters.idempotency_keys import IdempotencyKeyReused
 from services.gateway.console import matching_figures
 from services.gateway.console.downloads import register_tables
 from services.gateway.console.rendering import register_page, render
 from services.gateway.console.security import PREFIX, SessionDep, check_csrf, check_form_size
-from services.gateway.console.sessions import ConsoleSession
+from services.gateway.console.sessions import ConsoleSession, form_request_id
 from services.gateway.console.tables import Table
 from services.gateway.dependencies import GatewayResources, ResourcesDep
 from services.gateway.domain.access import Principal
@@ -82,7 +83,12 @@ async def _reviews_page(
         current="reviews",
         held=held,
         tables=(held,),
-        request_ids={row["posting_id"]: str(uuid4()) for row in held.rows},
+        request_ids={
+            row["posting_id"]: form_request_id(
+                session, "review", row["posting_id"], str(row["version"])
+            )
+            for row in held.rows
+        },
         decisions=DECISION_NAMES,
         reviewed=reviewed,
         decision_name=DECISION_NAMES.get(decision) if decision else None,
@@ -150,6 +156,14 @@ async def review_posting(
             resources,
             error=REFUSALS[refused.status_code],
             status_code=refused.status_code,
+        )
+    except IdempotencyKeyReused:  # another decision on this version was just sent from here
+        return await _reviews_page(
+            request,
+            session,
+            resources,
+            error=REFUSALS[status.HTTP_409_CONFLICT],
+            status_code=status.HTTP_409_CONFLICT,
         )
     except PublishFailed:
         return await _reviews_page(

@@ -16,6 +16,7 @@ from services.gateway.console import figures
 from services.gateway.console.downloads import register_tables
 from services.gateway.console.rendering import register_page, render
 from services.gateway.console.security import PREFIX, SessionDep, check_csrf, check_form_size
+from services.gateway.console.sessions import form_request_id
 from services.gateway.console.tables import Table
 from services.gateway.dependencies import GatewayResources, ResourcesDep
 from services.gateway.domain.access import Principal
@@ -165,7 +166,10 @@ async def warnings_page(
         tables=(table,),
         warnings=table,
         acknowledged=acknowledged,
-        request_ids={row["warning_id"]: str(uuid4()) for row in table.rows},
+        request_ids={
+            row["warning_id"]: form_request_id(session, "acknowledge", row["warning_id"])
+            for row in table.rows
+        },
     )
 
 
