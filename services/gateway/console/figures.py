@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from services.gateway.console.tables import Column, Kind, Table
+from services.gateway.console.tables import Column, Kind, Table, local_minute
 from services.gateway.dependencies import GatewayResources
 from services.gateway.domain.access import Principal
 from services.gateway.routes import compliance as compliance_routes
@@ -144,9 +144,7 @@ async def compliance(resources: GatewayResources, principal: Principal, week: st
         {
             **row.model_dump(),
             "status_name": STATUS_NAMES[row.status],
-            "reported_at": row.reported_at.isoformat(timespec="minutes")
-            if row.reported_at
-            else None,
+            "reported_at": local_minute(row.reported_at) if row.reported_at else None,
             "reminded_name": "是" if row.reminded else "否",
         }
         for row in answer.late_or_missing
@@ -210,7 +208,7 @@ async def open_warnings(resources: GatewayResources, principal: Principal) -> Ta
             "district_name": w.district_name or "全市",
             "industry_section": w.industry_section or "全部",
             "figures_text": _figures_text(w.figures),
-            "raised_at": w.raised_at.isoformat(timespec="minutes"),
+            "raised_at": local_minute(w.raised_at),
         }
         for w in answer.warnings
     ]

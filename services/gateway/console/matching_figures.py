@@ -8,7 +8,7 @@ from typing import Any
 
 from services.contracts.demand import DemandList
 from services.contracts.identifiers import district, industry_section, occupation_group
-from services.gateway.console.tables import Column, Kind, Table
+from services.gateway.console.tables import Column, Kind, Table, local_minute
 from services.gateway.dependencies import GatewayResources
 from services.gateway.domain.access import Principal
 from services.gateway.routes import demand_lists as demand_list_routes
@@ -57,7 +57,7 @@ async def demand_lists(
                 **cell.model_dump(),
                 "industry_name": _section_name(cell.industry_section),
                 "occupation_name": _group_name(cell.occupation_group),
-                "updated_at": cell.updated_at.isoformat(timespec="minutes"),
+                "updated_at": local_minute(cell.updated_at),
             }
             for cell in answer.cells
         ]
@@ -81,33 +81,45 @@ FIELD_NAMES = {
     "required_certificates": "资格证书",
 }
 
+RULE_NAMES = {
+    "region.origin": "地域歧视",
+    "hukou": "户籍限制",
+    "id_prefix": "身份证号段限制",
+    "past_infection": "既往感染歧视",
+}
+"""Screening's rules (`services/matching/domain/screening/`) as officials name them."""
+
 HELD = (
-    Column("posting_id", "岗位编号"),
     Column("district_name", "工作地区"),
-    Column("credit_code", "统一社会信用代码"),
     Column("title", "岗位名称"),
     Column("headcount", "招聘人数", Kind.COUNT),
-    Column("rules", "筛查规则"),
-    Column("matched", "命中文字"),
-    Column("reasons", "暂缓理由"),
+    Column("credit_code", "统一社会信用代码"),
+    Column("rules", "筛查规则", wrap=True),
+    Column("matched", "命中文字", wrap=True),
+    Column("reasons", "暂缓理由", wrap=True),
     Column("changed_at", "提交时间"),
+    Column("posting_id", "岗位编号"),
 )
 
 
 def _held_row(posting: PostingOut) -> dict[str, Any]:
     findings = posting.findings
     return {
+        "row_key": posting.posting_id,
         "posting_id": posting.posting_id,
         "version": posting.version,
         "district_name": district(posting.details["district_code"]).name_zh,
         "credit_code": posting.credit_code,
         "title": posting.details.get("title"),
         "headcount": posting.details.get("headcount"),
-        "rules": "；".join(f"{f.rule}（{FIELD_NAMES.get(f.field, f.field)}）" for f in findings),
+        "rules": "；".join(
+            f"{RULE_NAMES.get(f.rule, f.rule)}（{FIELD_NAMES.get(f.field, f.field)}）"
+            for f in findings
+        ),
         "matched": "；".join(f.matched for f in findings),
         "reasons": "；".join(f.reason for f in findings),
         "description": posting.details.get("description"),
-        "changed_at": posting.changed_at.isoformat(timespec="minutes"),
+        "changed_at": local_minute(posting.changed_at),
     }
 
 

@@ -18,7 +18,7 @@ from services.contracts.postings import PostingId, ReviewDecision
 from services.gateway.adapters.idempotency_keys import IdempotencyKeyReused
 from services.gateway.console import matching_figures
 from services.gateway.console.downloads import register_tables
-from services.gateway.console.rendering import register_page, render
+from services.gateway.console.rendering import NavEntry, render
 from services.gateway.console.security import PREFIX, SessionDep, check_csrf, check_form_size
 from services.gateway.console.sessions import ConsoleSession, form_request_id
 from services.gateway.console.tables import Table
@@ -28,8 +28,8 @@ from services.gateway.routes import posting_reviews as review_routes
 from services.platform.kafka import PublishFailed
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
-register_page("demand-lists", "需求清单")
-register_page("reviews", "审核队列")
+NAV = (NavEntry("demand-lists", "需求清单"), NavEntry("reviews", "审核队列"))
+"""This module's pages in the console's navigation (in the order `mount.py` gives)."""
 
 DECISION_NAMES = {ReviewDecision.APPROVE: "通过并发布", ReviewDecision.REJECT: "不予发布"}
 

@@ -14,7 +14,7 @@ from services.contracts.identifiers import IsoWeek, week_of_instant
 from services.contracts.warnings import WarningId
 from services.gateway.console import figures
 from services.gateway.console.downloads import register_tables
-from services.gateway.console.rendering import register_page, render
+from services.gateway.console.rendering import NavEntry, render
 from services.gateway.console.security import PREFIX, SessionDep, check_csrf, check_form_size
 from services.gateway.console.sessions import form_request_id
 from services.gateway.console.tables import Table
@@ -24,9 +24,12 @@ from services.gateway.reminders import remind_missing
 from services.gateway.routes import warnings as warning_routes
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
-register_page("overview", "总览")
-register_page("compliance", "报送情况")
-register_page("warnings", "预警")
+NAV = (
+    NavEntry("overview", "总览"),
+    NavEntry("compliance", "报送情况"),
+    NavEntry("warnings", "预警"),
+)
+"""This module's pages in the console's navigation (in the order `mount.py` gives)."""
 
 WeekQuery = Annotated[IsoWeek | None, Query(description="ISO week; the latest with figures")]
 

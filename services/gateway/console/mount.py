@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Request, status
+from fastapi import APIRouter, FastAPI, Request, status
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
@@ -14,7 +14,7 @@ from services.gateway.console import (
     notify_pages,
     poster_routes,
 )
-from services.gateway.console.rendering import STATIC, render
+from services.gateway.console.rendering import STATIC, NavEntry, register_page, render
 from services.gateway.console.security import (
     PREFIX,
     SESSION_COOKIE,
@@ -23,25 +23,26 @@ from services.gateway.console.security import (
     SignInRequired,
 )
 
-PAGE_ROUTERS = (
-    auth_routes.router,
-    monitoring_pages.router,
-    matching_pages.router,
+PAGES: tuple[tuple[APIRouter, tuple[NavEntry, ...]], ...] = (
+    (monitoring_pages.router, monitoring_pages.NAV),
+    (matching_pages.router, matching_pages.NAV),
     # Matching's labour-sharing proposals and job fairs join here, a module each beside
-    # matching_pages, registering its navigation entry and its tables as that one does.
-    notify_pages.router,
-    poster_routes.router,
-    downloads.router,
+    # matching_pages (its router, its NAV, its tables registered with `register_tables`).
+    (notify_pages.router, notify_pages.NAV),
+    (poster_routes.router, poster_routes.NAV),
 )
-"""In navigation order: each page module registers its entry when imported, and its tables
-with `downloads.register_tables`."""
+"""Every page module's router and navigation entries, in the navigation's order."""
 
 
 def mount_console(app: FastAPI) -> None:
     """Serve the console under /console; its sessions are `app.state.console_sessions`, a
     `ConsoleSessions` the lifespan (or an in-process test) puts there."""
-    for router in PAGE_ROUTERS:
+    app.include_router(auth_routes.router)
+    for router, entries in PAGES:
         app.include_router(router)
+        for entry in entries:
+            register_page(entry)
+    app.include_router(downloads.router)
     app.mount(f"{PREFIX}/static", StaticFiles(directory=STATIC), name="console-static")
     app.add_exception_handler(SignInRequired, _to_sign_in)
     app.add_exception_handler(FormRefused, _form_refused)

@@ -11,7 +11,7 @@ from uuid import UUID
 from fastapi import HTTPException
 
 from services.contracts.identifiers import district
-from services.gateway.console.tables import Column, Kind, Table
+from services.gateway.console.tables import Column, Kind, Table, local_minute
 from services.gateway.dependencies import GatewayResources
 from services.gateway.domain.access import Principal
 from services.gateway.routes import campaigns as campaign_routes
@@ -62,7 +62,7 @@ FAILURES = (
     Column("campaign_id", "任务编号"),
     Column("channel_name", "渠道"),
     Column("status_name", "状态"),
-    Column("reason", "原因"),
+    Column("reason", "原因", wrap=True),
     Column("phone", "号码（已脱敏）"),
 )
 
@@ -84,7 +84,7 @@ def _summary(progress: CampaignProgressOut, district_code: str | None) -> dict[s
         "credit_code": progress.credit_code,
         "district_name": district(district_code).name_zh if district_code else "—",
         "template_name": TEMPLATE_NAMES.get(progress.template, progress.template),
-        "send_at": progress.send_at.isoformat(timespec="minutes"),
+        "send_at": local_minute(progress.send_at),
         "recipients": progress.recipients,
         "delivered": by_status.get("delivered", 0),
         "sent": by_status.get("sent", 0),

@@ -8,14 +8,15 @@ from fastapi.responses import Response
 
 from services.gateway.console import notify_figures
 from services.gateway.console.downloads import register_tables
-from services.gateway.console.rendering import register_page, render
+from services.gateway.console.rendering import NavEntry, render
 from services.gateway.console.security import PREFIX, SessionDep
 from services.gateway.console.tables import Table
 from services.gateway.dependencies import GatewayResources, ResourcesDep
 from services.gateway.domain.access import Principal
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
-register_page("campaigns", "通知进度")
+NAV = (NavEntry("campaigns", "通知进度"),)
+"""This module's pages in the console's navigation (in the order `mount.py` gives)."""
 
 TOTALS = (
     ("recipients", "收件人"),

@@ -6,10 +6,13 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from openpyxl import Workbook
+
+from services.contracts.identifiers import SHANGHAI
 
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -30,6 +33,8 @@ class Column:
     key: str
     heading: str
     kind: Kind = Kind.TEXT
+    wrap: bool = False
+    """Long text (a reason, a matched phrase): wrapped on the page rather than kept on one line."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,11 @@ def shown(value: Any, kind: Kind) -> str:
     if kind is Kind.COUNT_CHANGE:
         return f"{value:+,}"
     return str(value)
+
+
+def local_minute(moment: datetime) -> str:
+    """A moment as officials in Shanghai read it: `2020-02-17 09:00`."""
+    return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

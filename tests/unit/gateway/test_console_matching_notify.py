@@ -32,7 +32,7 @@ HELD_THERE = "1a2b3c4d-5e6f-5a7b-8c9d-0e1f2a3b4c5d"
 CAMPAIGN = "3f2e1d0c-9b8a-5765-8432-10fedcba9876"
 PHONE = "+8613812345678"
 HOLD_FINDING = {
-    "rule": "hukou.preference",
+    "rule": "hukou",
     "field": "description",
     "matched": "本地户籍优先",
     "reason": "以户籍限制或排斥劳动者",
@@ -138,7 +138,7 @@ async def test_the_review_queue_shows_the_rule_and_matched_text_of_the_districts
     page = (await console.http.get("/console/reviews")).text
     assert _cells(page, "held", "posting_id") == [HELD_HERE]
     assert _cells(page, "held", "matched") == ["本地户籍优先"]
-    assert "hukou.preference（岗位描述）" in page
+    assert _cells(page, "held", "rules") == ["户籍限制（岗位描述）"]
     assert 'for="reason-' in page  # each reason field has its label
 
 
@@ -271,3 +271,7 @@ async def test_the_new_pages_run_no_inline_script_and_sit_in_the_navigation(
         for script in re.findall(r"<script[^>]*>", answer.text):
             assert 'src="' in script or 'type="application/json"' in script, script
         assert f'href="/console/{page}" aria-current="page"' in answer.text
+    navigation = re.findall(r'<li><a href="/console/([a-z-]+)"', answer.text)
+    assert navigation == [
+        "overview", "compliance", "warnings", "demand-lists", "reviews", "campaigns", "posters"
+    ]  # fmt: skip
