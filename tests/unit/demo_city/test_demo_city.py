@@ -109,9 +109,15 @@ def test_every_body_is_one_the_gateway_accepts(city: City) -> None:
     CampaignIn.model_validate(city.campaign)
 
 
-def test_postings_for_key_enterprises_some_for_screening_to_hold_or_refuse(city: City) -> None:
+def test_postings_for_key_enterprises_and_others_some_for_screening_to_hold_or_refuse(
+    city: City,
+) -> None:
     keys = {e.credit_code for e in city.key_enterprises}
-    assert {code for code, _ in city.postings} == keys
+    posting = [code for code, _ in city.postings]
+    assert posting[: len(keys)] == [e.credit_code for e in city.key_enterprises]
+    others = set(posting[len(keys) :])
+    assert not others & keys
+    assert len(city.enterprises) / 12 < len(others) < len(city.enterprises) / 6
     descriptions = Counter(body["description"] for _, body in city.postings)
     assert descriptions[HELD] >= 3
     assert descriptions[REFUSED] >= 3
