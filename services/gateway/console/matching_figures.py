@@ -98,7 +98,7 @@ HELD = (
     Column("matched", "命中文字", wrap=True),
     Column("reasons", "暂缓理由", wrap=True),
     Column("changed_at", "提交时间"),
-    Column("posting_id", "岗位编号"),
+    Column("posting_id", "岗位编号", Kind.ID),
 )
 
 

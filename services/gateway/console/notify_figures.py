@@ -40,7 +40,7 @@ PENDING = ("waiting_for_contact", "created", "sending", "temporary_failure")
 FAILED = ("permanent_failure", "technical_failure", "no_channel_yet")
 
 CAMPAIGNS = (
-    Column("campaign_id", "任务编号"),
+    Column("campaign_id", "任务编号", Kind.ID),
     Column("credit_code", "统一社会信用代码"),
     Column("district_name", "区"),
     Column("template_name", "通知类型"),
@@ -53,13 +53,13 @@ CAMPAIGNS = (
     Column("cancelled", "已取消", Kind.COUNT),
 )
 BY_CHANNEL = (
-    Column("campaign_id", "任务编号"),
+    Column("campaign_id", "任务编号", Kind.ID),
     Column("channel_name", "渠道"),
     Column("status_name", "状态"),
     Column("messages", "条数", Kind.COUNT),
 )
 FAILURES = (
-    Column("campaign_id", "任务编号"),
+    Column("campaign_id", "任务编号", Kind.ID),
     Column("channel_name", "渠道"),
     Column("status_name", "状态"),
     Column("reason", "原因", wrap=True),

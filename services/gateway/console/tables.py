@@ -26,6 +26,8 @@ class Kind(StrEnum):
     RATE_CHANGE = "rate_change"
     """a change of a share: shown in percentage points"""
     COUNT_CHANGE = "count_change"
+    ID = "id"
+    """a long identifier (a UUID): its first eight characters on the page, whole in downloads"""
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ def shown(value: Any, kind: Kind) -> str:
         return f"{value:,}"
     if kind is Kind.COUNT_CHANGE:
         return f"{value:+,}"
+    if kind is Kind.ID:
+        return f"{str(value)[:8]}…"
     return str(value)
 
 
