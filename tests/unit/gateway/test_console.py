@@ -215,7 +215,8 @@ async def test_an_official_acknowledges_a_warning_from_the_page(console: Gateway
     )  # fmt: skip
     await sign_in(console.http, official(console, PUDONG))
     page = (await console.http.get("/console/warnings")).text
-    assert "招聘满足率 0.2" in page
+    assert "招聘满足率 20.00%；招聘满足率较上周 -30.00 个百分点" in page
+    assert "招聘满足率较上周明显下降" in page
     request_id = re.search(r'name="request_id" value="([^"]+)"', page)
     assert request_id
     answer = await console.http.post(
@@ -272,3 +273,24 @@ def test_downloads_keep_text_that_looks_like_a_formula_as_text() -> None:
     assert sheet is not None
     assert sheet["A2"].data_type == "s"
     assert sheet["B2"].value == -1
+
+
+async def test_a_stalled_return_warning_reads_in_chinese_with_each_weeks_change(
+    console: Gateway,
+) -> None:
+    console.views.warning_rows.append(
+        {"warning_id": WARNING_ID, "rule": "return_stalled", "week": WEEK,
+         "district_code": PUDONG, "industry_section": "C",
+         "figures": {"return_rate": 0.61, "return_rate_change_0_weeks_ago": 0.004,
+                     "return_rate_change_1_weeks_ago": -0.01},
+         "raised_at": datetime(2020, 2, 24, 4, 1, tzinfo=UTC), "status": "open",
+         "acknowledged_by": None, "acknowledged_at": None, "note": None}
+    )  # fmt: skip
+    await sign_in(console.http, official(console, PUDONG))
+    page = (await console.http.get("/console/warnings")).text
+    assert "返岗率低于目标且连续数周几乎没有回升" in page
+    assert (
+        "返岗率 61.00%；返岗率本周较前一周 +0.40 个百分点；返岗率1周前较前一周 -1.00 个百分点"
+    ) in page
+    assert "C 制造业" in page
+    assert "2020-02-24 12:01" in page  # Shanghai time
