@@ -15,12 +15,12 @@ import httpx
 import pytest
 import pytest_asyncio
 from aiokafka import AIOKafkaConsumer
-from playwright.async_api import Browser, expect
+from playwright.async_api import expect
 
 from services.contracts.identifiers import week_of_instant
 from services.contracts.topics import NOTIFY_REQUESTS, topic_name
 from services.gateway.domain.access import Principal, PrincipalKind
-from tests.support.console_browser import WAIT_MS, ConsolePage, chromium, console_tab
+from tests.support.console_browser import WAIT_MS, ConsolePage
 from tests.support.data import credit_code, registration, weekly_report
 from tests.support.deadlines import after_deadline_job, raise_warnings_as_of
 from tests.support.infra import KAFKA
@@ -67,19 +67,6 @@ async def _api_total(
     assert answer.status_code == 200, answer.text
     total: dict[str, Any] = answer.json()["total"]
     return total
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def browser() -> AsyncIterator[Browser]:
-    async with chromium() as launched:
-        yield launched
-
-
-@pytest_asyncio.fixture(loop_scope="session")
-async def tab(browser: Browser, stack: Stack) -> AsyncIterator[ConsolePage]:
-    async with console_tab(browser, stack.gateway.url) as console:
-        yield console
-    assert console.errors == [], console.errors
 
 
 async def test_a_wrong_key_is_refused_and_an_officials_key_signs_in(

@@ -14,13 +14,13 @@ from typing import Any
 import httpx
 import pytest
 import pytest_asyncio
-from playwright.async_api import Browser, expect
+from playwright.async_api import expect
 
 from services.demo_city.city import HELD, WEEKS, generate
 from services.demo_city.keys import issue_demo_keys
 from services.demo_city.loader import DemoKeys, Loaded, load
 from services.gateway.console.notify_figures import CHANNEL_NAMES, STATUS_NAMES
-from tests.support.console_browser import WAIT_MS, ConsolePage, chromium, console_tab
+from tests.support.console_browser import WAIT_MS, ConsolePage
 from tests.support.notify_processes import notify_beside
 from tests.support.stack import Stack, running_stack
 from tests.support.waiting import eventually
@@ -89,16 +89,9 @@ async def demo(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Demo]:
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def browser() -> AsyncIterator[Browser]:
-    async with chromium() as launched:
-        yield launched
-
-
-@pytest_asyncio.fixture(loop_scope="session")
-async def tab(browser: Browser, demo: Demo) -> AsyncIterator[ConsolePage]:
-    async with console_tab(browser, demo.stack.gateway.url) as console:
-        yield console
-    assert console.errors == [], console.errors
+async def stack(demo: Demo) -> Stack:
+    """The demo's stack, whose console the shared `tab` fixture opens."""
+    return demo.stack
 
 
 async def _values(tab: ConsolePage, table: str, column: str) -> list[str]:
