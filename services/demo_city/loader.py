@@ -193,7 +193,7 @@ async def _roster_and_campaign(
         "POST",
         "/v1/rosters",
         key,
-        city.idempotency_key("roster"),
+        city.idempotency_key("roster", "with channels"),  # another body than the first demo's
         params={"mode": "replace"},
         json={"members": list(city.roster)},
     )

@@ -179,3 +179,10 @@ def test_the_last_week_has_signs_for_each_kind_of_early_warning(city: City) -> N
         )
 
     assert employed(w12) <= employed(w11) - 0.1
+
+
+def test_the_roster_reaches_staff_by_sms_wechat_and_landline(city: City) -> None:
+    roster = [RosterRowIn.model_validate(member) for member in city.roster]
+    assert sum(m.preferred_channel == "wechat" and m.wechat_openid is not None for m in roster) > 5
+    assert sum(m.mobile.startswith("021-") for m in roster) > 5
+    assert sum(not m.consent for m in roster) > 0
