@@ -23,8 +23,9 @@ import orjson
 
 from services.contracts.demand import DemandList
 from services.contracts.postings import PostingDetails
-from services.matching.adapters import demand_sql
+from services.matching.adapters import demand_sql, fairs_sql
 from services.matching.domain.demand import Cell, CellKey
+from services.matching.domain.fairs import FairSummary
 from services.matching.domain.postings import (
     ChangeKind,
     Decision,
@@ -37,7 +38,7 @@ from services.matching.domain.postings import (
     advance,
     review,
 )
-from services.matching.domain.records import Record, RecordEnterprise, RecordOfficer
+from services.matching.domain.records import FAIR_RECORDS, Record, RecordEnterprise, RecordOfficer
 from services.matching.metrics import count_decisions
 from services.platform.postgres import Connection
 from services.platform.stream.store import postgres_outcomes
@@ -169,6 +170,9 @@ class PostgresMatchingStore:
         )
         return None if row is None else (row[0], row[1])
 
+    async def fair(self, fair_id: str) -> FairSummary | None:
+        return await fairs_sql.summary(self._pool, fair_id)
+
     async def _record(self, conn: Connection, batch: list[Record], decided: list[Decision]) -> int:
         new = {row[0] for row in await conn.fetch(_MARK_PROCESSED, [r.event_id for r in batch])}
         batch = [r for r in batch if r.event_id in new]
@@ -178,6 +182,7 @@ class PostgresMatchingStore:
         officers = [r for r in batch if isinstance(r, RecordOfficer)]
         changes = [r for r in batch if isinstance(r, PostingChange)]
         reviews = [r for r in batch if isinstance(r, Review)]
+        fairs = [r for r in batch if isinstance(r, FAIR_RECORDS)]
         posting_ids = sorted({r.posting_id for r in changes} | {r.posting_id for r in reviews})
         owners = await conn.fetch(
             "SELECT credit_code::text FROM matching.postings WHERE posting_id = ANY($1::uuid[])",
@@ -190,6 +195,7 @@ class PostgresMatchingStore:
         )
         subjects = {f"enterprise:{c}" for c in credit_codes} | {f"posting:{p}" for p in posting_ids}
         subjects |= {f"enterprise:{row[0]}" for row in owners}
+        subjects |= {f"fair:{r.fair_id}" for r in fairs}
         await conn.execute(
             "SELECT pg_advisory_xact_lock($1, hashtext(k)) FROM unnest($2::text[]) k ORDER BY k",
             _SUBJECT_LOCKS,
@@ -202,6 +208,7 @@ class PostgresMatchingStore:
         decided += await self._postings(conn, posting_ids, changes, reviews)
         places |= await demand_sql.places_of(conn, posting_ids, registered)
         await demand_sql.refresh(conn, places, _PLACE_LOCKS)
+        await fairs_sql.record(conn, fairs)
         return len(batch)
 
     async def _postings(
