@@ -9,7 +9,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import httpx
 import pytest
@@ -18,7 +17,7 @@ import pytest_asyncio
 from services.gateway.domain.access import Principal, PrincipalKind
 from tests.support.data import credit_code, registration
 from tests.support.fairs import fair_body, registrant_body
-from tests.support.postings import posting_body
+from tests.support.postings import json_of, open_posting, posting_body, posting_statuses
 from tests.support.stack import Stack, running_stack
 from tests.support.waiting import eventually
 
@@ -49,10 +48,12 @@ async def test_a_remote_seeker_meets_an_enterprise_at_an_online_fair(
     scheduled = await client.post("/v1/fairs", json=fair_body(**window), headers=official)
     assert scheduled.status_code == 202, scheduled.text
     fair_id = scheduled.json()["fair_id"]
-    lawful = await _open(client, food, posting_body(headcount=10))
-    held = await _open(client, food, posting_body(headcount=3, description="本地人优先"))
+    lawful = await open_posting(client, food, FOOD, posting_body(headcount=10))
+    held = await open_posting(
+        client, food, FOOD, posting_body(headcount=3, description="本地人优先")
+    )
     await eventually(
-        lambda: _statuses(client, food),
+        lambda: posting_statuses(client, food),
         lambda found: found == {lawful: "published", held: "held"},
         what="screening to publish one posting and hold the other",
     )
@@ -69,7 +70,7 @@ async def test_a_remote_seeker_meets_an_enterprise_at_an_online_fair(
     joined = await client.put(joining, json={"posting_ids": [lawful]}, headers=food)
     assert joined.status_code == 202, joined.text
     await eventually(
-        lambda: _json(client.get(f"/v1/fairs/{fair_id}", headers=official)),
+        lambda: json_of(client.get(f"/v1/fairs/{fair_id}", headers=official)),
         lambda body: [p["posting_id"] for p in body["postings_shown"]] == [lawful],
         what="the fair to show the enterprise's published posting",
     )
@@ -96,7 +97,7 @@ async def test_a_remote_seeker_meets_an_enterprise_at_an_online_fair(
         assert marked.status_code == 202, marked.text
 
     interests = await eventually(
-        lambda: _json(client.get(f"/v1/fairs/{fair_id}/interests", headers=food)),
+        lambda: json_of(client.get(f"/v1/fairs/{fair_id}/interests", headers=food)),
         lambda body: len(body["interests"]) == 1,
         what="the enterprise to see the interest in its posting",
     )
@@ -106,12 +107,12 @@ async def test_a_remote_seeker_meets_an_enterprise_at_an_online_fair(
         "+8613912345678",
         "510000",
     )
-    masked = await _json(client.get(f"/v1/fairs/{fair_id}/interests", headers=official))
+    masked = await json_of(client.get(f"/v1/fairs/{fair_id}/interests", headers=official))
     assert [(i["name"], i["mobile"]) for i in masked["interests"]] == [("张*", "+86139****5678")]
-    counts = await _json(client.get(f"/v1/fairs/{fair_id}/counts", headers=official))
+    counts = await json_of(client.get(f"/v1/fairs/{fair_id}/counts", headers=official))
     assert counts["by_origin_region"] == [{"value": "510000", "registrations": 1, "interests": 1}]
     assert counts["by_enterprise"] == [{"value": FOOD, "registrations": 0, "interests": 1}]
-    mine = await _json(client.get(f"/v1/fairs/{fair_id}/registrants/me", headers=seeker))
+    mine = await json_of(client.get(f"/v1/fairs/{fair_id}/registrants/me", headers=seeker))
     assert mine["interests"] == [lawful]
 
     revised = await client.put(
@@ -121,27 +122,7 @@ async def test_a_remote_seeker_meets_an_enterprise_at_an_online_fair(
     )
     assert revised.status_code == 202, revised.text
     await eventually(
-        lambda: _json(client.get(f"/v1/fairs/{fair_id}", headers=official)),
+        lambda: json_of(client.get(f"/v1/fairs/{fair_id}", headers=official)),
         lambda body: body["postings_shown"] == [],
         what="the refused posting to leave the fair",
     )
-
-
-async def _open(client: httpx.AsyncClient, headers: dict[str, str], body: dict[str, Any]) -> str:
-    response = await client.post(
-        "/v1/postings", json={**body, "credit_code": FOOD}, headers=headers
-    )
-    assert response.status_code == 202, response.text
-    posting_id: str = response.json()["posting_id"]
-    return posting_id
-
-
-async def _statuses(client: httpx.AsyncClient, headers: dict[str, str]) -> dict[str, str]:
-    body = await _json(client.get("/v1/postings", headers=headers))
-    return {p["posting_id"]: p["status"] for p in body["postings"]}
-
-
-async def _json(request: Any) -> Any:
-    response = await request
-    assert response.status_code == 200, response.text
-    return response.json()
