@@ -9,10 +9,11 @@ from typing import Any
 
 from services.contracts.topics import FAIRS
 from services.gateway.domain.access import PrincipalKind
+from services.gateway.settings import GatewaySettings
 from tests.support.data import credit_code
 from tests.support.fairs import fair_body, registrant_body
 from tests.support.postings import posting_body
-from tests.unit.gateway.conftest import Gateway
+from tests.unit.gateway.conftest import Gateway, gateway_on_fakes
 
 FAIR = "5e2b7c41-9d3a-4f6e-8b1c-2a7d9e0f4b36"
 OTHER_FAIR = "6f3c8d52-0e4b-4a7f-9c2d-3b8e0a1f5c47"
@@ -239,3 +240,17 @@ async def test_organisers_read_the_figures_by_posting_enterprise_and_origin(
     assert counts["by_origin_region"] == [{"value": "510000", "registrations": 3, "interests": 5}]
     assert counts["by_posting"] == [{"value": SORTER, "registrations": 0, "interests": 5}]
     assert counts["by_enterprise"] == [{"value": FOOD, "registrations": 0, "interests": 5}]
+
+
+async def test_the_open_registration_is_rate_limited_per_client_address() -> None:
+    settings = GatewaySettings(_env_file=None, rate_limit_burst=2, rate_limit_per_second=0.01)
+    async with gateway_on_fakes(settings) as gateway:
+        _fair(gateway)
+        answers = [
+            await gateway.http.post(f"/v1/fairs/{FAIR}/registrants", json=registrant_body())
+            for _ in range(3)
+        ]
+
+        assert [a.status_code for a in answers] == [202, 202, 429]
+        assert "from this address" in answers[2].json()["detail"]
+        assert int(answers[2].headers["Retry-After"]) >= 1
