@@ -66,9 +66,11 @@ class FairViews(Protocol):
         """A registration with its contact (personal data: the gateway decides who sees it)."""
         ...
 
-    async def fair_interests(self, fair_id: str, credit_code: str | None) -> list[Row]:
-        """Interest marked in a fair's postings (one enterprise's, or all for None), with the
-        registrants' contacts."""
+    async def fair_interests(
+        self, fair_id: str, credit_code: str | None, registration_id: str | None = None
+    ) -> list[Row]:
+        """Interest marked in a fair's postings (one enterprise's, or all for None; one
+        registrant's, or everyone's), with the registrants' contacts."""
         ...
 
     async def fair_counts(self, fair_id: str) -> list[Row]:

@@ -39,12 +39,16 @@ class PublishedFairViews:
         )
         return rows[0] if rows else None
 
-    async def fair_interests(self, fair_id: str, credit_code: str | None) -> list[Row]:
+    async def fair_interests(
+        self, fair_id: str, credit_code: str | None, registration_id: str | None = None
+    ) -> list[Row]:
         return await self._fair_rows(
             "SELECT * FROM matching.fair_interests_v WHERE fair_id = $1 "
-            "AND ($2::text IS NULL OR credit_code = $2) ORDER BY posting_id, expressed_at",
+            "AND ($2::text IS NULL OR credit_code = $2) "
+            "AND ($3::text IS NULL OR registration_id = $3) ORDER BY posting_id, expressed_at",
             fair_id,
             credit_code,
+            registration_id,
         )
 
     async def fair_counts(self, fair_id: str) -> list[Row]:
@@ -90,11 +94,15 @@ class InMemoryFairViews:
             None,
         )
 
-    async def fair_interests(self, fair_id: str, credit_code: str | None) -> list[Row]:
+    async def fair_interests(
+        self, fair_id: str, credit_code: str | None, registration_id: str | None = None
+    ) -> list[Row]:
         return [
             r
             for r in self.fair_interest_rows
-            if r["fair_id"] == fair_id and credit_code in (None, r["credit_code"])
+            if r["fair_id"] == fair_id
+            and credit_code in (None, r["credit_code"])
+            and registration_id in (None, r["registration_id"])
         ]
 
     async def fair_counts(self, fair_id: str) -> list[Row]:

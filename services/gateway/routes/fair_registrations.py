@@ -71,8 +71,8 @@ async def my_registration(
 ) -> RegistrationOut:
     """Your registration as recorded, and the postings you marked (registrant key)."""
     row = await _recorded(resources, fair_id, registration_id)
-    interests = await resources.views.fair_interests(fair_id, None)
-    marked = [i["posting_id"] for i in interests if i["registration_id"] == registration_id]
+    interests = await resources.views.fair_interests(fair_id, None, registration_id)
+    marked = [i["posting_id"] for i in interests]
     return RegistrationOut.model_validate({**row, "interests": marked})
 
 

@@ -19,7 +19,6 @@ from services.matching.domain.fairs import (
     FairBook,
     FairEffects,
     FairInterest,
-    FairJoining,
     FairRecord,
     FairRegistration,
     FairScheduling,
@@ -59,9 +58,7 @@ async def _book(conn: Connection, fair_id: str, records: list[FairRecord]) -> Fa
         r.registration_id for r in records if isinstance(r, FairInterest)
     })  # fmt: skip
     joined = await conn.fetch(
-        "SELECT credit_code::text, joined_by, joined_at FROM matching.fair_enterprises "
-        "WHERE fair_id = $1",
-        fair_id,
+        "SELECT credit_code::text FROM matching.fair_enterprises WHERE fair_id = $1", fair_id
     )
     enrolled = await conn.fetch(
         "SELECT posting_id::text, credit_code::text, enrolled_at FROM matching.fair_postings "
@@ -80,7 +77,7 @@ async def _book(conn: Connection, fair_id: str, records: list[FairRecord]) -> Fa
     )
     return FairBook(
         fair=_fair(row),
-        enterprises={r[0]: FairJoining("", fair_id, r[0], (), r[1], r[2]) for r in joined},
+        enterprises={r[0] for r in joined},
         enrolments={r[0]: Enrolment(r[0], r[1], r[2]) for r in enrolled},
         registrations={r[0]: _registration(r) for r in registered},
         interests={(r[0], r[1]): FairInterest(r[3], fair_id, r[0], r[1], r[2]) for r in marked},

@@ -110,7 +110,7 @@ class FairBook:
     """What the rules need to know of one fair: what the store holds, plus the batch so far."""
 
     fair: Fair | None = None
-    enterprises: dict[str, FairJoining] = field(default_factory=dict)
+    enterprises: set[str] = field(default_factory=set)
     enrolments: dict[str, Enrolment] = field(default_factory=dict)
     registrations: dict[str, FairRegistration] = field(default_factory=dict)
     interests: dict[tuple[str, str], FairInterest] = field(default_factory=dict)
@@ -139,7 +139,7 @@ def apply(book: FairBook, records: Iterable[FairRecord]) -> FairEffects:
             book.fair, effects.scheduled = record.fair, record
         elif isinstance(record, FairJoining):
             if record.credit_code not in book.enterprises:
-                book.enterprises[record.credit_code] = record
+                book.enterprises.add(record.credit_code)
                 effects.enterprises.append(record)
             for posting_id in record.posting_ids:
                 if posting_id not in book.enrolments:
