@@ -4,7 +4,7 @@ events as the gateway publishes them, each at a chosen time."""
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -48,6 +48,13 @@ def fair_body(**overrides: Any) -> dict[str, Any]:
         "partner_regions": ["653100", "530000", "510000"],
     }
     return {**body, **overrides}
+
+
+def upcoming_fair_body(**overrides: Any) -> dict[str, Any]:
+    """A fair opening tomorrow for a week (to schedule now: one that has ended is refused)."""
+    opens = datetime.now(UTC) + timedelta(days=1)
+    window = {"starts_at": opens.isoformat(), "ends_at": (opens + timedelta(days=7)).isoformat()}
+    return fair_body(**{**window, **overrides})
 
 
 def registrant_body(**overrides: Any) -> dict[str, Any]:

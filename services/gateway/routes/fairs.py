@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, status
+from fastapi.exceptions import RequestValidationError
 
 from services.contracts.fairs import (
     FAIR_ENTERPRISE_JOINED,
@@ -56,6 +57,10 @@ async def schedule_fair(
 ) -> FairAccepted:
     """Organise an online job fair for your district (the city bureau: for the city)."""
     district = fair_access.ensure_may_organise_fairs(principal)
+    if body.ends_at <= datetime.now(UTC):
+        raise RequestValidationError(
+            [{"type": "fair_window", "loc": ("body", "ends_at"), "msg": "the fair has ended"}]
+        )
     fair_id = str(
         uuid.uuid5(_NAMESPACE, f"{principal.id}/{idempotency_key}")
         if idempotency_key

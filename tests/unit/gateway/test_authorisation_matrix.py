@@ -29,7 +29,7 @@ from services.gateway.domain.service_halls import Hall, PublicService
 from services.gateway.domain.spreadsheets import CSV_MEDIA_TYPE
 from services.gateway.settings import GatewaySettings
 from tests.support.data import credit_code, registration, weekly_report
-from tests.support.fairs import fair_body, registrant_body
+from tests.support.fairs import fair_body, registrant_body, upcoming_fair_body
 from tests.support.postings import posting_body
 from tests.support.sheets import csv_of, row_of
 from tests.unit.gateway.conftest import Gateway, gateway_on_fakes
@@ -291,7 +291,7 @@ MATRIX: dict[str, tuple[str, str, dict[str, str] | None, Any, tuple[int, ...]]] 
         (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403),
     ),
     "schedule-fair": (
-        "POST", "/v1/fairs", None, fair_body(),
+        "POST", "/v1/fairs", None, upcoming_fair_body(),
         (403, 403, 403, 403, 202, 202, 202, 403, 403, 403, 403, 403),
     ),
     "fairs": (

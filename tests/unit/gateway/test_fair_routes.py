@@ -254,3 +254,13 @@ async def test_the_open_registration_is_rate_limited_per_client_address() -> Non
         assert [a.status_code for a in answers] == [202, 202, 429]
         assert "from this address" in answers[2].json()["detail"]
         assert int(answers[2].headers["Retry-After"]) >= 1
+
+
+async def test_a_fair_that_has_already_ended_is_not_scheduled(gateway: Gateway) -> None:
+    official = gateway.key(PrincipalKind.OFFICIAL, district_code="310115")
+
+    past = await gateway.http.post("/v1/fairs", json=fair_body(), headers=official)  # in 2020
+
+    assert past.status_code == 422
+    assert [p["field"] for p in past.json()["problems"]] == ["ends_at"]
+    assert not gateway.publisher.anything_published
