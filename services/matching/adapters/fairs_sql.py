@@ -7,7 +7,7 @@ batch names), `domain/fairs.py`'s `apply` decides, and its effects are written.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 import asyncpg
@@ -40,14 +40,19 @@ FROM matching.fair_registrations
 """
 
 
-async def record(conn: Connection, records: Sequence[FairRecord]) -> None:
+async def record(conn: Connection, records: Sequence[FairRecord]) -> Counter[str]:
+    """Apply a batch's fair records; how many did what (`FairEffects.tally`)."""
+    tally: Counter[str] = Counter()
     by_fair: dict[str, list[FairRecord]] = defaultdict(list)
     for fair_record in records:
         by_fair[fair_record.fair_id].append(fair_record)
     for fair_id in sorted(by_fair):
         mine = by_fair[fair_id]
         book = await _book(conn, fair_id, mine)
-        await _write(conn, fair_id, apply(book, mine))
+        effects = apply(book, mine)
+        await _write(conn, fair_id, effects)
+        tally.update(effects.tally())
+    return tally
 
 
 async def _book(conn: Connection, fair_id: str, records: list[FairRecord]) -> FairBook:

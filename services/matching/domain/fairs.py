@@ -127,6 +127,16 @@ class FairEffects:
     interests: list[FairInterest] = field(default_factory=list)
     ignored: list[Ignored] = field(default_factory=list)
 
+    def tally(self) -> dict[str, int]:
+        """How many of the batch's fair events did what (for the metrics: no ids)."""
+        return {
+            "scheduled": int(self.scheduled is not None),
+            "joined": len(self.enterprises),
+            "registered": len(self.registrations),
+            "interest": len(self.interests),
+            "ignored": len(self.ignored),
+        }
+
 
 def apply(book: FairBook, records: Iterable[FairRecord]) -> FairEffects:
     """Apply a fair's records in order to `book` (which it updates) and say what they added."""

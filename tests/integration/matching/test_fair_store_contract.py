@@ -1,6 +1,8 @@
 """The job fairs through the MatchingStore port, one suite against the in-memory fake and
 PostgreSQL: what a fair shows, who registered and marked interest, the officials' counts and
-the events that could not apply, through duplicates and any split into batches."""
+the events that could not apply, through duplicates and any split into batches. The fair is in
+February 2020 and processed years later: each event is judged by its own time, so a replay
+decides as the first processing did."""
 
 from __future__ import annotations
 
@@ -9,8 +11,10 @@ from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 
+import asyncpg
 import pytest
 import pytest_asyncio
+from prometheus_client import REGISTRY
 
 from services.contracts.envelope import CloudEvent
 from services.matching.adapters.memory_store import InMemoryMatchingStore
@@ -152,3 +156,23 @@ async def test_a_posting_leaves_the_fair_when_it_closes_and_comes_back_if_publis
     fair = await store.fair(FAIR)
     assert fair is not None
     assert fair.shown_postings == tuple(sorted([SORTER, CASHIER]))
+
+
+async def test_fair_outcomes_are_counted_once_committed(pool: asyncpg.Pool) -> None:
+    store = PostgresMatchingStore(pool, fake_screen)
+
+    def counted(outcome: str) -> float:
+        value = REGISTRY.get_sample_value("fugong_matching_fair_events_total", {"outcome": outcome})
+        return value or 0.0
+
+    before = {o: counted(o) for o in ("scheduled", "registered", "interest", "ignored")}
+    fair_events = as_records(_fair())
+    await store.record([*as_records(_postings()), *fair_events])
+    await store.record(fair_events[:4])  # redelivered: not counted again
+
+    assert {o: counted(o) - before[o] for o in before} == {
+        "scheduled": 1,
+        "registered": 2,
+        "interest": 3,
+        "ignored": 4,
+    }
