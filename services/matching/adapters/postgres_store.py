@@ -3,9 +3,9 @@
 Registrations keep the key-enterprise register, assignments its officers, posting changes and
 reviews the postings (through `domain/postings.py`, with the changes that came early kept as
 pending) and the audit trail of decisions; then the demand lists' cells at every place the batch
-touched are recomputed (`demand_sql.py`).
+touched are recomputed (`demand_sql.py`), and job fairs' events applied (`fairs_sql.py`).
 
-Concurrency: each transaction first takes an advisory lock per enterprise and posting it touches,
+Concurrency: each transaction first takes an advisory lock per enterprise, posting and fair,
 in sorted order (a posting's change also locks its enterprise, so a registration that moves the
 enterprise's postings to another industry and a change to one of them never recompute past each
 other), then the place locks of `demand_sql.py`.
