@@ -21,6 +21,12 @@ from services.contracts.community_reports import (
 )
 from services.contracts.demand import DEMAND_CHANGED
 from services.contracts.enterprises import ENTERPRISE_REGISTERED
+from services.contracts.fairs import (
+    FAIR_ENTERPRISE_JOINED,
+    FAIR_INTEREST_EXPRESSED,
+    FAIR_SCHEDULED,
+    FAIR_SEEKER_REGISTERED,
+)
 from services.contracts.key_enterprises import SERVICE_OFFICER_ASSIGNED
 from services.contracts.notifications import NOTIFICATION_REQUESTED
 from services.contracts.postings import (
@@ -205,6 +211,23 @@ DEMAND_CHANGES = TopicSpec(
     has_dead_letters=False,  # its dead-letter topic comes with its consumer
 )
 
+FAIRS = TopicSpec(
+    name="matching.fairs",
+    key="fair id",
+    producers=frozenset({"gateway"}),
+    consumers=frozenset({"matching"}),
+    # One key per fair: its scheduling, enterprises, registrations and interests stay in order.
+    event_types=(
+        FAIR_SCHEDULED,
+        FAIR_ENTERPRISE_JOINED,
+        FAIR_SEEKER_REGISTERED,
+        FAIR_INTEREST_EXPRESSED,
+    ),
+    # Registrations name people: kept long enough for a fair (31 days at most) and its follow-up,
+    # not for ever; matching keeps what it needs in its own schema.
+    retention=timedelta(days=90),
+)
+
 SOURCE_TOPICS: tuple[TopicSpec, ...] = (
     ENTERPRISE_REGISTRATIONS,
     ENTERPRISE_REPORTS,
@@ -217,6 +240,7 @@ SOURCE_TOPICS: tuple[TopicSpec, ...] = (
     POSTINGS,
     SERVICE_OFFICERS,
     DEMAND_CHANGES,
+    FAIRS,
 )
 
 

@@ -45,6 +45,14 @@ PUBLISHED_VIEWS = (
     _view("matching.demand_lists_v", "gateway"),
     # (district_code, industry_section, open_postings, open_vacancies): for monitoring's 求人倍率.
     _view("matching.open_vacancies_v"),
+    # Online job fairs: registrations and interests carry name and mobile, which the gateway
+    # shows in full only to the registrant and (with consent) the enterprise concerned.
+    _view("matching.fairs_v", "gateway"),
+    _view("matching.fair_postings_v", "gateway"),
+    _view("matching.fair_enterprises_v", "gateway"),
+    _view("matching.fair_registrations_v", "gateway"),
+    _view("matching.fair_interests_v", "gateway"),
+    _view("matching.fair_counts_v", "gateway"),
     _view("gateway.appointment_contacts_v", "notify"),
     # A campaign's owner and counts; its failures carry the number, masked by the gateway for
     # anyone but the owning enterprise; a roster counted by department and site.

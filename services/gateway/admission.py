@@ -5,6 +5,7 @@ not a parse; what is admitted carries its principal on to the routes."""
 from __future__ import annotations
 
 import asyncio
+import re
 from dataclasses import dataclass
 
 from fastapi import Request, Response, status
@@ -22,6 +23,9 @@ JSON = "application/json"
 SPREADSHEET_UPLOADS = frozenset({"/v1/weekly-reports/upload"})
 """Writes that take a file (CSV or .xlsx) rather than JSON, and a larger one."""
 BATCH_PATH = "/v1/submissions/batch"
+OPEN_PATHS = re.compile(r"/v1/fairs/[^/]+/registrants(/me(/interests)?)?")
+"""Job seekers have no API key: they register for a fair, then act with the fair-scoped key
+their registration answers (`fair_registrants.py`); rate-limited per client address."""
 ROSTER_PATH = "/v1/rosters"
 """A roster comes as JSON or as a sheet, as large as a sheet may be."""
 
@@ -106,6 +110,8 @@ def body_deadline(receive: Receive, seconds: float) -> Receive:
 
 async def _refusal(request: Request) -> Response | None:
     """Why the request is not admitted, or None (its principal then on `request.state`)."""
+    if OPEN_PATHS.fullmatch(request.url.path):
+        return _refused_open(request)
     challenge = {"WWW-Authenticate": "Bearer"}
     key = api_key_of(request)
     if not key:
@@ -129,6 +135,22 @@ async def _refusal(request: Request) -> Response | None:
             status.HTTP_429_TOO_MANY_REQUESTS,
             f"this API key made more than {resources.settings.rate_limit_burst} requests at once "
             f"or {resources.settings.rate_limit_per_second:g} a second; slow down",
+            headers=retry_after_header(wait),
+        )
+    if request.method in WRITES:
+        return _refused_body(request, body_rule(request.url.path, resources.settings))
+    return None
+
+
+def _refused_open(request: Request) -> Response | None:
+    resources: GatewayResources = request.app.state.resources
+    address = request.client.host if request.client else "unknown"
+    wait = request.app.state.rate_limiter.take(f"address:{address}")
+    if wait:
+        return problem(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            f"more than {resources.settings.rate_limit_burst} requests at once or "
+            f"{resources.settings.rate_limit_per_second:g} a second from this address; slow down",
             headers=retry_after_header(wait),
         )
     if request.method in WRITES:

@@ -37,6 +37,8 @@ from services.gateway.routes import (
     campaigns,
     compliance,
     demand_lists,
+    fair_registrations,
+    fairs,
     health,
     indicators,
     posting_reviews,
@@ -143,6 +145,8 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     app.include_router(postings.router, responses=PROBLEM_RESPONSES)
     app.include_router(posting_reviews.router, responses=PROBLEM_RESPONSES)
     app.include_router(demand_lists.router, responses=PROBLEM_RESPONSES)
+    app.include_router(fairs.router, responses=PROBLEM_RESPONSES)
+    app.include_router(fair_registrations.router, responses=PROBLEM_RESPONSES)
     app.include_router(service_status.router, responses=PROBLEM_RESPONSES)
     app.include_router(
         appointments.router, responses={**PROBLEM_RESPONSES, **APPOINTMENT_RESPONSES}

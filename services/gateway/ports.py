@@ -49,7 +49,36 @@ class ReadinessProbe(Protocol):
     async def reachable(self) -> bool: ...
 
 
-class Views(Protocol):
+class FairViews(Protocol):
+    """Matching's job fair views (`matching.fair*_v`)."""
+
+    async def fairs(self) -> list[Row]:
+        """Every fair, soonest first, with its counts of enterprises, postings, registrations."""
+        ...
+
+    async def fair(self, fair_id: str) -> Row | None: ...
+
+    async def fair_postings(self, fair_id: str) -> list[Row]:
+        """The postings a fair shows now: its enterprises' own, published."""
+        ...
+
+    async def fair_registration(self, fair_id: str, registration_id: str) -> Row | None:
+        """A registration with its contact (personal data: the gateway decides who sees it)."""
+        ...
+
+    async def fair_interests(
+        self, fair_id: str, credit_code: str | None, registration_id: str | None = None
+    ) -> list[Row]:
+        """Interest marked in a fair's postings (one enterprise's, or all for None; one
+        registrant's, or everyone's), with the registrants' contacts."""
+        ...
+
+    async def fair_counts(self, fair_id: str) -> list[Row]:
+        """(dimension, value, registrations, interests) by posting, enterprise, origin region."""
+        ...
+
+
+class Views(FairViews, Protocol):
     """The views other services publish, as the gateway reads them."""
 
     async def indicators(self, week: str) -> list[Row]: ...

@@ -39,8 +39,26 @@ async def publish(
     consumer records once however often it arrives; reusing a key for another request is refused.
     The write is then kept in the audit log under the district it concerns (if known).
     """
+    return await publish_for(
+        resources, principal.id, topic, event_type=event_type, subject=subject, data=data,
+        idempotency_key=idempotency_key, district_code=district_code,
+    )  # fmt: skip
+
+
+async def publish_for(
+    resources: GatewayResources,
+    actor: str,
+    topic: TopicSpec,
+    *,
+    event_type: str,
+    subject: str,
+    data: BaseModel,
+    idempotency_key: UUID | None,
+    district_code: str | None,
+) -> str:
+    """`publish` for an actor that is not an API key's principal (a fair's registrant)."""
     event_id = (
-        await resources.idempotency_keys.claim(principal.id, event_type, idempotency_key, data)
+        await resources.idempotency_keys.claim(actor, event_type, idempotency_key, data)
         if idempotency_key
         else None
     )
@@ -52,7 +70,7 @@ async def publish(
     # After the broker's ack: should this fail, the client's retry (same Idempotency-Key) writes
     # it; the event itself is counted once either way.
     await resources.audit.record(
-        AuditEntry(event.id, principal.id, district_code, event_type, topic.name, subject)
+        AuditEntry(event.id, actor, district_code, event_type, topic.name, subject)
     )
     return event.id
 

@@ -26,12 +26,14 @@ from services.contracts.postings import (
 )
 from services.contracts.topics import (
     ENTERPRISE_REGISTRATIONS,
+    FAIRS,
     POSTINGS,
     SERVICE_OFFICERS,
     TopicSpec,
 )
 from services.matching.domain.postings import ChangeKind, PostingChange, Review
 from services.matching.domain.records import Record, RecordEnterprise, RecordOfficer
+from services.matching.fair_events import FAIR_ROUTES
 from services.platform.stream.events import Route
 
 _DETAIL_FIELDS = set(PostingDetails.model_fields)
@@ -133,4 +135,5 @@ ROUTES: dict[TopicSpec, tuple[Route[Any, Record], ...]] = {
         Route(POSTING_CLOSED, PostingClosed, closed_record, "posting_id"),
         Route(POSTING_REVIEWED, PostingReview, review_record, "posting_id"),
     ),
+    FAIRS: FAIR_ROUTES,
 }

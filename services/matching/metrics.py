@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from prometheus_client import Counter
 
@@ -20,3 +20,17 @@ def count_decisions(decisions: Iterable[Decision]) -> None:
     for decision in decisions:
         by = SCREENING if decision.decided_by == SCREENING else "official"
         POSTING_DECISIONS.labels(decision.outcome, by).inc()
+
+
+FAIR_EVENTS = Counter(
+    "fugong_matching_fair_events",
+    "Job fair events by outcome: scheduled, joined (an enterprise new to the fair), registered, "
+    "interest, or ignored (with its reason in matching.fair_ignored_events).",
+    ["outcome"],
+)
+
+
+def count_fair_events(tally: Mapping[str, int]) -> None:
+    for outcome, count in tally.items():
+        if count:
+            FAIR_EVENTS.labels(outcome).inc(count)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from services.matching.domain.demand import Cell, CellKey
+from services.matching.domain.fairs import FairSummary
 from services.matching.domain.postings import Posting
 from services.matching.domain.records import Record
 
@@ -33,4 +34,9 @@ class MatchingStore(Protocol):
 
     async def officer(self, credit_code: str) -> tuple[str, str] | None:
         """A key enterprise's officer (district, staff number), if it has one."""
+        ...
+
+    async def fair(self, fair_id: str) -> FairSummary | None:
+        """A job fair: its enterprises, the postings it shows now, registrations, interests,
+        the officials' counts, and the events that could not apply."""
         ...

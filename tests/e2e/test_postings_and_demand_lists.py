@@ -5,7 +5,6 @@ official reviews the held one, and the live demand lists follow every opening, f
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Any
 
 import httpx
 import pytest
@@ -13,7 +12,7 @@ import pytest_asyncio
 
 from services.gateway.domain.access import Principal, PrincipalKind
 from tests.support.data import credit_code, registration
-from tests.support.postings import posting_body
+from tests.support.postings import json_of, open_posting, posting_body, posting_statuses
 from tests.support.stack import Stack, running_stack
 from tests.support.waiting import eventually
 
@@ -47,7 +46,7 @@ async def test_a_key_enterprises_postings_from_screening_to_the_demand_lists(
     )
     assert assigned.status_code == 202, assigned.text
     mine = await eventually(
-        lambda: _json(client.get("/v1/service-officer/enterprises", headers=officer)),
+        lambda: json_of(client.get("/v1/service-officer/enterprises", headers=officer)),
         lambda body: len(body["enterprises"]) == 1,
         what="the officer to see the key enterprise assigned to them",
     )
@@ -58,11 +57,15 @@ async def test_a_key_enterprises_postings_from_screening_to_the_demand_lists(
         for e in register["enterprises"]
     ] == [(FOOD, "daily_necessities", "S0007")]
 
-    lawful = await _open(client, food, posting_body(headcount=10))
-    refused = await _open(client, food, posting_body(description="招聘分拣员，不招河南人"))
-    held = await _open(client, food, posting_body(headcount=3, description="本地人优先"))
+    lawful = await open_posting(client, food, FOOD, posting_body(headcount=10))
+    refused = await open_posting(
+        client, food, FOOD, posting_body(description="招聘分拣员，不招河南人")
+    )
+    held = await open_posting(
+        client, food, FOOD, posting_body(headcount=3, description="本地人优先")
+    )
     statuses = await eventually(
-        lambda: _statuses(client, food),
+        lambda: posting_statuses(client, food),
         lambda found: set(found) == {lawful, refused, held},
         what="the three postings screened",
     )
@@ -86,7 +89,7 @@ async def test_a_key_enterprises_postings_from_screening_to_the_demand_lists(
     )
     assert filled.status_code == 202, filled.text
     key_list = await eventually(
-        lambda: _json(client.get("/v1/demand-lists/key_enterprises", headers=assistant)),
+        lambda: json_of(client.get("/v1/demand-lists/key_enterprises", headers=assistant)),
         lambda body: sum(c["open_vacancies"] for c in body["cells"]) == 6 + 3,
         what="the key-enterprise list to show the fill and the approved posting",
     )
@@ -101,7 +104,7 @@ async def test_a_key_enterprises_postings_from_screening_to_the_demand_lists(
     )
     assert closed.status_code == 202, closed.text
     await eventually(
-        lambda: _json(client.get("/v1/service-officer/enterprises", headers=officer)),
+        lambda: json_of(client.get("/v1/service-officer/enterprises", headers=officer)),
         lambda body: body["enterprises"][0]["open_vacancies"] == 3,
         what="the officer to see the closed posting leave their enterprise's demand",
     )
@@ -110,23 +113,3 @@ async def test_a_key_enterprises_postings_from_screening_to_the_demand_lists(
         ("held", "screening"),
         ("published", "official:310115"),
     ]
-
-
-async def _open(client: httpx.AsyncClient, headers: dict[str, str], body: dict[str, Any]) -> str:
-    response = await client.post(
-        "/v1/postings", json={**body, "credit_code": FOOD}, headers=headers
-    )
-    assert response.status_code == 202, response.text
-    posting_id: str = response.json()["posting_id"]
-    return posting_id
-
-
-async def _statuses(client: httpx.AsyncClient, headers: dict[str, str]) -> dict[str, str]:
-    body = await _json(client.get("/v1/postings", headers=headers))
-    return {p["posting_id"]: p["status"] for p in body["postings"]}
-
-
-async def _json(request: Any) -> Any:
-    response = await request
-    assert response.status_code == 200, response.text
-    return response.json()

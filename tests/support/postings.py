@@ -4,10 +4,12 @@ screening double whose verdicts a test chooses by words in the description."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+
+import httpx
 
 from services.contracts.postings import PostingDetails
 from services.matching.domain.postings import ChangeKind, PostingChange
@@ -92,3 +94,28 @@ def fake_screen(fields: Mapping[str, str]) -> FakeScreening:
         found = FakeFinding("region.origin", "description", HELD_TEXT, "疑似按来源地区别对待")
         return FakeScreening("hold", (found,))
     return FakeScreening("pass")
+
+
+async def open_posting(
+    client: httpx.AsyncClient, headers: dict[str, str], credit_code: str, body: dict[str, Any]
+) -> str:
+    """Open a posting through the gateway; its id."""
+    response = await client.post(
+        "/v1/postings", json={**body, "credit_code": credit_code}, headers=headers
+    )
+    assert response.status_code == 202, response.text
+    posting_id: str = response.json()["posting_id"]
+    return posting_id
+
+
+async def posting_statuses(client: httpx.AsyncClient, headers: dict[str, str]) -> dict[str, str]:
+    """The caller's postings' statuses by id, as the gateway reads them."""
+    body = await json_of(client.get("/v1/postings", headers=headers))
+    return {p["posting_id"]: p["status"] for p in body["postings"]}
+
+
+async def json_of(request: Awaitable[httpx.Response]) -> Any:
+    """The body of a request that must answer 200."""
+    response = await request
+    assert response.status_code == 200, response.text
+    return response.json()

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from services.contracts.envelope import CloudEvent
 from services.gateway.adapters.api_keys import DEFAULT_LIFETIME, KEY_PREFIX, IssuedKey
+from services.gateway.adapters.fair_views import InMemoryFairViews
 from services.gateway.adapters.idempotency_keys import (
     IdempotencyKeyReused,
     event_id_for,
@@ -147,7 +148,7 @@ class Reachable:
 
 
 @dataclass
-class InMemoryViews:
+class InMemoryViews(InMemoryFairViews):
     """Rows as monitoring's views would hold them; tests put in what the scenario needs."""
 
     indicator_rows: list[Row] = field(default_factory=list)

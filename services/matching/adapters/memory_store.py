@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from services.matching.adapters.memory_fairs import InMemoryFairs
 from services.matching.domain.demand import Cell, CellKey, EnterpriseFacts, demand_cells
+from services.matching.domain.fairs import FairSummary
 from services.matching.domain.postings import (
     Decision,
     Posting,
@@ -15,7 +17,7 @@ from services.matching.domain.postings import (
     advance,
     review,
 )
-from services.matching.domain.records import Record, RecordEnterprise, RecordOfficer
+from services.matching.domain.records import FAIR_RECORDS, Record, RecordEnterprise, RecordOfficer
 
 
 class InMemoryMatchingStore:
@@ -27,6 +29,7 @@ class InMemoryMatchingStore:
         self.postings: dict[str, Posting] = {}
         self.pending: dict[str, list[PostingChange]] = defaultdict(list)
         self.audit: dict[str, list[Decision]] = defaultdict(list)
+        self.fairs = InMemoryFairs()
 
     async def record(self, records: Sequence[Record]) -> int:
         new = list({r.event_id: r for r in records if r.event_id not in self.processed}.values())
@@ -55,6 +58,7 @@ class InMemoryMatchingStore:
                 self.audit[posting_id].append(decision)
             if posting is not None:
                 self.postings[posting_id] = posting
+        self.fairs.record(r for r in new if isinstance(r, FAIR_RECORDS))
         return len(new)
 
     async def demand(self) -> dict[CellKey, Cell]:
@@ -76,3 +80,6 @@ class InMemoryMatchingStore:
         if enterprise is None or enterprise.key_category is None or assigned is None:
             return None
         return assigned.district_code, assigned.staff_id
+
+    async def fair(self, fair_id: str) -> FairSummary | None:
+        return self.fairs.summary(fair_id, self.postings)

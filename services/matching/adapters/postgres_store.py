@@ -3,9 +3,9 @@
 Registrations keep the key-enterprise register, assignments its officers, posting changes and
 reviews the postings (through `domain/postings.py`, with the changes that came early kept as
 pending) and the audit trail of decisions; then the demand lists' cells at every place the batch
-touched are recomputed (`demand_sql.py`).
+touched are recomputed (`demand_sql.py`), and job fairs' events applied (`fairs_sql.py`).
 
-Concurrency: each transaction first takes an advisory lock per enterprise and posting it touches,
+Concurrency: each transaction first takes an advisory lock per enterprise, posting and fair,
 in sorted order (a posting's change also locks its enterprise, so a registration that moves the
 enterprise's postings to another industry and a change to one of them never recompute past each
 other), then the place locks of `demand_sql.py`.
@@ -14,7 +14,7 @@ other), then the place locks of `demand_sql.py`.
 from __future__ import annotations
 
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -23,8 +23,9 @@ import orjson
 
 from services.contracts.demand import DemandList
 from services.contracts.postings import PostingDetails
-from services.matching.adapters import demand_sql
+from services.matching.adapters import demand_sql, fairs_sql
 from services.matching.domain.demand import Cell, CellKey
+from services.matching.domain.fairs import FairSummary
 from services.matching.domain.postings import (
     ChangeKind,
     Decision,
@@ -37,8 +38,8 @@ from services.matching.domain.postings import (
     advance,
     review,
 )
-from services.matching.domain.records import Record, RecordEnterprise, RecordOfficer
-from services.matching.metrics import count_decisions
+from services.matching.domain.records import FAIR_RECORDS, Record, RecordEnterprise, RecordOfficer
+from services.matching.metrics import count_decisions, count_fair_events
 from services.platform.postgres import Connection
 from services.platform.stream.store import postgres_outcomes
 
@@ -136,10 +137,12 @@ class PostgresMatchingStore:
         if not batch:
             return 0
         decided: list[Decision] = []
+        fairs: Counter[str] = Counter()
         with postgres_outcomes("matching"):
             async with self._pool.acquire() as conn, conn.transaction():
-                recorded = await self._record(conn, batch, decided)
+                recorded = await self._record(conn, batch, decided, fairs)
         count_decisions(decided)  # once committed
+        count_fair_events(fairs)
         return recorded
 
     async def demand(self) -> dict[CellKey, Cell]:
@@ -169,7 +172,12 @@ class PostgresMatchingStore:
         )
         return None if row is None else (row[0], row[1])
 
-    async def _record(self, conn: Connection, batch: list[Record], decided: list[Decision]) -> int:
+    async def fair(self, fair_id: str) -> FairSummary | None:
+        return await fairs_sql.summary(self._pool, fair_id)
+
+    async def _record(
+        self, conn: Connection, batch: list[Record], decided: list[Decision], fairs: Counter[str]
+    ) -> int:
         new = {row[0] for row in await conn.fetch(_MARK_PROCESSED, [r.event_id for r in batch])}
         batch = [r for r in batch if r.event_id in new]
         if not batch:
@@ -178,6 +186,7 @@ class PostgresMatchingStore:
         officers = [r for r in batch if isinstance(r, RecordOfficer)]
         changes = [r for r in batch if isinstance(r, PostingChange)]
         reviews = [r for r in batch if isinstance(r, Review)]
+        fair_records = [r for r in batch if isinstance(r, FAIR_RECORDS)]
         posting_ids = sorted({r.posting_id for r in changes} | {r.posting_id for r in reviews})
         owners = await conn.fetch(
             "SELECT credit_code::text FROM matching.postings WHERE posting_id = ANY($1::uuid[])",
@@ -190,6 +199,7 @@ class PostgresMatchingStore:
         )
         subjects = {f"enterprise:{c}" for c in credit_codes} | {f"posting:{p}" for p in posting_ids}
         subjects |= {f"enterprise:{row[0]}" for row in owners}
+        subjects |= {f"fair:{r.fair_id}" for r in fair_records}
         await conn.execute(
             "SELECT pg_advisory_xact_lock($1, hashtext(k)) FROM unnest($2::text[]) k ORDER BY k",
             _SUBJECT_LOCKS,
@@ -202,6 +212,7 @@ class PostgresMatchingStore:
         decided += await self._postings(conn, posting_ids, changes, reviews)
         places |= await demand_sql.places_of(conn, posting_ids, registered)
         await demand_sql.refresh(conn, places, _PLACE_LOCKS)
+        fairs.update(await fairs_sql.record(conn, fair_records))
         return len(batch)
 
     async def _postings(

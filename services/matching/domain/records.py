@@ -5,6 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from services.matching.domain.fairs import (
+    FairInterest,
+    FairJoining,
+    FairRecord,
+    FairRegistration,
+    FairScheduling,
+)
 from services.matching.domain.postings import PostingChange, Review
 
 
@@ -33,11 +40,14 @@ class RecordOfficer:
     assigned_at: datetime
 
 
-Record = RecordEnterprise | RecordOfficer | PostingChange | Review
+Record = RecordEnterprise | RecordOfficer | PostingChange | Review | FairRecord
+FAIR_RECORDS = (FairScheduling, FairJoining, FairRegistration, FairInterest)
 
 
 def subject_of(record: Record) -> str:
     """What the record's effects are locked by: a posting, or an enterprise."""
     if isinstance(record, PostingChange | Review):
         return f"posting:{record.posting_id}"
+    if not isinstance(record, RecordEnterprise | RecordOfficer):
+        return f"fair:{record.fair_id}"
     return f"enterprise:{record.credit_code}"

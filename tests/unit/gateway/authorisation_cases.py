@@ -16,6 +16,7 @@ from services.contracts.identifiers import SHANGHAI
 from services.gateway.domain.access import PrincipalKind
 from services.gateway.domain.spreadsheets import CSV_MEDIA_TYPE
 from tests.support.data import credit_code, registration, weekly_report
+from tests.support.fairs import registrant_body, upcoming_fair_body
 from tests.support.postings import posting_body
 from tests.support.sheets import csv_of, row_of
 
@@ -93,6 +94,7 @@ CAMPAIGN_BODY = {
     },
 }
 POSTING = "7d0c8b52-3f1e-5a6b-9c7d-2e4f6a8b0c1d"
+FAIR = "5e2b7c41-9d3a-4f6e-8b1c-2a7d9e0f4b36"  # 浦东新区's, open now
 
 # endpoint: (method, path, params, body, status for each caller in CALLERS' order)
 MATRIX: dict[str, tuple[str, str, dict[str, str] | None, Any, tuple[int, ...]]] = {
@@ -273,6 +275,39 @@ MATRIX: dict[str, tuple[str, str, dict[str, str] | None, Any, tuple[int, ...]]] 
     "key-enterprises": (
         "GET", "/v1/key-enterprises", {"district": "310115"}, None,
         (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403),
+    ),
+    "schedule-fair": (
+        "POST", "/v1/fairs", None, upcoming_fair_body(),
+        (403, 403, 403, 403, 202, 202, 202, 403, 403, 403, 403, 403),
+    ),
+    "fairs": (
+        "GET", "/v1/fairs", None, None,
+        (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200),
+    ),
+    "read-fair": (
+        "GET", f"/v1/fairs/{FAIR}", None, None,
+        (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 200),
+    ),
+    "join-fair": (
+        "PUT", f"/v1/fairs/{FAIR}/enterprises/{PUDONG_FOOD}", None, {"posting_ids": []},
+        (202, 403, 403, 403, 202, 403, 202, 403, 403, 403, 403, 403),
+    ),
+    "fair-interests": (
+        "GET", f"/v1/fairs/{FAIR}/interests", None, None,
+        (200, 200, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403),
+    ),
+    "fair-counts": (
+        "GET", f"/v1/fairs/{FAIR}/counts", None, None,
+        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403),
+    ),
+    # Seekers register with no API key; an API key is no registrant key.
+    "register-for-fair": (
+        "POST", f"/v1/fairs/{FAIR}/registrants", None, registrant_body(),
+        (202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202),
+    ),
+    "registrant-reads": (
+        "GET", f"/v1/fairs/{FAIR}/registrants/me", None, None,
+        (401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401),
     ),
     "officer-enterprises": (
         "GET", "/v1/service-officer/enterprises", None, None,

@@ -25,6 +25,7 @@ from services.gateway.domain.access import Principal
 from services.gateway.domain.appointments import NewBooking, Person, Slot
 from services.gateway.domain.service_halls import Hall, PublicService
 from services.gateway.settings import GatewaySettings
+from tests.support.fairs import fair_body
 from tests.support.postings import posting_body
 from tests.unit.gateway.authorisation_cases import (
     BATCH_CASES,
@@ -34,6 +35,7 @@ from tests.unit.gateway.authorisation_cases import (
     CAMPAIGN,
     CASES,
     DAY,
+    FAIR,
     HALL,
     MATRIX,
     OTHER_SLOT,
@@ -114,6 +116,22 @@ def _objects_of_pudong(gateway: Gateway) -> None:
             "changed_at": datetime(2020, 2, 17, 1, 0, tzinfo=UTC),
         }
     )
+    now = datetime.now(UTC)
+    gateway.views.fair_rows.append(
+        {
+            "fair_id": FAIR, **fair_body(), "organiser_district": "310115",
+            "starts_at": now - timedelta(hours=1), "ends_at": now + timedelta(days=1),
+            "enterprises": 1, "postings": 0, "registrations": 1,
+        }
+    )  # fmt: skip
+    gateway.views.fair_interest_rows.append(
+        {
+            "fair_id": FAIR, "posting_id": POSTING, "credit_code": PUDONG_FOOD,
+            "registration_id": str(BOOKING), "name": "王芳", "mobile": "+8613812345678",
+            "origin_region": "510000", "desired_occupation": "4-02-06-03", "consent": True,
+            "expressed_at": now,
+        }
+    )  # fmt: skip
     gateway.views.warning_rows.append(
         {
             "warning_id": WARNING_ID,

@@ -34,6 +34,7 @@ from .community_report_in import CommunityReportIn
 from .compliance_counts import ComplianceCounts
 from .compliance_out import ComplianceOut
 from .contact_in import ContactIn
+from .count_out import CountOut
 from .decision_out import DecisionOut
 from .demand_cell_out import DemandCellOut
 from .demand_list import DemandList
@@ -51,6 +52,14 @@ from .enterprise_in import EnterpriseIn
 from .enterprise_size import EnterpriseSize
 from .entry_result import EntryResult
 from .failure_out import FailureOut
+from .fair_accepted import FairAccepted
+from .fair_counts_out import FairCountsOut
+from .fair_in import FairIn
+from .fair_out import FairOut
+from .fair_posting_out import FairPostingOut
+from .fair_postings_out import FairPostingsOut
+from .fair_theme import FairTheme
+from .fairs_out import FairsOut
 from .field_problem import FieldProblem
 from .fill_in import FillIn
 from .finding_out import FindingOut
@@ -60,6 +69,10 @@ from .halls_out import HallsOut
 from .held_postings_out import HeldPostingsOut
 from .indicators_out import IndicatorsOut
 from .indicators_out_definitions import IndicatorsOutDefinitions
+from .interest_in import InterestIn
+from .interest_out import InterestOut
+from .interests_out import InterestsOut
+from .joining_in import JoiningIn
 from .key_enterprise_category import KeyEnterpriseCategory
 from .key_enterprise_out import KeyEnterpriseOut
 from .key_enterprises_out import KeyEnterprisesOut
@@ -79,6 +92,9 @@ from .problem import Problem
 from .public_service import PublicService
 from .recorded_report import RecordedReport
 from .recorded_reports import RecordedReports
+from .registrant_in import RegistrantIn
+from .registration_accepted import RegistrationAccepted
+from .registration_out import RegistrationOut
 from .reschedule_in import RescheduleIn
 from .return_to_work_cell import ReturnToWorkCell
 from .return_to_work_figures import ReturnToWorkFigures
@@ -148,6 +164,7 @@ __all__ = (
     "ComplianceCounts",
     "ComplianceOut",
     "ContactIn",
+    "CountOut",
     "DecisionOut",
     "DemandCellOut",
     "DemandList",
@@ -165,6 +182,14 @@ __all__ = (
     "EnterpriseSize",
     "EntryResult",
     "FailureOut",
+    "FairAccepted",
+    "FairCountsOut",
+    "FairIn",
+    "FairOut",
+    "FairPostingOut",
+    "FairPostingsOut",
+    "FairsOut",
+    "FairTheme",
     "FieldProblem",
     "FillIn",
     "FindingOut",
@@ -174,6 +199,10 @@ __all__ = (
     "HeldPostingsOut",
     "IndicatorsOut",
     "IndicatorsOutDefinitions",
+    "InterestIn",
+    "InterestOut",
+    "InterestsOut",
+    "JoiningIn",
     "KeyEnterpriseCategory",
     "KeyEnterpriseOut",
     "KeyEnterprisesOut",
@@ -193,6 +222,9 @@ __all__ = (
     "PublicService",
     "RecordedReport",
     "RecordedReports",
+    "RegistrantIn",
+    "RegistrationAccepted",
+    "RegistrationOut",
     "RescheduleIn",
     "ReturnToWorkCell",
     "ReturnToWorkFigures",
