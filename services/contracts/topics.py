@@ -30,6 +30,12 @@ from services.contracts.postings import (
     POSTING_REVIEWED,
     POSTING_REVISED,
 )
+from services.contracts.sharing import (
+    DECLARATION_CLOSED,
+    PROPOSAL_ANSWERED,
+    SHORTAGE_DECLARED,
+    SURPLUS_DECLARED,
+)
 from services.contracts.warnings import EARLY_WARNING_RAISED, WARNING_ACKNOWLEDGED
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED
 
@@ -205,6 +211,16 @@ DEMAND_CHANGES = TopicSpec(
     has_dead_letters=False,  # its dead-letter topic comes with its consumer
 )
 
+SHARING = TopicSpec(
+    name="matching.sharing",
+    key="credit code",
+    producers=frozenset({"gateway"}),
+    consumers=frozenset({"matching"}),
+    # Keyed by the acting enterprise: its declarations, closures and answers stay in order.
+    event_types=(SURPLUS_DECLARED, SHORTAGE_DECLARED, DECLARATION_CLOSED, PROPOSAL_ANSWERED),
+    retention=timedelta(days=730),
+)
+
 SOURCE_TOPICS: tuple[TopicSpec, ...] = (
     ENTERPRISE_REGISTRATIONS,
     ENTERPRISE_REPORTS,
@@ -217,6 +233,7 @@ SOURCE_TOPICS: tuple[TopicSpec, ...] = (
     POSTINGS,
     SERVICE_OFFICERS,
     DEMAND_CHANGES,
+    SHARING,
 )
 
 
