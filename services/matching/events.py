@@ -28,10 +28,12 @@ from services.contracts.topics import (
     ENTERPRISE_REGISTRATIONS,
     POSTINGS,
     SERVICE_OFFICERS,
+    SHARING,
     TopicSpec,
 )
 from services.matching.domain.postings import ChangeKind, PostingChange, Review
 from services.matching.domain.records import Record, RecordEnterprise, RecordOfficer
+from services.matching.sharing_events import SHARING_ROUTES
 from services.platform.stream.events import Route
 
 _DETAIL_FIELDS = set(PostingDetails.model_fields)
@@ -46,6 +48,7 @@ def enterprise_record(event: CloudEvent[EnterpriseRegistration]) -> RecordEnterp
         name=data.name,
         district_code=data.district_code,
         industry_section=data.industry_section,
+        industry_division=data.industry_division,
         key_category=data.key_enterprise_category.value
         if key and data.key_enterprise_category
         else None,
@@ -133,4 +136,5 @@ ROUTES: dict[TopicSpec, tuple[Route[Any, Record], ...]] = {
         Route(POSTING_CLOSED, PostingClosed, closed_record, "posting_id"),
         Route(POSTING_REVIEWED, PostingReview, review_record, "posting_id"),
     ),
+    SHARING: SHARING_ROUTES,
 }

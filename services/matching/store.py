@@ -8,6 +8,7 @@ from typing import Protocol
 from services.matching.domain.demand import Cell, CellKey
 from services.matching.domain.postings import Posting
 from services.matching.domain.records import Record
+from services.matching.domain.sharing import Shared
 
 
 class MatchingStore(Protocol):
@@ -33,4 +34,8 @@ class MatchingStore(Protocol):
 
     async def officer(self, credit_code: str) -> tuple[str, str] | None:
         """A key enterprise's officer (district, staff number), if it has one."""
+        ...
+
+    async def sharing(self) -> Shared:
+        """Labour sharing: every proposal (best first) and every declaration's standing."""
         ...

@@ -7,6 +7,19 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from services.contracts.envelope import CloudEvent, new_event
+from services.contracts.sharing import (
+    DECLARATION_CLOSED,
+    PROPOSAL_ANSWERED,
+    SHORTAGE_DECLARED,
+    SURPLUS_DECLARED,
+    Answer,
+    ClosingReason,
+    DeclarationClosed,
+    ProposalAnswered,
+    ShortageDeclared,
+    SurplusDeclared,
+)
 from services.matching.domain.sharing import AnswerGiven, Closure, Declaration, Kind
 
 T0 = datetime(2020, 2, 17, 9, 0, tzinfo=UTC)
@@ -99,3 +112,39 @@ def answered(
         reason="",
         at=T0 + timedelta(minutes=minutes),
     )
+
+
+def surplus_event(n: int, credit_code: str, minute: int = 0, **overrides: Any) -> CloudEvent[Any]:
+    data = SurplusDeclared(**surplus_body(**overrides), declaration_id=declaration_id(n),
+                           credit_code=credit_code)  # fmt: skip
+    return _event(SURPLUS_DECLARED, data, minute)
+
+
+def shortage_event(n: int, credit_code: str, minute: int = 0, **overrides: Any) -> CloudEvent[Any]:
+    data = ShortageDeclared(**shortage_body(**overrides), declaration_id=declaration_id(n),
+                            credit_code=credit_code)  # fmt: skip
+    return _event(SHORTAGE_DECLARED, data, minute)
+
+
+def closed_event(
+    n: int, credit_code: str, minute: int, reason: str = "withdrawn"
+) -> CloudEvent[Any]:
+    data = DeclarationClosed(declaration_id=declaration_id(n), credit_code=credit_code,
+                             reason=ClosingReason(reason))  # fmt: skip
+    return _event(DECLARATION_CLOSED, data, minute)
+
+
+def answer_event(
+    proposal: str, credit_code: str, minute: int, *, accept: bool = True, consented: bool = False
+) -> CloudEvent[Any]:
+    data = ProposalAnswered(proposal_id=proposal, credit_code=credit_code,
+                            answer=Answer.ACCEPT if accept else Answer.DECLINE,
+                            workers_consented=consented)  # fmt: skip
+    return _event(PROPOSAL_ANSWERED, data, minute)
+
+
+def _event(event_type: str, data: Any, minute: int) -> CloudEvent[Any]:
+    return new_event(
+        event_type=event_type, source="/tests", subject=data.credit_code, data=data,
+        time=T0 + timedelta(minutes=minute),
+    )  # fmt: skip

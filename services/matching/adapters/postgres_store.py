@@ -23,7 +23,7 @@ import orjson
 
 from services.contracts.demand import DemandList
 from services.contracts.postings import PostingDetails
-from services.matching.adapters import demand_sql
+from services.matching.adapters import demand_sql, sharing_sql
 from services.matching.domain.demand import Cell, CellKey
 from services.matching.domain.postings import (
     ChangeKind,
@@ -38,6 +38,7 @@ from services.matching.domain.postings import (
     review,
 )
 from services.matching.domain.records import Record, RecordEnterprise, RecordOfficer
+from services.matching.domain.sharing import Shared
 from services.matching.metrics import count_decisions
 from services.platform.postgres import Connection
 from services.platform.stream.store import postgres_outcomes
@@ -169,6 +170,9 @@ class PostgresMatchingStore:
         )
         return None if row is None else (row[0], row[1])
 
+    async def sharing(self) -> Shared:
+        return await sharing_sql.shared(self._pool)
+
     async def _record(self, conn: Connection, batch: list[Record], decided: list[Decision]) -> int:
         new = {row[0] for row in await conn.fetch(_MARK_PROCESSED, [r.event_id for r in batch])}
         batch = [r for r in batch if r.event_id in new]
@@ -202,6 +206,7 @@ class PostgresMatchingStore:
         decided += await self._postings(conn, posting_ids, changes, reviews)
         places |= await demand_sql.places_of(conn, posting_ids, registered)
         await demand_sql.refresh(conn, places, _PLACE_LOCKS)
+        await sharing_sql.record(conn, batch)  # its group locks come last
         return len(batch)
 
     async def _postings(

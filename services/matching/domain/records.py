@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from services.matching.domain.postings import PostingChange, Review
+from services.matching.domain.sharing import AnswerGiven, Closure, Declaration
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class RecordEnterprise:
     industry_section: str
     key_category: str | None
     registered_at: datetime
+    industry_division: str | None = None  # what labour sharing ranks industry closeness by
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,9 @@ class RecordOfficer:
     assigned_at: datetime
 
 
-Record = RecordEnterprise | RecordOfficer | PostingChange | Review
+Record = (
+    RecordEnterprise | RecordOfficer | PostingChange | Review | Declaration | Closure | AnswerGiven
+)
 
 
 def subject_of(record: Record) -> str:
