@@ -93,7 +93,7 @@ class ShortageDeclared(ShortageDetails, _Declaration):
     """Payload of `cn.fugong.matching.sharing.shortage-declared.v1`."""
 
 
-class ClosingReason(StrEnum):
+class DeclarationClosingReason(StrEnum):
     WITHDRAWN = "withdrawn"
     FILLED = "filled"  # met elsewhere: no more proposals needed
 
@@ -102,7 +102,7 @@ class DeclarationClosed(_Declaration):
     """Payload of `cn.fugong.matching.sharing.declaration-closed.v1`: no new proposals, and the
     ones not yet agreed retire."""
 
-    reason: ClosingReason
+    reason: DeclarationClosingReason
 
 
 class Answer(StrEnum):

@@ -45,6 +45,7 @@ from services.gateway.routes import (
     reports,
     rosters,
     service_status,
+    sharing,
     submissions,
     warnings,
 )
@@ -143,6 +144,7 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     app.include_router(postings.router, responses=PROBLEM_RESPONSES)
     app.include_router(posting_reviews.router, responses=PROBLEM_RESPONSES)
     app.include_router(demand_lists.router, responses=PROBLEM_RESPONSES)
+    app.include_router(sharing.router, responses=PROBLEM_RESPONSES)
     app.include_router(service_status.router, responses=PROBLEM_RESPONSES)
     app.include_router(
         appointments.router, responses={**PROBLEM_RESPONSES, **APPOINTMENT_RESPONSES}

@@ -14,8 +14,8 @@ from services.contracts.sharing import (
     SHORTAGE_DECLARED,
     SURPLUS_DECLARED,
     Answer,
-    ClosingReason,
     DeclarationClosed,
+    DeclarationClosingReason,
     ProposalAnswered,
     ShortageDeclared,
     SurplusDeclared,
@@ -130,7 +130,7 @@ def closed_event(
     n: int, credit_code: str, minute: int, reason: str = "withdrawn"
 ) -> CloudEvent[Any]:
     data = DeclarationClosed(declaration_id=declaration_id(n), credit_code=credit_code,
-                             reason=ClosingReason(reason))  # fmt: skip
+                             reason=DeclarationClosingReason(reason))  # fmt: skip
     return _event(DECLARATION_CLOSED, data, minute)
 
 
@@ -148,3 +148,36 @@ def _event(event_type: str, data: Any, minute: int) -> CloudEvent[Any]:
         event_type=event_type, source="/tests", subject=data.credit_code, data=data,
         time=T0 + timedelta(minutes=minute),
     )  # fmt: skip
+
+
+def sharing_rows(
+    borrower: str, lender: str, declaration: str, proposal: str, *, district: str
+) -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, Any]]:
+    """Rows of matching's sharing views for the gateway's fakes: the borrower's open shortage
+    (`declaration`), the lender's surplus, an open proposal pairing them (both in `district`),
+    and a hint: the borrower's weekly report shows surplus staff it has not declared."""
+    at = T0
+    shortage = {
+        **shortage_body(district_code=district), "declaration_id": declaration,
+        "kind": "shortage", "credit_code": borrower, "remaining": 15, "status": "open",
+        "refusals": [], "declared_at": at, "contract_end": None, "fee_per_worker_month": 0,
+        "employer_retained": True,
+    }  # fmt: skip
+    surplus = {
+        **surplus_body(district_code=district), "declaration_id": declaration_id(999),
+        "kind": "surplus", "credit_code": lender, "remaining": 20, "status": "open",
+        "refusals": [], "declared_at": at,
+    }  # fmt: skip
+    row = {
+        "proposal_id": proposal, "surplus_id": surplus["declaration_id"],
+        "shortage_id": declaration, "lender_credit_code": lender, "borrower_credit_code": borrower,
+        "employer_credit_code": lender, "lender_district_code": district,
+        "borrower_district_code": district, "occupation_code": "4-03-02-05", "count": 15,
+        "period_from": date(2020, 3, 1), "period_to": date(2020, 4, 30), "industry_closeness": 2,
+        "occupation_levels": 3, "distance_km": 5.0, "overlap_days": 61,
+        "reasons": ["同属行业大类62"], "checks": [], "notes": [], "status": "open",
+        "lender_answer": "pending", "borrower_answer": "pending", "changed_at": at,
+    }  # fmt: skip
+    hint = {"credit_code": borrower, "district_code": district, "week": "2020-W07",
+            "surplus_staff_available": 12}  # fmt: skip
+    return [shortage, surplus], row, hint
