@@ -1,4 +1,4 @@
-"""Labour sharing (用工调剂 / 共享用工, 四(三)): declarations and answers on `matching.sharing`.
+"""Labour sharing (用工调剂, 四(三)): declarations and answers on `matching.labour-offers`.
 
 An enterprise declares staff it can lend for a while (surplus) or staff it lacks (shortage);
 matching pairs them into proposals and each enterprise accepts or declines a proposal it is party

@@ -211,8 +211,8 @@ DEMAND_CHANGES = TopicSpec(
     has_dead_letters=False,  # its dead-letter topic comes with its consumer
 )
 
-SHARING = TopicSpec(
-    name="matching.sharing",
+LABOUR_OFFERS = TopicSpec(
+    name="matching.labour-offers",
     key="credit code",
     producers=frozenset({"gateway"}),
     consumers=frozenset({"matching"}),
@@ -233,7 +233,7 @@ SOURCE_TOPICS: tuple[TopicSpec, ...] = (
     POSTINGS,
     SERVICE_OFFICERS,
     DEMAND_CHANGES,
-    SHARING,
+    LABOUR_OFFERS,
 )
 
 

@@ -26,9 +26,9 @@ from services.contracts.postings import (
 )
 from services.contracts.topics import (
     ENTERPRISE_REGISTRATIONS,
+    LABOUR_OFFERS,
     POSTINGS,
     SERVICE_OFFICERS,
-    SHARING,
     TopicSpec,
 )
 from services.matching.domain.postings import ChangeKind, PostingChange, Review
@@ -136,5 +136,5 @@ ROUTES: dict[TopicSpec, tuple[Route[Any, Record], ...]] = {
         Route(POSTING_CLOSED, PostingClosed, closed_record, "posting_id"),
         Route(POSTING_REVIEWED, PostingReview, review_record, "posting_id"),
     ),
-    SHARING: SHARING_ROUTES,
+    LABOUR_OFFERS: SHARING_ROUTES,
 }

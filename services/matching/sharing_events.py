@@ -1,4 +1,4 @@
-"""Labour sharing's events on `matching.sharing`, and the record each becomes (see events.py)."""
+"""Labour sharing's events on `matching.labour-offers`, and the record each becomes."""
 
 from __future__ import annotations
 

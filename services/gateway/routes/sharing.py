@@ -24,7 +24,7 @@ from services.contracts.sharing import (
     ShortageDeclared,
     SurplusDeclared,
 )
-from services.contracts.topics import SHARING
+from services.contracts.topics import LABOUR_OFFERS
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
 from services.gateway.domain.access import Principal
 from services.gateway.publishing import publish
@@ -87,7 +87,7 @@ async def close_declaration(
         raise HTTPException(status.HTTP_409_CONFLICT, f"the declaration is {row['status']}")
     data = DeclarationClosed(declaration_id=declaration_id, credit_code=mine, reason=body.reason)
     event_id = await publish(
-        resources, principal, SHARING, event_type=DECLARATION_CLOSED, subject=mine, data=data,
+        resources, principal, LABOUR_OFFERS, event_type=DECLARATION_CLOSED, subject=mine, data=data,
         idempotency_key=idempotency_key, district_code=row["district_code"],
     )  # fmt: skip
     return DeclarationAccepted(event_id=event_id, declaration_id=declaration_id)
@@ -149,7 +149,7 @@ async def answer_proposal(
         }])  # fmt: skip
     data = ProposalAnswered(proposal_id=proposal_id, credit_code=mine, **body.model_dump())
     event_id = await publish(
-        resources, principal, SHARING, event_type=PROPOSAL_ANSWERED, subject=mine, data=data,
+        resources, principal, LABOUR_OFFERS, event_type=PROPOSAL_ANSWERED, subject=mine, data=data,
         idempotency_key=idempotency_key, district_code=row["lender_district_code" if lending
                                                             else "borrower_district_code"],
     )  # fmt: skip
@@ -177,7 +177,7 @@ async def _declare(
     idempotency_key: IdempotencyKey,
 ) -> DeclarationAccepted:
     event_id = await publish(
-        resources, principal, SHARING, event_type=event_type, subject=data.credit_code,
+        resources, principal, LABOUR_OFFERS, event_type=event_type, subject=data.credit_code,
         data=data, idempotency_key=idempotency_key, district_code=data.district_code,
     )  # fmt: skip
     return DeclarationAccepted(event_id=event_id, declaration_id=data.declaration_id)
