@@ -131,7 +131,7 @@ COMMUNITY_REPORTS = TopicSpec(
 NOTIFY_REQUESTS = TopicSpec(
     name="notify.requests",
     key="recipient",
-    producers=frozenset({"monitoring", "gateway"}),
+    producers=frozenset({"monitoring", "gateway", "matching"}),
     consumers=frozenset({"notify"}),
     event_types=(NOTIFICATION_REQUESTED,),
     # A reminder weeks late is no use to anyone; two weeks leaves time for an outage.

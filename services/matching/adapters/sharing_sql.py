@@ -31,6 +31,7 @@ from services.matching.domain.sharing import (
     rank_key,
     share,
 )
+from services.matching.domain.sharing.notices import notices
 from services.platform.postgres import Connection
 
 _GROUP_LOCKS = zlib.crc32(b"matching/sharing-groups") & 0x7FFFFFFF
@@ -106,6 +107,14 @@ SET count = excluded.count, period_from = excluded.period_from, period_to = excl
 WHERE (p.count, p.reasons, p.checks, p.notes, p.status, p.lender_answer, p.borrower_answer)
     IS DISTINCT FROM (excluded.count, excluded.reasons, excluded.checks, excluded.notes,
                       excluded.status, excluded.lender_answer, excluded.borrower_answer)
+RETURNING proposal_id::text
+"""
+
+_NOTICES = """
+INSERT INTO matching.sharing_notices (notice_id, credit_code, template, parameters)
+SELECT i, c, t, p::jsonb
+FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(i, c, t, p)
+ON CONFLICT (notice_id) DO NOTHING
 """
 
 _SAVE_STANDINGS = """
@@ -224,7 +233,7 @@ async def _save(conn: Connection, group: str, result: Shared) -> None:
         [p.proposal_id for p in ps],
     )
     if ps:
-        await conn.execute(
+        changed = await conn.fetch(
             _SAVE_PROPOSALS,
             [p.proposal_id for p in ps],
             [group] * len(ps),
@@ -240,6 +249,7 @@ async def _save(conn: Connection, group: str, result: Shared) -> None:
             [p.lender_answer.value for p in ps],
             [p.borrower_answer.value for p in ps],
         )  # fmt: skip
+        await _notify(conn, [p for p in ps if p.proposal_id in {row[0] for row in changed}])
     standings = list(result.standings.values())
     await conn.execute(
         _SAVE_STANDINGS,
@@ -248,6 +258,19 @@ async def _save(conn: Connection, group: str, result: Shared) -> None:
         [s.remaining for s in standings],
         [_json(list(s.refusals)) for s in standings],
     )
+
+
+async def _notify(conn: Connection, changed: list[Proposal]) -> None:
+    """Queue the notices the changed proposals call for (each once, whatever the replays)."""
+    queued = [n for p in changed for n in notices(p)]
+    if queued:
+        await conn.execute(
+            _NOTICES,
+            [n.notice_id for n in queued],
+            [n.credit_code for n in queued],
+            [n.template.value for n in queued],
+            [_json(n.parameters) for n in queued],
+        )
 
 
 def _columns(records: Sequence[object], *names: str) -> list[list[Any]]:

@@ -103,3 +103,16 @@ SELECT proposal_id::text AS proposal_id, surplus_id::text AS surplus_id,
        period_to, industry_closeness, occupation_levels, distance_km, overlap_days, reasons,
        checks, notes, status, lender_answer, borrower_answer, changed_at
 FROM matching.sharing_proposals;
+
+-- Notices to both enterprises' contacts (a proposal made, an arrangement agreed), written with
+-- the proposal and published to notify.requests by a periodic job (sharing_notices.py).
+CREATE TABLE matching.sharing_notices (
+    notice_id text PRIMARY KEY,
+    credit_code char(18) NOT NULL,
+    template text NOT NULL,
+    parameters jsonb NOT NULL,
+    recorded_at timestamptz NOT NULL DEFAULT now(),
+    published_at timestamptz
+);
+CREATE INDEX sharing_notices_unpublished ON matching.sharing_notices (recorded_at)
+    WHERE published_at IS NULL;
