@@ -2,19 +2,25 @@
 PostgreSQL): a restaurant's weekly report shows surplus staff and its district sees the hint; a fee
 is refused; a lawful surplus is paired with two shortages, the same industry division first; each
 side's officer and officials see what is theirs; the lender accepts only with its workers'
-consent; both accepting make an arrangement; withdrawing retires the rest."""
+consent; both accepting make an arrangement, of which both are told; withdrawing retires the
+rest."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
+import orjson
 import pytest
 import pytest_asyncio
+from aiokafka import AIOKafkaConsumer, TopicPartition
 
+from services.contracts.topics import NOTIFY_REQUESTS, topic_name
 from services.gateway.domain.access import Principal, PrincipalKind
 from tests.support.data import credit_code, registration, weekly_report
+from tests.support.infra import KAFKA
 from tests.support.sharing import shortage_body, surplus_body
 from tests.support.stack import Stack, running_stack
 from tests.support.waiting import eventually
@@ -151,6 +157,19 @@ async def test_surplus_staff_lent_to_the_closest_shortage_under_the_guidance(
         HOTEL: "retired",
     }
 
+    # Both enterprises' contacts are told of each proposal and of the arrangement, once each.
+    topic = topic_name(NOTIFY_REQUESTS, stack.prefix)
+    told = await eventually(
+        lambda: notification_requests(topic),
+        lambda found: len(found) >= 6,
+        what="notices of the proposals and the agreement on notify.requests",
+    )
+    assert sorted(told) == sorted([
+        ("sharing_proposed", RESTAURANT), ("sharing_proposed", CANTEEN),
+        ("sharing_proposed", RESTAURANT), ("sharing_proposed", HOTEL),
+        ("sharing_agreed", RESTAURANT), ("sharing_agreed", CANTEEN),
+    ])  # fmt: skip
+
 
 async def _declare(
     client: httpx.AsyncClient, headers: dict[str, str], kind: str, code: str, body: dict[str, Any]
@@ -180,3 +199,24 @@ async def _json(request: Any) -> Any:
     response = await request
     assert response.status_code == 200, response.text
     return response.json()
+
+
+async def notification_requests(topic: str) -> list[tuple[str, str]]:
+    """(template, recipient) of every request the shared broker holds on `topic`."""
+    consumer = AIOKafkaConsumer(**KAFKA.client_options(), enable_auto_commit=False)
+    await consumer.start()
+    found: list[tuple[str, str]] = []
+    try:
+        partitions = [TopicPartition(topic, p) for p in range(NOTIFY_REQUESTS.partitions)]
+        consumer.assign(partitions)
+        await consumer.seek_to_beginning(*partitions)
+        ends = await consumer.end_offsets(partitions)
+        async with asyncio.timeout(30):
+            while [tp for tp in partitions if await consumer.position(tp) < ends[tp]]:
+                for batch in (await consumer.getmany(timeout_ms=500)).values():
+                    for record in batch:
+                        data = orjson.loads(record.value)["data"]
+                        found.append((data["template"], data["recipient"]))
+    finally:
+        await consumer.stop()
+    return found
