@@ -2,8 +2,7 @@
 told of a new proposal and of an agreed arrangement.
 
 The store queues a notice in the transaction that changed the proposal; this job, a periodic job
-of every worker, publishes what is queued and marks it published in one transaction (rows claimed
-with SKIP LOCKED). A crash between the broker's ack and the commit asks again with the same event
+of every worker, publishes what is queued (`outbox.py`): a notice asked again has the same event
 id, which notify counts once.
 """
 
@@ -13,8 +12,9 @@ import uuid
 
 import asyncpg
 import structlog
+from pydantic import BaseModel
 
-from services.contracts.envelope import new_event
+from services.contracts.envelope import CloudEvent, new_event
 from services.contracts.notifications import (
     NOTIFICATION_REQUESTED,
     NotificationRequest,
@@ -22,6 +22,7 @@ from services.contracts.notifications import (
     Template,
 )
 from services.contracts.topics import NOTIFY_REQUESTS, topic_name
+from services.matching.outbox import publish_queued
 from services.platform.kafka import EventPublisher, KafkaEventPublisher
 from services.platform.stream.periodic import periodic_job
 from services.platform.stream.worker import Extension
@@ -37,6 +38,23 @@ WHERE published_at IS NULL ORDER BY recorded_at, notice_id LIMIT $1 FOR UPDATE S
 """
 
 
+_MARK = """
+UPDATE matching.sharing_notices SET published_at = now() WHERE notice_id = ANY($1::text[])
+"""
+
+
+def _event(row: asyncpg.Record) -> CloudEvent[BaseModel]:
+    notice_id, credit_code, template, parameters = row
+    request = NotificationRequest(
+        recipient_kind=RecipientKind.ENTERPRISE, recipient=credit_code,
+        template=Template(template), parameters=parameters, requested_by="matching",
+    )  # fmt: skip
+    return new_event(
+        event_type=NOTIFICATION_REQUESTED, source=SOURCE, subject=credit_code, data=request,
+        event_id=str(uuid.uuid5(_NOTICE_IDS, notice_id)),
+    )  # fmt: skip
+
+
 class SharingNoticePublisher:
     def __init__(self, pool: asyncpg.Pool, publisher: EventPublisher, topic: str) -> None:
         self._pool = pool
@@ -45,31 +63,9 @@ class SharingNoticePublisher:
 
     async def run(self, limit: int = 500) -> int:
         """Publish up to `limit` queued notices; return how many."""
-        async with self._pool.acquire() as conn, conn.transaction():
-            rows = await conn.fetch(_CLAIM, limit)
-            for notice_id, credit_code, template, parameters in rows:
-                request = NotificationRequest(
-                    recipient_kind=RecipientKind.ENTERPRISE,
-                    recipient=credit_code,
-                    template=Template(template),
-                    parameters=parameters,
-                    requested_by="matching",
-                )
-                await self._publisher.publish(
-                    self._topic,
-                    new_event(
-                        event_type=NOTIFICATION_REQUESTED,
-                        source=SOURCE,
-                        subject=credit_code,
-                        data=request,
-                        event_id=str(uuid.uuid5(_NOTICE_IDS, notice_id)),
-                    ),
-                )
-            await conn.execute(
-                "UPDATE matching.sharing_notices SET published_at = now() "
-                "WHERE notice_id = ANY($1::text[])",
-                [row[0] for row in rows],
-            )
+        rows = await publish_queued(
+            self._pool, self._publisher, self._topic, _CLAIM, _MARK, _event, limit
+        )
         if rows:
             log.info("sharing notices published", count=len(rows))
         return len(rows)
