@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cache
 
 from services.contracts.identifiers import industry_section, section_of_division
 from services.matching.domain.recommend import geography
@@ -60,6 +61,7 @@ def rank_key(p: Proposal) -> tuple[int, int, float, int, str]:
             p.proposal_id)  # fmt: skip
 
 
+@cache
 def industry_closeness(a: str | None, b: str | None) -> int:
     """2 same division (大类), 1 same section (门类), 0 otherwise or not known."""
     if a is None or b is None:
@@ -97,10 +99,12 @@ def share(
     for a in answers:
         by_proposal[a.proposal_id].append(a)
 
+    occupations = {d.declaration_id: OccupationCode.parse(d.occupation_code) for d in valid}
     drafts: list[tuple[Proposal, datetime | None]] = []
     for s in (d for d in valid if d.kind is Kind.SURPLUS):
         for t in (d for d in valid if d.kind is Kind.SHORTAGE):
-            draft = _pair(s, t, closed, divisions)
+            levels = occupations[s.declaration_id].shared_levels(occupations[t.declaration_id])
+            draft = _pair(s, t, levels, closed, divisions)
             if draft is not None:
                 drafts.append(_answered(draft, by_proposal[draft.proposal_id], _ends(s, t, closed)))
 
@@ -130,8 +134,10 @@ def share(
             proposals.append(draft)
         elif draft.surplus_id in closed or draft.shortage_id in closed or left == 0:
             proposals.append(replace(draft, status=ProposalStatus.RETIRED))
+        elif left < draft.count:
+            proposals.append(replace(draft, count=left))
         else:
-            proposals.append(replace(draft, count=min(left, draft.count)))
+            proposals.append(draft)
     standings = {
         i: _standing(d, refused[i], closed.get(i), remaining[i]) for i, d in declared.items()
     }
@@ -144,13 +150,14 @@ def _ends(s: Declaration, t: Declaration, closed: Mapping[str, Closure]) -> date
 
 
 def _pair(
-    s: Declaration, t: Declaration, closed: Mapping[str, Closure], divisions: Mapping[str, str]
+    s: Declaration,
+    t: Declaration,
+    levels: int,
+    closed: Mapping[str, Closure],
+    divisions: Mapping[str, str],
 ) -> Proposal | None:
-    if s.credit_code == t.credit_code:
+    if s.credit_code == t.credit_code or levels == 0:
         return None
-    levels = OccupationCode.parse(s.occupation_code).shared_levels(
-        OccupationCode.parse(t.occupation_code)
-    )
     start, end = max(s.period_from, t.period_from), min(s.period_to, t.period_to)
     s_end, t_end = closed.get(s.declaration_id), closed.get(t.declaration_id)
     both_open = (t_end is None or s.declared_at < t_end.at) and (
@@ -197,6 +204,8 @@ def _answered(
     draft: Proposal, answers: list[AnswerGiven], ends: datetime | None
 ) -> tuple[Proposal, datetime | None]:
     """The proposal after its answers in the order given, and when it was agreed (if it was)."""
+    if not answers:
+        return draft, None
     sides = {draft.lender: Side.PENDING, draft.borrower: Side.PENDING}
     notes: list[str] = []
     agreed_at: datetime | None = None
