@@ -32,6 +32,9 @@ class Template(StrEnum):
     APPOINTMENT_BOOKED = "appointment_booked"
     APPOINTMENT_RESCHEDULED = "appointment_rescheduled"  # as booked, with the new time
     APPOINTMENT_CANCELLED = "appointment_cancelled"  # hall_name, starts_at
+    # 共享用工: role (借出/借入), count, occupation_code, period_from, period_to
+    SHARING_PROPOSED = "sharing_proposed"
+    SHARING_AGREED = "sharing_agreed"
 
 
 ParameterValue = Annotated[str, StringConstraints(max_length=200)]

@@ -36,6 +36,12 @@ from services.contracts.postings import (
     POSTING_REVIEWED,
     POSTING_REVISED,
 )
+from services.contracts.sharing import (
+    DECLARATION_CLOSED,
+    PROPOSAL_ANSWERED,
+    SHORTAGE_DECLARED,
+    SURPLUS_DECLARED,
+)
 from services.contracts.warnings import EARLY_WARNING_RAISED, WARNING_ACKNOWLEDGED
 from services.contracts.weekly_reports import WEEKLY_REPORT_SUBMITTED
 
@@ -131,7 +137,7 @@ COMMUNITY_REPORTS = TopicSpec(
 NOTIFY_REQUESTS = TopicSpec(
     name="notify.requests",
     key="recipient",
-    producers=frozenset({"monitoring", "gateway"}),
+    producers=frozenset({"monitoring", "gateway", "matching"}),
     consumers=frozenset({"notify"}),
     event_types=(NOTIFICATION_REQUESTED,),
     # A reminder weeks late is no use to anyone; two weeks leaves time for an outage.
@@ -228,6 +234,16 @@ FAIRS = TopicSpec(
     retention=timedelta(days=90),
 )
 
+LABOUR_OFFERS = TopicSpec(
+    name="matching.labour-offers",
+    key="credit code",
+    producers=frozenset({"gateway"}),
+    consumers=frozenset({"matching"}),
+    # Keyed by the acting enterprise: its declarations, closures and answers stay in order.
+    event_types=(SURPLUS_DECLARED, SHORTAGE_DECLARED, DECLARATION_CLOSED, PROPOSAL_ANSWERED),
+    retention=timedelta(days=730),
+)
+
 SOURCE_TOPICS: tuple[TopicSpec, ...] = (
     ENTERPRISE_REGISTRATIONS,
     ENTERPRISE_REPORTS,
@@ -241,6 +257,7 @@ SOURCE_TOPICS: tuple[TopicSpec, ...] = (
     SERVICE_OFFICERS,
     DEMAND_CHANGES,
     FAIRS,
+    LABOUR_OFFERS,
 )
 
 

@@ -43,6 +43,8 @@ PUBLISHED_VIEWS = (
     _view("matching.postings_v", "gateway"),
     _view("matching.posting_decisions_v", "gateway"),
     _view("matching.demand_lists_v", "gateway"),
+    _view("matching.sharing_declarations_v", "gateway"),
+    _view("matching.sharing_proposals_v", "gateway"),
     # (district_code, industry_section, open_postings, open_vacancies): for monitoring's 求人倍率.
     _view("matching.open_vacancies_v"),
     # Online job fairs: registrations and interests carry name and mobile, which the gateway

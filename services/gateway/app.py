@@ -47,6 +47,7 @@ from services.gateway.routes import (
     reports,
     rosters,
     service_status,
+    sharing,
     submissions,
     warnings,
 )
@@ -147,6 +148,7 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     app.include_router(demand_lists.router, responses=PROBLEM_RESPONSES)
     app.include_router(fairs.router, responses=PROBLEM_RESPONSES)
     app.include_router(fair_registrations.router, responses=PROBLEM_RESPONSES)
+    app.include_router(sharing.router, responses=PROBLEM_RESPONSES)
     app.include_router(service_status.router, responses=PROBLEM_RESPONSES)
     app.include_router(
         appointments.router, responses={**PROBLEM_RESPONSES, **APPOINTMENT_RESPONSES}

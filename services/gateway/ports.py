@@ -11,7 +11,7 @@ from uuid import UUID
 
 from pydantic import BaseModel
 
-from services.gateway.domain.access import Principal
+from services.gateway.domain.access import Principal, SharingScope
 from services.gateway.domain.appointments import Booking, NewBooking, Slot
 from services.gateway.domain.service_halls import Hall, PublicService, ServiceStatus
 
@@ -78,7 +78,26 @@ class FairViews(Protocol):
         ...
 
 
-class Views(FairViews, Protocol):
+class SharingViews(Protocol):
+    """Labour sharing as matching publishes it, with monitoring's reported surplus as hints."""
+
+    async def sharing_declarations(self, scope: SharingScope) -> list[Row]: ...
+
+    async def sharing_declaration(self, declaration_id: str) -> Row | None: ...
+
+    async def sharing_proposals(self, scope: SharingScope) -> list[Row]:
+        """Open ones first, then best first (industry, occupation, distance, overlap)."""
+        ...
+
+    async def sharing_proposal(self, proposal_id: str) -> Row | None: ...
+
+    async def surplus_hints(self, scope: SharingScope) -> list[Row]:
+        """Enterprises whose latest weekly report has surplus staff available and that have no
+        open surplus declaration: (credit_code, district_code, week, surplus_staff_available)."""
+        ...
+
+
+class Views(FairViews, SharingViews, Protocol):
     """The views other services publish, as the gateway reads them."""
 
     async def indicators(self, week: str) -> list[Row]: ...

@@ -11,6 +11,7 @@ from services.matching.domain.records import Record
 from services.matching.domain.screening import screen_posting, warm_up
 from services.matching.events import ROUTES
 from services.matching.settings import MatchingSettings
+from services.matching.sharing_notices import publish_sharing_notices
 from services.platform.stream.worker import StreamSpec
 
 SERVICE = "matching"
@@ -27,5 +28,8 @@ def stream_spec(settings: MatchingSettings | None = None) -> StreamSpec[Record]:
         service=SERVICE,
         routes=ROUTES,
         open_store=open_store,
-        extensions=(publish_demand_changes(settings.demand_publish_interval_seconds),),
+        extensions=(
+            publish_demand_changes(settings.demand_publish_interval_seconds),
+            publish_sharing_notices(settings.sharing_notice_interval_seconds),
+        ),
     )

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import asyncpg
 import structlog
+from pydantic import BaseModel
 
 from services.contracts.demand import DEMAND_CHANGED, DemandChanged
-from services.contracts.envelope import new_event
+from services.contracts.envelope import CloudEvent, new_event
 from services.contracts.topics import DEMAND_CHANGES, topic_name
+from services.matching.outbox import publish_queued
 from services.platform.kafka import EventPublisher, KafkaEventPublisher
 from services.platform.stream.periodic import periodic_job
 from services.platform.stream.worker import Extension
@@ -31,6 +33,19 @@ ORDER BY sequence LIMIT $1 FOR UPDATE SKIP LOCKED
 """
 
 
+_MARK = """
+UPDATE matching.demand_outbox SET published_at = now() WHERE sequence = ANY($1::bigint[])
+"""
+
+
+def _event(row: asyncpg.Record) -> CloudEvent[BaseModel]:
+    data = DemandChanged.model_validate({**dict(row.items()), "sequence": row[0]})
+    return new_event(
+        event_type=DEMAND_CHANGED, source=SOURCE, subject=data.district_code, data=data,
+        event_id=f"matching-demand-{row[0]}",
+    )  # fmt: skip
+
+
 class DemandChangePublisher:
     def __init__(self, pool: asyncpg.Pool, publisher: EventPublisher, topic: str) -> None:
         self._pool = pool
@@ -39,25 +54,9 @@ class DemandChangePublisher:
 
     async def run(self, limit: int = 500) -> int:
         """Publish up to `limit` queued changes; return how many."""
-        async with self._pool.acquire() as conn, conn.transaction():
-            rows = await conn.fetch(_CLAIM, limit)
-            for row in rows:  # one by one: a district's changes keep their order
-                data = DemandChanged.model_validate({**dict(row.items()), "sequence": row[0]})
-                await self._publisher.publish(
-                    self._topic,
-                    new_event(
-                        event_type=DEMAND_CHANGED,
-                        source=SOURCE,
-                        subject=data.district_code,
-                        data=data,
-                        event_id=f"matching-demand-{row[0]}",
-                    ),
-                )
-            await conn.execute(
-                "UPDATE matching.demand_outbox SET published_at = now() "
-                "WHERE sequence = ANY($1::bigint[])",
-                [row[0] for row in rows],
-            )
+        rows = await publish_queued(
+            self._pool, self._publisher, self._topic, _CLAIM, _MARK, _event, limit
+        )  # one by one: a district's changes keep their order
         if rows:
             log.info("demand changes published", count=len(rows))
         return len(rows)

@@ -27,6 +27,7 @@ from services.contracts.postings import (
 from services.contracts.topics import (
     ENTERPRISE_REGISTRATIONS,
     FAIRS,
+    LABOUR_OFFERS,
     POSTINGS,
     SERVICE_OFFICERS,
     TopicSpec,
@@ -34,6 +35,7 @@ from services.contracts.topics import (
 from services.matching.domain.postings import ChangeKind, PostingChange, Review
 from services.matching.domain.records import Record, RecordEnterprise, RecordOfficer
 from services.matching.fair_events import FAIR_ROUTES
+from services.matching.sharing_events import SHARING_ROUTES
 from services.platform.stream.events import Route
 
 _DETAIL_FIELDS = set(PostingDetails.model_fields)
@@ -48,6 +50,7 @@ def enterprise_record(event: CloudEvent[EnterpriseRegistration]) -> RecordEnterp
         name=data.name,
         district_code=data.district_code,
         industry_section=data.industry_section,
+        industry_division=data.industry_division,
         key_category=data.key_enterprise_category.value
         if key and data.key_enterprise_category
         else None,
@@ -136,4 +139,5 @@ ROUTES: dict[TopicSpec, tuple[Route[Any, Record], ...]] = {
         Route(POSTING_REVIEWED, PostingReview, review_record, "posting_id"),
     ),
     FAIRS: FAIR_ROUTES,
+    LABOUR_OFFERS: SHARING_ROUTES,
 }

@@ -9,6 +9,7 @@ from services.matching.domain.demand import Cell, CellKey
 from services.matching.domain.fairs import FairSummary
 from services.matching.domain.postings import Posting
 from services.matching.domain.records import Record
+from services.matching.domain.sharing import Shared
 
 
 class MatchingStore(Protocol):
@@ -39,4 +40,8 @@ class MatchingStore(Protocol):
     async def fair(self, fair_id: str) -> FairSummary | None:
         """A job fair: its enterprises, the postings it shows now, registrations, interests,
         the officials' counts, and the events that could not apply."""
+        ...
+
+    async def sharing(self) -> Shared:
+        """Labour sharing: every proposal (best first) and every declaration's standing."""
         ...

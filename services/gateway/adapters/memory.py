@@ -25,6 +25,7 @@ from services.gateway.adapters.idempotency_keys import (
     request_digest,
     same_request,
 )
+from services.gateway.adapters.memory_sharing import InMemorySharingViews
 from services.gateway.domain.access import Principal
 from services.gateway.ports import AuditEntry, Claim, DistrictClaim, Row
 from services.platform.kafka import EncodedEvent, PublishFailed
@@ -148,7 +149,7 @@ class Reachable:
 
 
 @dataclass
-class InMemoryViews(InMemoryFairViews):
+class InMemoryViews(InMemoryFairViews, InMemorySharingViews):
     """Rows as monitoring's views would hold them; tests put in what the scenario needs."""
 
     indicator_rows: list[Row] = field(default_factory=list)

@@ -8,13 +8,14 @@ from typing import Any
 import asyncpg
 
 from services.gateway.adapters.fair_views import PublishedFairViews
+from services.gateway.adapters.sharing_views import SharingViewQueries
 from services.gateway.domain.access import Principal, PrincipalKind
 
 Row = dict[str, Any]
 """A row of a published view, by column name."""
 
 
-class PublishedViews(PublishedFairViews):
+class PublishedViews(PublishedFairViews, SharingViewQueries):
     def __init__(self, pool: asyncpg.Pool, timeout_seconds: float = 5.0) -> None:
         self._pool = pool
         self._timeout = timeout_seconds

@@ -10,6 +10,7 @@ or the whole city (市人社局). Operations teams read the metrics and nothing 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -25,6 +26,7 @@ class PrincipalKind(StrEnum):
 
 _STAFF_ID = re.compile(r"[A-Za-z0-9-]{1,32}")
 _DISTRICT_STAFF = frozenset({PrincipalKind.ASSISTANT, PrincipalKind.OFFICER})
+_READ_DISTRICT = frozenset({PrincipalKind.ASSISTANT, PrincipalKind.OFFICIAL})
 
 
 class Forbidden(Exception):
@@ -264,3 +266,53 @@ class Principal:
         if self.kind is not PrincipalKind.OFFICER or not self.district_code or not self.staff_id:
             raise Forbidden("this is for employment service officers")
         return self.district_code, self.staff_id
+
+    # Labour sharing (用工调剂): an enterprise declares and answers for itself; its officer, and
+    # the officials and assistants of the district of either side, read.
+
+    def ensure_may_share_staff_for(self, credit_code: str) -> None:
+        """Surplus and shortages are declared, closed and answered by the enterprise itself."""
+        if self.kind is not PrincipalKind.ENTERPRISE:
+            raise Forbidden("labour sharing is declared and answered by the enterprise's system")
+        if self.credit_code != credit_code:
+            raise Forbidden(f"this API key may only share staff of enterprise {self.credit_code}")
+
+    def sharing_scope(self, district_code: str | None) -> SharingScope:
+        """Whose declarations and proposals the caller lists (`district_code` as asked)."""
+        if self.kind is PrincipalKind.ENTERPRISE:
+            return SharingScope(credit_code=self.credit_code)
+        if self.kind is PrincipalKind.OFFICER:
+            return SharingScope(officer=self.officer_number())
+        if self.kind is PrincipalKind.ASSISTANT:
+            if district_code not in (None, self.district_code):
+                raise Forbidden(f"this API key reads district {self.district_code} only")
+            return SharingScope(district_code=self.district_code)
+        if self.kind is not PrincipalKind.OFFICIAL:
+            raise Forbidden("labour sharing is read by its enterprises and the employment service")
+        self.ensure_may_read_district(district_code or self.district_code)
+        return SharingScope(district_code=district_code or self.district_code)
+
+    def may_read_sharing(self, parties: Sequence[tuple[str, str, str | None]]) -> bool:
+        """Whether a declaration or proposal is in scope: `parties` are (credit code, district,
+        officer's principal id) of its one or two enterprises. Forbidden for callers who never
+        read labour sharing."""
+        scope = self.sharing_scope(None)
+        for credit_code, district, officer in parties:
+            if self.kind is PrincipalKind.ENTERPRISE and credit_code == self.credit_code:
+                return True
+            if self.kind is PrincipalKind.OFFICER and officer == self.id:
+                return True
+            if self.kind in _READ_DISTRICT and scope.district_code in (None, district):
+                return True
+        return False
+
+
+@dataclass(frozen=True)
+class SharingScope:
+    """Whose labour sharing a caller lists: one enterprise's, an officer's key enterprises', a
+    district's (either side in it), or, all None, the city's."""
+
+    credit_code: str | None = None
+    officer: tuple[str, str] | None = None
+    """(district, staff number)"""
+    district_code: str | None = None

@@ -18,6 +18,7 @@ from services.matching.domain.postings import (
     review,
 )
 from services.matching.domain.records import FAIR_RECORDS, Record, RecordEnterprise, RecordOfficer
+from services.matching.domain.sharing import AnswerGiven, Closure, Declaration, Shared, share
 
 
 class InMemoryMatchingStore:
@@ -30,6 +31,7 @@ class InMemoryMatchingStore:
         self.pending: dict[str, list[PostingChange]] = defaultdict(list)
         self.audit: dict[str, list[Decision]] = defaultdict(list)
         self.fairs = InMemoryFairs()
+        self.sharing_records: list[Declaration | Closure | AnswerGiven] = []
 
     async def record(self, records: Sequence[Record]) -> int:
         new = list({r.event_id: r for r in records if r.event_id not in self.processed}.values())
@@ -43,6 +45,9 @@ class InMemoryMatchingStore:
                 current = self.officers.get(record.credit_code)
                 if current is None or record.assigned_at >= current.assigned_at:
                     self.officers[record.credit_code] = record
+        self.sharing_records += [
+            r for r in new if isinstance(r, Declaration | Closure | AnswerGiven)
+        ]
         changes = [r for r in new if isinstance(r, PostingChange)]
         reviews = [r for r in new if isinstance(r, Review)]
         for posting_id in sorted({r.posting_id for r in changes} | {r.posting_id for r in reviews}):
@@ -83,3 +88,12 @@ class InMemoryMatchingStore:
 
     async def fair(self, fair_id: str) -> FairSummary | None:
         return self.fairs.summary(fair_id, self.postings)
+
+    async def sharing(self) -> Shared:
+        records = self.sharing_records
+        return share(
+            [r for r in records if isinstance(r, Declaration)],
+            [r for r in records if isinstance(r, Closure)],
+            [r for r in records if isinstance(r, AnswerGiven)],
+            {c: r.industry_division for c, r in self.enterprises.items() if r.industry_division},
+        )

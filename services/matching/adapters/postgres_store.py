@@ -23,7 +23,7 @@ import orjson
 
 from services.contracts.demand import DemandList
 from services.contracts.postings import PostingDetails
-from services.matching.adapters import demand_sql, fairs_sql
+from services.matching.adapters import demand_sql, fairs_sql, sharing_sql
 from services.matching.domain.demand import Cell, CellKey
 from services.matching.domain.fairs import FairSummary
 from services.matching.domain.postings import (
@@ -39,6 +39,7 @@ from services.matching.domain.postings import (
     review,
 )
 from services.matching.domain.records import FAIR_RECORDS, Record, RecordEnterprise, RecordOfficer
+from services.matching.domain.sharing import Shared
 from services.matching.metrics import count_decisions, count_fair_events
 from services.platform.postgres import Connection
 from services.platform.stream.store import postgres_outcomes
@@ -172,6 +173,9 @@ class PostgresMatchingStore:
         )
         return None if row is None else (row[0], row[1])
 
+    async def sharing(self) -> Shared:
+        return await sharing_sql.shared(self._pool)
+
     async def fair(self, fair_id: str) -> FairSummary | None:
         return await fairs_sql.summary(self._pool, fair_id)
 
@@ -213,6 +217,7 @@ class PostgresMatchingStore:
         places |= await demand_sql.places_of(conn, posting_ids, registered)
         await demand_sql.refresh(conn, places, _PLACE_LOCKS)
         fairs.update(await fairs_sql.record(conn, fair_records))
+        await sharing_sql.record(conn, batch)  # its group locks come last
         return len(batch)
 
     async def _postings(

@@ -13,6 +13,7 @@ from services.matching.domain.fairs import (
     FairScheduling,
 )
 from services.matching.domain.postings import PostingChange, Review
+from services.matching.domain.sharing import AnswerGiven, Closure, Declaration
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class RecordEnterprise:
     industry_section: str
     key_category: str | None
     registered_at: datetime
+    industry_division: str | None = None  # what labour sharing ranks industry closeness by
 
 
 @dataclass(frozen=True)
@@ -40,14 +42,23 @@ class RecordOfficer:
     assigned_at: datetime
 
 
-Record = RecordEnterprise | RecordOfficer | PostingChange | Review | FairRecord
+Record = (
+    RecordEnterprise
+    | RecordOfficer
+    | PostingChange
+    | Review
+    | FairRecord
+    | Declaration
+    | Closure
+    | AnswerGiven
+)
 FAIR_RECORDS = (FairScheduling, FairJoining, FairRegistration, FairInterest)
 
 
 def subject_of(record: Record) -> str:
-    """What the record's effects are locked by: a posting, or an enterprise."""
+    """What the record's effects are locked by: a posting, a fair, or an enterprise."""
     if isinstance(record, PostingChange | Review):
         return f"posting:{record.posting_id}"
-    if not isinstance(record, RecordEnterprise | RecordOfficer):
+    if isinstance(record, FAIR_RECORDS):
         return f"fair:{record.fair_id}"
     return f"enterprise:{record.credit_code}"

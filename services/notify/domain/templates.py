@@ -33,6 +33,14 @@ TEXTS: dict[Template, str] = {
         "请按新时间到达。"
     ),
     Template.APPOINTMENT_CANCELLED: "【复工】您在{hall_name}{starts_at}的预约已取消。",
+    Template.SHARING_PROPOSED: (
+        "【复工】贵单位的共享用工申报有新的调剂提案：{role}{count}名{occupation_code}岗位员工，"
+        "{period_from}至{period_to}，请登录复工平台查看并答复。"
+    ),
+    Template.SHARING_AGREED: (
+        "【复工】共享用工调剂已达成：{role}{count}名员工，{period_from}至{period_to}；"
+        "借出企业仍是用人单位，请按约定安排。"
+    ),
 }
 
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")

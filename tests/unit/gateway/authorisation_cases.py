@@ -18,6 +18,7 @@ from services.gateway.domain.spreadsheets import CSV_MEDIA_TYPE
 from tests.support.data import credit_code, registration, weekly_report
 from tests.support.fairs import registrant_body, upcoming_fair_body
 from tests.support.postings import posting_body
+from tests.support.sharing import declaration_id, shortage_body, surplus_body
 from tests.support.sheets import csv_of, row_of
 
 PUDONG_FOOD = credit_code(1, "310115")
@@ -94,6 +95,10 @@ CAMPAIGN_BODY = {
     },
 }
 POSTING = "7d0c8b52-3f1e-5a6b-9c7d-2e4f6a8b0c1d"
+PUDONG_LENDER = credit_code(5, "310115")
+DECLARATION = declaration_id(1)
+PROPOSAL = "8e2f4a6b-0c1d-5e3f-9a7b-1c3d5e7f9a0b"
+PUDONG = {"district": "310115"}
 FAIR = "5e2b7c41-9d3a-4f6e-8b1c-2a7d9e0f4b36"  # 浦东新区's, open now
 
 # endpoint: (method, path, params, body, status for each caller in CALLERS' order)
@@ -312,6 +317,34 @@ MATRIX: dict[str, tuple[str, str, dict[str, str] | None, Any, tuple[int, ...]]] 
     "officer-enterprises": (
         "GET", "/v1/service-officer/enterprises", None, None,
         (403, 403, 403, 403, 403, 403, 403, 403, 200, 200, 403, 403),
+    ),
+    "declare-surplus": (
+        "POST", "/v1/sharing/surplus", None, {**surplus_body(), "credit_code": PUDONG_FOOD},
+        (202, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+    ),
+    "declare-shortage": (
+        "POST", "/v1/sharing/shortages", None, {**shortage_body(), "credit_code": PUDONG_FOOD},
+        (202, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+    ),
+    "close-declaration": (
+        "POST", f"/v1/sharing/declarations/{DECLARATION}/close", None, {"reason": "withdrawn"},
+        (202, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+    ),
+    "sharing-declarations": (
+        "GET", "/v1/sharing/declarations", PUDONG, None,
+        (200, 200, 403, 403, 200, 403, 200, 200, 200, 200, 403, 403),
+    ),
+    "sharing-proposals": (
+        "GET", "/v1/sharing/proposals", PUDONG, None,
+        (200, 200, 403, 403, 200, 403, 200, 200, 200, 200, 403, 403),
+    ),
+    "read-proposal": (
+        "GET", f"/v1/sharing/proposals/{PROPOSAL}", None, None,
+        (200, 404, 403, 403, 200, 404, 200, 200, 200, 404, 403, 404),
+    ),
+    "answer-proposal": (
+        "POST", f"/v1/sharing/proposals/{PROPOSAL}/answer", None, {"answer": "accept"},
+        (202, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
     ),
 }  # fmt: skip
 

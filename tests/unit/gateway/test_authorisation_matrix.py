@@ -27,6 +27,7 @@ from services.gateway.domain.service_halls import Hall, PublicService
 from services.gateway.settings import GatewaySettings
 from tests.support.fairs import fair_body
 from tests.support.postings import posting_body
+from tests.support.sharing import sharing_rows
 from tests.unit.gateway.authorisation_cases import (
     BATCH_CASES,
     BATCHED,
@@ -35,12 +36,15 @@ from tests.unit.gateway.authorisation_cases import (
     CAMPAIGN,
     CASES,
     DAY,
+    DECLARATION,
     FAIR,
     HALL,
     MATRIX,
     OTHER_SLOT,
     POSTING,
+    PROPOSAL,
     PUDONG_FOOD,
+    PUDONG_LENDER,
     SHEET_ROW_IN_SCOPE,
     SLOT,
     WARNING_ID,
@@ -132,6 +136,12 @@ def _objects_of_pudong(gateway: Gateway) -> None:
             "expressed_at": now,
         }
     )  # fmt: skip
+    declarations, proposal, hint = sharing_rows(
+        PUDONG_FOOD, PUDONG_LENDER, DECLARATION, PROPOSAL, district="310115"
+    )
+    gateway.views.sharing_declaration_rows += declarations
+    gateway.views.sharing_proposal_rows.append(proposal)
+    gateway.views.hint_rows.append(hint)
     gateway.views.warning_rows.append(
         {
             "warning_id": WARNING_ID,

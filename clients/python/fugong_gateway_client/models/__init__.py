@@ -2,6 +2,9 @@
 
 from .accepted import Accepted
 from .acknowledgement_in import AcknowledgementIn
+from .answer import Answer
+from .answer_accepted import AnswerAccepted
+from .answer_in import AnswerIn
 from .appointment_problem import AppointmentProblem
 from .audience_in import AudienceIn
 from .audit_entry_out import AuditEntryOut
@@ -24,6 +27,7 @@ from .changes import Changes
 from .channel import Channel
 from .channel_progress_out import ChannelProgressOut
 from .channel_progress_out_statuses import ChannelProgressOutStatuses
+from .check_out import CheckOut
 from .closing_in import ClosingIn
 from .closing_reason import ClosingReason
 from .community import Community
@@ -36,6 +40,11 @@ from .compliance_out import ComplianceOut
 from .contact_in import ContactIn
 from .count_out import CountOut
 from .decision_out import DecisionOut
+from .declaration_accepted import DeclarationAccepted
+from .declaration_closing_in import DeclarationClosingIn
+from .declaration_closing_reason import DeclarationClosingReason
+from .declaration_out import DeclarationOut
+from .declarations_out import DeclarationsOut
 from .demand_cell_out import DemandCellOut
 from .demand_list import DemandList
 from .demand_list_out import DemandListOut
@@ -67,6 +76,7 @@ from .hall_in import HallIn
 from .hall_out import HallOut
 from .halls_out import HallsOut
 from .held_postings_out import HeldPostingsOut
+from .hint_out import HintOut
 from .indicators_out import IndicatorsOut
 from .indicators_out_definitions import IndicatorsOutDefinitions
 from .interest_in import InterestIn
@@ -89,6 +99,8 @@ from .posting_out import PostingOut
 from .posting_out_details import PostingOutDetails
 from .postings_out import PostingsOut
 from .problem import Problem
+from .proposal_out import ProposalOut
+from .proposals_out import ProposalsOut
 from .public_service import PublicService
 from .recorded_report import RecordedReport
 from .recorded_reports import RecordedReports
@@ -116,6 +128,7 @@ from .scoped_figures import ScopedFigures
 from .service_state import ServiceState
 from .sheet_upload_out import SheetUploadOut
 from .shift import Shift
+from .shortage_in import ShortageIn
 from .slot_in import SlotIn
 from .slot_out import SlotOut
 from .slots_out import SlotsOut
@@ -124,6 +137,7 @@ from .status_in import StatusIn
 from .status_out import StatusOut
 from .statuses_out import StatusesOut
 from .suggested_slot import SuggestedSlot
+from .surplus_in import SurplusIn
 from .upload_mode import UploadMode
 from .upload_roster_json_body import UploadRosterJsonBody
 from .weekly_report_in import WeeklyReportIn
@@ -132,6 +146,9 @@ from .weekly_report_template_extension import WeeklyReportTemplateExtension
 __all__ = (
     "Accepted",
     "AcknowledgementIn",
+    "Answer",
+    "AnswerAccepted",
+    "AnswerIn",
     "AppointmentProblem",
     "AudienceIn",
     "AuditEntryOut",
@@ -154,6 +171,7 @@ __all__ = (
     "Channel",
     "ChannelProgressOut",
     "ChannelProgressOutStatuses",
+    "CheckOut",
     "ClosingIn",
     "ClosingReason",
     "Community",
@@ -166,6 +184,11 @@ __all__ = (
     "ContactIn",
     "CountOut",
     "DecisionOut",
+    "DeclarationAccepted",
+    "DeclarationClosingIn",
+    "DeclarationClosingReason",
+    "DeclarationOut",
+    "DeclarationsOut",
     "DemandCellOut",
     "DemandList",
     "DemandListOut",
@@ -197,6 +220,7 @@ __all__ = (
     "HallOut",
     "HallsOut",
     "HeldPostingsOut",
+    "HintOut",
     "IndicatorsOut",
     "IndicatorsOutDefinitions",
     "InterestIn",
@@ -219,6 +243,8 @@ __all__ = (
     "PostingOutDetails",
     "PostingsOut",
     "Problem",
+    "ProposalOut",
+    "ProposalsOut",
     "PublicService",
     "RecordedReport",
     "RecordedReports",
@@ -246,6 +272,7 @@ __all__ = (
     "ServiceState",
     "SheetUploadOut",
     "Shift",
+    "ShortageIn",
     "SlotIn",
     "SlotOut",
     "SlotsOut",
@@ -254,6 +281,7 @@ __all__ = (
     "StatusIn",
     "StatusOut",
     "SuggestedSlot",
+    "SurplusIn",
     "UploadMode",
     "UploadRosterJsonBody",
     "WeeklyReportIn",

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.declaration_closing_reason import DeclarationClosingReason
+
+T = TypeVar("T", bound="DeclarationClosingIn")
+
+
+@_attrs_define
+class DeclarationClosingIn:
+    """No more proposals for this declaration; those not agreed retire.
+
+    Attributes:
+        reason (DeclarationClosingReason):
+    """
+
+    reason: DeclarationClosingReason
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        reason = self.reason.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "reason": reason,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        reason = DeclarationClosingReason(d.pop("reason"))
+
+        declaration_closing_in = cls(
+            reason=reason,
+        )
+
+        declaration_closing_in.additional_properties = d
+        return declaration_closing_in
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
