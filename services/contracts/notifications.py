@@ -21,6 +21,9 @@ class RecipientKind(StrEnum):
     ENTERPRISE = "enterprise"  # its registered contact person
     DISTRICT_PUBLIC = "district_public"  # a district's public channels (recipient: district code)
     BOOKING = "booking"  # the person booked (recipient: booking id; gateway.appointment_contacts_v)
+    # A job seeker who consented to be contacted (recipient: seeker id;
+    # matching.job_seeker_contacts_v)
+    JOB_SEEKER = "job_seeker"
 
 
 class Template(StrEnum):
@@ -32,6 +35,8 @@ class Template(StrEnum):
     APPOINTMENT_BOOKED = "appointment_booked"
     APPOINTMENT_RESCHEDULED = "appointment_rescheduled"  # as booked, with the new time
     APPOINTMENT_CANCELLED = "appointment_cancelled"  # hall_name, starts_at
+    # 岗位推荐: title, district_name, salary (e.g. 5500-7000), reason (the first of its reasons)
+    JOB_RECOMMENDED = "job_recommended"
 
 
 ParameterValue = Annotated[str, StringConstraints(max_length=200)]

@@ -21,6 +21,11 @@ from services.contracts.community_reports import (
 )
 from services.contracts.demand import DEMAND_CHANGED
 from services.contracts.enterprises import ENTERPRISE_REGISTERED
+from services.contracts.job_seekers import (
+    JOB_SEEKER_REGISTERED,
+    JOB_SEEKER_UPDATED,
+    JOB_SEEKER_WITHDRAWN,
+)
 from services.contracts.key_enterprises import SERVICE_OFFICER_ASSIGNED
 from services.contracts.notifications import NOTIFICATION_REQUESTED
 from services.contracts.postings import (
@@ -125,7 +130,8 @@ COMMUNITY_REPORTS = TopicSpec(
 NOTIFY_REQUESTS = TopicSpec(
     name="notify.requests",
     key="recipient",
-    producers=frozenset({"monitoring", "gateway"}),
+    # Matching tells consenting job seekers of postings recommended to them.
+    producers=frozenset({"monitoring", "gateway", "matching"}),
     consumers=frozenset({"notify"}),
     event_types=(NOTIFICATION_REQUESTED,),
     # A reminder weeks late is no use to anyone; two weeks leaves time for an outage.
@@ -205,6 +211,17 @@ DEMAND_CHANGES = TopicSpec(
     has_dead_letters=False,  # its dead-letter topic comes with its consumer
 )
 
+JOB_SEEKERS = TopicSpec(
+    name="matching.job-seekers",
+    key="seeker id",
+    producers=frozenset({"gateway"}),
+    consumers=frozenset({"matching"}),
+    event_types=(JOB_SEEKER_REGISTERED, JOB_SEEKER_UPDATED, JOB_SEEKER_WITHDRAWN),
+    # Each event carries the seeker's mobile: kept only as long as a registration stays useful
+    # (matching's schema holds the profile, and forgets it when the seeker withdraws).
+    retention=timedelta(days=180),
+)
+
 SOURCE_TOPICS: tuple[TopicSpec, ...] = (
     ENTERPRISE_REGISTRATIONS,
     ENTERPRISE_REPORTS,
@@ -217,6 +234,7 @@ SOURCE_TOPICS: tuple[TopicSpec, ...] = (
     POSTINGS,
     SERVICE_OFFICERS,
     DEMAND_CHANGES,
+    JOB_SEEKERS,
 )
 
 

@@ -1,5 +1,6 @@
 """Composition root of the matching worker: its topics, routes and store on the stream worker,
-screening at publication, and the demand-change publisher as a periodic job."""
+screening at publication, and the demand-change and recommendation-notice publishers as
+periodic jobs."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from services.matching.demand_changes import publish_demand_changes
 from services.matching.domain.records import Record
 from services.matching.domain.screening import screen_posting, warm_up
 from services.matching.events import ROUTES
+from services.matching.recommendation_notices import publish_recommendation_notices
 from services.matching.settings import MatchingSettings
 from services.platform.stream.worker import StreamSpec
 
@@ -27,5 +29,8 @@ def stream_spec(settings: MatchingSettings | None = None) -> StreamSpec[Record]:
         service=SERVICE,
         routes=ROUTES,
         open_store=open_store,
-        extensions=(publish_demand_changes(settings.demand_publish_interval_seconds),),
+        extensions=(
+            publish_demand_changes(settings.demand_publish_interval_seconds),
+            publish_recommendation_notices(settings.notice_publish_interval_seconds),
+        ),
     )

@@ -10,6 +10,14 @@ from services.contracts.enterprises import (
     MonitoringRole,
 )
 from services.contracts.envelope import CloudEvent
+from services.contracts.job_seekers import (
+    JOB_SEEKER_REGISTERED,
+    JOB_SEEKER_UPDATED,
+    JOB_SEEKER_WITHDRAWN,
+    JobSeekerRegistered,
+    JobSeekerWithdrawn,
+    SeekerProfile,
+)
 from services.contracts.key_enterprises import SERVICE_OFFICER_ASSIGNED, ServiceOfficerAssignment
 from services.contracts.postings import (
     POSTING_CLOSED,
@@ -26,12 +34,14 @@ from services.contracts.postings import (
 )
 from services.contracts.topics import (
     ENTERPRISE_REGISTRATIONS,
+    JOB_SEEKERS,
     POSTINGS,
     SERVICE_OFFICERS,
     TopicSpec,
 )
 from services.matching.domain.postings import ChangeKind, PostingChange, Review
 from services.matching.domain.records import Record, RecordEnterprise, RecordOfficer
+from services.matching.domain.seekers import SeekerChange
 from services.platform.stream.events import Route
 
 _DETAIL_FIELDS = set(PostingDetails.model_fields)
@@ -119,6 +129,18 @@ def review_record(event: CloudEvent[PostingReview]) -> Review:
     )
 
 
+def seeker_record(event: CloudEvent[JobSeekerRegistered]) -> SeekerChange:
+    data = event.data
+    profile = SeekerProfile.model_validate(data.model_dump(include=_PROFILE_FIELDS))
+    return SeekerChange(event.id, data.seeker_id, event.time, profile, data.registered_by.value)
+
+
+def withdrawal_record(event: CloudEvent[JobSeekerWithdrawn]) -> SeekerChange:
+    return SeekerChange(event.id, event.data.seeker_id, event.time, None)
+
+
+_PROFILE_FIELDS = set(SeekerProfile.model_fields)
+
 ROUTES: dict[TopicSpec, tuple[Route[Any, Record], ...]] = {
     ENTERPRISE_REGISTRATIONS: (
         Route(ENTERPRISE_REGISTERED, EnterpriseRegistration, enterprise_record, "credit_code"),
@@ -132,5 +154,10 @@ ROUTES: dict[TopicSpec, tuple[Route[Any, Record], ...]] = {
         Route(POSTING_FILLED, PostingFilled, filled_record, "posting_id"),
         Route(POSTING_CLOSED, PostingClosed, closed_record, "posting_id"),
         Route(POSTING_REVIEWED, PostingReview, review_record, "posting_id"),
+    ),
+    JOB_SEEKERS: (
+        Route(JOB_SEEKER_REGISTERED, JobSeekerRegistered, seeker_record, "seeker_id"),
+        Route(JOB_SEEKER_UPDATED, JobSeekerRegistered, seeker_record, "seeker_id"),
+        Route(JOB_SEEKER_WITHDRAWN, JobSeekerWithdrawn, withdrawal_record, "seeker_id"),
     ),
 }

@@ -12,3 +12,6 @@ class MatchingSettings(StreamSettings):
     demand_publish_interval_seconds: float = Field(
         1, gt=0, le=60, description="how often queued demand-list changes are published"
     )
+    notice_publish_interval_seconds: float = Field(
+        1, gt=0, le=60, description="how often queued recommendation notices go to notify"
+    )

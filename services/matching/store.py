@@ -7,6 +7,7 @@ from typing import Protocol
 
 from services.matching.domain.demand import Cell, CellKey
 from services.matching.domain.postings import Posting
+from services.matching.domain.recommend import Recommendation
 from services.matching.domain.records import Record
 
 
@@ -33,4 +34,16 @@ class MatchingStore(Protocol):
 
     async def officer(self, credit_code: str) -> tuple[str, str] | None:
         """A key enterprise's officer (district, staff number), if it has one."""
+        ...
+
+    async def recommendations(self, seeker_id: str) -> list[Recommendation]:
+        """A seeker's list, best first (empty once they withdraw)."""
+        ...
+
+    async def notices_queued(self) -> dict[tuple[str, str], dict[str, str]]:
+        """Notices to consenting seekers, by (seeker, posting): the template's values."""
+        ...
+
+    async def active_job_seekers(self) -> dict[tuple[str, str], int]:
+        """Active seekers by (district, major group of the occupation wanted most)."""
         ...

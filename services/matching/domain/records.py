@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from services.matching.domain.postings import PostingChange, Review
+from services.matching.domain.seekers import SeekerChange, day_of
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,20 @@ class RecordOfficer:
     assigned_at: datetime
 
 
-Record = RecordEnterprise | RecordOfficer | PostingChange | Review
+Record = RecordEnterprise | RecordOfficer | PostingChange | Review | SeekerChange
 
 
 def subject_of(record: Record) -> str:
     """What the record's effects are locked by: a posting, or an enterprise."""
     if isinstance(record, PostingChange | Review):
         return f"posting:{record.posting_id}"
+    if isinstance(record, SeekerChange):
+        return f"seeker:{record.seeker_id}"
     return f"enterprise:{record.credit_code}"
+
+
+def ranking_day(records: list[Record]) -> date:
+    """The day a batch's recommendations are ranked for: its latest posting or seeker event's
+    (so a replay ranks as the first run did)."""
+    moments = [r.at for r in records if isinstance(r, PostingChange | Review | SeekerChange)]
+    return day_of(max(moments)) if moments else date.min

@@ -33,6 +33,10 @@ TEXTS: dict[Template, str] = {
         "请按新时间到达。"
     ),
     Template.APPOINTMENT_CANCELLED: "【复工】您在{hall_name}{starts_at}的预约已取消。",
+    Template.JOB_RECOMMENDED: (
+        "【复工】为您推荐岗位：{title}（{district_name}，月薪{salary}元，{reason}）。"
+        "详情请登录复工平台查看，回复TD退订。"
+    ),
 }
 
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
