@@ -33,6 +33,7 @@ from .community_point_in import CommunityPointIn
 from .community_report_in import CommunityReportIn
 from .compliance_counts import ComplianceCounts
 from .compliance_out import ComplianceOut
+from .contact_channel import ContactChannel
 from .contact_in import ContactIn
 from .decision_out import DecisionOut
 from .demand_cell_out import DemandCellOut
@@ -74,9 +75,14 @@ from .posting_accepted import PostingAccepted
 from .posting_in import PostingIn
 from .posting_out import PostingOut
 from .posting_out_details import PostingOutDetails
+from .posting_recommendations_out import PostingRecommendationsOut
 from .postings_out import PostingsOut
+from .priority_group import PriorityGroup
 from .problem import Problem
 from .public_service import PublicService
+from .recommendation_out import RecommendationOut
+from .recommendations_out import RecommendationsOut
+from .recommended_seeker_out import RecommendedSeekerOut
 from .recorded_report import RecordedReport
 from .recorded_reports import RecordedReports
 from .reschedule_in import RescheduleIn
@@ -97,6 +103,12 @@ from .row_accepted_out import RowAcceptedOut
 from .row_problem_out import RowProblemOut
 from .row_refused_out import RowRefusedOut
 from .scoped_figures import ScopedFigures
+from .seeker_accepted import SeekerAccepted
+from .seeker_in import SeekerIn
+from .seeker_out import SeekerOut
+from .seeker_out_profile_type_0 import SeekerOutProfileType0
+from .seekers_out import SeekersOut
+from .self_registered import SelfRegistered
 from .service_state import ServiceState
 from .sheet_upload_out import SheetUploadOut
 from .shift import Shift
@@ -112,6 +124,8 @@ from .upload_mode import UploadMode
 from .upload_roster_json_body import UploadRosterJsonBody
 from .weekly_report_in import WeeklyReportIn
 from .weekly_report_template_extension import WeeklyReportTemplateExtension
+from .withdrawal_in import WithdrawalIn
+from .working_time import WorkingTime
 
 __all__ = (
     "Accepted",
@@ -147,6 +161,7 @@ __all__ = (
     "CommunityReportIn",
     "ComplianceCounts",
     "ComplianceOut",
+    "ContactChannel",
     "ContactIn",
     "DecisionOut",
     "DemandCellOut",
@@ -188,9 +203,14 @@ __all__ = (
     "PostingIn",
     "PostingOut",
     "PostingOutDetails",
+    "PostingRecommendationsOut",
     "PostingsOut",
+    "PriorityGroup",
     "Problem",
     "PublicService",
+    "RecommendationOut",
+    "RecommendationsOut",
+    "RecommendedSeekerOut",
     "RecordedReport",
     "RecordedReports",
     "RescheduleIn",
@@ -211,6 +231,12 @@ __all__ = (
     "RowProblemOut",
     "RowRefusedOut",
     "ScopedFigures",
+    "SeekerAccepted",
+    "SeekerIn",
+    "SeekerOut",
+    "SeekerOutProfileType0",
+    "SeekersOut",
+    "SelfRegistered",
     "ServiceState",
     "SheetUploadOut",
     "Shift",
@@ -226,4 +252,6 @@ __all__ = (
     "UploadRosterJsonBody",
     "WeeklyReportIn",
     "WeeklyReportTemplateExtension",
+    "WithdrawalIn",
+    "WorkingTime",
 )
