@@ -1,5 +1,6 @@
 """Where notify finds its recipients: enterprise contacts in its own schema, bookings in the
-gateway's published view `gateway.appointment_contacts_v` (never the gateway's tables)."""
+gateway's published view `gateway.appointment_contacts_v` and job seekers who consented in
+matching's `matching.job_seeker_contacts_v` (never the other services' tables)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,10 @@ SELECT credit_code, phone FROM notify.enterprise_contacts WHERE credit_code = AN
 _BOOKINGS = """
 SELECT booking_id::text, mobile, hall_name, address FROM gateway.appointment_contacts_v
 WHERE booking_id = ANY($1::uuid[])
+"""
+
+_SEEKERS = """
+SELECT seeker_id, mobile FROM matching.job_seeker_contacts_v WHERE seeker_id = ANY($1::text[])
 """
 
 # The view missing (the gateway not migrated in this database) or not granted to notify's role.
@@ -44,6 +49,18 @@ async def bookings(conn: Connection, booking_ids: list[str]) -> dict[str, Reach]
     except _UNREADABLE:
         return None
     return {row[0]: Reach(row[1], {"hall_name": row[2], "address": row[3]}) for row in rows}
+
+
+async def seekers(conn: Connection, seeker_ids: list[str]) -> dict[str, Reach] | None:
+    """The consenting seekers the view knows; None when notify cannot read the view."""
+    if not seeker_ids:
+        return {}
+    try:
+        async with conn.transaction():  # a savepoint: an unreadable view must not end the batch
+            rows = await conn.fetch(_SEEKERS, seeker_ids)
+    except _UNREADABLE:
+        return None
+    return {row[0]: Reach(row[1]) for row in rows}
 
 
 def _is_uuid(value: str) -> bool:
