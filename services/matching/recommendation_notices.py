@@ -9,6 +9,8 @@ seeker's and the posting's, so a notice asked for twice (a crash before the comm
 
 from __future__ import annotations
 
+import uuid
+
 import asyncpg
 import structlog
 
@@ -27,6 +29,7 @@ from services.platform.stream.worker import Extension
 log = structlog.get_logger(__name__)
 
 SOURCE = "/fugong/matching"
+_NOTICE_IDS = uuid.UUID("8e1f3a52-7c4b-4d9e-a0b1-2c3d4e5f6a7b")
 
 _CLAIM = """
 SELECT seeker_id::text, posting_id::text, parameters FROM matching.recommendation_notices
@@ -60,7 +63,7 @@ class RecommendationNotices:
                         source=SOURCE,
                         subject=seeker_id,
                         data=request,
-                        event_id=f"matching-recommendation-{seeker_id}-{posting_id}",
+                        event_id=notice_event_id(seeker_id, posting_id),
                     ),
                 )
             await conn.execute(
@@ -83,3 +86,8 @@ def publish_recommendation_notices(interval_seconds: float) -> Extension:
             pool, KafkaEventPublisher(producer), topic_name(NOTIFY_REQUESTS, settings.topic_prefix)
         ),
     )
+
+
+def notice_event_id(seeker_id: str, posting_id: str) -> str:
+    """One id per seeker and posting (event ids are at most 64 characters)."""
+    return str(uuid.uuid5(_NOTICE_IDS, f"{seeker_id}/{posting_id}"))
