@@ -40,27 +40,28 @@ async def enterprises(conn: Connection, codes: list[str]) -> dict[str, Reach]:
 
 async def bookings(conn: Connection, booking_ids: list[str]) -> dict[str, Reach] | None:
     """The bookings the view knows; None when notify cannot read the view."""
-    ids = [i for i in booking_ids if _is_uuid(i)]
-    if not ids:
-        return {}
-    try:
-        async with conn.transaction():  # a savepoint: an unreadable view must not end the batch
-            rows = await conn.fetch(_BOOKINGS, ids)
-    except _UNREADABLE:
+    rows = await _from_view(conn, _BOOKINGS, [i for i in booking_ids if _is_uuid(i)])
+    if rows is None:
         return None
     return {row[0]: Reach(row[1], {"hall_name": row[2], "address": row[3]}) for row in rows}
 
 
 async def seekers(conn: Connection, seeker_ids: list[str]) -> dict[str, Reach] | None:
     """The consenting seekers the view knows; None when notify cannot read the view."""
-    if not seeker_ids:
-        return {}
+    rows = await _from_view(conn, _SEEKERS, seeker_ids)
+    return None if rows is None else {row[0]: Reach(row[1]) for row in rows}
+
+
+async def _from_view(conn: Connection, query: str, ids: list[str]) -> list[asyncpg.Record] | None:
+    """Another service's view's rows for these ids; None when notify cannot read the view."""
+    if not ids:
+        return []
     try:
         async with conn.transaction():  # a savepoint: an unreadable view must not end the batch
-            rows = await conn.fetch(_SEEKERS, seeker_ids)
+            rows: list[asyncpg.Record] = await conn.fetch(query, ids)
     except _UNREADABLE:
         return None
-    return {row[0]: Reach(row[1]) for row in rows}
+    return rows
 
 
 def _is_uuid(value: str) -> bool:
