@@ -10,7 +10,8 @@ caller's own scope, or 404 where the object's existence is the secret). An uploa
 207 to whoever may upload, its row published only for a caller whose scope holds the enterprise.
 Batch entries are allowed exactly when their single request is. The service hall 310115-001 has
 two slots and the enterprise's booking in one (a slot at 徐汇区's hall stands for another
-district's ids in bodies); no refusal shows the booked person's name or mobile.
+district's ids in bodies); no refusal shows the booked person's name or mobile. A job seeker of
+浦东新区 is registered (their own key is the last caller); anyone may register themselves.
 """
 
 from __future__ import annotations
