@@ -9,15 +9,14 @@ from urllib.parse import urlsplit
 
 import pytest
 import pytest_asyncio
-from aiokafka.admin import AIOKafkaAdminClient
 
-from services.contracts.topics import catalogue, topic_name
 from services.platform.topics import ensure_topics
 from tests.support.infra import (
     KAFKA,
     SERVER_DSN,
     ServiceRoles,
     create_database,
+    delete_topics_under,
     drop_database,
     service_roles,
     unique_name,
@@ -76,9 +75,4 @@ async def topic_prefix(infrastructure: None) -> AsyncIterator[str]:
     prefix = unique_name("test-") + "."
     await ensure_topics(KAFKA, prefix=prefix)
     yield prefix
-    admin = AIOKafkaAdminClient(**KAFKA.client_options())
-    await admin.start()
-    try:
-        await admin.delete_topics([topic_name(spec, prefix) for spec in catalogue()])
-    finally:
-        await admin.close()
+    await delete_topics_under(KAFKA, prefix)

@@ -1,12 +1,12 @@
 """Load the demo city into a running local stack and print where to look.
 
-A seeded Shanghai of spring 2020 (services/platform/demo_city): about 2,000 enterprises over the 16
+A seeded Shanghai of spring 2020 (services/demo_city): about 2,000 enterprises over the 16
 districts and the industry sections, community monitoring points, weekly reports 2020-W06 to W12
-on a modelled recovery curve (some late, some missing), postings of key enterprises (screening
-holds or refuses a few), their service officers, and one enterprise's roster and return-date
-campaign, which notify sends through the provider simulator. Everything goes through the gateway's
-public API; the keys are kept in .state/demo-keys.json. Running it again sends the same
-submissions with the same Idempotency-Keys, which changes nothing.
+on a modelled recovery curve (some late, some missing), postings of key enterprises and of one in
+eight others (screening holds or refuses a few), the key enterprises' service officers, and one
+enterprise's roster and return-date campaign, which notify sends through the provider simulator.
+Everything goes through the gateway's public API; the keys are kept in .state/demo-keys.json.
+Running it again sends the same submissions with the same Idempotency-Keys, which changes nothing.
 
     python deploy/local/demo.py [--seed 2020] [--enterprises 2000] [--gateway URL]
 """
@@ -29,10 +29,10 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from services.contracts.identifiers import SHANGHAI  # noqa: E402
+from services.demo_city.city import WEEKS, City, generate  # noqa: E402
+from services.demo_city.keys import issue_demo_keys  # noqa: E402
+from services.demo_city.loader import DemoKeys, LoadError, load, writers  # noqa: E402
 from services.gateway.settings import GatewaySettings  # noqa: E402
-from services.platform.demo_city.city import WEEKS, City, generate  # noqa: E402
-from services.platform.demo_city.keys import issue_demo_keys  # noqa: E402
-from services.platform.demo_city.loader import DemoKeys, LoadError, load, writers  # noqa: E402
 
 GATEWAY = "http://127.0.0.1:8000"
 GATEWAY_ADMIN = "http://127.0.0.1:8100"
@@ -169,7 +169,8 @@ async def run(seed: int, size: int, gateway: str) -> int:
     )
     tomorrow = (datetime.now(SHANGHAI).date() + timedelta(days=1)).isoformat()
     print(f"""Fugong is running.
-  officials' console    {gateway}/console   (sign in with an official key below)
+  officials' console    {gateway}/console   (sign in with an official key below;
+                          审核队列 {gateway}/console/reviews, 通知进度 …/console/campaigns)
   city official key     {keys.city}
   浦东 official key      {pudong_key}
   enterprise key        {enterprise_key}   ({city.roster_enterprise}, 浦东新区)

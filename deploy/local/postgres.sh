@@ -12,7 +12,8 @@
 # Each service of the database catalogue (services/contracts/views.py) gets a login role named
 # after it, with a random password kept in $FUGONG_STATE_DIR/postgres/roles/<service>.password
 # (mode 600, git-ignored); services.sh builds each service's URL from it. Idempotent: passwords
-# are made once and re-asserted at every start.
+# are made once and re-asserted at every start. A role's rights, connection limit and statement
+# timeout are the migration step's (`make migrate`: ROLE_LIMITS in services/contracts/views.py).
 #
 # Environment:
 #   FUGONG_DATABASE_URL or DATABASE_URL  if set, an external server is used: start/stop do nothing,

@@ -62,6 +62,30 @@ PUBLISHED_VIEWS = (
 )
 
 
+@dataclass(frozen=True)
+class RoleLimits:
+    """What one service's role may hold of the server: enforced by PostgreSQL, set from here."""
+
+    connections: int
+    """Concurrent sessions (CONNECTION LIMIT): every replica's pools and tools together."""
+    statement_timeout_ms: int
+    """The role's default `statement_timeout`: a runaway query is cancelled, not left running."""
+
+
+ROLE_LIMITS = {
+    # Each gateway process pools up to ten: replicas x FUGONG_HTTP_WORKERS x 10, a rolling
+    # update's surge, the key tool and the nightly purge stay under it (two replicas of four
+    # workers: 80 + 10 + 2). An HTTP request's statements are short; 15 s is a stuck one.
+    "gateway": RoleLimits(connections=100, statement_timeout_ms=15_000),
+    # Stream workers: two replicas' pools of four and a surge. A batch commits under advisory
+    # locks in one transaction; a minute is far beyond any batch's.
+    "monitoring": RoleLimits(connections=20, statement_timeout_ms=60_000),
+    "notify": RoleLimits(connections=20, statement_timeout_ms=60_000),
+    "matching": RoleLimits(connections=20, statement_timeout_ms=60_000),
+}
+"""Per service of the database catalogue; the migration step applies them to the roles."""
+
+
 def role_name(service: str, prefix: str = "") -> str:
     """The PostgreSQL role a service connects as (tests prefix it, as they prefix topics)."""
     if service not in DATABASE_SERVICES:

@@ -28,6 +28,13 @@ RULE_DESCRIPTIONS: dict[WarningRule, str] = {
     WarningRule.MIGRANT_EMPLOYMENT_FALLING: "外来人员就业率 fell from the week before by the "
     "configured points or more",
 }
+RULE_NAMES_ZH: dict[WarningRule, str] = {
+    WarningRule.FILL_RATE_FALLING: "招聘满足率较上周明显下降",
+    WarningRule.RETURN_STALLED: "返岗率低于目标且连续数周几乎没有回升",
+    WarningRule.SEPARATIONS_HIGH: "离职率偏高",
+    WarningRule.MIGRANT_EMPLOYMENT_FALLING: "外来人员就业率较上周明显下降",
+}
+"""Each rule as officials read it (the console), beside its description for the API."""
 
 WarningId = Annotated[
     str, Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")

@@ -66,6 +66,10 @@ class Views(Protocol):
 
     async def compliance_summary(self, week: str) -> list[Row]: ...
 
+    async def compliance_weeks(self) -> list[str]:
+        """The weeks whose reporting deadline was handled with someone expected, oldest first."""
+        ...
+
     async def compliance(self, week: str, district_code: str | None) -> list[Row]: ...
 
     async def warnings(self, district_code: str | None, status: str | None) -> list[Row]: ...
@@ -86,6 +90,11 @@ class Views(Protocol):
 
     async def campaign(self, campaign_id: str) -> Row | None:
         """notify.campaigns_v: the campaign (whose, when, how many), without its text."""
+        ...
+
+    async def campaigns(self, district_code: str | None, limit: int) -> list[Row]:
+        """notify.campaigns_v of enterprises registered in a district (every one for None),
+        newest first, each with the `district_code` monitoring's registry gives it."""
         ...
 
     async def campaign_progress(self, campaign_id: str) -> list[Row]:

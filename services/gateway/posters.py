@@ -130,10 +130,11 @@ def write_posters(posters: Sequence[Poster], out_dir: Path) -> list[Path]:
 async def _main(out_dir: Path, districts: Sequence[str]) -> None:
     from services.gateway.adapters.service_register import PostgresServiceRegister
     from services.gateway.settings import GatewaySettings
-    from services.platform.postgres import open_pool
+    from services.platform.postgres import open_database
 
     settings = GatewaySettings()
-    pool = await open_pool(settings.database_url, max_size=2)
+    # As every process connects: the role and password may be apart from the URL, and TLS.
+    pool = await open_database(settings, max_size=2)
     try:
         register = PostgresServiceRegister(pool)
         for code in districts:

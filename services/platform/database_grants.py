@@ -4,16 +4,18 @@ A service's role may read and write the rows of its own schema's tables, read it
 views, and SELECT exactly the views of other services the catalogue names it a reader of. It owns
 nothing, so it can run no DDL: objects belong to the privileged role that runs the migration
 step, and grants are re-asserted at every run of that step (idempotent; the caller serialises
-runs, since concurrent GRANTs on one object conflict).
+runs, since concurrent GRANTs on one object conflict). Its sessions are capped too: a connection
+limit and a default statement timeout (`RoleLimits`), where the step may alter roles.
 """
 
 from __future__ import annotations
 
 import re
 
+import asyncpg
 import structlog
 
-from services.contracts.views import DATABASE_SERVICES, role_name, views_published_by
+from services.contracts.views import DATABASE_SERVICES, RoleLimits, role_name, views_published_by
 from services.platform.postgres import Connection
 
 log = structlog.get_logger(__name__)
@@ -99,3 +101,24 @@ async def grant_published_views(conn: Connection, owner: str, role_prefix: str =
             await conn.execute(f"GRANT SELECT ON TABLE {view.name} TO {role}")
             granted.append(f"{view.name} -> {role}")
     return granted
+
+
+async def limit_role(
+    conn: Connection, service: str, limits: RoleLimits, role_prefix: str = ""
+) -> bool:
+    """Cap the service's role: its concurrent sessions and its statements' time. False when the
+    role does not exist or the caller may not alter it (a CloudNativePG owner has no CREATEROLE:
+    there the operator's managed roles carry the limits), and nothing changed."""
+    role = _identifier(role_name(service, role_prefix))
+    if not await role_exists(conn, role):
+        return False
+    try:
+        # A savepoint: a refusal must not abort the step's transaction.
+        async with conn.transaction():
+            await conn.execute(f"ALTER ROLE {role} CONNECTION LIMIT {int(limits.connections)}")
+            timeout = int(limits.statement_timeout_ms)
+            await conn.execute(f"ALTER ROLE {role} SET statement_timeout = {timeout}")
+    except asyncpg.InsufficientPrivilegeError:
+        log.warning("role limits not set: the migration role may not alter roles", role=role)
+        return False
+    return True

@@ -1,8 +1,9 @@
-"""Kafka's CreateAcls and DescribeAcls requests (v3, the flexible versions Kafka 4 speaks).
+"""Kafka's CreateAcls, DescribeAcls and DeleteAcls requests (v3, the flexible versions Kafka 4
+speaks).
 
 aiokafka's admin client has no ACL calls, and its protocol module stops at v1 of these requests,
 which Kafka 4 no longer accepts (KIP-896). The wire formats below are Kafka's own
-(`clients/src/main/resources/common/message/{Create,Describe}Acls{Request,Response}.json`).
+(`clients/src/main/resources/common/message/{Create,Describe,Delete}Acls{Request,Response}.json`).
 """
 
 from __future__ import annotations
@@ -160,3 +161,72 @@ class DescribeAcls(Request[DescribeAclsRequest_v3]):  # type: ignore[misc]
             PERMISSION_ANY,
             {},
         )
+
+
+class DeleteAclsResponse_v3(Response):  # type: ignore[misc]
+    API_KEY = 31
+    API_VERSION = 3
+    SCHEMA = Schema(
+        ("throttle_time_ms", Int32),
+        (
+            "filter_results",
+            CompactArray(
+                ("error_code", Int16),
+                ("error_message", CompactString("utf-8")),
+                (
+                    "matching_acls",
+                    CompactArray(
+                        ("error_code", Int16),
+                        ("error_message", CompactString("utf-8")),
+                        ("resource_type", Int8),
+                        ("resource_name", CompactString("utf-8")),
+                        ("pattern_type", Int8),
+                        ("principal", CompactString("utf-8")),
+                        ("host", CompactString("utf-8")),
+                        ("operation", Int8),
+                        ("permission_type", Int8),
+                        ("tags", TaggedFields),
+                    ),
+                ),
+                ("tags", TaggedFields),
+            ),
+        ),
+        ("tags", TaggedFields),
+    )
+
+
+class DeleteAclsRequest_v3(RequestStruct):  # type: ignore[misc]
+    FLEXIBLE_VERSION = True
+    API_KEY = 31
+    API_VERSION = 3
+    RESPONSE_TYPE = DeleteAclsResponse_v3
+    SCHEMA = Schema(
+        (
+            "filters",
+            CompactArray(
+                ("resource_type_filter", Int8),
+                ("resource_name_filter", CompactString("utf-8")),
+                ("pattern_type_filter", Int8),
+                ("principal_filter", CompactString("utf-8")),
+                ("host_filter", CompactString("utf-8")),
+                ("operation", Int8),
+                ("permission_type", Int8),
+                ("tags", TaggedFields),
+            ),
+        ),
+        ("tags", TaggedFields),
+    )
+
+
+DeletionFilter: TypeAlias = tuple[int, str, int, str, str, int, int, dict[int, bytes]]
+"""Shaped as a `Creation`: each filter here names exactly one binding."""
+
+
+class DeleteAcls(Request[DeleteAclsRequest_v3]):  # type: ignore[misc]
+    API_KEY = 31
+
+    def __init__(self, filters: list[DeletionFilter]) -> None:
+        self._filters = filters
+
+    def build(self, request_struct_class: type[DeleteAclsRequest_v3]) -> DeleteAclsRequest_v3:
+        return request_struct_class(self._filters, {})

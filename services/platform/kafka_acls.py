@@ -32,6 +32,7 @@ from services.platform.kafka_acl_requests import (
     RESOURCE_TYPES,
     CreateAcls,
     Creation,
+    DeleteAcls,
     DescribeAcls,
 )
 from services.platform.kafka_connection import KafkaConnection
@@ -90,21 +91,23 @@ def all_bindings(prefix: str = "") -> frozenset[AclBinding]:
     return frozenset().union(*(service_bindings(s, prefix) for s in services()))
 
 
+def _wire(binding: AclBinding) -> Creation:
+    """The binding as CreateAcls takes it, and as a DeleteAcls filter matching it alone."""
+    return (
+        RESOURCE_TYPES[binding.resource_type],
+        binding.resource_name,
+        PATTERN_TYPES["LITERAL"],
+        binding.principal,
+        ANY_HOST,
+        OPERATIONS[binding.operation],
+        PERMISSION_ALLOW,
+        {},
+    )
+
+
 async def apply_acls(kafka: KafkaConnection, bindings: frozenset[AclBinding]) -> None:
     """Create the bindings (those already there are left as they are); the caller is an admin."""
-    creations: list[Creation] = [
-        (
-            RESOURCE_TYPES[b.resource_type],
-            b.resource_name,
-            PATTERN_TYPES["LITERAL"],
-            b.principal,
-            ANY_HOST,
-            OPERATIONS[b.operation],
-            PERMISSION_ALLOW,
-            {},
-        )
-        for b in sorted(bindings)
-    ]
+    creations = [_wire(b) for b in sorted(bindings)]
     response = await _send(kafka, CreateAcls(creations))
     failures = [
         f"{binding}: error {code} {message or ''}".strip()
@@ -119,6 +122,26 @@ async def apply_acls(kafka: KafkaConnection, bindings: frozenset[AclBinding]) ->
     while not bindings <= await bindings_on_broker(kafka):
         if asyncio.get_running_loop().time() > deadline:
             raise AclRefused(f"bindings not in effect after {APPLIED_WITHIN_SECONDS} s")
+        await asyncio.sleep(0.2)
+
+
+async def remove_acls(kafka: KafkaConnection, bindings: frozenset[AclBinding]) -> None:
+    """Delete exactly these bindings (those not there are no error); the caller is an admin.
+    Returns once the broker no longer lists them."""
+    if not bindings:
+        return
+    response = await _send(kafka, DeleteAcls([_wire(b) for b in sorted(bindings)]))
+    failures = [
+        f"{binding}: error {result[0]} {result[1] or ''}".strip()
+        for binding, result in zip(sorted(bindings), response.filter_results, strict=True)
+        if result[0] != 0
+    ]
+    if failures:
+        raise AclRefused("; ".join(failures))
+    deadline = asyncio.get_running_loop().time() + APPLIED_WITHIN_SECONDS
+    while bindings & await bindings_on_broker(kafka):
+        if asyncio.get_running_loop().time() > deadline:
+            raise AclRefused(f"bindings still in effect after {APPLIED_WITHIN_SECONDS} s")
         await asyncio.sleep(0.2)
 
 

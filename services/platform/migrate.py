@@ -7,7 +7,8 @@ one advisory lock (so concurrent runs queue and the later ones find nothing to d
 1. takes from PUBLIC the defaults that would let any role create objects (temporary tables);
 2. applies each service's new migrations (objects belong to this privileged role);
 3. confines each service's role to the rows of its schema, and grants the published views of
-   the database catalogue (`services/contracts/views.py`) to their readers.
+   the database catalogue (`services/contracts/views.py`) to their readers;
+4. caps each service's role: its connection limit and statement timeout (`ROLE_LIMITS`).
 """
 
 from __future__ import annotations
@@ -16,16 +17,18 @@ import argparse
 import asyncio
 import importlib.util
 import sys
+from collections.abc import Mapping
 from importlib import resources
 
 import asyncpg
 import structlog
 from pydantic import AliasChoices, Field
 
-from services.contracts.views import DATABASE_SERVICES
+from services.contracts.views import DATABASE_SERVICES, ROLE_LIMITS, RoleLimits
 from services.platform.database_grants import (
     grant_own_schema,
     grant_published_views,
+    limit_role,
     restrict_database_defaults,
 )
 from services.platform.migrations import MigrationError, apply_migrations, load_migrations
@@ -66,7 +69,11 @@ def _ships_migrations(package: str) -> bool:
 
 
 async def run_migration_step(
-    conn: Connection, services: tuple[str, ...], *, role_prefix: str = ""
+    conn: Connection,
+    services: tuple[str, ...],
+    *,
+    role_prefix: str = "",
+    role_limits: Mapping[str, RoleLimits] = ROLE_LIMITS,
 ) -> dict[str, list[int]]:
     """Migrate and grant; return the versions applied now, per service."""
     applied: dict[str, list[int]] = {}
@@ -81,6 +88,7 @@ async def run_migration_step(
         # Every owner's, not only those migrated now: a reader's role may be newer than the view.
         for owner in DATABASE_SERVICES:
             await grant_published_views(conn, owner, role_prefix)
+            await limit_role(conn, owner, role_limits[owner], role_prefix)
     return applied
 
 

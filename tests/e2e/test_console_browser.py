@@ -7,21 +7,20 @@ from __future__ import annotations
 
 import asyncio
 import json
-import shutil
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 import pytest_asyncio
 from aiokafka import AIOKafkaConsumer
-from playwright.async_api import Browser, ConsoleMessage, Page, async_playwright, expect
+from playwright.async_api import expect
 
 from services.contracts.identifiers import week_of_instant
 from services.contracts.topics import NOTIFY_REQUESTS, topic_name
 from services.gateway.domain.access import Principal, PrincipalKind
+from tests.support.console_browser import WAIT_MS, ConsolePage
 from tests.support.data import credit_code, registration, weekly_report
 from tests.support.deadlines import after_deadline_job, raise_warnings_as_of
 from tests.support.infra import KAFKA
@@ -30,11 +29,8 @@ from tests.support.waiting import eventually
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / ".artifacts" / "screenshots"
 WEEKS = ("2020-W07", "2020-W08")
 PUDONG, MINHANG, XUHUI = "310115", "310112", "310104"
-WAIT_MS = 15_000
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
@@ -71,53 +67,6 @@ async def _api_total(
     assert answer.status_code == 200, answer.text
     total: dict[str, Any] = answer.json()["total"]
     return total
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def browser() -> AsyncIterator[Browser]:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    async with async_playwright() as playwright:
-        chromium = await playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
-        )
-        yield chromium
-        await chromium.close()
-
-
-class ConsolePage:
-    """A browser tab on the console that records every error the browser reports."""
-
-    def __init__(self, page: Page, base_url: str) -> None:
-        self.page = page
-        self.base_url = base_url
-        self.errors: list[str] = []
-        page.on("console", self._console)
-        page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
-
-    def _console(self, message: ConsoleMessage) -> None:
-        if message.type == "error":
-            self.errors.append(message.text)
-
-    async def open(self, path: str) -> None:
-        await self.page.goto(f"{self.base_url}{path}")
-        await self.page.wait_for_selector("body[data-ready='1']", timeout=WAIT_MS)
-
-    async def sign_in(self, key: str) -> None:
-        await self.open("/console/sign-in")
-        await self.page.get_by_label("API 密钥").fill(key)
-        await self.page.get_by_role("button", name="登录").click()
-
-    async def shot(self, name: str) -> None:
-        await self.page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
-
-
-@pytest_asyncio.fixture(loop_scope="session")
-async def tab(browser: Browser, stack: Stack) -> AsyncIterator[ConsolePage]:
-    context = await browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 900})
-    console = ConsolePage(await context.new_page(), stack.gateway.url)
-    yield console
-    await context.close()
-    assert console.errors == [], console.errors
 
 
 async def test_a_wrong_key_is_refused_and_an_officials_key_signs_in(

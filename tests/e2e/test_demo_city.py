@@ -13,7 +13,7 @@ import httpx
 import pytest
 import pytest_asyncio
 
-from services.platform.demo_city.city import (
+from services.demo_city.city import (
     HELD,
     HIRING_SLUMP,
     MIGRANTS_LAID_OFF,
@@ -21,8 +21,8 @@ from services.platform.demo_city.city import (
     WEEKS,
     generate,
 )
-from services.platform.demo_city.keys import issue_demo_keys
-from services.platform.demo_city.loader import load
+from services.demo_city.keys import issue_demo_keys
+from services.demo_city.loader import load
 from tests.support.stack import Stack, running_stack
 from tests.support.waiting import eventually
 

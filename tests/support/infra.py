@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import asyncpg
+from aiokafka.admin import AIOKafkaAdminClient
 from dotenv import dotenv_values
 
 from services.contracts.views import DATABASE_SERVICES, role_name
@@ -46,14 +47,17 @@ def connection_from_file(path: Path) -> KafkaConnection:
     return TopicSettings(_env_file=None, **values).kafka_connection()
 
 
+_CLIENT_ENV = Path(
+    os.environ.get("FUGONG_KAFKA_CLIENT_ENV", STATE_DIR / "kafka" / "clients" / "admin.env")
+)
+_SETTINGS_FROM_ENVIRONMENT = "FUGONG_KAFKA_SECURITY_PROTOCOL" in os.environ
+
+
 def _shared_broker() -> KafkaConnection:
-    if "FUGONG_KAFKA_SECURITY_PROTOCOL" in os.environ:
+    if _SETTINGS_FROM_ENVIRONMENT:
         return TopicSettings(_env_file=None).kafka_connection()
-    client_env = Path(
-        os.environ.get("FUGONG_KAFKA_CLIENT_ENV", STATE_DIR / "kafka" / "clients" / "admin.env")
-    )
-    if client_env.is_file():
-        return connection_from_file(client_env)
+    if _CLIENT_ENV.is_file():
+        return connection_from_file(_CLIENT_ENV)
     return KafkaConnection.plaintext(
         os.environ.get("FUGONG_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
     )
@@ -61,6 +65,31 @@ def _shared_broker() -> KafkaConnection:
 
 KAFKA = _shared_broker()
 """The shared broker, as the suite's admin principal (it creates and deletes test topics)."""
+
+
+def shared_broker_as(user: str) -> KafkaConnection | None:
+    """The shared broker as one of the users kafka.sh made (`fugong-gateway`, ...), from the
+    settings it wrote beside the admin's; None when there are none (a PLAINTEXT broker, or
+    settings given in the environment)."""
+    if _SETTINGS_FROM_ENVIRONMENT or KAFKA.security_protocol == "PLAINTEXT":
+        return None
+    path = _CLIENT_ENV.parent / f"{user}.env"
+    return connection_from_file(path) if path.is_file() else None
+
+
+async def delete_topics_under(kafka: KafkaConnection, prefix: str) -> None:
+    """Delete every topic whose name starts with a test's prefix: left behind, a test's topics
+    add up to thousands of partitions, which the shared broker holds in memory."""
+    admin = AIOKafkaAdminClient(**kafka.client_options(), client_id="fugong-tests")
+    await admin.start()
+    try:
+        doomed = [topic for topic in await admin.list_topics() if topic.startswith(prefix)]
+        if doomed:
+            await admin.delete_topics(doomed)
+    finally:
+        await admin.close()
+
+
 SERVER_DSN = os.environ.get(
     "FUGONG_DATABASE_URL", os.environ.get("DATABASE_URL", LOCAL_DATABASE_URL)
 )

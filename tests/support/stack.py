@@ -3,13 +3,16 @@
 for any principal.
 
 As deployed: the migration step runs first, as the privileged role, and each service connects
-as its own role, confined to its schema and the views it reads."""
+as its own role, confined to its schema and the views it reads. On Kafka, each service is its
+own user too (on the shared broker, kafka.sh's users, given the catalogue's ACLs on this stack's
+prefixed topics and groups for as long as it runs); the test itself is the admin. When the stack
+ends its topics and those ACLs go, so nothing of it is left on the broker."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,8 @@ import httpx
 from services.gateway.domain.access import Principal, PrincipalKind
 from services.gateway.keys import issue_key
 from services.gateway.settings import GatewaySettings
+from services.platform.kafka_acls import AclBinding, apply_acls, remove_acls, service_bindings
+from services.platform.kafka_acls import username as kafka_username
 from services.platform.kafka_connection import KafkaConnection
 from services.platform.topics import ensure_topics
 from tests.support.data import credit_code
@@ -26,13 +31,18 @@ from tests.support.infra import (
     KAFKA,
     ServiceRoles,
     create_database,
+    delete_topics_under,
     drop_database,
     service_roles,
+    shared_broker_as,
     unique_name,
 )
 from tests.support.processes import ServiceProcess, free_port, run_migration_step, service_env
 
 PEPPER = "e2e-pepper-that-is-long-enough-for-anything"
+
+KafkaUsers = Callable[[str], KafkaConnection | None]
+"""A broker's connection as one of its users (`fugong-gateway`, ...), or None if it has none."""
 
 
 @dataclass
@@ -82,14 +92,19 @@ async def running_stack(
     with_matching: bool = False,
     extra_env: dict[str, str] | None = None,
     kafka: KafkaConnection = KAFKA,
+    kafka_users: KafkaUsers | None = None,
     replication_factor: int = 1,
     min_insync_replicas: int = 1,
 ) -> AsyncIterator[Stack]:
     """Without the monitoring worker, its schema is still migrated: the gateway reads its views.
 
     On the shared broker, unless `kafka` names another (a test's private one, or the nodes
-    of a private cluster, whose topics then take the replication settings given).
+    of a private cluster, whose topics then take the replication settings given). Services
+    connect as their own users where `kafka_users` gives them (default: the shared broker's
+    users when `kafka` is the shared broker), else as `kafka`'s principal.
     """
+    if kafka_users is None:
+        kafka_users = shared_broker_as if kafka is KAFKA else _no_users
     async with service_roles() as roles:
         name, dsn = await create_database()
         try:
@@ -103,12 +118,17 @@ async def running_stack(
                 with_matching,
                 extra_env or {},
                 kafka,
+                kafka_users,
                 replication_factor,
                 min_insync_replicas,
             ) as stack:
                 yield stack
         finally:
             await drop_database(name)
+
+
+def _no_users(_user: str) -> KafkaConnection | None:
+    return None
 
 
 @asynccontextmanager
@@ -121,54 +141,55 @@ async def _processes(
     with_matching: bool,
     extra_env: dict[str, str],
     kafka: KafkaConnection,
+    kafka_users: KafkaUsers,
     replication_factor: int,
     min_insync_replicas: int,
 ) -> AsyncIterator[Stack]:
     prefix = unique_name("e2e-") + "."
-    await ensure_topics(
-        kafka,
-        prefix=prefix,
-        replication_factor=replication_factor,
-        min_insync_replicas=min_insync_replicas,
+    names = ["gateway", *(["monitoring"] if with_monitoring else [])]
+    names += ["matching"] if with_matching else []
+    connections = {name: kafka_users(kafka_username(name)) for name in names}
+    # Each service's catalogue rights on this stack's topics and groups, for as long as it runs.
+    bindings: frozenset[AclBinding] = frozenset().union(
+        *(service_bindings(name, prefix) for name, own in connections.items() if own is not None)
     )
 
     def env(service: str) -> dict[str, str]:
         return {
-            **service_env(roles.dsn(service, database), prefix, tmp, kafka=kafka),
+            **service_env(
+                roles.dsn(service, database), prefix, tmp, kafka=connections[service] or kafka
+            ),
             "FUGONG_API_KEY_PEPPER": PEPPER,
             "FUGONG_LAG_INTERVAL_SECONDS": "1",
             "FUGONG_INDICATOR_GAUGES_INTERVAL_SECONDS": "1",
             **extra_env,
         }
 
-    monitoring = (
-        ServiceProcess(
-            "monitoring", free_port(), env("monitoring"), tmp / "monitoring.log", migrate=False
+    def process(service: str, **options: Any) -> ServiceProcess:
+        log = tmp / f"{service}.log"
+        return ServiceProcess(service, free_port(), env(service), log, migrate=False, **options)
+
+    async with AsyncExitStack() as cleanup:
+        # Undone in reverse: processes stopped, then the ACLs, then the topics. A private
+        # broker's topics go with it (and it may be down when a test of outages ends).
+        if kafka is KAFKA:
+            cleanup.push_async_callback(delete_topics_under, kafka, prefix)
+        await ensure_topics(
+            kafka,
+            prefix=prefix,
+            replication_factor=replication_factor,
+            min_insync_replicas=min_insync_replicas,
         )
-        if with_monitoring
-        else None
-    )
-    matching = (
-        ServiceProcess(
-            "matching", free_port(), env("matching"), tmp / "matching.log", migrate=False
-        )
-        if with_matching
-        else None
-    )
-    gateway = ServiceProcess(
-        "gateway",
-        free_port(),
-        env("gateway"),
-        tmp / "gateway.log",
-        admin_port=free_port(),
-        migrate=False,
-    )
-    try:
-        if matching is not None:
-            await asyncio.to_thread(matching.start)
-        if monitoring is not None:
-            await asyncio.to_thread(monitoring.start)
-        await asyncio.to_thread(gateway.start)
+        cleanup.push_async_callback(remove_acls, kafka, bindings)
+        if bindings:
+            await apply_acls(kafka, bindings)
+        monitoring = process("monitoring") if with_monitoring else None
+        matching = process("matching") if with_matching else None
+        gateway = process("gateway", admin_port=free_port())
+        for started in (matching, monitoring, gateway):
+            if started is not None:
+                cleanup.callback(started.stop)
+                await asyncio.to_thread(started.start)
         # The test's own view of the database (and the key tool's) is the privileged one.
         settings = GatewaySettings(
             _env_file=None,
@@ -177,9 +198,3 @@ async def _processes(
             api_key_pepper=PEPPER,
         )
         yield Stack(gateway, monitoring, settings, prefix, matching)
-    finally:
-        gateway.stop()
-        if monitoring is not None:
-            monitoring.stop()
-        if matching is not None:
-            matching.stop()

@@ -232,6 +232,11 @@ class InMemoryViews:
     async def compliance_summary(self, week: str) -> list[Row]:
         return [r for r in self.compliance_summary_rows if r["week"] == week]
 
+    async def compliance_weeks(self) -> list[str]:
+        return sorted(
+            {r["week"] for r in self.compliance_summary_rows if r["district_code"] is None}
+        )
+
     async def compliance(self, week: str, district_code: str | None) -> list[Row]:
         return [
             r
@@ -260,6 +265,13 @@ class InMemoryViews:
 
     async def campaign(self, campaign_id: str) -> Row | None:
         return next((r for r in self.campaign_rows if str(r["campaign_id"]) == campaign_id), None)
+
+    async def campaigns(self, district_code: str | None, limit: int) -> list[Row]:
+        rows = [
+            {**r, "district_code": self.registry.get(r["credit_code"])} for r in self.campaign_rows
+        ]
+        rows = [r for r in rows if district_code in (None, r["district_code"])]
+        return sorted(rows, key=lambda r: str(r.get("requested_at")), reverse=True)[:limit]
 
     async def campaign_progress(self, campaign_id: str) -> list[Row]:
         return [r for r in self.progress_rows if str(r["campaign_id"]) == campaign_id]

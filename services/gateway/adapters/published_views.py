@@ -57,6 +57,14 @@ class PublishedViews:
         )
         return [dict(row.items()) for row in rows]
 
+    async def compliance_weeks(self) -> list[str]:
+        rows = await self._pool.fetch(
+            "SELECT week FROM monitoring.compliance_summary_v WHERE district_code IS NULL "
+            "ORDER BY week",
+            timeout=self._timeout,
+        )
+        return [row[0] for row in rows]
+
     async def compliance(self, week: str, district_code: str | None) -> list[Row]:
         """Each expected enterprise's standing for a week, in a district or the city."""
         rows = await self._pool.fetch(
@@ -237,6 +245,19 @@ class PublishedViews:
             timeout=self._timeout,
         )
         return None if row is None else dict(row.items())
+
+    async def campaigns(self, district_code: str | None, limit: int) -> list[Row]:
+        rows = await self._pool.fetch(
+            """SELECT c.*, r.district_code::text AS district_code
+               FROM notify.campaigns_v c
+               LEFT JOIN monitoring.enterprise_registry_v r ON r.credit_code = c.credit_code
+               WHERE $1::text IS NULL OR r.district_code = $1
+               ORDER BY c.requested_at DESC LIMIT $2""",
+            district_code,
+            limit,
+            timeout=self._timeout,
+        )
+        return [dict(row.items()) for row in rows]
 
     async def campaign_progress(self, campaign_id: str) -> list[Row]:
         rows = await self._pool.fetch(

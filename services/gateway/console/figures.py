@@ -3,11 +3,14 @@ the same scope rules and the same models, so a figure on a page is the API's fig
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from services.gateway.console.tables import Column, Kind, Table
+from services.contracts.identifiers import industry_section
+from services.contracts.warnings import RULE_NAMES_ZH, WarningRule
+from services.gateway.console.tables import Column, Kind, Table, local_minute, shown
 from services.gateway.dependencies import GatewayResources
 from services.gateway.domain.access import Principal
 from services.gateway.routes import compliance as compliance_routes
@@ -144,9 +147,7 @@ async def compliance(resources: GatewayResources, principal: Principal, week: st
         {
             **row.model_dump(),
             "status_name": STATUS_NAMES[row.status],
-            "reported_at": row.reported_at.isoformat(timespec="minutes")
-            if row.reported_at
-            else None,
+            "reported_at": local_minute(row.reported_at) if row.reported_at else None,
             "reminded_name": "是" if row.reminded else "否",
         }
         for row in answer.late_or_missing
@@ -175,29 +176,41 @@ async def compliance(resources: GatewayResources, principal: Principal, week: st
     )
 
 
-FIGURE_NAMES = {i.key: i.name for i in FIVE} | {
-    "fill_rate_change": "招聘满足率较上周",
-    "return_rate_change": "返岗率较上周",
-    "resumption_rate_change": "复工率较上周",
-    "separation_rate_change": "离职率较上周",
+FIGURE_NAMES = {i.key: i.name.split("（")[0] for i in FIVE} | {
+    "migrant_employment_rate": "外来人员就业率",
+    "migrant_return_rate": "外来人员返沪率",
 }
+STALL_WEEK = re.compile(r"(?P<base>\w+_rate)_change_(?P<weeks>\d+)_weeks_ago")
+
+
+def _figure(key: str, value: float | None) -> str:
+    """A figure that raised a warning, named and shown as officials read it: the rates (every
+    figure a rule gives is one) as percentages, their changes in percentage points."""
+    if stalled := STALL_WEEK.fullmatch(key):
+        base, weeks = stalled["base"], int(stalled["weeks"])
+        name = (
+            FIGURE_NAMES.get(base, base) + ("本周" if weeks == 0 else f"{weeks}周前") + "较前一周"
+        )
+        kind = Kind.RATE_CHANGE
+    elif key.endswith("_change"):
+        name, kind = FIGURE_NAMES.get(key[:-7], key[:-7]) + "较上周", Kind.RATE_CHANGE
+    else:
+        name, kind = FIGURE_NAMES.get(key, key), Kind.RATE
+    return f"{name} {shown(value, kind)}"
+
 
 OPEN_WARNINGS = (
     Column("week", "周"),
     Column("district_name", "区"),
     Column("industry_section", "行业门类"),
-    Column("rule_description", "预警规则"),
-    Column("figures_text", "触发数据"),
+    Column("rule_name", "预警规则", wrap=True),
+    Column("figures_text", "触发数据", wrap=True),
     Column("raised_at", "发出时间"),
 )
 
 
 def _figures_text(figures: dict[str, float | None]) -> str:
-    parts = []
-    for key, value in figures.items():
-        shown = "—" if value is None else f"{value:.4g}"
-        parts.append(f"{FIGURE_NAMES.get(key, key)} {shown}")
-    return "；".join(parts)
+    return "；".join(_figure(key, value) for key, value in figures.items())
 
 
 async def open_warnings(resources: GatewayResources, principal: Principal) -> Table:
@@ -208,9 +221,14 @@ async def open_warnings(resources: GatewayResources, principal: Principal) -> Ta
         {
             **w.model_dump(),
             "district_name": w.district_name or "全市",
-            "industry_section": w.industry_section or "全部",
+            "industry_section": (
+                f"{w.industry_section} {industry_section(w.industry_section).name_zh}"
+                if w.industry_section
+                else "全部"
+            ),
+            "rule_name": RULE_NAMES_ZH[WarningRule(w.rule)],
             "figures_text": _figures_text(w.figures),
-            "raised_at": w.raised_at.isoformat(timespec="minutes"),
+            "raised_at": local_minute(w.raised_at),
         }
         for w in answer.warnings
     ]

@@ -1,44 +1,57 @@
-"""The monitoring pages: overview, reporting compliance (with reminders) and early warnings,
-and every table of them as CSV or Excel."""
+"""The monitoring pages: overview, reporting compliance (with reminders) and early warnings;
+their tables download through `downloads.py`."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Literal
+from typing import Annotated
 from uuid import UUID, uuid4
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request, status
+from fastapi import APIRouter, Depends, Form, Path, Query, Request, status
 from fastapi.responses import RedirectResponse, Response
 
 from services.contracts.identifiers import IsoWeek, week_of_instant
 from services.contracts.warnings import WarningId
 from services.gateway.console import figures
-from services.gateway.console.rendering import register_page, render
+from services.gateway.console.downloads import register_tables
+from services.gateway.console.rendering import NavEntry, render
 from services.gateway.console.security import PREFIX, SessionDep, check_csrf, check_form_size
-from services.gateway.console.tables import (
-    CSV_MEDIA_TYPE,
-    XLSX_MEDIA_TYPE,
-    Table,
-    as_csv,
-    as_xlsx,
-)
-from services.gateway.dependencies import ResourcesDep
+from services.gateway.console.sessions import form_request_id
+from services.gateway.console.tables import Table
+from services.gateway.dependencies import GatewayResources, ResourcesDep
+from services.gateway.domain.access import Principal
 from services.gateway.reminders import remind_missing
 from services.gateway.routes import warnings as warning_routes
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
-register_page("overview", "总览")
-register_page("compliance", "报送情况")
-register_page("warnings", "预警")
+NAV = (
+    NavEntry("overview", "总览"),
+    NavEntry("compliance", "报送情况"),
+    NavEntry("warnings", "预警"),
+)
+"""This module's pages in the console's navigation (in the order `mount.py` gives)."""
 
-WeekQuery = Annotated[IsoWeek | None, Query(description="ISO week; the latest reported one")]
+WeekQuery = Annotated[IsoWeek | None, Query(description="ISO week; the latest with figures")]
 
 
-async def _week(resources: ResourcesDep, week: WeekQuery = None) -> str:
+async def reported_week(resources: GatewayResources, week: str | None) -> str:
+    """The week asked for, else the latest with figures (this week before any)."""
     if week is not None:
         return week
     reported = await resources.views.reported_weeks()
     return reported[-1] if reported else week_of_instant(datetime.now(UTC))
+
+
+async def due_week(resources: GatewayResources, week: str | None) -> str | None:
+    """The week asked for, else the latest whose deadline was handled (None before any)."""
+    if week is not None:
+        return week
+    handled = await resources.views.compliance_weeks()
+    return handled[-1] if handled else None
+
+
+async def _week(resources: ResourcesDep, week: WeekQuery = None) -> str:
+    return await reported_week(resources, week)
 
 
 ShownWeek = Annotated[str, Depends(_week)]
@@ -46,6 +59,31 @@ ShownWeek = Annotated[str, Depends(_week)]
 
 async def _weeks(resources: ResourcesDep) -> list[str]:
     return list(reversed(await resources.views.reported_weeks()))
+
+
+async def _overview_tables(
+    resources: GatewayResources, principal: Principal, week: str | None
+) -> tuple[Table, ...]:
+    shown = await figures.overview(resources, principal, await reported_week(resources, week))
+    return shown.tables
+
+
+async def _compliance_tables(
+    resources: GatewayResources, principal: Principal, week: str | None
+) -> tuple[Table, ...]:
+    due = await due_week(resources, week)
+    return () if due is None else (await figures.compliance(resources, principal, due)).tables
+
+
+async def _warning_tables(
+    resources: GatewayResources, principal: Principal, week: str | None
+) -> tuple[Table, ...]:
+    return (await figures.open_warnings(resources, principal),)
+
+
+register_tables("overview", _overview_tables)
+register_tables("compliance", _compliance_tables)
+register_tables("warnings", _warning_tables)
 
 
 @router.get("/overview")
@@ -71,19 +109,21 @@ async def compliance_page(
     request: Request,
     session: SessionDep,
     resources: ResourcesDep,
-    week: ShownWeek,
+    week: WeekQuery = None,
     sent: Annotated[int | None, Query(ge=0)] = None,
 ) -> Response:
-    shown = await figures.compliance(resources, session.principal, week)
+    """The latest week whose deadline was handled, by default: earlier ones are in the picker."""
+    due = await due_week(resources, week)
+    shown = None if due is None else await figures.compliance(resources, session.principal, due)
     return render(
         request,
         "compliance.html",
         session,
         current="compliance",
-        week=week,
-        weeks=await _weeks(resources),
+        week=due,
+        weeks=list(reversed(await resources.views.compliance_weeks())),
         compliance=shown,
-        tables=shown.tables,
+        tables=shown.tables if shown else (),
         request_id=str(uuid4()),
         sent=sent,
     )
@@ -129,7 +169,10 @@ async def warnings_page(
         tables=(table,),
         warnings=table,
         acknowledged=acknowledged,
-        request_ids={row["warning_id"]: str(uuid4()) for row in table.rows},
+        request_ids={
+            row["warning_id"]: form_request_id(session, "acknowledge", row["warning_id"])
+            for row in table.rows
+        },
     )
 
 
@@ -152,31 +195,4 @@ async def acknowledge_warning(
     )
     return RedirectResponse(
         f"{PREFIX}/warnings?acknowledged={warning_id}", status.HTTP_303_SEE_OTHER
-    )
-
-
-@router.get("/{page}/tables/{name}.{kind}")
-async def download_table(
-    session: SessionDep,
-    resources: ResourcesDep,
-    week: ShownWeek,
-    page: Literal["overview", "compliance", "warnings"],
-    name: Annotated[str, Path(max_length=40)],
-    kind: Literal["csv", "xlsx"],
-) -> Response:
-    tables: tuple[Table, ...]
-    if page == "overview":
-        tables = (await figures.overview(resources, session.principal, week)).tables
-    elif page == "compliance":
-        tables = (await figures.compliance(resources, session.principal, week)).tables
-    else:
-        tables = (await figures.open_warnings(resources, session.principal),)
-    table = next((t for t in tables if t.name == name), None)
-    if table is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no table {name} on page {page}")
-    filename = f"{page}-{name}-{week}.{kind}"
-    return Response(
-        as_csv(table) if kind == "csv" else as_xlsx(table),
-        media_type=CSV_MEDIA_TYPE if kind == "csv" else XLSX_MEDIA_TYPE,
-        headers={"content-disposition": f'attachment; filename="{filename}"'},
     )

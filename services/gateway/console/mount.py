@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Request, status
+from fastapi import APIRouter, FastAPI, Request, status
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from services.gateway.console import auth_routes, monitoring_pages, poster_routes
-from services.gateway.console.rendering import STATIC, render
+from services.gateway.console import (
+    auth_routes,
+    downloads,
+    matching_pages,
+    monitoring_pages,
+    notify_pages,
+    poster_routes,
+)
+from services.gateway.console.rendering import STATIC, NavEntry, register_page, render
 from services.gateway.console.security import (
     PREFIX,
     SESSION_COOKIE,
@@ -16,15 +23,26 @@ from services.gateway.console.security import (
     SignInRequired,
 )
 
-PAGE_ROUTERS = (auth_routes.router, monitoring_pages.router, poster_routes.router)
-"""Matching's and notify's pages join here, each registering its navigation entry."""
+PAGES: tuple[tuple[APIRouter, tuple[NavEntry, ...]], ...] = (
+    (monitoring_pages.router, monitoring_pages.NAV),
+    (matching_pages.router, matching_pages.NAV),
+    # Matching's labour-sharing proposals and job fairs join here, a module each beside
+    # matching_pages (its router, its NAV, its tables registered with `register_tables`).
+    (notify_pages.router, notify_pages.NAV),
+    (poster_routes.router, poster_routes.NAV),
+)
+"""Every page module's router and navigation entries, in the navigation's order."""
 
 
 def mount_console(app: FastAPI) -> None:
     """Serve the console under /console; its sessions are `app.state.console_sessions`, a
     `ConsoleSessions` the lifespan (or an in-process test) puts there."""
-    for router in PAGE_ROUTERS:
+    app.include_router(auth_routes.router)
+    for router, entries in PAGES:
         app.include_router(router)
+        for entry in entries:
+            register_page(entry)
+    app.include_router(downloads.router)
     app.mount(f"{PREFIX}/static", StaticFiles(directory=STATIC), name="console-static")
     app.add_exception_handler(SignInRequired, _to_sign_in)
     app.add_exception_handler(FormRefused, _form_refused)

@@ -8,14 +8,15 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
 
 from services.contracts.identifiers import DistrictCode, all_districts
-from services.gateway.console.rendering import register_page, render
+from services.gateway.console.rendering import NavEntry, render
 from services.gateway.console.security import PREFIX, SessionDep
 from services.gateway.dependencies import ResourcesDep
 from services.gateway.domain.service_halls import SERVICE_NAMES, PublicService
 from services.gateway.posters import district_posters, render_pdf, render_png
 
 router = APIRouter(prefix=PREFIX, include_in_schema=False)
-register_page("posters", "宣传海报")
+NAV = (NavEntry("posters", "宣传海报"),)
+"""This module's pages in the console's navigation (in the order `mount.py` gives)."""
 
 
 @router.get("/posters")

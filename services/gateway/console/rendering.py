@@ -12,12 +12,13 @@ from fastapi.templating import Jinja2Templates
 
 from services.contracts.identifiers import district
 from services.gateway.console.sessions import ConsoleSession
-from services.gateway.console.tables import shown
+from services.gateway.console.tables import local_minute, shown
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.filters["shown"] = shown
+templates.env.filters["local_minute"] = local_minute
 
 
 @dataclass(frozen=True)
@@ -28,12 +29,12 @@ class NavEntry:
 
 
 NAV: list[NavEntry] = []
-"""The pages in the console's navigation, in order; each page module registers its own."""
+"""The pages in the console's navigation, in order: `mount.py` registers each page module's."""
 
 
-def register_page(slug: str, title: str) -> None:
-    if all(entry.slug != slug for entry in NAV):
-        NAV.append(NavEntry(slug, title))
+def register_page(entry: NavEntry) -> None:
+    if all(each.slug != entry.slug for each in NAV):
+        NAV.append(entry)
 
 
 def scope_name(session: ConsoleSession) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Protocol
@@ -53,3 +54,13 @@ def new_csrf_token() -> str:
 def session_hash(session_id: str) -> str:
     """What is stored of a session id: a leaked table does not give anyone a session."""
     return hashlib.sha256(session_id.encode()).hexdigest()
+
+
+FORMS = uuid.UUID("b8a4f0d2-5c1e-4f6a-9d3b-7e2c1a0f9b84")
+
+
+def form_request_id(session: ConsoleSession, *about: str) -> str:
+    """A form's request id (its Idempotency-Key), the same for the same form in one session: a
+    double submit is one request, and a page renders the same until its figures change, so a
+    refresh leaves a form being filled in alone."""
+    return str(uuid.uuid5(FORMS, "/".join((session.csrf_token, *about))))

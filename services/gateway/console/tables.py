@@ -6,10 +6,13 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from openpyxl import Workbook
+
+from services.contracts.identifiers import SHANGHAI
 
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -23,6 +26,8 @@ class Kind(StrEnum):
     RATE_CHANGE = "rate_change"
     """a change of a share: shown in percentage points"""
     COUNT_CHANGE = "count_change"
+    ID = "id"
+    """a long identifier (a UUID): its first eight characters on the page, whole in downloads"""
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,8 @@ class Column:
     key: str
     heading: str
     kind: Kind = Kind.TEXT
+    wrap: bool = False
+    """Long text (a reason, a matched phrase): wrapped on the page rather than kept on one line."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +60,14 @@ def shown(value: Any, kind: Kind) -> str:
         return f"{value:,}"
     if kind is Kind.COUNT_CHANGE:
         return f"{value:+,}"
+    if kind is Kind.ID:
+        return f"{str(value)[:8]}…"
     return str(value)
+
+
+def local_minute(moment: datetime) -> str:
+    """A moment as officials in Shanghai read it: `2020-02-17 09:00`."""
+    return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

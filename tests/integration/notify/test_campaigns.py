@@ -23,26 +23,13 @@ import pytest
 from services.gateway.domain.access import Principal, PrincipalKind
 from services.notify.domain.quiet_hours import SHANGHAI
 from services.platform.postgres import open_pool
-from tests.support.processes import ServiceProcess, free_port, service_env
+from tests.support.notify_processes import notify_beside
+from tests.support.processes import ServiceProcess
 from tests.support.stack import Stack, running_stack
 from tests.support.waiting import eventually
 
 pytestmark = pytest.mark.integration
 
-NOTIFY_ENV = {
-    "FUGONG_SEND_INTERVAL_SECONDS": "0.2",
-    "FUGONG_SEND_BATCH_SIZE": "50",
-    "FUGONG_SEND_BATCHES_PER_TICK": "4",
-    "FUGONG_SEND_TIMEOUT_SECONDS": "1",
-    "FUGONG_RESOLVE_AFTER_SECONDS": "2",
-    "FUGONG_RETRY_BACKOFF_SECONDS": "0.2",
-    "FUGONG_MAX_ATTEMPTS": "10",
-    "FUGONG_SIM_UNANSWERED_HOLD_SECONDS": "3",
-    "FUGONG_CAMPAIGN_GAUGES_INTERVAL_SECONDS": "0.5",
-    # Off unless a test sets a window (an empty window: start == end).
-    "FUGONG_QUIET_HOURS_START": "00:00",
-    "FUGONG_QUIET_HOURS_END": "00:00",
-}
 CAMPAIGN = {
     "template": "return_to_work",
     "values": {
@@ -162,30 +149,27 @@ async def campaign_rig(
     tmp: Path, quiet_for: timedelta | None = None, **notify_env: str
 ) -> AsyncIterator[Rig]:
     """With `quiet_for`, notify's quiet hours begin before it starts and end that long after."""
-    async with running_stack(tmp, with_monitoring=False) as stack:
-        env = {**service_env(stack.database_url, stack.prefix, tmp), **NOTIFY_ENV, **notify_env}
-        simulator = ServiceProcess("notify.simulator", free_port(), env, tmp / "simulator.log")
-        host = f"127.0.0.1:{simulator.port}"  # every provider on this test's own simulator
-        env["FUGONG_SMS_ENDPOINT"] = env["FUGONG_ALIYUN_ENDPOINT"] = host
-        env["FUGONG_VOICE_ENDPOINT"] = host
-        env["FUGONG_WECHAT_API_BASE"] = f"http://{host}/cgi-bin/"
+    async with (
+        running_stack(tmp, with_monitoring=False) as stack,
+        notify_beside(stack, tmp, start_worker=False, **notify_env) as notify,
+    ):
         pool = await open_pool(stack.database_url, max_size=2)
         quiet_ends = None
-        await asyncio.to_thread(simulator.start)
         if quiet_for is not None:
             now = datetime.now(SHANGHAI)
             quiet_ends = now + quiet_for
-            env["FUGONG_QUIET_HOURS_START"] = (now - timedelta(minutes=1)).strftime("%H:%M:%S")
-            env["FUGONG_QUIET_HOURS_END"] = quiet_ends.strftime("%H:%M:%S")
-        notify = ServiceProcess("notify", free_port(), env, tmp / "notify.log")
+            notify.env["FUGONG_QUIET_HOURS_START"] = (now - timedelta(minutes=1)).strftime(
+                "%H:%M:%S"
+            )
+            notify.env["FUGONG_QUIET_HOURS_END"] = quiet_ends.strftime("%H:%M:%S")
         try:
-            await asyncio.to_thread(notify.start)
+            await asyncio.to_thread(notify.worker.start)
             code, owner = await stack.enterprise(1)
             async with httpx.AsyncClient(base_url=stack.gateway.url, timeout=30) as http:
-                yield Rig(stack, simulator, notify, pool, http, owner, code, quiet_ends)
+                yield Rig(
+                    stack, notify.simulator, notify.worker, pool, http, owner, code, quiet_ends
+                )
         finally:
-            notify.stop()
-            simulator.stop()
             await pool.close()
 
 

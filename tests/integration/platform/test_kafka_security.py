@@ -32,7 +32,14 @@ from services.contracts.topics import (
     services,
 )
 from services.platform.kafka import idempotent_producer
-from services.platform.kafka_acls import all_bindings, apply_acls, bindings_on_broker, username
+from services.platform.kafka_acls import (
+    all_bindings,
+    apply_acls,
+    bindings_on_broker,
+    remove_acls,
+    service_bindings,
+    username,
+)
 from services.platform.kafka_connection import KafkaConnection
 from services.platform.topics import ensure_topics
 from tests.support.broker import PrivateBroker, private_broker
@@ -231,3 +238,19 @@ def test_every_users_secrets_stay_private_to_the_state_dir(secured: PrivateBroke
     private += list((security / "users").glob("*.password"))
     assert {p.stem for p in clients.glob("*.env")} == {"admin"} | {username(s) for s in services()}
     assert {oct(Path(p).stat().st_mode & 0o077) for p in private} == {"0o0"}
+
+
+async def test_a_test_prefixs_bindings_come_and_go_and_the_catalogues_stay(
+    secured: PrivateBroker,
+) -> None:
+    """What tests/support/stack.py does for each stack: rights on its own topics, then none."""
+    extra = service_bindings("monitoring", "e2e-acl-test.")
+    await apply_acls(secured.connection, extra)
+    assert extra <= await bindings_on_broker(secured.connection)
+
+    await remove_acls(secured.connection, extra)
+
+    left = await bindings_on_broker(secured.connection)
+    assert not extra & left
+    assert all_bindings() <= left
+    await remove_acls(secured.connection, extra)  # gone already: no error

@@ -6,6 +6,7 @@ test uses to check that every producer and consumer of a topic is actually deplo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,11 @@ EXAMPLE_SECRET_FILE = K8S_DIR / "secret.example.yaml"
 
 NAME_LABEL = "app.kubernetes.io/name"
 """The label naming a workload after its service (`gateway`, `monitoring`, `topics`)."""
+DATABASE_ROLE_LABEL = "fugong/database-role"
+"""The PostgreSQL role a workload connects as: a service's (`gateway` for the gateway's purge
+CronJob too), or `owner` for the migrate Job."""
+SETTINGS_CONFIGMAP = "fugong-config"
+"""The services' settings (the other ConfigMap holds Grafana's dashboards)."""
 WORKLOAD_KINDS = frozenset({"Deployment", "Job"})
 
 Document = dict[str, Any]
@@ -51,6 +57,21 @@ def compose_services() -> dict[str, Document]:
     """The `services:` of docker-compose.yml, YAML anchors and merge keys resolved."""
     services = as_document(load_yaml(COMPOSE_FILE).get("services"), "compose services")
     return {name: as_document(spec, f"compose service {name}") for name, spec in services.items()}
+
+
+def compose_environment(service: Document) -> dict[str, str]:
+    """A compose service's environment, from either the mapping or the `KEY=value` list form."""
+    env = service.get("environment") or {}
+    if isinstance(env, list):
+        env = dict(str(item).split("=", 1) for item in env)
+    return {str(key): str(value) for key, value in env.items()}
+
+
+def compose_depends_on(service: Document) -> Document:
+    """A compose service's dependencies, in the long form (a condition for each)."""
+    deps = service.get("depends_on") or {}
+    assert isinstance(deps, dict), "depends_on must be the long form, with a condition per service"
+    return deps
 
 
 @dataclass(frozen=True)
@@ -142,3 +163,33 @@ def containers(workload: K8sResource) -> list[Document]:
     return [
         as_document(c, f"{workload} container") for c in pod_spec(workload).get("containers", [])
     ]
+
+
+def of_kind(kind: str) -> list[K8sResource]:
+    """The deployed objects of one kind."""
+    return [r for r in deployed_resources() if r.kind == kind]
+
+
+def settings_configmap() -> Document:
+    """The `data` of the services' settings ConfigMap."""
+    (configmap,) = [r for r in of_kind("ConfigMap") if r.name == SETTINGS_CONFIGMAP]
+    return as_document(configmap.document["data"], f"{configmap} data")
+
+
+def env_value(container: Document, name: str) -> str | None:
+    """A container's literal `env` value (None when absent or taken from a Secret)."""
+    for var in container.get("env", []):
+        if var["name"] == name:
+            return str(var["value"]) if "value" in var else None
+    return None
+
+
+def walk(node: Any) -> Iterator[Document]:
+    """Every mapping nested in a manifest."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from walk(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from walk(item)

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from services.contracts.topics import catalogue, services
-from services.contracts.views import DATABASE_SERVICES
+from services.contracts.views import DATABASE_SERVICES, ROLE_LIMITS
 from services.platform.kafka_acls import ADMIN_USER, service_bindings, username
 from services.platform.strimzi import (
     KAFKA_CLUSTER,
@@ -146,7 +146,8 @@ def test_postgres_is_a_primary_with_two_replicas_and_a_role_per_service() -> Non
     assert cluster["apiVersion"] == "postgresql.cnpg.io/v1"
     assert cluster["spec"]["instances"] == 3
     assert cluster["spec"]["storage"]["size"]
-    assert cluster["spec"]["bootstrap"]["initdb"] == {"database": "fugong", "owner": "fugong"}
+    initdb = cluster["spec"]["bootstrap"]["initdb"]
+    assert (initdb["database"], initdb["owner"]) == ("fugong", "fugong")
     roles = {role["name"]: role for role in cluster["spec"]["managed"]["roles"]}
     assert set(roles) == SERVICES_WITH_A_SCHEMA
     for name, role in roles.items():
@@ -156,6 +157,23 @@ def test_postgres_is_a_primary_with_two_replicas_and_a_role_per_service() -> Non
         assert role["superuser"] is False
         assert role["createdb"] is False
         assert role["createrole"] is False
+
+
+def test_each_managed_role_is_capped_as_the_catalogue_says() -> None:
+    """The connection limit is the operator's to keep; the statement timeout is set at bootstrap
+    by the superuser (the migrate Job's owner may not alter roles)."""
+    cluster = _one("postgres.yaml", "Cluster")
+    roles = {role["name"]: role for role in cluster["spec"]["managed"]["roles"]}
+    statements = cluster["spec"]["bootstrap"]["initdb"]["postInitSQL"]
+    for name, limits in ROLE_LIMITS.items():
+        assert roles[name]["connectionLimit"] == limits.connections, name
+        assert f"CREATE ROLE {name} LOGIN" in statements
+        assert f"ALTER ROLE {name} SET statement_timeout = {limits.statement_timeout_ms}" in (
+            statements
+        )
+    total = sum(limits.connections for limits in ROLE_LIMITS.values())
+    # Room left for the owner (migrations), the operator and replication.
+    assert total <= int(cluster["spec"]["postgresql"]["parameters"]["max_connections"]) - 20
 
 
 def test_the_overlay_points_the_services_at_the_clusters_it_runs() -> None:

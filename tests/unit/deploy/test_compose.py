@@ -8,27 +8,19 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .manifests import REPO_ROOT, Document, deployed_services
+from .manifests import (
+    REPO_ROOT,
+    Document,
+    compose_depends_on,
+    compose_environment,
+    deployed_services,
+)
 
 INFRASTRUCTURE = ("kafka", "postgres")
 HTTP_SERVICES = ("gateway", "monitoring", "notify", "matching")
 LONG_RUNNING = (*INFRASTRUCTURE, *HTTP_SERVICES)
 CONDITIONS = {"service_started", "service_healthy", "service_completed_successfully"}
 EXACT_TAG = re.compile(r":\d+\.\d+\.\d+$")
-
-
-def environment(service: Document) -> dict[str, str]:
-    """A service's environment, from either the mapping or the `KEY=value` list form."""
-    env = service.get("environment") or {}
-    if isinstance(env, list):
-        env = dict(str(item).split("=", 1) for item in env)
-    return {str(key): str(value) for key, value in env.items()}
-
-
-def depends_on(service: Document) -> Document:
-    deps = service.get("depends_on") or {}
-    assert isinstance(deps, dict), "depends_on must be the long form, with a condition per service"
-    return deps
 
 
 PUBLISHED = {("gateway", 8000), ("gateway", 8100), ("prometheus", 9090), ("grafana", 3000)}
@@ -59,8 +51,8 @@ def container_ports(service: Document) -> set[int]:
     """Ports the container listens on: its published ones, FUGONG_HTTP_PORT, FUGONG_ADMIN_PORT."""
     ports = {target for _, _, target in published(service)}
     for setting in ("FUGONG_HTTP_PORT", "FUGONG_ADMIN_PORT"):
-        if setting in environment(service):
-            ports.add(int(environment(service)[setting]))
+        if setting in compose_environment(service):
+            ports.add(int(compose_environment(service)[setting]))
     return ports
 
 
@@ -69,10 +61,11 @@ def healthcheck_command(service: Document) -> str:
     return " ".join(test) if isinstance(test, list) else str(test)
 
 
-def test_the_stack_has_infrastructure_services_the_topics_job_and_prometheus(
+def test_the_stack_has_infrastructure_services_the_one_shots_and_prometheus(
     compose: dict[str, Document],
 ) -> None:
-    expected = {"kafka", "postgres", "topics", "gateway", "monitoring", "prometheus"}
+    expected = {"kafka", "postgres", "secrets", "kafka-format", "topics", "migrate", "gateway"}
+    expected |= {"monitoring", "prometheus"}
     assert expected <= compose.keys()
 
 
@@ -80,7 +73,7 @@ def test_every_dependency_names_a_service_and_waits_on_a_condition(
     compose: dict[str, Document],
 ) -> None:
     for name, service in compose.items():
-        for dependency, spec in depends_on(service).items():
+        for dependency, spec in compose_depends_on(service).items():
             assert dependency in compose, f"{name} depends on unknown service {dependency}"
             assert isinstance(spec, dict), f"{name} -> {dependency}: no condition"
             assert spec.get("condition") in CONDITIONS, f"{name} -> {dependency}: {spec}"
@@ -90,8 +83,9 @@ def test_every_dependency_names_a_service_and_waits_on_a_condition(
 def test_services_start_once_infrastructure_is_healthy_topics_exist_and_schemas_migrated(
     compose: dict[str, Document], name: str
 ) -> None:
-    conditions = {dep: spec["condition"] for dep, spec in depends_on(compose[name]).items()}
+    conditions = {dep: spec["condition"] for dep, spec in compose_depends_on(compose[name]).items()}
     assert conditions == {
+        "secrets": "service_completed_successfully",  # their credentials exist
         "kafka": "service_healthy",
         "postgres": "service_healthy",
         "topics": "service_completed_successfully",
@@ -99,12 +93,16 @@ def test_services_start_once_infrastructure_is_healthy_topics_exist_and_schemas_
     }
 
 
-def test_topics_one_shot_creates_the_catalogue_once_kafka_is_healthy(
+def test_topics_one_shot_creates_the_catalogue_and_its_acls_once_kafka_is_healthy(
     compose: dict[str, Document],
 ) -> None:
     topics = compose["topics"]
-    assert topics["command"] == ["python", "-m", "services.platform.topics"]
-    assert depends_on(topics)["kafka"]["condition"] == "service_healthy"
+    assert topics["command"] == [
+        "sh",
+        "-c",
+        "python -m services.platform.topics && python -m services.platform.kafka_acls apply",
+    ]
+    assert compose_depends_on(topics)["kafka"]["condition"] == "service_healthy"
     # Restarting a one-shot that succeeded would run it forever.
     assert topics.get("restart", "no") == "no"
 
@@ -120,14 +118,14 @@ def test_postgres_healthcheck_uses_pg_isready_and_data_survives_restarts(
     postgres = compose["postgres"]
     assert "pg_isready" in healthcheck_command(postgres)
     assert any(str(v).endswith(":/var/lib/postgresql/data") for v in postgres["volumes"])
-    env = environment(postgres)
+    env = compose_environment(postgres)
     assert (env["POSTGRES_USER"], env["POSTGRES_DB"]) == ("fugong", "fugong")
 
 
 @pytest.mark.parametrize("name", HTTP_SERVICES)
 def test_http_services_are_healthy_only_when_ready(compose: dict[str, Document], name: str) -> None:
     service = compose[name]
-    port = environment(service)["FUGONG_ADMIN_PORT"]
+    port = compose_environment(service)["FUGONG_ADMIN_PORT"]
     command = healthcheck_command(service)
     assert command.startswith("CMD python -c ")
     assert f"http://127.0.0.1:{port}/readyz" in command
@@ -137,8 +135,8 @@ def test_http_services_are_healthy_only_when_ready(compose: dict[str, Document],
 def test_http_services_listen_beyond_loopback(compose: dict[str, Document], name: str) -> None:
     # The settings default to 127.0.0.1, which nothing outside the container can reach:
     # Prometheus scrapes the admin ports across the compose network.
-    assert environment(compose[name])["FUGONG_ADMIN_HOST"] == "0.0.0.0"  # noqa: S104
-    assert environment(compose["gateway"])["FUGONG_HTTP_HOST"] == "0.0.0.0"  # noqa: S104
+    assert compose_environment(compose[name])["FUGONG_ADMIN_HOST"] == "0.0.0.0"  # noqa: S104
+    assert compose_environment(compose["gateway"])["FUGONG_HTTP_HOST"] == "0.0.0.0"  # noqa: S104
 
 
 def test_every_published_port_is_on_loopback_only(compose: dict[str, Document]) -> None:
@@ -176,20 +174,20 @@ def test_published_ports_are_read_in_every_form_compose_takes(
 def test_kafka_runs_kraft_without_zookeeper(compose: dict[str, Document]) -> None:
     assert not [name for name in compose if "zookeeper" in name]
     assert not [s for s in compose.values() if "zookeeper" in str(s.get("image", ""))]
-    env = environment(compose["kafka"])
+    env = compose_environment(compose["kafka"])
     assert not [key for key in env if "ZOOKEEPER" in key]
     assert env["KAFKA_PROCESS_ROLES"] == "broker,controller"
     assert env["KAFKA_CONTROLLER_LISTENER_NAMES"] == "CONTROLLER"
     listeners = dict(listener.split("://", 1) for listener in env["KAFKA_LISTENERS"].split(","))
-    controller_port = listeners["CONTROLLER"].rsplit(":", 1)[1]
-    voter = f"{env['KAFKA_NODE_ID']}@kafka:{controller_port}"
+    controller_host, controller_port = listeners["CONTROLLER"].rsplit(":", 1)
+    voter = f"{env['KAFKA_NODE_ID']}@{controller_host}:{controller_port}"
     assert env["KAFKA_CONTROLLER_QUORUM_VOTERS"] == voter
 
 
 def test_kafka_is_configured_for_one_broker_and_explicit_topics(
     compose: dict[str, Document],
 ) -> None:
-    env = environment(compose["kafka"])
+    env = compose_environment(compose["kafka"])
     assert env["KAFKA_AUTO_CREATE_TOPICS_ENABLE"] == "false"
     assert env["KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS"] == "0"
     for key in (
@@ -214,23 +212,22 @@ def test_images_are_pinned_and_kafka_to_an_exact_release(compose: dict[str, Docu
 def test_services_reach_kafka_through_its_advertised_listener(
     compose: dict[str, Document], name: str
 ) -> None:
-    advertised = environment(compose["kafka"])["KAFKA_ADVERTISED_LISTENERS"]
+    advertised = compose_environment(compose["kafka"])["KAFKA_ADVERTISED_LISTENERS"]
     endpoints = {endpoint.split("://", 1)[1] for endpoint in advertised.split(",")}
-    bootstrap = environment(compose[name])["FUGONG_KAFKA_BOOTSTRAP_SERVERS"]
+    bootstrap = compose_environment(compose[name])["FUGONG_KAFKA_BOOTSTRAP_SERVERS"]
     assert set(bootstrap.split(",")) <= endpoints
     assert all(server.split(":")[0] in compose for server in bootstrap.split(","))
 
 
-@pytest.mark.parametrize("name", [*HTTP_SERVICES, "topics"])
-def test_services_reach_the_compose_postgres_with_its_credentials(
+@pytest.mark.parametrize("name", [*HTTP_SERVICES, "migrate"])
+def test_services_reach_the_compose_postgres_without_credentials_in_the_url(
     compose: dict[str, Document], name: str
 ) -> None:
-    postgres = environment(compose["postgres"])
-    url = urlsplit(environment(compose[name])["FUGONG_DATABASE_URL"])
+    postgres = compose_environment(compose["postgres"])
+    url = urlsplit(compose_environment(compose[name])["FUGONG_DATABASE_URL"])
     assert url.scheme == "postgresql"
     assert (url.hostname, url.port) == ("postgres", 5432)
-    assert url.username == postgres["POSTGRES_USER"]
-    assert url.password == postgres["POSTGRES_PASSWORD"]
+    assert (url.username, url.password) == (None, None)
     assert url.path == f"/{postgres['POSTGRES_DB']}"
 
 
@@ -238,17 +235,15 @@ def test_local_stack_runs_with_dev_settings_and_single_replica_topics(
     compose: dict[str, Document],
 ) -> None:
     for name in (*HTTP_SERVICES, "topics"):
-        env = environment(compose[name])
+        env = compose_environment(compose[name])
         assert env["FUGONG_ENV"] == "dev", name
         assert env["FUGONG_TOPIC_REPLICATION_FACTOR"] == "1", name
         assert env["FUGONG_TOPIC_MIN_INSYNC_REPLICAS"] == "1", name
-        # The compose broker has no TLS or users yet: the explicit development setting, which
-        # FUGONG_ENV=prod would refuse (SECURITY.md, "Not done yet").
-        assert env["FUGONG_KAFKA_SECURITY_PROTOCOL"] == "PLAINTEXT", name
+        assert env["FUGONG_KAFKA_SECURITY_PROTOCOL"] == "SASL_SSL", name
 
 
 def test_gateway_has_an_api_key_pepper(compose: dict[str, Document]) -> None:
-    assert environment(compose["gateway"])["FUGONG_API_KEY_PEPPER"]
+    assert compose_environment(compose["gateway"])["FUGONG_API_KEY_PEPPER"]
 
 
 def test_compose_runs_the_same_services_as_kubernetes(compose: dict[str, Document]) -> None:

@@ -1,24 +1,19 @@
 """deploy/k8s: valid Kubernetes objects, safe pods, and a kustomization that deploys all of them.
 
+Who holds which credential (Secrets, database roles, Kafka users) is test_k8s_credentials.py's.
+
 Validation is offline: kubernetes-validate ships the API schemas of each Kubernetes release.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
-from pathlib import PurePosixPath
-from typing import Any
-from urllib.parse import urlsplit
 
 import kubernetes_validate
 import pytest
 
 from services.contracts.topics import catalogue
-from services.contracts.views import DATABASE_SERVICES
-from services.platform.kafka_acls import ADMIN_USER, username
-from services.platform.settings import ServiceSettings
-from services.platform.strimzi import KAFKA_CLUSTER
+from services.platform.kafka_acls import ADMIN_USER
 
 from .manifests import (
     EXAMPLE_SECRET_FILE,
@@ -26,14 +21,16 @@ from .manifests import (
     Document,
     K8sResource,
     containers,
-    deployed_resources,
     deployed_services,
+    env_value,
     k8s_manifest_files,
     k8s_resources,
     kustomization,
     kustomized_files,
+    of_kind,
     pod_spec,
     pod_workloads,
+    settings_configmap,
     workloads,
 )
 
@@ -41,40 +38,11 @@ KUBERNETES_VERSION = "1.33"
 """The newest release in 1.29-1.33 whose schemas kubernetes-validate bundles."""
 NAMESPACE = "fugong"
 IMAGE = "fugong"
-SECRET_NAME = "fugong-secrets"  # noqa: S105 (the Secret's name, not its value)
-CONFIGMAP_NAME = "fugong-config"
-PLACEHOLDER = "CHANGE-ME"
-OWNER_SECRET = "fugong-db-app"  # noqa: S105 (a Secret's name: CloudNativePG's, for the owner)
-CA_SECRET = "fugong-db-ca"  # noqa: S105 (a Secret's name: the server CA's)
-SECRET_SETTINGS = {
-    "FUGONG_API_KEY_PEPPER",
-    "FUGONG_SMS_SECRET_ID",
-    "FUGONG_SMS_SECRET_KEY",
-    "FUGONG_ALIYUN_ACCESS_KEY_ID",
-    "FUGONG_ALIYUN_ACCESS_KEY_SECRET",
-    "FUGONG_WECHAT_APP_SECRET",
-}
-
 ALL_RESOURCES = k8s_resources()
-DATABASE_SERVICES_DEPLOYED = set(DATABASE_SERVICES) & deployed_services()
 WORKLOADS = workloads()
 POD_WORKLOADS = pod_workloads()
 """The Deployments and Jobs, and the CronJobs too."""
 DEPLOYMENTS = [w for w in WORKLOADS if w.kind == "Deployment"]
-
-
-SETTINGS_CONFIGMAP = "fugong-config"  # the other ConfigMap holds Grafana's dashboards
-
-
-def of_kind(kind: str) -> list[K8sResource]:
-    return [r for r in deployed_resources() if r.kind == kind]
-
-
-def env_value(container: Document, name: str) -> str | None:
-    for var in container.get("env", []):
-        if var["name"] == name:
-            return str(var["value"]) if "value" in var else None
-    return None
 
 
 def resolve_port(container: Document, port: int | str) -> int:
@@ -88,17 +56,6 @@ def resolve_port(container: Document, port: int | str) -> int:
 def selects(selector: dict[str, str], workload: K8sResource) -> bool:
     labels = workload.document["spec"]["template"]["metadata"]["labels"]
     return all(labels.get(key) == value for key, value in selector.items())
-
-
-def walk(node: Any) -> Iterator[Document]:
-    """Every mapping nested in a manifest."""
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from walk(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from walk(item)
 
 
 @pytest.mark.parametrize("resource", ALL_RESOURCES, ids=str)
@@ -220,10 +177,9 @@ def test_pods_run_as_non_root_without_privileges_on_a_read_only_root(
 @pytest.mark.parametrize("deployment", DEPLOYMENTS, ids=str)
 def test_http_services_listen_beyond_loopback(deployment: K8sResource) -> None:
     # The settings default to 127.0.0.1: probes and Services, which use the pod IP, would fail.
-    (configmap,) = [r for r in of_kind("ConfigMap") if r.name == SETTINGS_CONFIGMAP]
     (container,) = containers(deployment)
     for setting in ("FUGONG_HTTP_HOST", "FUGONG_ADMIN_HOST"):
-        host = env_value(container, setting) or configmap.document["data"].get(setting)
+        host = env_value(container, setting) or settings_configmap().get(setting)
         assert host == "0.0.0.0", setting  # noqa: S104
 
 
@@ -284,140 +240,6 @@ def test_topics_job_creates_the_topics_without_restarting_in_place() -> None:
     assert pod_spec(job)["restartPolicy"] == "Never"
 
 
-def test_configmap_holds_cluster_settings_and_no_secret() -> None:
-    (configmap,) = [r for r in of_kind("ConfigMap") if r.name == SETTINGS_CONFIGMAP]
-    data = configmap.document["data"]
-    assert configmap.name == CONFIGMAP_NAME
-    assert data["FUGONG_ENV"] == "prod"
-    assert data["FUGONG_TOPIC_REPLICATION_FACTOR"] == "3"
-    assert data["FUGONG_TOPIC_MIN_INSYNC_REPLICAS"] == "2"
-    assert data["FUGONG_KAFKA_BOOTSTRAP_SERVERS"]
-    assert not SECRET_SETTINGS & set(data)
-
-
-def test_no_secret_is_deployed() -> None:
-    assert not of_kind("Secret")
-    assert EXAMPLE_SECRET_FILE not in kustomized_files()
-
-
-def test_example_secret_holds_placeholders_only() -> None:
-    (secret,) = k8s_resources([EXAMPLE_SECRET_FILE])
-    assert "example" in EXAMPLE_SECRET_FILE.name
-    assert secret.kind == "Secret"
-    assert secret.name == SECRET_NAME
-    assert secret.document["type"] == "Opaque"
-    assert "data" not in secret.document, "base64 data could hide a real value"
-    values = secret.document["stringData"]
-    assert set(values) == SECRET_SETTINGS
-    for key, value in values.items():
-        assert PLACEHOLDER in str(value), f"{key} is not a placeholder"
-
-
-NO_KAFKA_CLIENT = {"gateway-purge", "migrate"}
-"""Workloads that open no Kafka client, and are given no Kafka user."""
-
-
-def _kafka_user_of(workload: K8sResource) -> str:
-    return ADMIN_USER if workload.name == "topics" else username(workload.name)
-
-
-def _database_secret(service: str) -> str:
-    """The Secret of a service's own role; the migrate Job's is the database owner's."""
-    if service == "migrate":
-        return OWNER_SECRET
-    return "fugong-db-gateway" if service == "gateway-purge" else f"fugong-db-{service}"
-
-
-def test_workloads_read_only_settings_that_exist() -> None:
-    (secret,) = k8s_resources([EXAMPLE_SECRET_FILE])
-    secret_keys = set(secret.document["stringData"])
-    for workload in POD_WORKLOADS:
-        # Fugong's Secret, its own database role's, and its own Kafka user's (made by Strimzi's
-        # user operator).
-        allowed = (
-            {(SECRET_NAME, k) for k in secret_keys}
-            | {(_database_secret(workload.name), k) for k in ("username", "password")}
-            | {(_kafka_user_of(workload), "password")}
-        )
-        for node in walk(pod_spec(workload)):
-            if "secretKeyRef" in node:
-                ref = node["secretKeyRef"]
-                assert (ref["name"], ref["key"]) in allowed
-            if "configMapRef" in node:
-                assert node["configMapRef"]["name"] == CONFIGMAP_NAME
-            assert "secretRef" not in node, "each workload takes only the secret keys it needs"
-
-
-def test_each_workload_connects_to_kafka_as_its_own_user_verifying_the_cluster_ca() -> None:
-    (configmap,) = [r for r in of_kind("ConfigMap") if r.name == SETTINGS_CONFIGMAP]
-    settings = configmap.document["data"]
-    assert settings["FUGONG_KAFKA_SECURITY_PROTOCOL"] == "SASL_SSL"
-    assert settings["FUGONG_KAFKA_SASL_MECHANISM"] == "SCRAM-SHA-512"
-    ca_dir = settings["FUGONG_KAFKA_SSL_CAFILE"].rpartition("/")[0]
-    for workload in WORKLOADS:
-        if workload.name in NO_KAFKA_CLIENT:
-            continue
-        (container,) = containers(workload)
-        user = _kafka_user_of(workload)
-        assert env_value(container, "FUGONG_KAFKA_SASL_USERNAME") == user, workload
-        mounts = {m["name"]: m["mountPath"] for m in container["volumeMounts"]}
-        volumes = {v["name"]: v for v in pod_spec(workload)["volumes"]}
-        assert mounts["kafka-ca"] == ca_dir
-        assert volumes["kafka-ca"]["secret"]["secretName"] == f"{KAFKA_CLUSTER}-cluster-ca-cert"
-
-
-def test_only_the_gateway_gets_the_api_key_pepper() -> None:
-    holders = {
-        workload.name
-        for workload in WORKLOADS
-        for node in walk(pod_spec(workload))
-        if node.get("secretKeyRef", {}).get("key") == "FUGONG_API_KEY_PEPPER"
-    }
-    assert holders == {"gateway"}
-
-
-def _env_from_secret(workload: K8sResource) -> dict[str, tuple[str, str]]:
-    return {
-        var["name"]: (
-            var["valueFrom"]["secretKeyRef"]["name"],
-            var["valueFrom"]["secretKeyRef"]["key"],
-        )
-        for container in containers(workload)
-        for var in container.get("env", [])
-        if "secretKeyRef" in var.get("valueFrom", {})
-    }
-
-
-def _cronjobs() -> list[K8sResource]:
-    return of_kind("CronJob")
-
-
-def _cronjob_pod(cronjob: K8sResource) -> Document:
-    return cronjob.document["spec"]["jobTemplate"]["spec"]["template"]["spec"]  # type: ignore[no-any-return]
-
-
-def test_each_service_connects_as_its_own_role_and_only_the_migrate_job_as_the_owner() -> None:
-    connecting = [w for w in WORKLOADS if "FUGONG_DATABASE_USER" in _env_from_secret(w)]
-    assert {w.name for w in connecting} == {*DATABASE_SERVICES_DEPLOYED, "migrate"}
-    for workload in connecting:
-        env = _env_from_secret(workload)
-        expected = _database_secret(workload.name)
-        assert env["FUGONG_DATABASE_USER"] == (expected, "username")
-        assert env["FUGONG_DATABASE_PASSWORD"] == (expected, "password")
-    for cronjob in _cronjobs():
-        refs = [
-            n["secretKeyRef"]["name"] for n in walk(_cronjob_pod(cronjob)) if "secretKeyRef" in n
-        ]
-        assert OWNER_SECRET not in refs, f"{cronjob} must not hold the owner's role"
-    holders = {
-        w.name
-        for w in WORKLOADS
-        for n in walk(pod_spec(w))
-        if n.get("secretKeyRef", {}).get("name") == OWNER_SECRET
-    }
-    assert holders == {"migrate"}
-
-
 def test_the_migrate_job_runs_the_migration_step_before_the_services() -> None:
     (job,) = [w for w in WORKLOADS if w.name == "migrate"]
     (container,) = containers(job)
@@ -431,35 +253,3 @@ def test_the_migrate_job_runs_the_migration_step_before_the_services() -> None:
         probe = main["startupProbe"]
         # Start-up may wait out FUGONG_SCHEMA_WAIT_SECONDS before liveness could restart it.
         assert probe["periodSeconds"] * probe["failureThreshold"] >= 120
-
-
-def test_database_connections_verify_the_server_against_the_mounted_ca() -> None:
-    (configmap,) = [r for r in of_kind("ConfigMap") if r.name == SETTINGS_CONFIGMAP]
-    data = configmap.document["data"]
-    url = urlsplit(data["FUGONG_DATABASE_URL"])
-    assert url.username is None
-    assert url.password is None
-    assert data["FUGONG_DATABASE_SSLMODE"] == "verify-full"
-    root_cert = PurePosixPath(data["FUGONG_DATABASE_SSL_ROOT_CERT"])
-    pods = [pod_spec(w) for w in WORKLOADS if "FUGONG_DATABASE_USER" in _env_from_secret(w)]
-    pods += [_cronjob_pod(c) for c in _cronjobs()]
-    for pod in pods:
-        (volume,) = [
-            v for v in pod["volumes"] if v.get("secret", {}).get("secretName") == CA_SECRET
-        ]
-        mounts = [
-            m for c in pod["containers"] for m in c["volumeMounts"] if m["name"] == volume["name"]
-        ]
-        assert [PurePosixPath(m["mountPath"]) for m in mounts] == [root_cert.parent]
-        assert {item["path"] for item in volume["secret"]["items"]} == {root_cert.name}
-
-
-def test_the_configmap_passes_the_services_production_checks() -> None:
-    (configmap,) = [r for r in of_kind("ConfigMap") if r.name == SETTINGS_CONFIGMAP]
-    settings = ServiceSettings(
-        _env_file=None,
-        http_port=8000,
-        **{k.removeprefix("FUGONG_").lower(): v for k, v in configmap.document["data"].items()},
-    )
-    assert settings.env == "prod"
-    assert settings.effective_sslmode == "verify-full"

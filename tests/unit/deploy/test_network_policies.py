@@ -231,3 +231,28 @@ def test_the_cluster_overlay_admits_the_same_clients_the_base_lets_out() -> None
                     if term["key"] == "app.kubernetes.io/name":
                         admitted[policy["metadata"]["name"]] = set(term["values"])
     assert admitted == {"kafka-cluster": KAFKA_CLIENTS, "postgres-cluster": POSTGRES_CLIENTS}
+
+
+def test_the_brokers_client_listener_admits_only_the_kafka_clients() -> None:
+    """Strimzi makes a NetworkPolicy per listener, open to every pod unless its peers are named;
+    policies add up, so an open one would undo the namespace's own."""
+    (kafka,) = [
+        d
+        for d in load_yaml_documents(REPO_ROOT / "deploy" / "k8s" / "cluster" / "kafka.yaml")
+        if d["kind"] == "Kafka"
+    ]
+    for listener in kafka["spec"]["kafka"]["listeners"]:
+        listener_peers = listener["networkPolicyPeers"]
+        assert listener_peers, f"listener {listener['name']} admits every pod"
+        for peer in listener_peers:
+            # Only pods of this namespace, each chosen by its labels (no empty selector).
+            assert set(peer) == {"podSelector"}, peer
+            assert peer["podSelector"].get("matchLabels") or peer["podSelector"].get(
+                "matchExpressions"
+            )
+        admitted = {
+            w.name
+            for w in POD_WORKLOADS
+            if any(matches(peer["podSelector"], labels_of(w)) for peer in listener_peers)
+        }
+        assert admitted == KAFKA_CLIENTS, listener["name"]

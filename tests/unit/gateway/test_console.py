@@ -10,7 +10,6 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import httpx
 import pytest
 import pytest_asyncio
 from openpyxl import load_workbook
@@ -19,9 +18,10 @@ from services.contracts.topics import NOTIFY_REQUESTS, WARNING_ACKNOWLEDGEMENTS
 from services.gateway.adapters.memory_sessions import InMemoryConsoleSessions
 from services.gateway.console.security import SESSION_COOKIE
 from services.gateway.console.tables import Column, Kind, Table, as_csv, as_xlsx
-from services.gateway.domain.access import Principal, PrincipalKind
+from services.gateway.domain.access import PrincipalKind
 from services.gateway.settings import GatewaySettings
 from tests.unit.gateway.conftest import Gateway, gateway_on_fakes
+from tests.unit.gateway.console_forms import csrf_token, official, sign_in
 
 PUDONG, MINHANG = "310115", "310112"
 WEEK, EARLIER = "2020-W08", "2020-W07"
@@ -94,28 +94,11 @@ async def console() -> AsyncIterator[Gateway]:
         yield gateway
 
 
-def _token(page: str) -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', page)
-    assert found, "the page has no CSRF token"
-    return found.group(1)
-
-
-async def _sign_in(http: httpx.AsyncClient, key: str) -> httpx.Response:
-    form = await http.get("/console/sign-in")
-    return await http.post(
-        "/console/sign-in", data={"api_key": key, "csrf_token": _token(form.text)}
-    )
-
-
-def _official(gateway: Gateway, district: str | None = None) -> str:
-    return gateway.keys.issue_now(Principal(PrincipalKind.OFFICIAL, district_code=district))
-
-
 async def test_an_official_signs_in_and_the_browser_holds_a_session_id_never_the_key(
     console: Gateway,
 ) -> None:
-    key = _official(console)
-    answer = await _sign_in(console.http, key)
+    key = official(console)
+    answer = await sign_in(console.http, key)
     assert answer.status_code == 303
     assert answer.headers["location"] == "/console/overview"
     cookie = next(
@@ -137,7 +120,7 @@ async def test_a_wrong_key_and_a_key_that_is_not_an_officials_are_refused(
 ) -> None:
     enterprise = console.key(PrincipalKind.ENTERPRISE, credit_code="91310115MA1FL5LX2W")
     for key in ("fg_not-a-key", enterprise["X-API-Key"]):
-        answer = await _sign_in(console.http, key)
+        answer = await sign_in(console.http, key)
         assert answer.status_code == 401
         assert "密钥无效" in answer.text
         cookies = answer.headers.get_list("set-cookie")
@@ -147,10 +130,10 @@ async def test_a_wrong_key_and_a_key_that_is_not_an_officials_are_refused(
 
 async def test_a_form_without_its_csrf_token_is_refused(console: Gateway) -> None:
     refused = await console.http.post(
-        "/console/sign-in", data={"api_key": _official(console), "csrf_token": "forged"}
+        "/console/sign-in", data={"api_key": official(console), "csrf_token": "forged"}
     )
     assert refused.status_code == 400
-    await _sign_in(console.http, _official(console))
+    await sign_in(console.http, official(console))
     forged = await console.http.post(
         "/console/compliance/reminders",
         data={"week": WEEK, "request_id": "5b0c8a36-4b5e-4a53-9f2a-7c6d2a1e9b10",
@@ -161,20 +144,20 @@ async def test_a_form_without_its_csrf_token_is_refused(console: Gateway) -> Non
 
 
 async def test_sign_out_idle_expiry_and_a_revoked_key_end_the_session(console: Gateway) -> None:
-    key = _official(console)
-    await _sign_in(console.http, key)
+    key = official(console)
+    await sign_in(console.http, key)
     page = await console.http.get("/console/overview")
-    out = await console.http.post("/console/sign-out", data={"csrf_token": _token(page.text)})
+    out = await console.http.post("/console/sign-out", data={"csrf_token": csrf_token(page.text)})
     assert out.headers["location"] == "/console/sign-in"
     assert (await console.http.get("/console/overview")).status_code == 303
 
-    await _sign_in(console.http, key)
+    await sign_in(console.http, key)
     sessions: InMemoryConsoleSessions = console.transport.app.state.console_sessions  # type: ignore[attr-defined]
     for held in sessions.held.values():
         held.expires_at = datetime.now(UTC) - timedelta(seconds=1)
     assert (await console.http.get("/console/overview")).status_code == 303
 
-    await _sign_in(console.http, key)
+    await sign_in(console.http, key)
     await console.keys.revoke(key)
     assert (await console.http.get("/console/overview")).status_code == 303
 
@@ -182,10 +165,10 @@ async def test_sign_out_idle_expiry_and_a_revoked_key_end_the_session(console: G
 async def test_the_overview_shows_the_apis_figures_and_a_district_only_its_own(
     console: Gateway,
 ) -> None:
-    city = _official(console)
+    city = official(console)
     api = (await console.http.get("/v1/indicators", params={"week": WEEK},
                                   headers={"X-API-Key": city})).json()  # fmt: skip
-    await _sign_in(console.http, city)
+    await sign_in(console.http, city)
     page = (await console.http.get(f"/console/overview?week={WEEK}")).text
     shown = re.search(r'data-indicator="return_rate">.*?data-value="([^"]+)"', page, re.S)
     assert shown
@@ -195,7 +178,7 @@ async def test_the_overview_shows_the_apis_figures_and_a_district_only_its_own(
     assert '"weeks": ["2020-W07", "2020-W08"]' in page
 
     console.http.cookies.clear()
-    await _sign_in(console.http, _official(console, PUDONG))
+    await sign_in(console.http, official(console, PUDONG))
     district_page = (await console.http.get(f"/console/overview?week={WEEK}")).text
     shown = re.search(r'data-indicator="return_rate">.*?data-value="([^"]+)"', district_page, re.S)
     assert shown
@@ -207,11 +190,11 @@ async def test_the_overview_shows_the_apis_figures_and_a_district_only_its_own(
 async def test_the_reminder_button_asks_notify_once_per_missing_enterprise_in_scope(
     console: Gateway,
 ) -> None:
-    await _sign_in(console.http, _official(console, PUDONG))
+    await sign_in(console.http, official(console, PUDONG))
     page = (await console.http.get(f"/console/compliance?week={WEEK}")).text
     request_id = re.search(r'name="request_id" value="([^"]+)"', page)
     assert request_id
-    form = {"week": WEEK, "request_id": request_id.group(1), "csrf_token": _token(page)}
+    form = {"week": WEEK, "request_id": request_id.group(1), "csrf_token": csrf_token(page)}
     for _ in range(2):  # a double click is one reminder per enterprise
         sent = await console.http.post("/console/compliance/reminders", data=form)
         assert sent.headers["location"] == f"/console/compliance?week={WEEK}&sent=1"
@@ -230,14 +213,15 @@ async def test_an_official_acknowledges_a_warning_from_the_page(console: Gateway
          "raised_at": datetime(2020, 2, 17, 4, 1, tzinfo=UTC), "status": "open",
          "acknowledged_by": None, "acknowledged_at": None, "note": None}
     )  # fmt: skip
-    await _sign_in(console.http, _official(console, PUDONG))
+    await sign_in(console.http, official(console, PUDONG))
     page = (await console.http.get("/console/warnings")).text
-    assert "招聘满足率 0.2" in page
+    assert "招聘满足率 20.00%；招聘满足率较上周 -30.00 个百分点" in page
+    assert "招聘满足率较上周明显下降" in page
     request_id = re.search(r'name="request_id" value="([^"]+)"', page)
     assert request_id
     answer = await console.http.post(
         f"/console/warnings/{WARNING_ID}/acknowledgement",
-        data={"csrf_token": _token(page), "request_id": request_id.group(1), "note": "已处理"},
+        data={"csrf_token": csrf_token(page), "request_id": request_id.group(1), "note": "已处理"},
     )
     assert answer.status_code == 303
     [acknowledgement] = console.published(WARNING_ACKNOWLEDGEMENTS)
@@ -248,7 +232,7 @@ async def test_an_official_acknowledges_a_warning_from_the_page(console: Gateway
 async def test_every_table_downloads_as_csv_and_excel_with_the_shown_values(
     console: Gateway,
 ) -> None:
-    await _sign_in(console.http, _official(console))
+    await sign_in(console.http, official(console))
     as_csv = await console.http.get(f"/console/overview/tables/by-district.csv?week={WEEK}")
     assert as_csv.headers["content-type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(as_csv.content.decode("utf-8-sig"))))
@@ -265,7 +249,7 @@ async def test_every_table_downloads_as_csv_and_excel_with_the_shown_values(
 
 
 async def test_pages_run_no_inline_script_under_a_strict_policy(console: Gateway) -> None:
-    await _sign_in(console.http, _official(console))
+    await sign_in(console.http, official(console))
     for page in ("overview", "compliance", "warnings", "posters"):
         answer = await console.http.get(f"/console/{page}")
         assert answer.status_code == 200, page
@@ -289,3 +273,24 @@ def test_downloads_keep_text_that_looks_like_a_formula_as_text() -> None:
     assert sheet is not None
     assert sheet["A2"].data_type == "s"
     assert sheet["B2"].value == -1
+
+
+async def test_a_stalled_return_warning_reads_in_chinese_with_each_weeks_change(
+    console: Gateway,
+) -> None:
+    console.views.warning_rows.append(
+        {"warning_id": WARNING_ID, "rule": "return_stalled", "week": WEEK,
+         "district_code": PUDONG, "industry_section": "C",
+         "figures": {"return_rate": 0.61, "return_rate_change_0_weeks_ago": 0.004,
+                     "return_rate_change_1_weeks_ago": -0.01},
+         "raised_at": datetime(2020, 2, 24, 4, 1, tzinfo=UTC), "status": "open",
+         "acknowledged_by": None, "acknowledged_at": None, "note": None}
+    )  # fmt: skip
+    await sign_in(console.http, official(console, PUDONG))
+    page = (await console.http.get("/console/warnings")).text
+    assert "返岗率低于目标且连续数周几乎没有回升" in page
+    assert (
+        "返岗率 61.00%；返岗率本周较前一周 +0.40 个百分点；返岗率1周前较前一周 -1.00 个百分点"
+    ) in page
+    assert "C 制造业" in page
+    assert "2020-02-24 12:01" in page  # Shanghai time

@@ -73,11 +73,11 @@ async def test_the_console_serves_posters_of_the_officials_district_only(
     gateway: Gateway,
 ) -> None:
     from services.gateway.adapters.memory_sessions import InMemoryConsoleSessions
-    from tests.unit.gateway.test_console import _official, _sign_in
+    from tests.unit.gateway.console_forms import official, sign_in
 
     gateway.transport.app.state.console_sessions = InMemoryConsoleSessions(gateway.keys)  # type: ignore[attr-defined]
     await gateway.register.save_hall(HALL, "official:310115")
-    await _sign_in(gateway.http, _official(gateway, "310115"))
+    await sign_in(gateway.http, official(gateway, "310115"))
     png = await gateway.http.get("/console/posters/310115/job_introduction.png")
     assert png.headers["content-type"] == "image/png"
     assert _decoded(png.content) == {"https://jobs.rsj.sh.gov.cn", "tel:12333"}

@@ -45,6 +45,17 @@
     document.body.dataset.chartWeeks = String(data.weeks.length);
   }
 
+  // A region the official is filling in (focus inside, or a field changed) is left alone.
+  function beingEdited(element) {
+    if (element.contains(document.activeElement) && document.activeElement !== document.body) {
+      return true;
+    }
+    return Array.prototype.some.call(
+      element.querySelectorAll("input:not([type='hidden']), textarea"),
+      function (field) { return field.value !== field.defaultValue; }
+    );
+  }
+
   async function refresh() {
     try {
       const answer = await fetch(window.location.href, { credentials: "same-origin" });
@@ -55,7 +66,7 @@
       let changed = false;
       fresh.querySelectorAll("[data-live]").forEach(function (element) {
         const current = document.getElementById(element.id);
-        if (current && current.innerHTML !== element.innerHTML) {
+        if (current && current.innerHTML !== element.innerHTML && !beingEdited(current)) {
           current.innerHTML = element.innerHTML;
           changed = true;
         }

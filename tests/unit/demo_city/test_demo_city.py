@@ -9,15 +9,7 @@ from collections import Counter
 import pytest
 
 from services.contracts.rosters import RosterRowIn
-from services.gateway.routes.campaign_models import CampaignIn
-from services.gateway.routes.postings import PostingIn
-from services.gateway.submission_models import (
-    CommunityPointIn,
-    CommunityReportIn,
-    EnterpriseIn,
-    WeeklyReportIn,
-)
-from services.platform.demo_city.city import (
+from services.demo_city.city import (
     DISTRICTS,
     HELD,
     HIRING_SLUMP,
@@ -28,6 +20,14 @@ from services.platform.demo_city.city import (
     City,
     generate,
     registration,
+)
+from services.gateway.routes.campaign_models import CampaignIn
+from services.gateway.routes.postings import PostingIn
+from services.gateway.submission_models import (
+    CommunityPointIn,
+    CommunityReportIn,
+    EnterpriseIn,
+    WeeklyReportIn,
 )
 
 
@@ -109,9 +109,15 @@ def test_every_body_is_one_the_gateway_accepts(city: City) -> None:
     CampaignIn.model_validate(city.campaign)
 
 
-def test_postings_for_key_enterprises_some_for_screening_to_hold_or_refuse(city: City) -> None:
+def test_postings_for_key_enterprises_and_others_some_for_screening_to_hold_or_refuse(
+    city: City,
+) -> None:
     keys = {e.credit_code for e in city.key_enterprises}
-    assert {code for code, _ in city.postings} == keys
+    posting = [code for code, _ in city.postings]
+    assert posting[: len(keys)] == [e.credit_code for e in city.key_enterprises]
+    others = set(posting[len(keys) :])
+    assert not others & keys
+    assert len(city.enterprises) / 12 < len(others) < len(city.enterprises) / 6
     descriptions = Counter(body["description"] for _, body in city.postings)
     assert descriptions[HELD] >= 3
     assert descriptions[REFUSED] >= 3
@@ -173,3 +179,10 @@ def test_the_last_week_has_signs_for_each_kind_of_early_warning(city: City) -> N
         )
 
     assert employed(w12) <= employed(w11) - 0.1
+
+
+def test_the_roster_reaches_staff_by_sms_wechat_and_landline(city: City) -> None:
+    roster = [RosterRowIn.model_validate(member) for member in city.roster]
+    assert sum(m.preferred_channel == "wechat" and m.wechat_openid is not None for m in roster) > 5
+    assert sum(m.mobile.startswith("021-") for m in roster) > 5
+    assert sum(not m.consent for m in roster) > 0

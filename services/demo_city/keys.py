@@ -3,11 +3,11 @@ the city bureau's, a district bureau's, and those of the enterprises and points 
 
 from __future__ import annotations
 
+from services.demo_city.city import City
+from services.demo_city.loader import DemoKeys, writers
 from services.gateway.domain.access import Principal, PrincipalKind
 from services.gateway.keys import issue_keys
 from services.gateway.settings import GatewaySettings
-from services.platform.demo_city.city import City
-from services.platform.demo_city.loader import DemoKeys, writers
 
 PUDONG = "310115"
 

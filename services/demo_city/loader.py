@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from services.platform.demo_city.city import City, registration
+from services.demo_city.city import City, registration
 
 BATCH = 1000
 T = TypeVar("T")
@@ -193,7 +193,7 @@ async def _roster_and_campaign(
         "POST",
         "/v1/rosters",
         key,
-        city.idempotency_key("roster"),
+        city.idempotency_key("roster", "with channels"),  # another body than the first demo's
         params={"mode": "replace"},
         json={"members": list(city.roster)},
     )

@@ -5,8 +5,9 @@ categories in plausible proportions, each district's mix leaning as it does: ser
 centre, manufacturing and logistics outside), community monitoring points, and weekly reports for
 2020-W06 to 2020-W12. The return-to-work curve is modelled, not measured: about a third of staff
 back in the first week of February, the large majority by late March, key enterprises ahead and
-accommodation and catering behind. Some enterprises report late weeks only or stop reporting, so
-compliance has something to show; a few postings are worded so that screening holds or refuses them.
+accommodation and catering behind. Some enterprises report late weeks only or stop reporting. Key
+enterprises and one in eight others post jobs; a few postings are worded so that screening holds
+or refuses them.
 """
 
 from __future__ import annotations
@@ -129,7 +130,7 @@ class City:
     """(credit code, week, weekly report body), in week order."""
     community_reports: tuple[tuple[str, str, dict[str, Any]], ...]
     postings: tuple[tuple[str, dict[str, Any]], ...]
-    """(credit code, posting body) of key enterprises."""
+    """(credit code, posting body): every key enterprise's, then some other enterprises'."""
     officers: tuple[tuple[str, str], ...]
     """(credit code, staff id) for every key enterprise."""
     roster_enterprise: str
@@ -286,6 +287,9 @@ POSTINGS = (
     ("保洁员", "4-09-08-01", 4000, 4800, "负责楼宇日常保洁与消毒，五险一金。"),
     ("质检员", "6-31-03-01", 5500, 7500, "负责来料与成品检验，有相关经验者佳。"),
 )
+ORDINARY_POSTERS = 8
+"""One in this many other enterprises still reporting in the last week posts a job too: the
+public-service list (every enterprise's) is then more than the key enterprises' list."""
 HELD = "本地户籍优先，负责门店理货与补货。"
 REFUSED = "招聘理货员，谢绝湖北籍人员应聘。"
 
@@ -315,15 +319,22 @@ def posting(e: Enterprise, n: int, rng: random.Random, today: date) -> dict[str,
 
 
 def _roster(rng: random.Random, size: int) -> tuple[dict[str, Any], ...]:
+    """Staff reached as staff are: most by SMS, one in six preferring WeChat (their openid known),
+    one in ten only on a Shanghai landline (a voice call), one in 25 not agreeing to be told."""
     departments = ("生产部", "仓储部", "行政部")
     return tuple(
         {
             "name": rng.choice("王李张刘陈杨赵黄周吴")
             + rng.choice(("伟", "芳", "敏", "静", "磊", "洋")),
-            "mobile": f"1380{n:07d}",
+            "mobile": f"021-6{n:07d}" if n % 10 == 7 else f"1380{n:07d}",
             "department": departments[n % len(departments)],
             "site": "一号厂区" if n % 2 else "二号厂区",
             "consent": n % 25 != 0,
+            **(
+                {"wechat_openid": f"oFugongDemo{n:06d}", "preferred_channel": "wechat"}
+                if n % 6 == 1
+                else {}
+            ),
         }
         for n in range(size)
     )
@@ -359,6 +370,15 @@ def generate(seed: int = 2020, enterprises: int = 2000, *, today: date | None = 
     postings = tuple((e.credit_code, posting(e, n, rng, today)) for n, e in enumerate(keys))
     officers = tuple((e.credit_code, f"{e.district}-S{n // 5 + 1:03d}") for n, e in enumerate(keys))
     roster_firm = next(e for e in keys if e.district == "310115")
+    roster = _roster(rng, 120)
+    # Drawn from a generator of their own, after everything else: the rest of the city (and the
+    # Idempotency-Keys it was loaded with) stays as it was before other enterprises posted.
+    posting_rng = random.Random(f"{seed}/ordinary-postings")  # noqa: S311 (demo figures)
+    ordinary = [e for e in firms if e.key_category is None and e.reports_until == len(WEEKS)]
+    postings += tuple(
+        (e.credit_code, posting(e, len(keys) + n, posting_rng, today))
+        for n, e in enumerate(ordinary[::ORDINARY_POSTERS])
+    )
     return City(
         seed=seed,
         enterprises=tuple(firms),
@@ -368,7 +388,7 @@ def generate(seed: int = 2020, enterprises: int = 2000, *, today: date | None = 
         postings=postings,
         officers=officers,
         roster_enterprise=roster_firm.credit_code,
-        roster=_roster(rng, 120),
+        roster=roster,
         campaign={
             "template": "return_to_work",
             "values": {

@@ -1,2 +1,0 @@
-"""The demo city: a seeded Shanghai of spring 2020 (`city`, pure) and its loading through the
-gateway's public API (`loader`, HTTP)."""
