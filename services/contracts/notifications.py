@@ -21,6 +21,9 @@ class RecipientKind(StrEnum):
     ENTERPRISE = "enterprise"  # its registered contact person
     DISTRICT_PUBLIC = "district_public"  # a district's public channels (recipient: district code)
     BOOKING = "booking"  # the person booked (recipient: booking id; gateway.appointment_contacts_v)
+    # A job seeker who consented to be contacted (recipient: seeker id;
+    # matching.job_seeker_contacts_v)
+    JOB_SEEKER = "job_seeker"
 
 
 class Template(StrEnum):
@@ -35,6 +38,8 @@ class Template(StrEnum):
     # 共享用工: role (借出/借入), count, occupation_code, period_from, period_to
     SHARING_PROPOSED = "sharing_proposed"
     SHARING_AGREED = "sharing_agreed"
+    # 岗位推荐: title, district_name, salary (e.g. 5500-7000), reason (the first of its reasons)
+    JOB_RECOMMENDED = "job_recommended"
 
 
 ParameterValue = Annotated[str, StringConstraints(max_length=200)]

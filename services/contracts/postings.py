@@ -14,6 +14,7 @@ from typing import Annotated, Self
 from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
 
 from services.contracts.identifiers import CreditCode, DistrictCode, OccupationCode
+from services.contracts.job_seekers import Phrase, PriorityGroup
 
 POSTING_OPENED = "cn.fugong.matching.posting.opened.v1"
 POSTING_REVISED = "cn.fugong.matching.posting.revised.v1"
@@ -66,14 +67,25 @@ class PostingDetails(BaseModel):
     working_hours: str = Field(min_length=1, max_length=100, examples=["8:30-17:30，做六休一"])
     shifts: frozenset[Shift] = frozenset({Shift.DAY})
     required_certificates: tuple[Certificate, ...] = Field((), max_length=10)
+    skills: frozenset[Phrase] = Field(
+        frozenset(), max_length=20, description="skills wanted (recommendations count overlap)"
+    )
+    target_groups: frozenset[PriorityGroup] = Field(
+        frozenset(),
+        description="groups the job is meant for (e.g. 高校毕业生专场): a boost, no bar",
+    )
     channels: frozenset[Channel] = Field(frozenset({Channel.ONLINE_PLATFORM}), min_length=1)
     valid_until: date
     description: str = Field("", max_length=4000)
 
-    @field_serializer("shifts", "channels")
+    @field_serializer("shifts", "channels", "target_groups")
     def _sets_in_order(self, values: frozenset[StrEnum]) -> list[str]:
         # Sets serialise in a per-process order; events and request fingerprints must not.
         return sorted(value.value for value in values)
+
+    @field_serializer("skills")
+    def _skills_in_order(self, values: frozenset[str]) -> list[str]:
+        return sorted(values)
 
     @model_validator(mode="after")
     def _salary_range_is_a_range(self) -> Self:
@@ -88,6 +100,7 @@ class PostingDetails(BaseModel):
             "address": self.address,
             "working_hours": self.working_hours,
             "required_certificates": "，".join(self.required_certificates),
+            "skills": "，".join(sorted(self.skills)),
             "description": self.description,
         }
 

@@ -27,6 +27,11 @@ from services.contracts.fairs import (
     FAIR_SCHEDULED,
     FAIR_SEEKER_REGISTERED,
 )
+from services.contracts.job_seekers import (
+    JOB_SEEKER_REGISTERED,
+    JOB_SEEKER_UPDATED,
+    JOB_SEEKER_WITHDRAWN,
+)
 from services.contracts.key_enterprises import SERVICE_OFFICER_ASSIGNED
 from services.contracts.notifications import NOTIFICATION_REQUESTED
 from services.contracts.postings import (
@@ -137,6 +142,8 @@ COMMUNITY_REPORTS = TopicSpec(
 NOTIFY_REQUESTS = TopicSpec(
     name="notify.requests",
     key="recipient",
+    # Matching tells enterprises of labour-sharing proposals, and consenting job seekers of
+    # postings recommended to them.
     producers=frozenset({"monitoring", "gateway", "matching"}),
     consumers=frozenset({"notify"}),
     event_types=(NOTIFICATION_REQUESTED,),
@@ -244,6 +251,17 @@ LABOUR_OFFERS = TopicSpec(
     retention=timedelta(days=730),
 )
 
+JOB_SEEKERS = TopicSpec(
+    name="matching.job-seekers",
+    key="seeker id",
+    producers=frozenset({"gateway"}),
+    consumers=frozenset({"matching"}),
+    event_types=(JOB_SEEKER_REGISTERED, JOB_SEEKER_UPDATED, JOB_SEEKER_WITHDRAWN),
+    # Each event carries the seeker's mobile: kept only as long as a registration stays useful
+    # (matching's schema holds the profile, and forgets it when the seeker withdraws).
+    retention=timedelta(days=180),
+)
+
 SOURCE_TOPICS: tuple[TopicSpec, ...] = (
     ENTERPRISE_REGISTRATIONS,
     ENTERPRISE_REPORTS,
@@ -258,6 +276,7 @@ SOURCE_TOPICS: tuple[TopicSpec, ...] = (
     DEMAND_CHANGES,
     FAIRS,
     LABOUR_OFFERS,
+    JOB_SEEKERS,
 )
 
 

@@ -55,6 +55,12 @@ PUBLISHED_VIEWS = (
     _view("matching.fair_registrations_v", "gateway"),
     _view("matching.fair_interests_v", "gateway"),
     _view("matching.fair_counts_v", "gateway"),
+    # (district_code, occupation_group, active_job_seekers): 求人倍率's denominator, beside it.
+    _view("matching.active_job_seekers_v", "monitoring"),
+    # A seeker's profile (mobile masked) and recommendations; how notify reaches a consenting one.
+    _view("matching.job_seekers_v", "gateway"),
+    _view("matching.recommendations_v", "gateway"),
+    _view("matching.job_seeker_contacts_v", "notify"),
     _view("gateway.appointment_contacts_v", "notify"),
     # A campaign's owner and counts; its failures carry the number, masked by the gateway for
     # anyone but the owning enterprise; a roster counted by department and site.

@@ -41,6 +41,7 @@ from services.gateway.routes import (
     fairs,
     health,
     indicators,
+    job_seekers,
     posting_reviews,
     postings,
     report_sheets,
@@ -130,6 +131,9 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     if resources is not None:
         app.state.resources = resources
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_second, settings.rate_limit_burst)
+    app.state.registration_limiter = RateLimiter(
+        settings.self_registration_per_hour / 3600, settings.self_registration_burst
+    )
     app.add_middleware(Admission)
     # Inside the request log, so that what it turns away is counted and logged as any 404.
     app.add_middleware(PortSurfaces, admin_port=settings.admin_port)
@@ -149,6 +153,7 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     app.include_router(fairs.router, responses=PROBLEM_RESPONSES)
     app.include_router(fair_registrations.router, responses=PROBLEM_RESPONSES)
     app.include_router(sharing.router, responses=PROBLEM_RESPONSES)
+    app.include_router(job_seekers.router, responses=PROBLEM_RESPONSES)
     app.include_router(service_status.router, responses=PROBLEM_RESPONSES)
     app.include_router(
         appointments.router, responses={**PROBLEM_RESPONSES, **APPOINTMENT_RESPONSES}

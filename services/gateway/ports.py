@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
 from uuid import UUID
 
@@ -22,6 +22,10 @@ Row = dict[str, Any]
 class PrincipalKeys(Protocol):
     async def principal_for(self, key: str) -> Principal | None:
         """The principal a key is bound to, or None for an unknown or revoked key."""
+        ...
+
+    async def issue(self, principal: Principal, label: str, valid_for: timedelta) -> str:
+        """A new key for the principal (a self-registered job seeker's), returned once."""
         ...
 
 
@@ -176,6 +180,22 @@ class Views(FairViews, SharingViews, Protocol):
     async def officer_enterprises(self, district_code: str, staff_id: str) -> list[Row]:
         """The key enterprises an officer (district, staff number) looks after, with their
         open demand."""
+        ...
+
+    async def job_seeker(self, seeker_id: str) -> Row | None:
+        """matching.job_seekers_v: the profile (mobile masked), withdrawn ones too."""
+        ...
+
+    async def job_seekers(self, district_code: str) -> list[Row]:
+        """The active seekers of a district, most recently changed first."""
+        ...
+
+    async def seeker_recommendations(self, seeker_id: str) -> list[Row]:
+        """matching.recommendations_v: a seeker's open recommended postings, by rank."""
+        ...
+
+    async def posting_recommendations(self, posting_id: str) -> list[Row]:
+        """The seekers a posting is recommended to, best score first."""
         ...
 
 

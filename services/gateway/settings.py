@@ -44,6 +44,18 @@ class GatewaySettings(ServingSettings):
     rate_limit_burst: int = Field(
         100, ge=1, le=1_000_000, description="requests a principal may make at once"
     )
+    self_registration_per_hour: float = Field(
+        10,
+        gt=0,
+        le=100_000,
+        description="job seekers' self-registrations per client address, an hour",
+    )
+    self_registration_burst: int = Field(
+        3, ge=1, le=1_000, description="self-registrations a client address may make at once"
+    )
+    job_seeker_key_days: int = Field(
+        180, ge=1, le=730, description="how long a self-registered job seeker's key is valid"
+    )
     metrics_key_required: bool | None = Field(
         None, description="/metrics only with an operations key; default: in production only"
     )

@@ -10,6 +10,14 @@ from services.contracts.enterprises import (
     MonitoringRole,
 )
 from services.contracts.envelope import CloudEvent
+from services.contracts.job_seekers import (
+    JOB_SEEKER_REGISTERED,
+    JOB_SEEKER_UPDATED,
+    JOB_SEEKER_WITHDRAWN,
+    JobSeekerRegistered,
+    JobSeekerWithdrawn,
+    SeekerProfile,
+)
 from services.contracts.key_enterprises import SERVICE_OFFICER_ASSIGNED, ServiceOfficerAssignment
 from services.contracts.postings import (
     POSTING_CLOSED,
@@ -27,6 +35,7 @@ from services.contracts.postings import (
 from services.contracts.topics import (
     ENTERPRISE_REGISTRATIONS,
     FAIRS,
+    JOB_SEEKERS,
     LABOUR_OFFERS,
     POSTINGS,
     SERVICE_OFFICERS,
@@ -34,6 +43,7 @@ from services.contracts.topics import (
 )
 from services.matching.domain.postings import ChangeKind, PostingChange, Review
 from services.matching.domain.records import Record, RecordEnterprise, RecordOfficer
+from services.matching.domain.seekers import SeekerChange
 from services.matching.fair_events import FAIR_ROUTES
 from services.matching.sharing_events import SHARING_ROUTES
 from services.platform.stream.events import Route
@@ -124,6 +134,18 @@ def review_record(event: CloudEvent[PostingReview]) -> Review:
     )
 
 
+def seeker_record(event: CloudEvent[JobSeekerRegistered]) -> SeekerChange:
+    data = event.data
+    profile = SeekerProfile.model_validate(data.model_dump(include=_PROFILE_FIELDS))
+    return SeekerChange(event.id, data.seeker_id, event.time, profile, data.registered_by.value)
+
+
+def withdrawal_record(event: CloudEvent[JobSeekerWithdrawn]) -> SeekerChange:
+    return SeekerChange(event.id, event.data.seeker_id, event.time, None)
+
+
+_PROFILE_FIELDS = set(SeekerProfile.model_fields)
+
 ROUTES: dict[TopicSpec, tuple[Route[Any, Record], ...]] = {
     ENTERPRISE_REGISTRATIONS: (
         Route(ENTERPRISE_REGISTERED, EnterpriseRegistration, enterprise_record, "credit_code"),
@@ -140,4 +162,9 @@ ROUTES: dict[TopicSpec, tuple[Route[Any, Record], ...]] = {
     ),
     FAIRS: FAIR_ROUTES,
     LABOUR_OFFERS: SHARING_ROUTES,
+    JOB_SEEKERS: (
+        Route(JOB_SEEKER_REGISTERED, JobSeekerRegistered, seeker_record, "seeker_id"),
+        Route(JOB_SEEKER_UPDATED, JobSeekerRegistered, seeker_record, "seeker_id"),
+        Route(JOB_SEEKER_WITHDRAWN, JobSeekerWithdrawn, withdrawal_record, "seeker_id"),
+    ),
 }

@@ -15,3 +15,6 @@ class MatchingSettings(StreamSettings):
     sharing_notice_interval_seconds: float = Field(
         1, gt=0, le=60, description="how often queued labour-sharing notices are published"
     )
+    notice_publish_interval_seconds: float = Field(
+        1, gt=0, le=60, description="how often queued recommendation notices go to notify"
+    )

@@ -8,6 +8,7 @@ from typing import Protocol
 from services.matching.domain.demand import Cell, CellKey
 from services.matching.domain.fairs import FairSummary
 from services.matching.domain.postings import Posting
+from services.matching.domain.recommend import Recommendation
 from services.matching.domain.records import Record
 from services.matching.domain.sharing import Shared
 
@@ -44,4 +45,16 @@ class MatchingStore(Protocol):
 
     async def sharing(self) -> Shared:
         """Labour sharing: every proposal (best first) and every declaration's standing."""
+        ...
+
+    async def recommendations(self, seeker_id: str) -> list[Recommendation]:
+        """A seeker's list, best first (empty once they withdraw)."""
+        ...
+
+    async def notices_queued(self) -> dict[tuple[str, str], dict[str, str]]:
+        """Notices to consenting seekers, by (seeker, posting): the template's values."""
+        ...
+
+    async def active_job_seekers(self) -> dict[tuple[str, str], int]:
+        """Active seekers by (district, major group of the occupation wanted most)."""
         ...

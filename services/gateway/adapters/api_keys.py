@@ -77,7 +77,7 @@ class ApiKeyStore:
             return cached[1]
         row = await self._pool.fetchrow(
             "SELECT principal_kind, credit_code::text, district_code::text, town_code::text, "
-            "staff_id "
+            "staff_id, seeker_id::text "
             "FROM gateway.api_keys WHERE key_hash = $1 AND revoked_at IS NULL "
             "AND (expires_at IS NULL OR expires_at > now())",
             digest,
@@ -91,6 +91,7 @@ class ApiKeyStore:
                 district_code=row[2],
                 town_code=row[3],
                 staff_id=row[4],
+                seeker_id=row[5],
             )
         )
         if len(self._cache) > 10_000:
@@ -138,14 +139,15 @@ class ApiKeyStore:
         key = generate_key()
         key_id: uuid.UUID = await self._pool.fetchval(
             "INSERT INTO gateway.api_keys (key_hash, principal_kind, credit_code, district_code, "
-            "town_code, staff_id, label, expires_at) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, now() + $8) RETURNING key_id",
+            "town_code, staff_id, seeker_id, label, expires_at) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() + $9) RETURNING key_id",
             hash_key(key, self._pepper),
             principal.kind.value,
             principal.credit_code,
             principal.district_code,
             principal.town_code,
             principal.staff_id,
+            principal.seeker_id,
             label,
             valid_for,
         )
@@ -197,8 +199,9 @@ class ApiKeyStore:
         """Every key (only those still valid unless `include_inactive`), newest first."""
         rows = await self._pool.fetch(
             "SELECT key_id, principal_kind, "
-            "coalesce(credit_code, town_code, district_code || coalesce('/' || staff_id, ''), "
-            "'city') AS scope, label, created_at, expires_at, revoked_at, last_used_at "
+            "coalesce(credit_code, town_code, seeker_id::text, "
+            "district_code || coalesce('/' || staff_id, ''), 'city') AS scope, "
+            "label, created_at, expires_at, revoked_at, last_used_at "
             "FROM gateway.api_keys WHERE $1 OR (revoked_at IS NULL "
             "AND (expires_at IS NULL OR expires_at > now())) ORDER BY created_at DESC",
             include_inactive,

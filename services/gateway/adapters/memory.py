@@ -172,6 +172,24 @@ class InMemoryViews(InMemoryFairViews, InMemorySharingViews):
     demand_rows: list[Row] = field(default_factory=list)
     key_enterprise_rows: list[Row] = field(default_factory=list)
     """matching.key_enterprises_v"""
+    seeker_rows: list[Row] = field(default_factory=list)
+    """matching.job_seekers_v"""
+    recommendation_rows: list[Row] = field(default_factory=list)
+    """matching.recommendations_v"""
+
+    async def job_seeker(self, seeker_id: str) -> Row | None:
+        return next((r for r in self.seeker_rows if r["seeker_id"] == seeker_id), None)
+
+    async def job_seekers(self, district_code: str) -> list[Row]:
+        return [r for r in self.seeker_rows if r["active"] and r["district_code"] == district_code]
+
+    async def seeker_recommendations(self, seeker_id: str) -> list[Row]:
+        rows = [r for r in self.recommendation_rows if r["seeker_id"] == seeker_id]
+        return sorted(rows, key=lambda r: int(r["rank"]))
+
+    async def posting_recommendations(self, posting_id: str) -> list[Row]:
+        rows = [r for r in self.recommendation_rows if r["posting_id"] == posting_id]
+        return sorted(rows, key=lambda r: (-float(r["score"]), str(r["seeker_id"])))
 
     async def posting(self, posting_id: str) -> Row | None:
         return next((r for r in self.posting_rows if r["posting_id"] == posting_id), None)

@@ -185,6 +185,32 @@ class PublishedViews(PublishedFairViews, SharingViewQueries):
             staff_id,
         )
 
+    async def job_seeker(self, seeker_id: str) -> Row | None:
+        rows = await self._matching(
+            "SELECT * FROM matching.job_seekers_v WHERE seeker_id = $1", seeker_id
+        )
+        return rows[0] if rows else None
+
+    async def job_seekers(self, district_code: str) -> list[Row]:
+        return await self._matching(
+            "SELECT * FROM matching.job_seekers_v WHERE active AND district_code = $1 "
+            "ORDER BY changed_at DESC LIMIT 1000",
+            district_code,
+        )
+
+    async def seeker_recommendations(self, seeker_id: str) -> list[Row]:
+        return await self._matching(
+            "SELECT * FROM matching.recommendations_v WHERE seeker_id = $1 ORDER BY rank",
+            seeker_id,
+        )
+
+    async def posting_recommendations(self, posting_id: str) -> list[Row]:
+        return await self._matching(
+            "SELECT * FROM matching.recommendations_v WHERE posting_id = $1 "
+            "ORDER BY score DESC, seeker_id LIMIT 1000",
+            posting_id,
+        )
+
     async def _matching(self, query: str, *args: object) -> list[Row]:
         """Rows of one of matching's views; none until matching has published them."""
         try:

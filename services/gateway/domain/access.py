@@ -22,6 +22,7 @@ class PrincipalKind(StrEnum):
     OFFICER = "officer"  # 就业服务专员: the key enterprises assigned to them
     OFFICIAL = "official"  # 区/市人社局: a district, or the city
     OPERATIONS = "operations"  # metrics only
+    JOB_SEEKER = "job_seeker"  # a registered job seeker: their own profile and recommendations
 
 
 _STAFF_ID = re.compile(r"[A-Za-z0-9-]{1,32}")
@@ -43,6 +44,8 @@ class Principal:
     """For community monitoring points: their street or town."""
     staff_id: str | None = None
     """For assistants and officers: their staff number (工号) within their district."""
+    seeker_id: str | None = None
+    """For job seekers: the seeker the key was issued to at their registration."""
 
     def __post_init__(self) -> None:
         if (self.kind is PrincipalKind.ENTERPRISE) != (self.credit_code is not None):
@@ -56,6 +59,8 @@ class Principal:
             raise ValueError("assistants and officers work in one district")
         if not staff and self.kind is not PrincipalKind.OFFICIAL and self.district_code:
             raise ValueError("only officials, assistants and officers have a district")
+        if (self.kind is PrincipalKind.JOB_SEEKER) != (self.seeker_id is not None):
+            raise ValueError("a job seeker principal, and only one, has a seeker id")
         if self.staff_id is not None and not _STAFF_ID.fullmatch(self.staff_id):
             raise ValueError("a staff number is 1 to 32 letters, digits or '-'")
 
@@ -74,6 +79,8 @@ class Principal:
             return f"{self.kind.value}:{self.district_code}:{self.staff_id}"
         if self.kind is PrincipalKind.OPERATIONS:
             return "operations"
+        if self.kind is PrincipalKind.JOB_SEEKER:
+            return f"job_seeker:{self.seeker_id}"
         return f"official:{self.district_code or 'city'}"
 
     def describe(self) -> str:
@@ -87,6 +94,8 @@ class Principal:
             return f"employment service officer {self.staff_id} of district {self.district_code}"
         if self.kind is PrincipalKind.OPERATIONS:
             return "operations"
+        if self.kind is PrincipalKind.JOB_SEEKER:
+            return "a job seeker"
         return f"official of {'the city' if self.district_code is None else self.district_code}"
 
     def ensure_may_report_for(self, credit_code: str, registered_in: str | None = None) -> None:
@@ -266,6 +275,55 @@ class Principal:
         if self.kind is not PrincipalKind.OFFICER or not self.district_code or not self.staff_id:
             raise Forbidden("this is for employment service officers")
         return self.district_code, self.staff_id
+
+    def ensure_may_register_seeker(self, district_code: str) -> None:
+        """Employment assistants register the job seekers of their district (seekers register
+        themselves through the public self-registration, without a key)."""
+        if self.kind is not PrincipalKind.ASSISTANT:
+            raise Forbidden("job seekers are registered by their district's employment assistants")
+        if self.district_code != district_code:
+            raise Forbidden(f"this API key registers job seekers of district {self.district_code}")
+
+    def may_manage_seeker(self, seeker_id: str, district_code: str | None) -> bool:
+        """Whether the seeker is the caller's: the seeker themselves, or an assistant of the
+        seeker's district (`district_code`, None while matching has not recorded them yet).
+
+        Raises Forbidden for callers who never see job seekers."""
+        if self.kind is PrincipalKind.JOB_SEEKER:
+            return self.seeker_id == seeker_id
+        if self.kind is PrincipalKind.ASSISTANT:
+            return district_code is not None and district_code == self.district_code
+        raise Forbidden("job seekers are served by their district's employment assistants")
+
+    def ensure_may_move_seeker_to(self, district_code: str) -> None:
+        """An assistant keeps a seeker in their own district; a seeker moves where they like."""
+        if self.kind is PrincipalKind.ASSISTANT and district_code != self.district_code:
+            raise Forbidden(
+                f"this API key keeps job seekers in district {self.district_code}; "
+                "the seeker's new district registers them there"
+            )
+
+    def ensure_may_list_seekers(self, district_code: str) -> None:
+        if self.kind is not PrincipalKind.ASSISTANT:
+            raise Forbidden("job seekers are listed for their district's employment assistants")
+        if self.district_code != district_code:
+            raise Forbidden(f"this API key reads district {self.district_code} only")
+
+    def may_read_posting_recommendations(
+        self, credit_code: str, district_code: str, officer: str | None
+    ) -> bool:
+        """Who a posting is recommended to is read by the enterprise's service officer and the
+        assistants of the district of the work (never by the enterprise: they are people).
+
+        Raises Forbidden for everyone else."""
+        if self.kind is PrincipalKind.OFFICER:
+            return officer == self.id
+        if self.kind is PrincipalKind.ASSISTANT:
+            return self.district_code == district_code
+        raise Forbidden(
+            "a posting's recommended seekers are read by its service officer and the district's "
+            "employment assistants"
+        )
 
     # Labour sharing (用工调剂): an enterprise declares and answers for itself; its officer, and
     # the officials and assistants of the district of either side, read.

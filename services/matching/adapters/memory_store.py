@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date, datetime
 
 from services.matching.adapters.memory_fairs import InMemoryFairs
+from services.matching.domain import seeker_lists
 from services.matching.domain.demand import Cell, CellKey, EnterpriseFacts, demand_cells
 from services.matching.domain.fairs import FairSummary
 from services.matching.domain.postings import (
@@ -17,7 +19,20 @@ from services.matching.domain.postings import (
     advance,
     review,
 )
-from services.matching.domain.records import FAIR_RECORDS, Record, RecordEnterprise, RecordOfficer
+from services.matching.domain.recommend import Recommendation
+from services.matching.domain.records import (
+    FAIR_RECORDS,
+    Record,
+    RecordEnterprise,
+    RecordOfficer,
+    ranking_day,
+)
+from services.matching.domain.seekers import (
+    SeekerChange,
+    open_posting,
+    primary_group,
+    seeker_profile,
+)
 from services.matching.domain.sharing import AnswerGiven, Closure, Declaration, Shared, share
 
 
@@ -32,6 +47,9 @@ class InMemoryMatchingStore:
         self.audit: dict[str, list[Decision]] = defaultdict(list)
         self.fairs = InMemoryFairs()
         self.sharing_records: list[Declaration | Closure | AnswerGiven] = []
+        self.seekers: dict[str, SeekerChange] = {}
+        self.lists: dict[str, list[Recommendation]] = {}
+        self.notices: dict[tuple[str, str], dict[str, str]] = {}
 
     async def record(self, records: Sequence[Record]) -> int:
         new = list({r.event_id: r for r in records if r.event_id not in self.processed}.values())
@@ -64,7 +82,42 @@ class InMemoryMatchingStore:
             if posting is not None:
                 self.postings[posting_id] = posting
         self.fairs.record(r for r in new if isinstance(r, FAIR_RECORDS))
+        changed = []
+        for seeker in sorted((r for r in new if isinstance(r, SeekerChange)), key=_order):
+            if seeker.supersedes(self.seekers.get(seeker.seeker_id)):
+                self.seekers[seeker.seeker_id] = changed_to = seeker
+                changed.append(changed_to.seeker_id)
+        touched = sorted({r.posting_id for r in changes} | {r.posting_id for r in reviews})
+        if changed or touched:
+            self._refresh(changed, touched, ranking_day(new))
         return len(new)
+
+    def _refresh(self, changed: list[str], touched: list[str], today: date) -> None:
+        """`seekers_sql.refresh_lists` over everything in memory (the reference)."""
+        key = {code for code, r in self.enterprises.items() if r.key_category is not None}
+        postings = {pid: open_posting(p, p.credit_code in key) for pid, p in self.postings.items()}
+        seekers = {
+            sid: seeker_profile(sid, c.profile)
+            for sid, c in self.seekers.items()
+            if c.profile is not None
+        }
+        moving = [postings[p] for p in touched if p in postings]
+        others = {s: p for s, p in seekers.items() if s not in changed}
+        updated, rebuild = seeker_lists.after_postings(others, self.lists, moving, today)
+        for sid in sorted(rebuild | (set(changed) & set(seekers))):
+            opened = (p for p in postings.values() if p.is_open)
+            updated[sid] = seeker_lists.rebuilt(seekers[sid], opened, today)
+        for sid in set(self.lists) - set(seekers):
+            del self.lists[sid]
+        for sid, listed in sorted(updated.items()):
+            profile = self.seekers[sid].profile
+            if profile is not None and profile.consent_to_contact:
+                for notice in seeker_lists.notices(self.lists.get(sid, ()), listed, postings):
+                    self.notices.setdefault((sid, notice.posting_id), notice.parameters)
+            if listed:
+                self.lists[sid] = listed
+            else:
+                self.lists.pop(sid, None)
 
     async def demand(self) -> dict[CellKey, Cell]:
         facts = {
@@ -97,3 +150,20 @@ class InMemoryMatchingStore:
             [r for r in records if isinstance(r, AnswerGiven)],
             {c: r.industry_division for c, r in self.enterprises.items() if r.industry_division},
         )
+
+    async def recommendations(self, seeker_id: str) -> list[Recommendation]:
+        return list(self.lists.get(seeker_id, ()))
+
+    async def notices_queued(self) -> dict[tuple[str, str], dict[str, str]]:
+        return dict(self.notices)
+
+    async def active_job_seekers(self) -> dict[tuple[str, str], int]:
+        counts: dict[tuple[str, str], int] = defaultdict(int)
+        for change in self.seekers.values():
+            if change.profile is not None:
+                counts[change.profile.district_code, primary_group(change.profile)] += 1
+        return dict(counts)
+
+
+def _order(change: SeekerChange) -> tuple[datetime, str]:
+    return change.at, change.event_id

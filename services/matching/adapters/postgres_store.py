@@ -23,7 +23,7 @@ import orjson
 
 from services.contracts.demand import DemandList
 from services.contracts.postings import PostingDetails
-from services.matching.adapters import demand_sql, fairs_sql, sharing_sql
+from services.matching.adapters import demand_sql, fairs_sql, seekers_sql, sharing_sql
 from services.matching.domain.demand import Cell, CellKey
 from services.matching.domain.fairs import FairSummary
 from services.matching.domain.postings import (
@@ -38,7 +38,14 @@ from services.matching.domain.postings import (
     advance,
     review,
 )
-from services.matching.domain.records import FAIR_RECORDS, Record, RecordEnterprise, RecordOfficer
+from services.matching.domain.recommend import Recommendation
+from services.matching.domain.records import (
+    FAIR_RECORDS,
+    Record,
+    RecordEnterprise,
+    RecordOfficer,
+    ranking_day,
+)
 from services.matching.domain.sharing import Shared
 from services.matching.metrics import count_decisions, count_fair_events
 from services.platform.postgres import Connection
@@ -173,6 +180,15 @@ class PostgresMatchingStore:
         )
         return None if row is None else (row[0], row[1])
 
+    async def recommendations(self, seeker_id: str) -> list[Recommendation]:
+        return await seekers_sql.recommendations(self._pool, seeker_id)
+
+    async def notices_queued(self) -> dict[tuple[str, str], dict[str, str]]:
+        return await seekers_sql.notices_queued(self._pool)
+
+    async def active_job_seekers(self) -> dict[tuple[str, str], int]:
+        return await seekers_sql.active_job_seekers(self._pool)
+
     async def sharing(self) -> Shared:
         return await sharing_sql.shared(self._pool)
 
@@ -204,6 +220,8 @@ class PostgresMatchingStore:
         subjects = {f"enterprise:{c}" for c in credit_codes} | {f"posting:{p}" for p in posting_ids}
         subjects |= {f"enterprise:{row[0]}" for row in owners}
         subjects |= {f"fair:{r.fair_id}" for r in fair_records}
+        seekers = seekers_sql.seekers_of(batch)
+        subjects |= {f"seeker:{r.seeker_id}" for r in seekers}
         await conn.execute(
             "SELECT pg_advisory_xact_lock($1, hashtext(k)) FROM unnest($2::text[]) k ORDER BY k",
             _SUBJECT_LOCKS,
@@ -216,6 +234,8 @@ class PostgresMatchingStore:
         decided += await self._postings(conn, posting_ids, changes, reviews)
         places |= await demand_sql.places_of(conn, posting_ids, registered)
         await demand_sql.refresh(conn, places, _PLACE_LOCKS)
+        changed_seekers = await seekers_sql.record_seekers(conn, seekers)
+        await seekers_sql.refresh_lists(conn, changed_seekers, posting_ids, ranking_day(batch))
         fairs.update(await fairs_sql.record(conn, fair_records))
         await sharing_sql.record(conn, batch)  # its group locks come last
         return len(batch)

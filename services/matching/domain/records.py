@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from services.matching.domain.fairs import (
     FairInterest,
@@ -13,6 +13,7 @@ from services.matching.domain.fairs import (
     FairScheduling,
 )
 from services.matching.domain.postings import PostingChange, Review
+from services.matching.domain.seekers import SeekerChange, day_of
 from services.matching.domain.sharing import AnswerGiven, Closure, Declaration
 
 
@@ -51,6 +52,7 @@ Record = (
     | Declaration
     | Closure
     | AnswerGiven
+    | SeekerChange
 )
 FAIR_RECORDS = (FairScheduling, FairJoining, FairRegistration, FairInterest)
 
@@ -61,4 +63,13 @@ def subject_of(record: Record) -> str:
         return f"posting:{record.posting_id}"
     if isinstance(record, FAIR_RECORDS):
         return f"fair:{record.fair_id}"
+    if isinstance(record, SeekerChange):
+        return f"seeker:{record.seeker_id}"
     return f"enterprise:{record.credit_code}"
+
+
+def ranking_day(records: list[Record]) -> date:
+    """The day a batch's recommendations are ranked for: its latest posting or seeker event's
+    (so a replay ranks as the first run did)."""
+    moments = [r.at for r in records if isinstance(r, PostingChange | Review | SeekerChange)]
+    return day_of(max(moments)) if moments else date.min

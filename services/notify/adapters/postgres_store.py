@@ -132,12 +132,18 @@ async def _insert_messages(conn: Connection, requests: list[RecordRequest]) -> i
 
     contacts = await recipients_sql.enterprises(conn, of_kind(RecipientKind.ENTERPRISE))
     booked = await recipients_sql.bookings(conn, of_kind(RecipientKind.BOOKING))
-    reach = {RecipientKind.ENTERPRISE: contacts, RecipientKind.BOOKING: booked or {}}
+    seekers = await recipients_sql.seekers(conn, of_kind(RecipientKind.JOB_SEEKER))
+    reach = {
+        RecipientKind.ENTERPRISE: contacts,
+        RecipientKind.BOOKING: booked or {},
+        RecipientKind.JOB_SEEKER: seekers or {},
+    }
     intakes = [
         intake(
             r,
             reach.get(r.recipient_kind, {}).get(r.recipient),
             bookings_readable=booked is not None,
+            seekers_readable=seekers is not None,
         )
         for r in requests
     ]

@@ -33,7 +33,11 @@ class Intake:
 
 
 def intake(
-    request: RecordRequest, reach: Reach | None, *, bookings_readable: bool = True
+    request: RecordRequest,
+    reach: Reach | None,
+    *,
+    bookings_readable: bool = True,
+    seekers_readable: bool = True,
 ) -> Intake:
     """A request is never dropped: it is sendable, waits, or ends with a status saying why.
 
@@ -41,12 +45,17 @@ def intake(
     through the gateway's published view; while notify cannot read that view its notices are
     kept as `no_channel_yet`, and a booking the view does not know is refused. District public
     channels are not built yet. A value the text needs and nobody supplied refuses the message.
+    A job seeker is reached through matching's view of those who consented, in the same way.
     """
     kind = request.recipient_kind
     if kind is RecipientKind.BOOKING and not bookings_readable:
         return Intake(S.NO_CHANNEL_YET, reason="the gateway's booking contacts are not readable")
     if kind is RecipientKind.BOOKING and reach is None:
         return Intake(S.PERMANENT_FAILURE, reason="the booking is unknown to the gateway")
+    if kind is RecipientKind.JOB_SEEKER and not seekers_readable:
+        return Intake(S.NO_CHANNEL_YET, reason="matching's job seeker contacts are not readable")
+    if kind is RecipientKind.JOB_SEEKER and reach is None:
+        return Intake(S.PERMANENT_FAILURE, reason="the job seeker is unknown or did not consent")
     values = {**(reach.parameters if reach else {}), **request.parameters}
     try:
         rendered = render(request.template, values)

@@ -41,6 +41,10 @@ TEXTS: dict[Template, str] = {
         "【复工】共享用工调剂已达成：{role}{count}名员工，{period_from}至{period_to}；"
         "借出企业仍是用人单位，请按约定安排。"
     ),
+    Template.JOB_RECOMMENDED: (
+        "【复工】为您推荐岗位：{title}（{district_name}，月薪{salary}元，{reason}）。"
+        "详情请登录复工平台查看，回复TD退订。"
+    ),
 }
 
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")

@@ -135,6 +135,7 @@ async def test_staff_and_operations_keys_name_their_principal(
         Principal(PrincipalKind.ASSISTANT, district_code="310115", staff_id="A0012"),
         Principal(PrincipalKind.OFFICER, district_code="310104", staff_id="S-07"),
         Principal(PrincipalKind.OPERATIONS),
+        Principal(PrincipalKind.JOB_SEEKER, seeker_id="3b8f2c1d-6e4a-5b7c-8d9e-0f1a2b3c4d5e"),
     ):
         assert await keys.principal_for(await keys.issue(principal, "staff")) == principal
 

@@ -204,3 +204,43 @@ async def test_a_booking_notice_reaches_the_person_through_the_gateway_view(
     _assert_each_phone_once(await rig.received(), {_phone(7)})
     body = await rig.pool.fetchval("SELECT body FROM notify.messages")
     assert "浦东新区就业服务中心（浦东新区梅花路1号）" in body
+
+
+async def test_a_recommendation_reaches_only_the_seeker_who_consented(rig: NotifyRig) -> None:
+    """Matching's view of consenting seekers is how notify reaches them: a seeker who did not
+    consent is refused with a reason, never sent to."""
+    await migrate(rig.pool, "matching", "services.matching")
+    consenting, silent = str(uuid.uuid4()), str(uuid.uuid4())
+    for seeker, consent, serial in ((consenting, True, 8), (silent, False, 9)):
+        await rig.pool.execute(
+            "INSERT INTO matching.job_seekers (seeker_id, active, district_code, occupation_group,"
+            " desired_groups, salary_floor, profile, mobile, consent_to_contact, registered_by, "
+            "changed_at, event_id) VALUES ($1::uuid, true, '310112', '4', '{4}', 5000, "
+            "'{\"preferred_channel\": \"sms\"}'::jsonb, $2, $3, 'self', now(), $1::text)",
+            seeker,
+            _phone(serial),
+            consent,
+        )
+    for seeker in (consenting, silent):
+        request = NotificationRequest(
+            recipient_kind=RecipientKind.JOB_SEEKER,
+            recipient=seeker,
+            template=Template.JOB_RECOMMENDED,
+            parameters={
+                "title": "叉车司机",
+                "district_name": "闵行区",
+                "salary": "5500-7000",
+                "reason": "职业完全对口（4-02-06-03）",
+            },
+            requested_by="matching",
+        )
+        await rig.publisher.request_notice(request)
+
+    statuses = await _settled(rig, expected=2, within=20)
+
+    assert statuses == {"delivered": 1, "permanent_failure": 1}
+    _assert_each_phone_once(await rig.received(), {_phone(8)})
+    reason = await rig.pool.fetchval(
+        "SELECT reason FROM notify.messages WHERE status = 'permanent_failure'"
+    )
+    assert reason == "the job seeker is unknown or did not consent"

@@ -27,6 +27,7 @@ from services.gateway.domain.service_halls import Hall, PublicService
 from services.gateway.settings import GatewaySettings
 from tests.support.fairs import fair_body
 from tests.support.postings import posting_body
+from tests.support.seekers import seeker_body
 from tests.support.sharing import sharing_rows
 from tests.unit.gateway.authorisation_cases import (
     BATCH_CASES,
@@ -45,6 +46,7 @@ from tests.unit.gateway.authorisation_cases import (
     PROPOSAL,
     PUDONG_FOOD,
     PUDONG_LENDER,
+    SEEKER,
     SHEET_ROW_IN_SCOPE,
     SLOT,
     WARNING_ID,
@@ -142,6 +144,18 @@ def _objects_of_pudong(gateway: Gateway) -> None:
     gateway.views.sharing_declaration_rows += declarations
     gateway.views.sharing_proposal_rows.append(proposal)
     gateway.views.hint_rows.append(hint)
+    gateway.views.seeker_rows.append(
+        {
+            "seeker_id": SEEKER,
+            "active": True,
+            "district_code": "310115",
+            "occupation_group": "4",
+            "profile": {**seeker_body(district_code="310115"), "mobile": None},
+            "mobile_masked": "+86139****5678",
+            "registered_by": "assistant",
+            "changed_at": datetime(2020, 2, 17, 1, 0, tzinfo=UTC),
+        }
+    )
     gateway.views.warning_rows.append(
         {
             "warning_id": WARNING_ID,

@@ -102,3 +102,31 @@ def test_a_missing_value_is_a_permanent_failure_with_its_reason() -> None:
     assert made.status is MessageStatus.PERMANENT_FAILURE
     assert made.reason == "template values missing: deadline"
     assert made.phone is None
+
+
+RECOMMENDED = {
+    "title": "叉车司机",
+    "district_name": "闵行区",
+    "salary": "5500-7000",
+    "reason": "职业完全对口（4-02-06-03）",
+}
+
+
+def test_a_consenting_job_seeker_is_told_of_a_recommended_posting() -> None:
+    request = _request(RecipientKind.JOB_SEEKER, Template.JOB_RECOMMENDED, RECOMMENDED)
+
+    made = intake(request, Reach(PHONE))
+
+    assert (made.status, made.phone) == (MessageStatus.CREATED, PHONE)
+    assert made.body == (
+        "【复工】为您推荐岗位：叉车司机（闵行区，月薪5500-7000元，职业完全对口（4-02-06-03））。"
+        "详情请登录复工平台查看，回复TD退订。"
+    )
+
+
+def test_a_job_seeker_matching_does_not_list_as_consenting_is_not_told() -> None:
+    request = _request(RecipientKind.JOB_SEEKER, Template.JOB_RECOMMENDED, RECOMMENDED)
+
+    assert intake(request, None).status is MessageStatus.PERMANENT_FAILURE
+    unreadable = intake(request, None, seekers_readable=False)
+    assert unreadable.status is MessageStatus.NO_CHANNEL_YET

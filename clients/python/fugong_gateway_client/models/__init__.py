@@ -37,6 +37,7 @@ from .community_point_in import CommunityPointIn
 from .community_report_in import CommunityReportIn
 from .compliance_counts import ComplianceCounts
 from .compliance_out import ComplianceOut
+from .contact_channel import ContactChannel
 from .contact_in import ContactIn
 from .count_out import CountOut
 from .decision_out import DecisionOut
@@ -97,11 +98,16 @@ from .posting_accepted import PostingAccepted
 from .posting_in import PostingIn
 from .posting_out import PostingOut
 from .posting_out_details import PostingOutDetails
+from .posting_recommendations_out import PostingRecommendationsOut
 from .postings_out import PostingsOut
+from .priority_group import PriorityGroup
 from .problem import Problem
 from .proposal_out import ProposalOut
 from .proposals_out import ProposalsOut
 from .public_service import PublicService
+from .recommendation_out import RecommendationOut
+from .recommendations_out import RecommendationsOut
+from .recommended_seeker_out import RecommendedSeekerOut
 from .recorded_report import RecordedReport
 from .recorded_reports import RecordedReports
 from .registrant_in import RegistrantIn
@@ -125,6 +131,12 @@ from .row_accepted_out import RowAcceptedOut
 from .row_problem_out import RowProblemOut
 from .row_refused_out import RowRefusedOut
 from .scoped_figures import ScopedFigures
+from .seeker_accepted import SeekerAccepted
+from .seeker_in import SeekerIn
+from .seeker_out import SeekerOut
+from .seeker_out_profile_type_0 import SeekerOutProfileType0
+from .seekers_out import SeekersOut
+from .self_registered import SelfRegistered
 from .service_state import ServiceState
 from .sheet_upload_out import SheetUploadOut
 from .shift import Shift
@@ -142,6 +154,8 @@ from .upload_mode import UploadMode
 from .upload_roster_json_body import UploadRosterJsonBody
 from .weekly_report_in import WeeklyReportIn
 from .weekly_report_template_extension import WeeklyReportTemplateExtension
+from .withdrawal_in import WithdrawalIn
+from .working_time import WorkingTime
 
 __all__ = (
     "Accepted",
@@ -181,6 +195,7 @@ __all__ = (
     "CommunityReportIn",
     "ComplianceCounts",
     "ComplianceOut",
+    "ContactChannel",
     "ContactIn",
     "CountOut",
     "DecisionOut",
@@ -241,11 +256,16 @@ __all__ = (
     "PostingIn",
     "PostingOut",
     "PostingOutDetails",
+    "PostingRecommendationsOut",
     "PostingsOut",
+    "PriorityGroup",
     "Problem",
     "ProposalOut",
     "ProposalsOut",
     "PublicService",
+    "RecommendationOut",
+    "RecommendationsOut",
+    "RecommendedSeekerOut",
     "RecordedReport",
     "RecordedReports",
     "RegistrantIn",
@@ -269,6 +289,12 @@ __all__ = (
     "RowProblemOut",
     "RowRefusedOut",
     "ScopedFigures",
+    "SeekerAccepted",
+    "SeekerIn",
+    "SeekerOut",
+    "SeekerOutProfileType0",
+    "SeekersOut",
+    "SelfRegistered",
     "ServiceState",
     "SheetUploadOut",
     "Shift",
@@ -286,4 +312,6 @@ __all__ = (
     "UploadRosterJsonBody",
     "WeeklyReportIn",
     "WeeklyReportTemplateExtension",
+    "WithdrawalIn",
+    "WorkingTime",
 )

@@ -7,6 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 
 from ..models.channel import Channel
+from ..models.priority_group import PriorityGroup
 from ..models.shift import Shift
 from ..types import UNSET, Unset
 
@@ -30,6 +31,8 @@ class PostingIn:
         credit_code (str): 统一社会信用代码: 18-character Unified Social Credit Code (GB 32100-2015)
         shifts (list[Shift] | Unset):
         required_certificates (list[str] | Unset):
+        skills (list[str] | Unset): skills wanted (recommendations count overlap)
+        target_groups (list[PriorityGroup] | Unset): groups the job is meant for (e.g. 高校毕业生专场): a boost, no bar
         channels (list[Channel] | Unset):
         description (str | Unset):  Default: ''.
     """
@@ -46,6 +49,8 @@ class PostingIn:
     credit_code: str
     shifts: list[Shift] | Unset = UNSET
     required_certificates: list[str] | Unset = UNSET
+    skills: list[str] | Unset = UNSET
+    target_groups: list[PriorityGroup] | Unset = UNSET
     channels: list[Channel] | Unset = UNSET
     description: str | Unset = ""
 
@@ -81,6 +86,17 @@ class PostingIn:
         if not isinstance(self.required_certificates, Unset):
             required_certificates = self.required_certificates
 
+        skills: list[str] | Unset = UNSET
+        if not isinstance(self.skills, Unset):
+            skills = self.skills
+
+        target_groups: list[str] | Unset = UNSET
+        if not isinstance(self.target_groups, Unset):
+            target_groups = []
+            for target_groups_item_data in self.target_groups:
+                target_groups_item = target_groups_item_data.value
+                target_groups.append(target_groups_item)
+
         channels: list[str] | Unset = UNSET
         if not isinstance(self.channels, Unset):
             channels = []
@@ -110,6 +126,10 @@ class PostingIn:
             field_dict["shifts"] = shifts
         if required_certificates is not UNSET:
             field_dict["required_certificates"] = required_certificates
+        if skills is not UNSET:
+            field_dict["skills"] = skills
+        if target_groups is not UNSET:
+            field_dict["target_groups"] = target_groups
         if channels is not UNSET:
             field_dict["channels"] = channels
         if description is not UNSET:
@@ -151,6 +171,17 @@ class PostingIn:
 
         required_certificates = cast(list[str], d.pop("required_certificates", UNSET))
 
+        skills = cast(list[str], d.pop("skills", UNSET))
+
+        _target_groups = d.pop("target_groups", UNSET)
+        target_groups: list[PriorityGroup] | Unset = UNSET
+        if _target_groups is not UNSET:
+            target_groups = []
+            for target_groups_item_data in _target_groups:
+                target_groups_item = PriorityGroup(target_groups_item_data)
+
+                target_groups.append(target_groups_item)
+
         _channels = d.pop("channels", UNSET)
         channels: list[Channel] | Unset = UNSET
         if _channels is not UNSET:
@@ -175,6 +206,8 @@ class PostingIn:
             credit_code=credit_code,
             shifts=shifts,
             required_certificates=required_certificates,
+            skills=skills,
+            target_groups=target_groups,
             channels=channels,
             description=description,
         )

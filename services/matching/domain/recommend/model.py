@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 
+from services.contracts.job_seekers import PriorityGroup
 
-class PriorityGroup(StrEnum):
-    GRADUATE = "高校毕业生"
-    HARD_TO_EMPLOY = "就业困难人员"
-    MIGRANT_WORKER = "外来务工人员"
+__all__ = ["OccupationCode", "OpenPosting", "PriorityGroup", "SeekerProfile"]
 
 
 @dataclass(frozen=True, slots=True)
