@@ -4,7 +4,10 @@ A seeded Shanghai of spring 2020 (services/demo_city): about 2,000 enterprises o
 districts and the industry sections, community monitoring points, weekly reports 2020-W06 to W12
 on a modelled recovery curve (some late, some missing), postings of key enterprises and of one in
 eight others (screening holds or refuses a few), the key enterprises' service officers, and one
-enterprise's roster and return-date campaign, which notify sends through the provider simulator.
+enterprise's roster and return-date campaign, which notify sends through the provider simulator;
+a few hundred job seekers registered by their districts' employment assistants (matching
+recommends postings, notify tells those who consented), labour-sharing declarations that matching
+pairs into proposals, and a city job fair open from today with key enterprises' postings.
 Everything goes through the gateway's public API; the keys are kept in .state/demo-keys.json.
 Running it again sends the same submissions with the same Idempotency-Keys, which changes nothing.
 
@@ -30,7 +33,10 @@ sys.path.insert(0, str(REPO))
 
 from services.contracts.identifiers import SHANGHAI  # noqa: E402
 from services.demo_city.city import WEEKS, City, generate  # noqa: E402
-from services.demo_city.keys import issue_demo_keys  # noqa: E402
+from services.demo_city.keys import PUDONG, issue_demo_keys  # noqa: E402
+from services.demo_city.labour import Labour  # noqa: E402
+from services.demo_city.labour import generate as generate_labour  # noqa: E402
+from services.demo_city.labour_loader import load_labour  # noqa: E402
 from services.demo_city.loader import DemoKeys, LoadError, load, writers  # noqa: E402
 from services.gateway.settings import GatewaySettings  # noqa: E402
 
@@ -40,9 +46,9 @@ GATEWAY_ADMIN = "http://127.0.0.1:8100"
 SAVED = REPO / ".state" / "demo-keys.json"
 
 
-async def demo_keys(http: httpx.AsyncClient, city: City) -> tuple[DemoKeys, str]:
+async def demo_keys(http: httpx.AsyncClient, city: City, labour: Labour) -> tuple[DemoKeys, str]:
     """The keys of an earlier run for this city if they still work, else new ones (in .state/)."""
-    enterprises, points = writers(city)
+    enterprises, points = writers(city, labour)
     if SAVED.exists():
         saved: dict[str, Any] = json.loads(SAVED.read_text())
         probe = await http.get(
@@ -54,9 +60,13 @@ async def demo_keys(http: httpx.AsyncClient, city: City) -> tuple[DemoKeys, str]
             probe.status_code == 200
             and set(saved.get("enterprises", {})) == enterprises
             and set(saved.get("points", {})) == points
+            and set(saved.get("assistants", {})) == set(labour.districts)
         ):
-            return DemoKeys(saved["city"], saved["enterprises"], saved["points"]), saved["pudong"]
-    keys, pudong = await issue_demo_keys(GatewaySettings(), city)
+            keys = DemoKeys(
+                saved["city"], saved["enterprises"], saved["points"], saved["assistants"]
+            )
+            return keys, saved["pudong"]
+    keys, pudong = await issue_demo_keys(GatewaySettings(), city, labour)
     SAVED.parent.mkdir(exist_ok=True)
     SAVED.write_text(
         json.dumps(
@@ -65,6 +75,7 @@ async def demo_keys(http: httpx.AsyncClient, city: City) -> tuple[DemoKeys, str]
                 "pudong": pudong,
                 "enterprises": keys.enterprises,
                 "points": keys.points,
+                "assistants": keys.assistants,
             }
         )
     )
@@ -145,10 +156,12 @@ async def wait_for_figures(http: httpx.AsyncClient, city: City, key: str) -> dic
 async def run(seed: int, size: int, gateway: str) -> int:
     started = time.monotonic()
     city = generate(seed, size, today=date.today())
+    labour = generate_labour(city, datetime.now(SHANGHAI).date())
     async with httpx.AsyncClient(base_url=gateway, timeout=60) as http:
-        keys, pudong_key = await demo_keys(http, city)
+        keys, pudong_key = await demo_keys(http, city, labour)
         try:
             loaded = await load(http, city, keys)
+            market = await load_labour(http, city, labour, keys, loaded.postings)
         except LoadError as refused:
             raise SystemExit(f"demo: {refused}") from None
         sent = time.monotonic() - started
@@ -163,9 +176,16 @@ async def run(seed: int, size: int, gateway: str) -> int:
         f"and {loaded.points} community points in 16 districts; {loaded.weekly_reports} weekly "
         f"and {loaded.community_reports} community reports {WEEKS[0]}…{latest}; "
         f"{len(loaded.postings)} postings; {loaded.officers} service officers assigned; "
-        f"a roster of {loaded.roster_members} and campaign {loaded.campaign_id}\n"
+        f"a roster of {loaded.roster_members} and campaign {loaded.campaign_id}; "
+        f"{len(market.seekers)} job seekers, {len(market.declarations)} labour-sharing "
+        f"declarations, job fair {market.fair_id} with {len(market.fair_postings)} postings\n"
         f"demo: sent in {sent:.1f} s, every report counted after {counted:.1f} s; "
         f"city return rate (返岗率) in {latest}: {figures['total']['return_rate']:.1%}\n"
+    )
+    pudong_seeker = next(
+        seeker
+        for seeker, body in zip(market.seekers, labour.seekers, strict=True)
+        if body["district_code"] == PUDONG
     )
     tomorrow = (datetime.now(SHANGHAI).date() + timedelta(days=1)).isoformat()
     print(f"""Fugong is running.
@@ -174,6 +194,7 @@ async def run(seed: int, size: int, gateway: str) -> int:
   city official key     {keys.city}
   浦东 official key      {pudong_key}
   enterprise key        {enterprise_key}   ({city.roster_enterprise}, 浦东新区)
+  浦东 assistant key     {keys.assistants[PUDONG]}   (就业援助员: 浦东新区's job seekers)
   API                   {gateway}/v1/…
   its docs              {GATEWAY_ADMIN}/docs
   try                   curl -s -H 'X-API-Key: {keys.city}' \\
@@ -181,6 +202,10 @@ async def run(seed: int, size: int, gateway: str) -> int:
   early warnings        curl -s -H 'X-API-Key: {keys.city}' '{gateway}/v1/warnings'
                           (within a minute: 闵行区's 招聘满足率, 崇明区's 返岗率, 嘉定区's
                           外来人员就业率 in {latest})
+  recommendations       curl -s -H 'X-API-Key: {keys.assistants[PUDONG]}' \\
+                          '{gateway}/v1/job-seekers/{pudong_seeker}/recommendations'
+  sharing proposals     curl -s -H 'X-API-Key: {keys.city}' '{gateway}/v1/sharing/proposals'
+  job fair              curl -s -H 'X-API-Key: {keys.city}' '{gateway}/v1/fairs/{market.fair_id}'
   postings to review    curl -s -H 'X-API-Key: {keys.city}' '{gateway}/v1/posting-reviews'
   campaign progress     curl -s -H 'X-API-Key: {enterprise_key}' \\
                           '{gateway}/v1/campaigns/{loaded.campaign_id}'

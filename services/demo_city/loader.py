@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import httpx
 
 from services.demo_city.city import City, registration
+from services.demo_city.labour import Labour
 
 BATCH = 1000
 T = TypeVar("T")
@@ -29,11 +30,13 @@ class LoadError(RuntimeError):
 
 @dataclass(frozen=True)
 class DemoKeys:
-    """API keys: the city bureau's, and the enterprises' and points' that write themselves."""
+    """API keys: the city bureau's, the enterprises' and points' that write themselves, and
+    each district's employment assistant's (by district code)."""
 
     city: str
     enterprises: dict[str, str]
     points: dict[str, str]
+    assistants: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -50,11 +53,12 @@ class Loaded:
     campaign_id: str | None = None
 
 
-def writers(city: City) -> tuple[set[str], set[str]]:
-    """The enterprises (credit codes) and points (town codes) that need keys of their own."""
-    return {code for code, _ in city.postings} | {city.roster_enterprise}, {
-        p.town_code for p in city.points
-    }
+def writers(city: City, labour: Labour | None = None) -> tuple[set[str], set[str]]:
+    """The enterprises (credit codes) and points (town codes) that need keys of their own: the
+    city's, and those declaring labour sharing when its labour market is loaded too."""
+    enterprises = {code for code, _ in city.postings} | {city.roster_enterprise}
+    declaring = set(labour.declaring) if labour else set()
+    return enterprises | declaring, {p.town_code for p in city.points}
 
 
 async def _send(

@@ -1,6 +1,8 @@
 """The demo city loaded into a real platform through the gateway, twice: its figures appear (the
 return rate climbing from W06 to W12), screening holds and refuses some postings, key enterprises
-have their officers, and the second load changes nothing."""
+have their officers, every job seeker has recommendations in an occupation group they want, the
+labour-sharing declarations are paired into proposals, the job fair is open with its postings,
+and the second load changes nothing."""
 
 from __future__ import annotations
 
@@ -22,13 +24,16 @@ from services.demo_city.city import (
     generate,
 )
 from services.demo_city.keys import issue_demo_keys
-from services.demo_city.loader import load
+from services.demo_city.labour import generate as generate_labour
+from services.demo_city.labour_loader import LabourLoaded, load_labour
+from services.demo_city.loader import DemoKeys, load
 from tests.support.stack import Stack, running_stack
 from tests.support.waiting import eventually
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 
 CITY = generate(seed=11, enterprises=150, today=date.today())
+LABOUR = generate_labour(CITY, date.today())
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
@@ -78,11 +83,16 @@ def _has_status(status: str) -> Callable[[Any], bool]:
 async def test_the_demo_city_loads_shows_its_recovery_and_loads_again_without_change(
     stack: Stack, client: httpx.AsyncClient
 ) -> None:
-    keys, _ = await issue_demo_keys(stack.settings, CITY)
+    keys, _ = await issue_demo_keys(stack.settings, CITY, LABOUR)
     city = {"X-API-Key": keys.city}
     started = time.monotonic()
     loaded = await load(client, CITY, keys)
     print(f"demo city of {len(CITY.enterprises)} loaded in {time.monotonic() - started:.1f} s")
+    market = await load_labour(client, CITY, LABOUR, keys, loaded.postings)
+    print(
+        f"and its {len(market.seekers)} job seekers, {len(market.declarations)} declarations "
+        f"and job fair after {time.monotonic() - started:.1f} s"
+    )
     assert loaded.registrations == len(CITY.enterprises)
     assert loaded.weekly_reports == len(CITY.reports)
     assert loaded.community_reports == len(CITY.community_reports)
@@ -140,11 +150,66 @@ async def test_the_demo_city_loads_shows_its_recovery_and_loads_again_without_ch
             what=f"{rule} raised for {district} in {WEEKS[-1]}",
         )
 
+    await _every_seeker_has_recommendations(client, keys, market)
+    await _declarations_are_paired(client, city, market)
+    await _the_fair_is_open_with_its_postings(client, city, market)
+
     again = await load(client, CITY, keys)
     assert again.postings == loaded.postings
     assert again.campaign_id == loaded.campaign_id
+    assert await load_labour(client, CITY, LABOUR, keys, again.postings) == market
     figures = await _json(
         client.get("/v1/indicators/return-to-work", params={"week": WEEKS[-1]}, headers=city)
     )
     assert figures["total"]["enterprises_reporting"] == reporting(WEEKS[-1])
     assert figures["total"]["return_rate"] == rates[WEEKS[-1]]
+
+
+async def _every_seeker_has_recommendations(
+    client: httpx.AsyncClient, keys: DemoKeys, market: LabourLoaded
+) -> None:
+    assert len(set(market.seekers)) == len(LABOUR.seekers) >= 30
+    for seeker_id, body in zip(market.seekers, LABOUR.seekers, strict=True):
+        assistant = {"X-API-Key": keys.assistants[body["district_code"]]}
+        found = await eventually(
+            _get(client, f"/v1/job-seekers/{seeker_id}/recommendations", assistant),
+            lambda answer: bool(answer["recommendations"]),
+            what=f"recommendations for job seeker {seeker_id}",
+        )
+        groups = {code[0] for code in body["desired_occupations"]}
+        for recommended in found["recommendations"]:
+            assert recommended["occupation_code"][0] in groups
+            assert recommended["salary_max"] >= body["salary_floor"]
+
+
+async def _declarations_are_paired(
+    client: httpx.AsyncClient, city: dict[str, str], market: LabourLoaded
+) -> None:
+    assert len(set(market.declarations)) == len(LABOUR.declarations)
+    lenders = {b["credit_code"] for kind, b in LABOUR.declarations if kind == "surplus"}
+    borrowers = {b["credit_code"] for kind, b in LABOUR.declarations if kind == "shortage"}
+    assert lenders
+    assert borrowers
+    found = await eventually(
+        _get(client, "/v1/sharing/proposals", city),
+        lambda body: {p["lender_credit_code"] for p in body["proposals"]} == lenders,
+        what="a proposal for every surplus declared",
+    )
+    for proposal in found["proposals"]:
+        assert proposal["borrower_credit_code"] in borrowers
+        assert proposal["status"] == "open"
+    declarations = await _json(client.get("/v1/sharing/declarations", headers=city))
+    assert {d["status"] for d in declarations["declarations"]} == {"open"}
+
+
+async def _the_fair_is_open_with_its_postings(
+    client: httpx.AsyncClient, city: dict[str, str], market: LabourLoaded
+) -> None:
+    assert len(market.fair_postings) == len(LABOUR.fair_postings) >= 3
+    fair = await eventually(
+        _get(client, f"/v1/fairs/{market.fair_id}", city),
+        lambda body: len(body["postings_shown"]) == len(market.fair_postings),
+        what="the fair showing every posting brought",
+    )
+    assert fair["open"] is True
+    assert {p["posting_id"] for p in fair["postings_shown"]} == set(market.fair_postings)

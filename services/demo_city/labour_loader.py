@@ -1,0 +1,123 @@
+"""Load the demo city's labour market (labour.py) through the gateway, after the city itself.
+
+Each district's employment assistant registers its job seekers; the declaring enterprises send
+their surplus and shortages; the city bureau schedules the job fair and, once matching shows it
+and has published their postings, the fair's enterprises join with them. Idempotency-Keys come
+from the seed (the fair's also from its day), so loading again changes nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from services.demo_city.city import City
+from services.demo_city.labour import Labour
+from services.demo_city.loader import DemoKeys, LoadError, _accepted, _gather, _send
+
+WAIT_SECONDS = 60.0
+"""How long the fair waits for matching to show it and publish its postings."""
+
+
+@dataclass(frozen=True)
+class LabourLoaded:
+    seekers: list[str]
+    """Seeker ids, in the order of `Labour.seekers`."""
+    declarations: list[str]
+    fair_id: str
+    fair_postings: list[str]
+
+
+async def load_labour(
+    http: httpx.AsyncClient, city: City, labour: Labour, keys: DemoKeys, postings: list[str]
+) -> LabourLoaded:
+    """Send the labour market; `postings` are the posting ids the city's load answered."""
+    seekers, declarations, (fair_id, shown) = await asyncio.gather(
+        _gather(_seeker(http, city, keys, n, body) for n, body in enumerate(labour.seekers)),
+        _gather(
+            _declaration(http, city, keys, n, kind, body)
+            for n, (kind, body) in enumerate(labour.declarations)
+        ),
+        _fair(http, city, labour, keys, postings),
+    )
+    return LabourLoaded(seekers, declarations, fair_id, shown)
+
+
+async def _seeker(
+    http: httpx.AsyncClient, city: City, keys: DemoKeys, n: int, body: dict[str, Any]
+) -> str:
+    key = keys.assistants[body["district_code"]]
+    answer = await _send(
+        http, "POST", "/v1/job-seekers", key, city.idempotency_key("seeker", str(n)), json=body
+    )
+    return str(_accepted(answer, f"job seeker {n}")["seeker_id"])
+
+
+async def _declaration(
+    http: httpx.AsyncClient, city: City, keys: DemoKeys, n: int, kind: str, body: dict[str, Any]
+) -> str:
+    path = "/v1/sharing/surplus" if kind == "surplus" else "/v1/sharing/shortages"
+    key = keys.enterprises[body["credit_code"]]
+    answer = await _send(http, "POST", path, key, city.idempotency_key(kind, str(n)), json=body)
+    return str(_accepted(answer, f"{kind} declaration {n}")["declaration_id"])
+
+
+async def _fair(
+    http: httpx.AsyncClient, city: City, labour: Labour, keys: DemoKeys, postings: list[str]
+) -> tuple[str, list[str]]:
+    opens = labour.fair["starts_at"]
+    answer = await _send(
+        http, "POST", "/v1/fairs", keys.city, city.idempotency_key("fair", opens), json=labour.fair
+    )
+    fair_id = str(_accepted(answer, "job fair")["fair_id"])
+    await _until(http, keys.city, f"/v1/fairs/{fair_id}", lambda _: True, "the fair scheduled")
+    brought = [(city.postings[n][0], postings[n]) for n in labour.fair_postings]
+    for _, posting_id in brought:
+        await _until(
+            http,
+            keys.city,
+            f"/v1/postings/{posting_id}",
+            lambda body: body["status"] == "published",
+            f"posting {posting_id} published",
+        )
+    await _gather(
+        _join(http, city, keys.enterprises[code], fair_id, code, posting_id)
+        for code, posting_id in brought
+    )
+    return fair_id, [posting_id for _, posting_id in brought]
+
+
+async def _join(
+    http: httpx.AsyncClient, city: City, key: str, fair_id: str, code: str, posting_id: str
+) -> None:
+    answer = await _send(
+        http,
+        "PUT",
+        f"/v1/fairs/{fair_id}/enterprises/{code}",
+        key,
+        city.idempotency_key("fair", fair_id, code),
+        json={"posting_ids": [posting_id]},
+    )
+    _accepted(answer, f"{code} joining the fair")
+
+
+async def _until(
+    http: httpx.AsyncClient, key: str, path: str, done: Callable[[Any], bool], what: str
+) -> dict[str, Any]:
+    """GET `path` until it answers 200 with a body `done` accepts; LoadError after the wait."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while True:
+        answer = await http.get(path, headers={"X-API-Key": key})
+        if answer.status_code == 200 and done(answer.json()):
+            body: dict[str, Any] = answer.json()
+            return body
+        if answer.status_code not in (200, 404):
+            raise LoadError(f"{what}: {answer.status_code} {answer.text[:500]}")
+        if time.monotonic() > deadline:
+            raise LoadError(f"{what}: not within {WAIT_SECONDS:.0f} s ({answer.status_code})")
+        await asyncio.sleep(0.25)
