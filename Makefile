@@ -69,7 +69,7 @@ status: ## Report what is running
 	@$(LOCAL)/services.sh status
 	@$(LOCAL)/prometheus.sh status
 
-demo: ## Load the demo city (2,000 enterprises, reports W06-W12, postings, a campaign) into a running stack
+demo: ## Load the demo city (2,000 enterprises, reports W06-W12, postings, a campaign, job seekers, labour sharing, a job fair) into a running stack
 	@$(PY) $(LOCAL)/demo.py
 
 run: up demo ## From a fresh machine: set up, start the stack, load the demo, print where to look

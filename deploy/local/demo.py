@@ -36,8 +36,8 @@ from services.demo_city.city import WEEKS, City, generate  # noqa: E402
 from services.demo_city.keys import PUDONG, issue_demo_keys  # noqa: E402
 from services.demo_city.labour import Labour  # noqa: E402
 from services.demo_city.labour import generate as generate_labour  # noqa: E402
-from services.demo_city.labour_loader import load_labour  # noqa: E402
-from services.demo_city.loader import DemoKeys, LoadError, load, writers  # noqa: E402
+from services.demo_city.labour_loader import load_with_labour  # noqa: E402
+from services.demo_city.loader import DemoKeys, LoadError, writers  # noqa: E402
 from services.gateway.settings import GatewaySettings  # noqa: E402
 
 GATEWAY = "http://127.0.0.1:8000"
@@ -160,8 +160,7 @@ async def run(seed: int, size: int, gateway: str) -> int:
     async with httpx.AsyncClient(base_url=gateway, timeout=60) as http:
         keys, pudong_key = await demo_keys(http, city, labour)
         try:
-            loaded = await load(http, city, keys)
-            market = await load_labour(http, city, labour, keys, loaded.postings)
+            loaded, market = await load_with_labour(http, city, labour, keys)
         except LoadError as refused:
             raise SystemExit(f"demo: {refused}") from None
         sent = time.monotonic() - started

@@ -1,16 +1,17 @@
-"""Load the demo city's labour market (labour.py) through the gateway, after the city itself.
+"""Load the demo city with its labour market (labour.py) through the gateway.
 
-Each district's employment assistant registers its job seekers; the declaring enterprises send
-their surplus and shortages; the city bureau schedules the job fair and, once matching shows it
-and has published their postings, the fair's enterprises join with them. Idempotency-Keys come
-from the seed (the fair's also from its day), so loading again changes nothing.
+The city goes as loader.py sends it; at the same time each district's employment assistant
+registers its job seekers, the declaring enterprises send their surplus and shortages, and the
+city bureau schedules the job fair. Once matching shows the fair and has published their
+postings, the fair's enterprises join with them. Idempotency-Keys come from the seed (the fair's
+also from its day), so loading again changes nothing.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +19,15 @@ import httpx
 
 from services.demo_city.city import City
 from services.demo_city.labour import Labour
-from services.demo_city.loader import DemoKeys, LoadError, _accepted, _gather, _send
+from services.demo_city.loader import (
+    DemoKeys,
+    Loaded,
+    LoadError,
+    _accepted,
+    _gather,
+    _send,
+    load,
+)
 
 WAIT_SECONDS = 60.0
 """How long the fair waits for matching to show it and publish its postings."""
@@ -33,19 +42,22 @@ class LabourLoaded:
     fair_postings: list[str]
 
 
-async def load_labour(
-    http: httpx.AsyncClient, city: City, labour: Labour, keys: DemoKeys, postings: list[str]
-) -> LabourLoaded:
-    """Send the labour market; `postings` are the posting ids the city's load answered."""
-    seekers, declarations, (fair_id, shown) = await asyncio.gather(
+async def load_with_labour(
+    http: httpx.AsyncClient, city: City, labour: Labour, keys: DemoKeys
+) -> tuple[Loaded, LabourLoaded]:
+    """Send the city and its labour market at once: seekers, declarations and the fair need
+    nothing of the city but the fair's postings, which its enterprises bring once published."""
+    city_loaded = asyncio.ensure_future(load(http, city, keys))
+    loaded, seekers, declarations, (fair_id, shown) = await asyncio.gather(
+        city_loaded,
         _gather(_seeker(http, city, keys, n, body) for n, body in enumerate(labour.seekers)),
         _gather(
             _declaration(http, city, keys, n, kind, body)
             for n, (kind, body) in enumerate(labour.declarations)
         ),
-        _fair(http, city, labour, keys, postings),
+        _fair(http, city, labour, keys, city_loaded),
     )
-    return LabourLoaded(seekers, declarations, fair_id, shown)
+    return loaded, LabourLoaded(seekers, declarations, fair_id, shown)
 
 
 async def _seeker(
@@ -68,7 +80,11 @@ async def _declaration(
 
 
 async def _fair(
-    http: httpx.AsyncClient, city: City, labour: Labour, keys: DemoKeys, postings: list[str]
+    http: httpx.AsyncClient,
+    city: City,
+    labour: Labour,
+    keys: DemoKeys,
+    city_loaded: Awaitable[Loaded],
 ) -> tuple[str, list[str]]:
     opens = labour.fair["starts_at"]
     answer = await _send(
@@ -76,6 +92,7 @@ async def _fair(
     )
     fair_id = str(_accepted(answer, "job fair")["fair_id"])
     await _until(http, keys.city, f"/v1/fairs/{fair_id}", lambda _: True, "the fair scheduled")
+    postings = (await city_loaded).postings
     brought = [(city.postings[n][0], postings[n]) for n in labour.fair_postings]
     for _, posting_id in brought:
         await _until(

@@ -25,8 +25,8 @@ from services.demo_city.city import (
 )
 from services.demo_city.keys import issue_demo_keys
 from services.demo_city.labour import generate as generate_labour
-from services.demo_city.labour_loader import LabourLoaded, load_labour
-from services.demo_city.loader import DemoKeys, load
+from services.demo_city.labour_loader import LabourLoaded, load_with_labour
+from services.demo_city.loader import DemoKeys
 from tests.support.stack import Stack, running_stack
 from tests.support.waiting import eventually
 
@@ -86,12 +86,11 @@ async def test_the_demo_city_loads_shows_its_recovery_and_loads_again_without_ch
     keys, _ = await issue_demo_keys(stack.settings, CITY, LABOUR)
     city = {"X-API-Key": keys.city}
     started = time.monotonic()
-    loaded = await load(client, CITY, keys)
-    print(f"demo city of {len(CITY.enterprises)} loaded in {time.monotonic() - started:.1f} s")
-    market = await load_labour(client, CITY, LABOUR, keys, loaded.postings)
+    loaded, market = await load_with_labour(client, CITY, LABOUR, keys)
     print(
-        f"and its {len(market.seekers)} job seekers, {len(market.declarations)} declarations "
-        f"and job fair after {time.monotonic() - started:.1f} s"
+        f"demo city of {len(CITY.enterprises)} with {len(market.seekers)} job seekers, "
+        f"{len(market.declarations)} declarations and a job fair loaded in "
+        f"{time.monotonic() - started:.1f} s"
     )
     assert loaded.registrations == len(CITY.enterprises)
     assert loaded.weekly_reports == len(CITY.reports)
@@ -154,10 +153,10 @@ async def test_the_demo_city_loads_shows_its_recovery_and_loads_again_without_ch
     await _declarations_are_paired(client, city, market)
     await _the_fair_is_open_with_its_postings(client, city, market)
 
-    again = await load(client, CITY, keys)
+    again, market_again = await load_with_labour(client, CITY, LABOUR, keys)
     assert again.postings == loaded.postings
     assert again.campaign_id == loaded.campaign_id
-    assert await load_labour(client, CITY, LABOUR, keys, again.postings) == market
+    assert market_again == market
     figures = await _json(
         client.get("/v1/indicators/return-to-work", params={"week": WEEKS[-1]}, headers=city)
     )
