@@ -1,9 +1,9 @@
 """Load the demo city with its labour market (labour.py) through the gateway.
 
-The city goes as loader.py sends it; at the same time each district's employment assistant
-registers its job seekers, the declaring enterprises send their surplus and shortages, and the
-city bureau schedules the job fair. Once matching shows the fair and has published their
-postings, the fair's enterprises join with them. Idempotency-Keys come from the seed (the fair's
+The city goes as loader.py sends it; at the same time the declaring enterprises send their
+surplus and shortages and the city bureau schedules the job fair. Once matching holds every
+posting, each district's employment assistant registers its job seekers and the fair's
+enterprises join with their published postings. Idempotency-Keys come from the seed (the fair's
 also from its day), so loading again changes nothing.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,7 +30,7 @@ from services.demo_city.loader import (
 )
 
 WAIT_SECONDS = 60.0
-"""How long the fair waits for matching to show it and publish its postings."""
+"""How long to wait for matching to show the fair and record each posting."""
 
 
 @dataclass(frozen=True)
@@ -45,19 +45,30 @@ class LabourLoaded:
 async def load_with_labour(
     http: httpx.AsyncClient, city: City, labour: Labour, keys: DemoKeys
 ) -> tuple[Loaded, LabourLoaded]:
-    """Send the city and its labour market at once: seekers, declarations and the fair need
-    nothing of the city but the fair's postings, which its enterprises bring once published."""
-    city_loaded = asyncio.ensure_future(load(http, city, keys))
-    loaded, seekers, declarations, (fair_id, shown) = await asyncio.gather(
-        city_loaded,
-        _gather(_seeker(http, city, keys, n, body) for n, body in enumerate(labour.seekers)),
+    """Send the city and its labour market: the declarations and the fair's scheduling beside
+    the city's batches; the seekers once matching holds every posting (so each is ranked against
+    the whole market and told of their best three, not of each better one as it arrives); the
+    fair's enterprises then join with their postings."""
+    city_loaded, declarations, fair_id = await asyncio.gather(
+        load(http, city, keys),
         _gather(
             _declaration(http, city, keys, n, kind, body)
             for n, (kind, body) in enumerate(labour.declarations)
         ),
-        _fair(http, city, labour, keys, city_loaded),
+        _schedule_fair(http, city, labour, keys),
     )
-    return loaded, LabourLoaded(seekers, declarations, fair_id, shown)
+    postings = city_loaded.postings
+    await _gather(
+        _until(http, keys.city, f"/v1/postings/{p}", lambda _: True, f"posting {p} recorded")
+        for p in postings
+    )
+    brought = [(city.postings[n][0], postings[n]) for n in labour.fair_postings]
+    seekers, _ = await asyncio.gather(
+        _gather(_seeker(http, city, keys, n, body) for n, body in enumerate(labour.seekers)),
+        _gather(_join(http, city, keys, fair_id, code, posting) for code, posting in brought),
+    )
+    market = LabourLoaded(seekers, declarations, fair_id, [posting for _, posting in brought])
+    return city_loaded, market
 
 
 async def _seeker(
@@ -79,46 +90,35 @@ async def _declaration(
     return str(_accepted(answer, f"{kind} declaration {n}")["declaration_id"])
 
 
-async def _fair(
-    http: httpx.AsyncClient,
-    city: City,
-    labour: Labour,
-    keys: DemoKeys,
-    city_loaded: Awaitable[Loaded],
-) -> tuple[str, list[str]]:
+async def _schedule_fair(
+    http: httpx.AsyncClient, city: City, labour: Labour, keys: DemoKeys
+) -> str:
     opens = labour.fair["starts_at"]
     answer = await _send(
         http, "POST", "/v1/fairs", keys.city, city.idempotency_key("fair", opens), json=labour.fair
     )
     fair_id = str(_accepted(answer, "job fair")["fair_id"])
     await _until(http, keys.city, f"/v1/fairs/{fair_id}", lambda _: True, "the fair scheduled")
-    postings = (await city_loaded).postings
-    brought = [(city.postings[n][0], postings[n]) for n in labour.fair_postings]
-    for _, posting_id in brought:
-        await _until(
-            http,
-            keys.city,
-            f"/v1/postings/{posting_id}",
-            lambda body: body["status"] == "published",
-            f"posting {posting_id} published",
-        )
-    await _gather(
-        _join(http, city, keys.enterprises[code], fair_id, code, posting_id)
-        for code, posting_id in brought
-    )
-    return fair_id, [posting_id for _, posting_id in brought]
+    return fair_id
 
 
 async def _join(
-    http: httpx.AsyncClient, city: City, key: str, fair_id: str, code: str, posting_id: str
+    http: httpx.AsyncClient, city: City, keys: DemoKeys, fair_id: str, code: str, posting: str
 ) -> None:
+    await _until(
+        http,
+        keys.city,
+        f"/v1/postings/{posting}",
+        lambda body: body["status"] == "published",
+        f"posting {posting} published",
+    )
     answer = await _send(
         http,
         "PUT",
         f"/v1/fairs/{fair_id}/enterprises/{code}",
-        key,
+        keys.enterprises[code],
         city.idempotency_key("fair", fair_id, code),
-        json={"posting_ids": [posting_id]},
+        json={"posting_ids": [posting]},
     )
     _accepted(answer, f"{code} joining the fair")
 
