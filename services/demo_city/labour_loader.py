@@ -1,10 +1,10 @@
 """Load the demo city with its labour market (labour.py) through the gateway.
 
 The city goes as loader.py sends it; at the same time the declaring enterprises send their
-surplus and shortages and the city bureau schedules the job fair. Once matching holds every
-posting, each district's employment assistant registers its job seekers and the fair's
-enterprises join with their published postings. Idempotency-Keys come from the seed (the fair's
-also from its day), so loading again changes nothing.
+surplus and shortages and the city bureau schedules the job fair. Once matching has published
+every posting screening passes, each district's employment assistant registers its job seekers
+and the fair's enterprises join with their published postings. Idempotency-Keys come from the
+seed (the fair's also from its day), so loading again changes nothing.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 
 import httpx
 
-from services.demo_city.city import City
+from services.demo_city.city import HELD, REFUSED, City
 from services.demo_city.labour import Labour
 from services.demo_city.loader import (
     DemoKeys,
@@ -30,7 +30,7 @@ from services.demo_city.loader import (
 )
 
 WAIT_SECONDS = 60.0
-"""How long to wait for matching to show the fair and record each posting."""
+"""How long to wait for matching to show the fair and publish the postings."""
 
 
 @dataclass(frozen=True)
@@ -46,9 +46,10 @@ async def load_with_labour(
     http: httpx.AsyncClient, city: City, labour: Labour, keys: DemoKeys
 ) -> tuple[Loaded, LabourLoaded]:
     """Send the city and its labour market: the declarations and the fair's scheduling beside
-    the city's batches; the seekers once matching holds every posting (so each is ranked against
-    the whole market and told of their best three, not of each better one as it arrives); the
-    fair's enterprises then join with their postings."""
+    the city's batches; the seekers once matching has published every posting screening passes
+    (the public-service demand list counts at least as many), so that each is ranked against the
+    whole market and told of their best three, not of each better one as it arrives; the fair's
+    enterprises then join with their postings."""
     city_loaded, declarations, fair_id = await asyncio.gather(
         load(http, city, keys),
         _gather(
@@ -57,11 +58,15 @@ async def load_with_labour(
         ),
         _schedule_fair(http, city, labour, keys),
     )
-    postings = city_loaded.postings
-    await _gather(
-        _until(http, keys.city, f"/v1/postings/{p}", lambda _: True, f"posting {p} recorded")
-        for p in postings
+    published = sum(body["description"] not in (HELD, REFUSED) for _, body in city.postings)
+    await _until(
+        http,
+        keys.city,
+        "/v1/demand-lists/public_service",
+        lambda body: sum(cell["open_postings"] for cell in body["cells"]) >= published,
+        f"the {published} postings screening passes published",
     )
+    postings = city_loaded.postings
     brought = [(city.postings[n][0], postings[n]) for n in labour.fair_postings]
     seekers, _ = await asyncio.gather(
         _gather(_seeker(http, city, keys, n, body) for n, body in enumerate(labour.seekers)),
@@ -133,6 +138,9 @@ async def _until(
         if answer.status_code == 200 and done(answer.json()):
             body: dict[str, Any] = answer.json()
             return body
+        if answer.status_code in (429, 503):
+            await asyncio.sleep(float(answer.headers.get("Retry-After", "0.5")))
+            continue
         if answer.status_code not in (200, 404):
             raise LoadError(f"{what}: {answer.status_code} {answer.text[:500]}")
         if time.monotonic() > deadline:
