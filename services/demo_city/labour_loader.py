@@ -23,10 +23,10 @@ from services.demo_city.loader import (
     DemoKeys,
     Loaded,
     LoadError,
-    _accepted,
-    _gather,
-    _send,
+    accepted,
+    gather_few,
     load,
+    send,
 )
 
 WAIT_SECONDS = 60.0
@@ -52,7 +52,7 @@ async def load_with_labour(
     enterprises then join with their postings."""
     city_loaded, declarations, fair_id = await asyncio.gather(
         load(http, city, keys),
-        _gather(
+        gather_few(
             _declaration(http, city, keys, n, kind, body)
             for n, (kind, body) in enumerate(labour.declarations)
         ),
@@ -69,8 +69,8 @@ async def load_with_labour(
     postings = city_loaded.postings
     brought = [(city.postings[n][0], postings[n]) for n in labour.fair_postings]
     seekers, _ = await asyncio.gather(
-        _gather(_seeker(http, city, keys, n, body) for n, body in enumerate(labour.seekers)),
-        _gather(_join(http, city, keys, fair_id, code, posting) for code, posting in brought),
+        gather_few(_seeker(http, city, keys, n, body) for n, body in enumerate(labour.seekers)),
+        gather_few(_join(http, city, keys, fair_id, code, posting) for code, posting in brought),
     )
     market = LabourLoaded(seekers, declarations, fair_id, [posting for _, posting in brought])
     return city_loaded, market
@@ -80,10 +80,10 @@ async def _seeker(
     http: httpx.AsyncClient, city: City, keys: DemoKeys, n: int, body: dict[str, Any]
 ) -> str:
     key = keys.assistants[body["district_code"]]
-    answer = await _send(
+    answer = await send(
         http, "POST", "/v1/job-seekers", key, city.idempotency_key("seeker", str(n)), json=body
     )
-    return str(_accepted(answer, f"job seeker {n}")["seeker_id"])
+    return str(accepted(answer, f"job seeker {n}")["seeker_id"])
 
 
 async def _declaration(
@@ -91,18 +91,18 @@ async def _declaration(
 ) -> str:
     path = "/v1/sharing/surplus" if kind == "surplus" else "/v1/sharing/shortages"
     key = keys.enterprises[body["credit_code"]]
-    answer = await _send(http, "POST", path, key, city.idempotency_key(kind, str(n)), json=body)
-    return str(_accepted(answer, f"{kind} declaration {n}")["declaration_id"])
+    answer = await send(http, "POST", path, key, city.idempotency_key(kind, str(n)), json=body)
+    return str(accepted(answer, f"{kind} declaration {n}")["declaration_id"])
 
 
 async def _schedule_fair(
     http: httpx.AsyncClient, city: City, labour: Labour, keys: DemoKeys
 ) -> str:
     opens = labour.fair["starts_at"]
-    answer = await _send(
+    answer = await send(
         http, "POST", "/v1/fairs", keys.city, city.idempotency_key("fair", opens), json=labour.fair
     )
-    fair_id = str(_accepted(answer, "job fair")["fair_id"])
+    fair_id = str(accepted(answer, "job fair")["fair_id"])
     await _until(http, keys.city, f"/v1/fairs/{fair_id}", lambda _: True, "the fair scheduled")
     return fair_id
 
@@ -117,7 +117,7 @@ async def _join(
         lambda body: body["status"] == "published",
         f"posting {posting} published",
     )
-    answer = await _send(
+    answer = await send(
         http,
         "PUT",
         f"/v1/fairs/{fair_id}/enterprises/{code}",
@@ -125,7 +125,7 @@ async def _join(
         city.idempotency_key("fair", fair_id, code),
         json={"posting_ids": [posting]},
     )
-    _accepted(answer, f"{code} joining the fair")
+    accepted(answer, f"{code} joining the fair")
 
 
 async def _until(

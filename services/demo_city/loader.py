@@ -61,7 +61,7 @@ def writers(city: City, labour: Labour | None = None) -> tuple[set[str], set[str
     return enterprises | declaring, {p.town_code for p in city.points}
 
 
-async def _send(
+async def send(
     http: httpx.AsyncClient, method: str, path: str, key: str, idempotency: str, **kw: Any
 ) -> httpx.Response:
     headers = {"X-API-Key": key, "Idempotency-Key": idempotency}
@@ -73,7 +73,7 @@ async def _send(
     raise LoadError(f"{method} {path}: still {answer.status_code} after 20 tries: {answer.text}")
 
 
-def _accepted(answer: httpx.Response, what: str, expected: Iterable[int] = (202,)) -> Any:
+def accepted(answer: httpx.Response, what: str, expected: Iterable[int] = (202,)) -> Any:
     if answer.status_code not in tuple(expected):
         raise LoadError(f"{what}: {answer.status_code} {answer.text[:500]}")
     return answer.json() if answer.content else None
@@ -98,7 +98,7 @@ async def _batches(
             }
             for entry_id, data in chunk
         ]
-        answer = await _send(
+        answer = await send(
             http,
             "POST",
             "/v1/submissions/batch",
@@ -106,16 +106,16 @@ async def _batches(
             city.idempotency_key("batch", kind, str(start)),
             json={"entries": entries},
         )
-        result = _accepted(answer, f"batch of {kind}", (207,))
+        result = accepted(answer, f"batch of {kind}", (207,))
         refused = [e for e in result["entries"] if e["status"] != 202]
         if refused:
             raise LoadError(f"{len(refused)} {kind} refused, e.g. {refused[0]}")
         return len(chunk)
 
-    return sum(await _gather(send(start) for start in range(0, len(items), BATCH)))
+    return sum(await gather_few(send(start) for start in range(0, len(items), BATCH)))
 
 
-async def _gather(jobs: Iterable[Awaitable[T]]) -> list[T]:
+async def gather_few(jobs: Iterable[Awaitable[T]]) -> list[T]:
     """Await the jobs (not yet started coroutines), a few at a time."""
     gate = asyncio.Semaphore(CONCURRENCY)
 
@@ -148,15 +148,15 @@ async def load(http: httpx.AsyncClient, city: City, keys: DemoKeys) -> Loaded:
         _batches(
             http, city, keys.city, "weekly_report", [(f"{c}/{w}", b) for c, w, b in city.reports]
         ),
-        _gather(
+        gather_few(
             _batches(http, city, keys.points[town], "community_report", reports)
             for town, reports in by_point.items()
         ),
-        _gather(
+        gather_few(
             _posting(http, city, keys.enterprises[code], n, body)
             for n, (code, body) in enumerate(city.postings)
         ),
-        _gather(_officer(http, city, keys.city, code, staff) for code, staff in city.officers),
+        gather_few(_officer(http, city, keys.city, code, staff) for code, staff in city.officers),
         _roster_and_campaign(http, city, keys),
     )
     loaded.weekly_reports, loaded.community_reports = reports, sum(community)
@@ -168,16 +168,16 @@ async def load(http: httpx.AsyncClient, city: City, keys: DemoKeys) -> Loaded:
 async def _posting(
     http: httpx.AsyncClient, city: City, key: str, n: int, body: dict[str, Any]
 ) -> str:
-    answer = await _send(
+    answer = await send(
         http, "POST", "/v1/postings", key, city.idempotency_key("posting", str(n)), json=body
     )
-    return str(_accepted(answer, f"posting {n}")["posting_id"])
+    return str(accepted(answer, f"posting {n}")["posting_id"])
 
 
 async def _officer(
     http: httpx.AsyncClient, city: City, key: str, credit_code: str, staff_id: str
 ) -> None:
-    answer = await _send(
+    answer = await send(
         http,
         "PUT",
         f"/v1/enterprises/{credit_code}/service-officer",
@@ -185,14 +185,14 @@ async def _officer(
         city.idempotency_key("officer", credit_code, staff_id),
         json={"staff_id": staff_id},
     )
-    _accepted(answer, f"service officer of {credit_code}")
+    accepted(answer, f"service officer of {credit_code}")
 
 
 async def _roster_and_campaign(
     http: httpx.AsyncClient, city: City, keys: DemoKeys
 ) -> tuple[int, str]:
     key = keys.enterprises[city.roster_enterprise]
-    answer = await _send(
+    answer = await send(
         http,
         "POST",
         "/v1/rosters",
@@ -201,9 +201,9 @@ async def _roster_and_campaign(
         params={"mode": "replace"},
         json={"members": list(city.roster)},
     )
-    roster = _accepted(answer, "roster")
-    answer = await _send(
+    roster = accepted(answer, "roster")
+    answer = await send(
         http, "POST", "/v1/campaigns", key, city.idempotency_key("campaign"), json=city.campaign
     )
-    campaign = _accepted(answer, "campaign")
+    campaign = accepted(answer, "campaign")
     return int(roster["members"]), str(campaign["campaign_id"])
