@@ -41,7 +41,7 @@ PROPOSALS = (
     Column("lender_district_name", "借出区"),
     Column("borrower_credit_code", "借入企业"),
     Column("borrower_district_name", "借入区"),
-    Column("occupation_name", "职业"),
+    Column("occupation_name", "职业", wrap=True),
     Column("count", "人数", Kind.COUNT),
     Column("period", "期间"),
     Column("reasons", "推荐理由", wrap=True),
