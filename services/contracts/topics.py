@@ -19,6 +19,7 @@ from services.contracts.community_reports import (
     COMMUNITY_POINT_REGISTERED,
     COMMUNITY_REPORT_SUBMITTED,
 )
+from services.contracts.deliveries import CAMPAIGN_PROGRESSED, NOTIFICATION_SETTLED
 from services.contracts.demand import DEMAND_CHANGED
 from services.contracts.enterprises import ENTERPRISE_REGISTERED
 from services.contracts.key_enterprises import SERVICE_OFFICER_ASSIGNED
@@ -145,6 +146,20 @@ NOTIFY_CAMPAIGNS = TopicSpec(
     retention=timedelta(days=3),
 )
 
+NOTIFY_DELIVERIES = TopicSpec(
+    name="notify.deliveries",
+    key="request's event id, or campaign id",
+    producers=frozenset({"notify"}),
+    consumers=frozenset(),
+    # Monitoring's reminders and matching's recommendations learn their outcome here.
+    consumers_to_come=frozenset({"monitoring", "matching"}),
+    # Published in bulk from notify's tables: a request once settled, a campaign's counts when
+    # they change. No names, numbers or texts on it.
+    event_types=(NOTIFICATION_SETTLED, CAMPAIGN_PROGRESSED),
+    retention=timedelta(days=30),
+    has_dead_letters=False,  # its dead-letter topic comes with its consumers
+)
+
 EARLY_WARNINGS = TopicSpec(
     name="monitoring.warnings",
     key="district",
@@ -212,6 +227,7 @@ SOURCE_TOPICS: tuple[TopicSpec, ...] = (
     COMMUNITY_REPORTS,
     NOTIFY_REQUESTS,
     NOTIFY_CAMPAIGNS,
+    NOTIFY_DELIVERIES,
     EARLY_WARNINGS,
     WARNING_ACKNOWLEDGEMENTS,
     POSTINGS,

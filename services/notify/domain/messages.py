@@ -55,6 +55,9 @@ TRANSITIONS: dict[MessageStatus, frozenset[MessageStatus]] = {
 FINAL = frozenset(status for status, moves in TRANSITIONS.items() if not moves)
 """Statuses a message never leaves (no_channel_yet until notify learns that channel)."""
 
+UNSETTLED = frozenset({S.WAITING_FOR_CONTACT, S.CREATED, S.SENDING, S.TEMPORARY_FAILURE})
+"""Statuses of a message still on its way (besides `sent` awaiting a receipt that will come)."""
+
 SENDABLE = frozenset({S.CREATED, S.TEMPORARY_FAILURE})
 """What a sender may claim (a temporary failure once its retry is due)."""
 
