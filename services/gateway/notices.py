@@ -19,15 +19,17 @@ from services.contracts.campaigns import (
     CAMPAIGN_CANCELLED,
     CAMPAIGN_REQUESTED,
     LINKS,
+    MEMBER_OPTED_OUT,
     ROSTER_CHUNK_UPLOADED,
     Audience,
     CampaignCancel,
     CampaignRequest,
+    MemberOptOut,
     MissingValues,
     RosterChunk,
     render,
 )
-from services.contracts.rosters import RosterReading, UploadMode, chunks, read_roster
+from services.contracts.rosters import Channel, RosterReading, UploadMode, chunks, read_roster
 from services.contracts.sms_parts import segments
 from services.contracts.topics import NOTIFY_CAMPAIGNS
 from services.gateway.dependencies import GatewayResources
@@ -169,6 +171,30 @@ async def publish_campaign(
         data=request,
         idempotency_key=idempotency_key,
         district_code=await registered_district(resources, request.credit_code),
+    )
+
+
+async def publish_opt_out(
+    resources: GatewayResources,
+    principal: Principal,
+    credit_code: str,
+    phone: str,
+    channels: frozenset[Channel],
+) -> str:
+    return await publish(
+        resources,
+        principal,
+        NOTIFY_CAMPAIGNS,
+        event_type=MEMBER_OPTED_OUT,
+        subject=credit_code,
+        data=MemberOptOut(
+            credit_code=credit_code,
+            phone=phone,
+            channels=channels,
+            opted_out_at=datetime.now(UTC),
+        ),
+        idempotency_key=None,
+        district_code=await registered_district(resources, credit_code),
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from services.contracts.campaigns import Audience, CampaignTemplate, Value
+from services.contracts.rosters import Channel
 from services.gateway.api_examples import CREDIT_CODE, ENTERPRISE_NAME, EVENT_ID, examples
 
 CAMPAIGN_ID = EVENT_ID
@@ -192,6 +193,27 @@ class RosterUploadOut(BaseModel):
     landlines: int
     merged: list[RosterMergedOut]
     refused: list[RosterRowRefusedOut]
+
+
+class OptOutIn(BaseModel):
+    """An employee refuses channels from now on (e.g. no voice calls, or 退订 SMS)."""
+
+    model_config = ConfigDict(
+        extra="forbid", **examples({"mobile": "138 0013 8000", "channels": ["voice"]})
+    )
+
+    mobile: str = Field(min_length=3, max_length=32, description="the employee's number")
+    channels: list[Channel] = Field(min_length=1, max_length=3)
+
+
+class OptOutAcceptedOut(BaseModel):
+    model_config = examples(
+        {"phone": "+8613800138000", "channels": ["voice"], "event_id": EVENT_ID}
+    )
+
+    phone: str = Field(description="the number in E.164, as the roster holds it")
+    channels: list[Channel]
+    event_id: str
 
 
 class RosterGroupOut(BaseModel):

@@ -20,7 +20,7 @@ import asyncpg
 from services.notify.channels import AddressResult, Outcome, Provider, Receipt
 from services.notify.domain.batching import Claimed, Planned, plan_requests
 from services.notify.domain.messages import MessageStatus
-from services.notify.domain.routing import Channel, Recipient, route
+from services.notify.domain.routing import Channel, Recipient, refused_every_channel, route
 
 S = MessageStatus
 
@@ -51,6 +51,13 @@ WHERE m.event_id = u.event_id AND m.event_id = ANY($1::text[])
 _UNREACHABLE = """
 UPDATE notify.messages
 SET status = 'permanent_failure', reason = 'no channel left that reaches the recipient',
+    status_changed_at = now()
+WHERE event_id = ANY($1::text[])
+"""
+
+_REFUSED = """
+UPDATE notify.messages
+SET status = 'unsendable', reason = 'the recipient opted out of every channel that reaches them',
     status_changed_at = now()
 WHERE event_id = ANY($1::text[])
 """
@@ -209,6 +216,7 @@ class PostgresOutbox:
             claimed: list[Claimed] = []
             fallbacks: dict[str, Channel | None] = {}
             unreachable: list[str] = []
+            refused: list[str] = []
             for row in rows:
                 order = [Channel(c) for c in row["channels"]]
                 recipient = Recipient(
@@ -219,7 +227,10 @@ class PostgresOutbox:
                 current = Channel(row["channel"]) if row["channel"] else None
                 found = route(order, current, recipient)
                 if found is None:
-                    unreachable.append(row["event_id"])
+                    gone = (
+                        refused if refused_every_channel(order, current, recipient) else unreachable
+                    )
+                    gone.append(row["event_id"])
                     continue
                 fallbacks[row["event_id"]] = found.fallback
                 claimed.append(
@@ -244,6 +255,8 @@ class PostgresOutbox:
             )
             if unreachable:
                 await conn.execute(_UNREACHABLE, unreachable)
+            if refused:
+                await conn.execute(_REFUSED, refused)
             return planned
 
     async def record_answers(
