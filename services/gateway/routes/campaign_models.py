@@ -36,8 +36,14 @@ PREVIEW_EXAMPLE: dict[str, Any] = {
     "recipients": 180,
     "landlines": 2,
     "without_consent": 3,
-    "estimated_parts": 540,
-    "estimated_cost_yuan": 24.3,
+    "opted_out_of_all": 1,
+    "by_channel": {
+        "sms": {"recipients": 150, "units": 450, "cost_yuan": 20.25},
+        "wechat": {"recipients": 26, "units": 26, "cost_yuan": 0.0},
+        "voice": {"recipients": 4, "units": 4, "cost_yuan": 0.48},
+    },
+    "estimated_parts": 450,
+    "estimated_cost_yuan": 20.73,
 }
 
 
@@ -68,17 +74,32 @@ class CampaignIn(BaseModel):
     )
 
 
+class ChannelCostOut(BaseModel):
+    """The members a channel reaches first, and what sending to them costs."""
+
+    model_config = examples({"recipients": 150, "units": 450, "cost_yuan": 20.25})
+
+    recipients: int
+    units: int = Field(description="SMS parts, WeChat messages or voice calls")
+    cost_yuan: float
+
+
 class CampaignPreviewOut(BaseModel):
-    """What the campaign would send and cost, before anything is sent."""
+    """What the campaign would send and cost, before anything is sent: each recipient priced on
+    the first channel that reaches them and that they did not refuse."""
 
     model_config = examples(PREVIEW_EXAMPLE)
 
     text: str
     parts: int = Field(description="SMS parts per message (70/67 UTF-16 units for Chinese)")
-    recipients: int = Field(description="members of the audience who may get an SMS")
+    recipients: int = Field(description="members of the audience some channel reaches")
     landlines: int = Field(description="members reachable by a landline only (no SMS)")
     without_consent: int = Field(description="members who did not agree to be notified")
-    estimated_parts: int
+    opted_out_of_all: int = Field(0, description="members who refused every channel")
+    by_channel: dict[str, ChannelCostOut] = Field(
+        default_factory=dict, description="sms, wechat, voice: on the channel tried first"
+    )
+    estimated_parts: int = Field(description="SMS parts, of the members reached by SMS first")
     estimated_cost_yuan: float
 
 

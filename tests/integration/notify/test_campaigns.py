@@ -224,7 +224,10 @@ async def test_a_roster_with_bad_rows_and_duplicates_reaches_every_member_once(
         assert first.status_code == again_sent.status_code == 202, first.text
         campaign_id = first.json()["campaign_id"]
         assert again_sent.json()["campaign_id"] == campaign_id
-        assert first.json()["preview"]["recipients"] == 300
+        preview = first.json()["preview"]
+        assert preview["recipients"] == 302  # the two landlines by voice
+        assert preview["by_channel"]["voice"]["recipients"] == 2
+        assert preview["by_channel"]["sms"]["units"] == 300 * 3
         assert first.json()["preview"]["parts"] == 3  # 141 characters
 
         statuses = await eventually(

@@ -165,9 +165,13 @@ async def test_the_preview_shows_text_parts_and_cost_of_the_audience(gateway: Ga
     gateway.views.roster_rows.extend(
         [
             {"credit_code": PUDONG_FOOD, "department": "生产部", "site": "二号车间",
-             "members": 120, "sms_reachable": 117, "landlines": 1, "without_consent": 2},
+             "members": 120, "sms_reachable": 117, "landlines": 1, "without_consent": 2,
+             "first_by_sms": 100, "first_by_wechat": 12, "first_by_voice": 5,
+             "opted_out_of_all": 1},
             {"credit_code": PUDONG_FOOD, "department": "仓储部", "site": None,
-             "members": 30, "sms_reachable": 30, "landlines": 0, "without_consent": 0},
+             "members": 30, "sms_reachable": 30, "landlines": 0, "without_consent": 0,
+             "first_by_sms": 30, "first_by_wechat": 0, "first_by_voice": 0,
+             "opted_out_of_all": 0},
         ]
     )  # fmt: skip
     body = {**CAMPAIGN, "audience": {"departments": ["生产部"]}}
@@ -181,8 +185,19 @@ async def test_the_preview_shows_text_parts_and_cost_of_the_audience(gateway: Ga
     )
     assert "https://rsj.sh.gov.cn/fugong/handbook" in preview["text"]
     assert (preview["recipients"], preview["landlines"], preview["without_consent"]) == (117, 1, 2)
-    assert preview["estimated_parts"] == 117 * preview["parts"]
-    assert preview["estimated_cost_yuan"] == round(117 * preview["parts"] * 0.045, 2)
+    assert preview["opted_out_of_all"] == 1
+    parts = preview["parts"]
+    assert preview["by_channel"] == {
+        "sms": {
+            "recipients": 100,
+            "units": 100 * parts,
+            "cost_yuan": round(100 * parts * 0.045, 2),
+        },
+        "wechat": {"recipients": 12, "units": 12, "cost_yuan": 0.0},
+        "voice": {"recipients": 5, "units": 5, "cost_yuan": 0.6},
+    }
+    assert preview["estimated_parts"] == 100 * parts
+    assert preview["estimated_cost_yuan"] == round(round(100 * parts * 0.045, 2) + 0.6, 2)
     assert not gateway.publisher.anything_published
 
 
