@@ -85,6 +85,13 @@ class Sender:
         self._slots = {
             p.provider: asyncio.Semaphore(p.concurrency) for p in providers if not p.can_look_up
         }
+        self._singles: set[asyncio.Task[None]] = set()
+        # Enough claimed to keep every slot busy until the next round (one round may take a
+        # second under load), not so many that they wait for a slot longer than the lookup's
+        # patience (then they are reopened and claimed again, unsent).
+        self._singles_backlog = 10 * sum(p.concurrency for p in providers if not p.can_look_up)
+        self._batched_channels = sorted({p.channel for p in providers if p.can_look_up})
+        self._single_channels = sorted({p.channel for p in providers if not p.can_look_up})
         self._hand_over = HandOver(outbox.mark_handed)
         self._breaker = ErrorRateBreaker(
             window=settings.breaker_window_seconds,
@@ -123,15 +130,38 @@ class Sender:
         by_channel = {p.channel: p for p in self._providers.values()}
         providers = {channel: p.provider for channel, p in by_channel.items()}
         providers[Channel.SMS] = self.sms_provider()
+        # Providers taking one address a request (WeChat, voice) send in the background, as
+        # their slots free up, so a round's batched SMS never waits behind thousands of single
+        # requests; a round claims for them only what their backlog has room for.
+        sizes = {
+            c: min(self._settings.send_batch_size, p.batch_size) for c, p in by_channel.items()
+        }
+        campaigns = not self._settings.quiet_hours.contains(datetime.now(UTC))
+        limit = self._settings.send_batch_size * self._settings.send_batches_per_tick
         planned = await self._outbox.claim(
-            self._settings.send_batch_size * self._settings.send_batches_per_tick,
-            {c: min(self._settings.send_batch_size, p.batch_size) for c, p in by_channel.items()},
-            providers,
-            campaigns=not self._settings.quiet_hours.contains(datetime.now(UTC)),
+            limit, sizes, providers, campaigns=campaigns, only=self._batched_channels
         )
-        sends = (self._send(p, self._providers[providers[p.channel]]) for p in planned)
-        await asyncio.gather(*sends)
+        room = self._singles_backlog - len(self._singles)
+        if room > 0 and self._single_channels:
+            planned += await self._outbox.claim(
+                room, sizes, providers, campaigns=campaigns, only=self._single_channels
+            )
+        batched = []
+        for p in planned:
+            provider = self._providers[providers[p.channel]]
+            if provider.provider in self._slots:
+                task = asyncio.create_task(self._send(p, provider))
+                self._singles.add(task)
+                task.add_done_callback(self._singles.discard)
+            else:
+                batched.append(self._send(p, provider))
+        await asyncio.gather(*batched)
         return sum(len(p.messages) for p in planned)
+
+    async def drain(self) -> None:
+        """Wait for the single requests still on their way (tests, and a clean stop)."""
+        while self._singles:
+            await asyncio.gather(*self._singles)
 
     async def _apply_receipts(self, provider: ChannelProvider) -> None:
         for _ in range(10):  # bounded: sending must not wait behind a flood of receipts

@@ -32,6 +32,7 @@ SELECT event_id, phone, wechat_openid, channel, channels, opted_out, template, s
 FROM notify.messages
 WHERE status IN ('created', 'temporary_failure') AND next_attempt_at <= now()
   AND ($2 OR campaign_id IS NULL)
+  AND ($3::text[] IS NULL OR channel IS NULL OR channel = ANY($3::text[]))
 ORDER BY next_attempt_at
 LIMIT $1
 FOR UPDATE SKIP LOCKED
@@ -207,12 +208,15 @@ class PostgresOutbox:
         providers: Mapping[Channel, Provider],
         *,
         campaigns: bool = True,
+        only: Sequence[Channel] | None = None,
     ) -> list[Planned]:
         """Claim up to `limit` due messages, each on the first channel in its order that
         reaches its recipient; those no channel reaches are failed for good. Campaign messages
-        only when `campaigns` (not in quiet hours)."""
+        only when `campaigns` (not in quiet hours); only messages now on one of `only`, if
+        given (a message may still move to another channel on its way: an opt-out)."""
+        channels = None if only is None else [c.value for c in only]
         async with self._pool.acquire() as conn, conn.transaction():
-            rows = await conn.fetch(_CLAIM, limit, campaigns)
+            rows = await conn.fetch(_CLAIM, limit, campaigns, channels)
             claimed: list[Claimed] = []
             fallbacks: dict[str, Channel | None] = {}
             unreachable: list[str] = []

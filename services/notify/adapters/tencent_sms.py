@@ -62,6 +62,8 @@ class TencentSms:
             protocol=settings.sms_scheme,
             endpoint=settings.sms_endpoint,
             reqTimeout=settings.send_timeout_seconds,
+            # The SDK's default opens a connection (and a TLS session) per request.
+            keepAlive=True,
         )
         credential = Credential(
             settings.sms_secret_id.get_secret_value(), settings.sms_secret_key.get_secret_value()
