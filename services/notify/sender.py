@@ -152,11 +152,17 @@ class Sender:
             if provider.provider in self._slots:
                 task = asyncio.create_task(self._send(p, provider))
                 self._singles.add(task)
-                task.add_done_callback(self._singles.discard)
+                task.add_done_callback(self._single_done)
             else:
                 batched.append(self._send(p, provider))
         await asyncio.gather(*batched)
         return sum(len(p.messages) for p in planned)
+
+    def _single_done(self, task: asyncio.Task[None]) -> None:
+        self._singles.discard(task)
+        if not task.cancelled() and (exc := task.exception()) is not None:
+            # Its messages stay `sending`: a lookup (or the unconfirmed rule) settles them.
+            log.warning("single request not recorded", error=type(exc).__name__)
 
     async def drain(self) -> None:
         """Wait for the single requests still on their way (tests, and a clean stop)."""
