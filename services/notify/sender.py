@@ -33,6 +33,7 @@ from services.notify.channels import (
 )
 from services.notify.domain.batching import Planned
 from services.notify.domain.breaker import ErrorRateBreaker
+from services.notify.domain.replies import is_unsubscribe
 from services.notify.domain.routing import Channel
 from services.notify.hand_over import HandOver
 from services.notify.settings import NotifySettings
@@ -59,6 +60,10 @@ LOOKUPS = Counter(
     "Messages whose send outcome was unknown, settled by provider and by what was found "
     "(yes, no, unconfirmed: the provider has no status query).",
     ["provider", "found"],
+)
+UNSUBSCRIBES = Counter(
+    "fugong_notify_sms_unsubscribes",
+    "SMS replies asking to stop (TD, 退订): their numbers get no SMS from then on.",
 )
 SMS_PRIMARY = Gauge(
     "fugong_notify_sms_on_primary",
@@ -93,6 +98,8 @@ class Sender:
         self._batched_channels = sorted({p.channel for p in providers if p.can_look_up})
         self._single_channels = sorted({p.channel for p in providers if not p.can_look_up})
         self._hand_over = HandOver(outbox.mark_handed)
+        self._clock = clock
+        self._next_replies = clock()
         self._breaker = ErrorRateBreaker(
             window=settings.breaker_window_seconds,
             threshold=settings.breaker_error_rate,
@@ -126,6 +133,7 @@ class Sender:
                 # Sending goes on: receipts wait at the provider.
                 log.warning("provider not answering receipts", provider=provider.provider,
                             error=str(exc))  # fmt: skip
+        await self._apply_replies()
         await self._resolve_unknown()
         by_channel = {p.channel: p for p in self._providers.values()}
         providers = {channel: p.provider for channel, p in by_channel.items()}
@@ -168,6 +176,24 @@ class Sender:
         """Wait for the single requests still on their way (tests, and a clean stop)."""
         while self._singles:
             await asyncio.gather(*self._singles)
+
+    async def _apply_replies(self) -> None:
+        """Recipients' SMS replies: an unsubscribe (TD) stops SMS to the number; the rest are
+        read by nobody (and kept nowhere)."""
+        if self._clock() < self._next_replies:
+            return
+        self._next_replies = self._clock() + self._settings.replies_interval_seconds
+        for provider in self._providers.values():
+            try:
+                replies = await provider.replies(RECEIPT_PAGE)
+            except ProviderUnavailable as exc:
+                log.warning("provider not answering replies", provider=provider.provider,
+                            error=str(exc))  # fmt: skip
+                continue
+            unsubscribes = [r.phone for r in replies if is_unsubscribe(r.content)]
+            if unsubscribes:
+                UNSUBSCRIBES.inc(len(unsubscribes))
+                await self._outbox.record_unsubscribes(unsubscribes)
 
     async def _apply_receipts(self, provider: ChannelProvider) -> None:
         for _ in range(10):  # bounded: sending must not wait behind a flood of receipts

@@ -49,6 +49,20 @@ FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text
 WHERE m.event_id = u.event_id AND m.event_id = ANY($1::text[])
 """
 
+_UNSUBSCRIBED = "SELECT phone FROM notify.sms_unsubscribes WHERE phone = ANY($1::text[])"
+
+_UNSUBSCRIBE = """
+WITH new AS (
+    INSERT INTO notify.sms_unsubscribes (phone, replied_at)
+    SELECT DISTINCT unnest($1::text[]), now()
+    ON CONFLICT (phone) DO NOTHING
+    RETURNING phone
+)
+UPDATE notify.roster_members m
+SET opted_out = ARRAY(SELECT DISTINCT c FROM unnest(m.opted_out || '{sms}'::text[]) c ORDER BY c)
+FROM new WHERE m.phone = new.phone
+"""
+
 _UNREACHABLE = """
 UPDATE notify.messages
 SET status = 'permanent_failure', reason = 'no channel left that reaches the recipient',
@@ -217,17 +231,18 @@ class PostgresOutbox:
         channels = None if only is None else [c.value for c in only]
         async with self._pool.acquire() as conn, conn.transaction():
             rows = await conn.fetch(_CLAIM, limit, campaigns, channels)
+            phones = [row["phone"] for row in rows if row["phone"]]
+            unsubscribed = {r[0] for r in await conn.fetch(_UNSUBSCRIBED, phones)}
             claimed: list[Claimed] = []
             fallbacks: dict[str, Channel | None] = {}
             unreachable: list[str] = []
             refused: list[str] = []
             for row in rows:
                 order = [Channel(c) for c in row["channels"]]
-                recipient = Recipient(
-                    row["phone"],
-                    row["wechat_openid"],
-                    frozenset(Channel(c) for c in row["opted_out"]),
-                )
+                declined = {Channel(c) for c in row["opted_out"]}
+                if row["phone"] in unsubscribed:
+                    declined.add(Channel.SMS)
+                recipient = Recipient(row["phone"], row["wechat_openid"], frozenset(declined))
                 current = Channel(row["channel"]) if row["channel"] else None
                 found = route(order, current, recipient)
                 if found is None:
@@ -330,6 +345,11 @@ class PostgresOutbox:
     async def settle_unconfirmed(self, message: InFlight) -> None:
         """No answer from a provider that cannot be asked: possibly sent, so never resent."""
         await self._pool.execute(_UNCONFIRMED, message.event_id, message.attempt_id)
+
+    async def record_unsubscribes(self, phones: Sequence[str]) -> None:
+        """These numbers replied TD: no SMS to them from the next claim on."""
+        if phones:
+            await self._pool.execute(_UNSUBSCRIBE, list(phones))
 
     async def apply_receipts(self, receipts: Sequence[Receipt]) -> None:
         known = [r for r in receipts if _is_uuid(r.attempt_id)]

@@ -25,6 +25,7 @@ from services.notify.channels import (
     ProviderUnavailable,
     Receipt,
     ReceiptStatus,
+    Reply,
     SendRefused,
 )
 from services.notify.domain.routing import Channel
@@ -122,6 +123,21 @@ class TencentSms:
         except (httpx.TransportError, TencentCloudSDKException) as exc:
             raise ProviderUnavailable(_name(exc)) from exc
         return [_receipt(r) for r in response.PullSmsSendStatusSet or []]
+
+    async def replies(self, limit: int) -> list[Reply]:
+        """PullSmsReplyStatus: recipients' replies to our SMS, each handed out once."""
+        request = models.PullSmsReplyStatusRequest()
+        request.Limit = limit
+        request.SmsSdkAppId = self._app_id
+        try:
+            response = await self._client.PullSmsReplyStatus(request)
+        except (httpx.TransportError, TencentCloudSDKException) as exc:
+            raise ProviderUnavailable(_name(exc)) from exc
+        return [
+            Reply(r.PhoneNumber, r.ReplyContent or "")
+            for r in response.PullSmsReplyStatusSet or []
+            if r.PhoneNumber
+        ]
 
     async def close(self) -> None:
         await self._client.close()

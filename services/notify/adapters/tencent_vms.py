@@ -22,7 +22,7 @@ from tencentcloud.common.profile.client_profile import ClientProfile
 from tencentcloud.common.profile.http_profile import HttpProfile
 from tencentcloud.vms.v20200902 import models
 
-from services.notify.channels import AddressResult, Batch, Outcome, Provider, Receipt
+from services.notify.channels import AddressResult, Batch, Outcome, Provider, Receipt, Reply
 from services.notify.domain.routing import Channel
 from services.notify.settings import NotifySettings
 
@@ -99,6 +99,9 @@ class TencentVoice:
 
     async def lookup(self, address: str, since: datetime) -> list[Receipt] | None:
         return None  # VMS has no query for a call's fate
+
+    async def replies(self, limit: int) -> list[Reply]:
+        return []  # none pulled from this provider
 
     async def close(self) -> None:
         await self._client.close()

@@ -28,6 +28,7 @@ from services.notify.channels import (
     Outcome,
     Provider,
     Receipt,
+    Reply,
 )
 from services.notify.domain.routing import Channel
 from services.notify.settings import NotifySettings
@@ -96,6 +97,9 @@ class WeChatTemplate:
 
     async def lookup(self, address: str, since: datetime) -> list[Receipt] | None:
         return None  # WeChat has no query for a template message's fate
+
+    async def replies(self, limit: int) -> list[Reply]:
+        return []  # none pulled from this provider
 
     async def close(self) -> None:
         self._threads.shutdown(wait=False, cancel_futures=True)

@@ -46,3 +46,12 @@ SELECT credit_code, department, site, count(*) AS members,
        count(*) FILTER (WHERE consent AND first_channel IS NULL) AS opted_out_of_all
 FROM routed
 GROUP BY credit_code, department, site;
+
+-- Numbers that replied "TD" (退订) to an SMS of ours: no SMS to them from any enterprise or
+-- service, since the unsubscribe is from the signature that sent it. The sender reads it when it
+-- claims; a roster member with the number is marked too (what previews count on).
+CREATE TABLE notify.sms_unsubscribes (
+    phone text PRIMARY KEY,
+    replied_at timestamptz NOT NULL
+);
+CREATE INDEX roster_members_by_phone ON notify.roster_members (phone);

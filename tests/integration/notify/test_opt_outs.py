@@ -156,3 +156,24 @@ async def test_the_roster_figures_count_each_member_on_the_channel_routing_picks
         row["opted_out_of_all"],
     ) == (expected["sms"], expected["wechat"], expected["voice"], expected[None])
     assert expected == {"sms": 3, "wechat": 1, "voice": 1, None: 2}
+
+
+async def test_a_number_that_replied_td_gets_no_sms_from_any_enterprise(pool: asyncpg.Pool) -> None:
+    store = PostgresNotifyStore(pool)
+    upload = "2c1f6a0e-4b7d-4e8a-9c3f-1a2b3c4d5e63"
+    await store.record([RecordRosterChunk(CODE, upload, UploadMode.REPLACE, T0, MEMBERS)])
+    await store.record([_campaign()])
+    outbox = PostgresOutbox(pool)
+    # 王芳 (SMS only reaches her... and voice) and 陈静 (WeChat refused) reply TD.
+    await outbox.record_unsubscribes(["+8613800138001", "+8613800138004", "+8613800138001"])
+
+    planned = await outbox.claim(100, dict.fromkeys(ORDER, 1), PROVIDERS)
+
+    claimed = {m.address: m.channel for p in planned for m in p.messages}
+    assert claimed["+8613800138001"] == Channel.VOICE
+    assert claimed["+8613800138004"] == Channel.VOICE
+    assert claimed["+8613800138005"] == Channel.SMS
+    refused = await pool.fetch(
+        "SELECT phone, opted_out FROM notify.roster_members WHERE 'sms' = ANY(opted_out)"
+    )
+    assert {r["phone"] for r in refused} >= {"+8613800138001", "+8613800138004"}
