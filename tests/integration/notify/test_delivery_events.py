@@ -24,8 +24,6 @@ from services.notify.adapters.postgres_store import PostgresNotifyStore
 from services.notify.channels import Provider
 from services.notify.domain.records import RecordCampaign, RecordRosterChunk
 from services.platform.kafka import KafkaEventPublisher, idempotent_producer
-from services.platform.migrations import migrate
-from services.platform.postgres import open_pool
 from tests.support.data import credit_code
 from tests.support.infra import KAFKA
 from tests.support.notify_campaign import recipient
@@ -36,16 +34,6 @@ CODE = credit_code(7)
 T0 = datetime(2020, 2, 10, 9, 0, tzinfo=UTC)
 UPLOAD = "0e7d7c55-5bd4-4c55-8f0e-52b7e1f0c001"
 CAMPAIGN = "5f0c8a8e-2d7b-4c53-9a57-2f4f1e0b6a11"
-
-
-@pytest_asyncio.fixture
-async def pool(database: str) -> AsyncIterator[asyncpg.Pool]:
-    pool = await open_pool(database, max_size=2)
-    await migrate(pool, "notify", "services.notify")
-    try:
-        yield pool
-    finally:
-        await pool.close()
 
 
 @pytest_asyncio.fixture

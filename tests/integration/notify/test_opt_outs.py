@@ -5,12 +5,10 @@ sender would use first (the routing rule, not a copy of it)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 import asyncpg
 import pytest
-import pytest_asyncio
 
 from services.contracts.campaigns import Audience
 from services.contracts.rosters import Channel as RosterChannel
@@ -20,8 +18,6 @@ from services.notify.adapters.postgres_store import PostgresNotifyStore
 from services.notify.channels import Provider
 from services.notify.domain.records import RecordCampaign, RecordOptOut, RecordRosterChunk
 from services.notify.domain.routing import Channel, Recipient, route
-from services.platform.migrations import migrate
-from services.platform.postgres import open_pool
 from tests.support.data import credit_code
 
 pytestmark = pytest.mark.integration
@@ -59,16 +55,6 @@ MEMBERS = (
         preferred_channel=R.WECHAT,
     ),
 )
-
-
-@pytest_asyncio.fixture
-async def pool(database: str) -> AsyncIterator[asyncpg.Pool]:
-    pool = await open_pool(database, max_size=2)
-    await migrate(pool, "notify", "services.notify")
-    try:
-        yield pool
-    finally:
-        await pool.close()
 
 
 def _campaign() -> RecordCampaign:
