@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from services.contracts.campaigns import Audience, CampaignTemplate, Value
-from services.contracts.rosters import Channel
 from services.gateway.api_examples import CREDIT_CODE, ENTERPRISE_NAME, EVENT_ID, examples
 
 CAMPAIGN_ID = EVENT_ID
@@ -216,6 +215,11 @@ class RosterUploadOut(BaseModel):
     refused: list[RosterRowRefusedOut]
 
 
+NoticeChannel = Literal["sms", "wechat", "voice"]
+"""A roster's channels (contracts.rosters.Channel), inline in the API document: postings have a
+`Channel` schema of their own."""
+
+
 class OptOutIn(BaseModel):
     """An employee refuses channels from now on (e.g. no voice calls, or 退订 SMS)."""
 
@@ -224,7 +228,7 @@ class OptOutIn(BaseModel):
     )
 
     mobile: str = Field(min_length=3, max_length=32, description="the employee's number")
-    channels: list[Channel] = Field(min_length=1, max_length=3)
+    channels: list[NoticeChannel] = Field(min_length=1, max_length=3)
 
 
 class OptOutAcceptedOut(BaseModel):
@@ -233,7 +237,7 @@ class OptOutAcceptedOut(BaseModel):
     )
 
     phone: str = Field(description="the number in E.164, as the roster holds it")
-    channels: list[Channel]
+    channels: list[NoticeChannel]
     event_id: str
 
 

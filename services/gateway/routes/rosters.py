@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request, status
 from fastapi.exceptions import RequestValidationError
 
-from services.contracts.rosters import NotANumber, UploadMode, normalise_phone
+from services.contracts.rosters import Channel, NotANumber, UploadMode, normalise_phone
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
 from services.gateway.domain.spreadsheets import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE, SheetUnreadable
 from services.gateway.notices import (
@@ -113,9 +113,11 @@ async def record_opt_out(
         raise RequestValidationError(
             [{"type": "value_error", "loc": ("body", "mobile"), "msg": str(wrong)}]
         ) from None
-    channels = frozenset(body.channels)
+    channels = frozenset(Channel(c) for c in body.channels)
     event_id = await publish_opt_out(resources, principal, credit_code, phone, channels)
-    return OptOutAcceptedOut(phone=phone, channels=sorted(channels), event_id=event_id)
+    return OptOutAcceptedOut(
+        phone=phone, channels=sorted(c.value for c in channels), event_id=event_id
+    )
 
 
 @router.get("")
