@@ -1,5 +1,6 @@
 """monitoring.job_seeker_ratio_v: 求人倍率 per district and for the city, of matching's published
-counts, read as the gateway reads it (every service migrated by the migration step, own roles)."""
+counts, read as the gateway reads it (every service migrated by the migration step, roles of the
+test's own, the gateway's adapter `PublishedViews`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import asyncpg
 import pytest
 import pytest_asyncio
 
+from services.gateway.adapters.published_views import PublishedViews
 from services.matching.adapters.postgres_store import PostgresMatchingStore
 from services.monitoring.domain.job_seeker_ratio import vacancies_per_seeker
 from services.platform.migrate import run_migration_step, services_with_migrations
@@ -45,11 +47,11 @@ async def admin(roles: ServiceRoles, database: str) -> AsyncIterator[asyncpg.Poo
 
 
 async def _as_gateway(roles: ServiceRoles, database: str) -> list[dict[str, Any]]:
-    conn = await asyncpg.connect(roles.dsn("gateway", database.rsplit("/", 1)[1]))
+    pool = await open_pool(roles.dsn("gateway", database.rsplit("/", 1)[1]), max_size=1)
     try:
-        return [dict(row) for row in await conn.fetch(RATIO_VIEW)]
+        return await PublishedViews(pool).job_seeker_ratio()
     finally:
-        await conn.close()
+        await pool.close()
 
 
 async def _recomputed(admin: asyncpg.Pool) -> dict[str | None, tuple[int, int, int]]:
@@ -77,7 +79,8 @@ async def test_the_ratio_is_open_vacancies_over_active_seekers_per_district_and_
     rows = await _as_gateway(roles, database)
 
     expected = await _recomputed(admin)
-    assert {r["district_code"]: r["scope"] for r in rows} == {
+    assert [r["district_code"] for r in rows] == sorted(expected, key=lambda d: d or "")
+    assert {r["district_code"]: r["scope"] for r in await admin.fetch(RATIO_VIEW)} == {
         place: "city" if place is None else "district" for place in expected
     }
     for row in rows:
@@ -103,7 +106,6 @@ async def test_with_no_seekers_the_ratio_is_null_and_the_city_row_is_always_ther
 ) -> None:
     assert await _as_gateway(roles, database) == [
         {
-            "scope": "city",
             "district_code": None,
             "open_postings": 0,
             "open_vacancies": 0,
@@ -120,7 +122,7 @@ async def test_with_no_seekers_the_ratio_is_null_and_the_city_row_is_always_ther
 
     rows = await _as_gateway(roles, database)
 
-    city = next(r for r in rows if r["scope"] == "city")
+    city = next(r for r in rows if r["district_code"] is None)
     assert city["open_vacancies"] > 0
     assert (city["active_job_seekers"], city["vacancies_per_seeker"]) == (0, None)
     assert all(r["vacancies_per_seeker"] is None for r in rows)
