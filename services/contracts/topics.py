@@ -188,7 +188,7 @@ WARNING_ACKNOWLEDGEMENTS = TopicSpec(
 POSTINGS = TopicSpec(
     name="matching.postings",
     key="posting id",
-    producers=frozenset({"gateway"}),
+    producers=frozenset({"gateway", "matching"}),  # matching: the close of an expired posting
     consumers=frozenset({"matching"}),
     # Keyed by posting so a posting's changes and reviews stay in order on one partition.
     event_types=(

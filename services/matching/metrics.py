@@ -34,3 +34,10 @@ def count_fair_events(tally: Mapping[str, int]) -> None:
     for outcome, count in tally.items():
         if count:
             FAIR_EVENTS.labels(outcome).inc(count)
+
+
+POSTINGS_EXPIRED = Counter(
+    "fugong_matching_posting_expiries_published",
+    "Closes published for postings past their valid-until date (a close published again before "
+    "the processor applied it, e.g. by two workers at once, counts again; it is applied once).",
+)

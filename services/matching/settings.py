@@ -18,3 +18,6 @@ class MatchingSettings(StreamSettings):
     notice_publish_interval_seconds: float = Field(
         1, gt=0, le=60, description="how often queued recommendation notices go to notify"
     )
+    expiry_interval_seconds: float = Field(
+        60, gt=0, le=3600, description="how often postings past their valid-until date are closed"
+    )
