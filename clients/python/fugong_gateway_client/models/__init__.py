@@ -85,6 +85,8 @@ from .indicators_out_definitions import IndicatorsOutDefinitions
 from .interest_in import InterestIn
 from .interest_out import InterestOut
 from .interests_out import InterestsOut
+from .job_seeker_ratio_figures import JobSeekerRatioFigures
+from .job_seeker_ratio_out import JobSeekerRatioOut
 from .joining_in import JoiningIn
 from .key_enterprise_category import KeyEnterpriseCategory
 from .key_enterprise_out import KeyEnterpriseOut
@@ -249,6 +251,8 @@ __all__ = (
     "InterestIn",
     "InterestOut",
     "InterestsOut",
+    "JobSeekerRatioFigures",
+    "JobSeekerRatioOut",
     "JoiningIn",
     "KeyEnterpriseCategory",
     "KeyEnterpriseOut",
