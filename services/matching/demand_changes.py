@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from services.contracts.demand import DEMAND_CHANGED, DemandChanged
 from services.contracts.envelope import CloudEvent, new_event
 from services.contracts.topics import DEMAND_CHANGES, topic_name
-from services.matching.outbox import publish_queued
+from services.matching.outbox import Outbox, publish_queued
 from services.platform.kafka import EventPublisher, KafkaEventPublisher
 from services.platform.stream.periodic import periodic_job
 from services.platform.stream.worker import Extension
@@ -28,14 +28,10 @@ _CLAIM = """
 SELECT sequence, demand_list, district_code::text, industry_section::text,
        occupation_group::text, open_postings, open_vacancies, previous_open_postings,
        previous_open_vacancies
-FROM matching.demand_outbox WHERE published_at IS NULL
+FROM matching.demand_outbox WHERE published_at IS NULL AND dead_lettered_at IS NULL
 ORDER BY sequence LIMIT $1 FOR UPDATE SKIP LOCKED
 """
-
-
-_MARK = """
-UPDATE matching.demand_outbox SET published_at = now() WHERE sequence = ANY($1::bigint[])
-"""
+OUTBOX = Outbox("demand_outbox", [("sequence", "bigint")], _CLAIM)
 
 
 def _event(row: asyncpg.Record) -> CloudEvent[BaseModel]:
@@ -47,26 +43,37 @@ def _event(row: asyncpg.Record) -> CloudEvent[BaseModel]:
 
 
 class DemandChangePublisher:
-    def __init__(self, pool: asyncpg.Pool, publisher: EventPublisher, topic: str) -> None:
+    def __init__(
+        self,
+        pool: asyncpg.Pool,
+        publisher: EventPublisher,
+        topic: str,
+        attempts_before_dead_letter: int = 5,
+    ) -> None:
         self._pool = pool
         self._publisher = publisher
         self._topic = topic
+        self._attempts = attempts_before_dead_letter
 
     async def run(self, limit: int = 500) -> int:
         """Publish up to `limit` queued changes; return how many."""
         rows = await publish_queued(
-            self._pool, self._publisher, self._topic, _CLAIM, _MARK, _event, limit
-        )  # one by one: a district's changes keep their order
+            self._pool, self._publisher, self._topic, OUTBOX, _event,
+            limit=limit, attempts_before_dead_letter=self._attempts,
+        )  # fmt: skip  # one by one: a district's changes keep their order
         if rows:
             log.info("demand changes published", count=len(rows))
         return len(rows)
 
 
-def publish_demand_changes(interval_seconds: float) -> Extension:
+def publish_demand_changes(interval_seconds: float, attempts_before_dead_letter: int) -> Extension:
     return periodic_job(
         "publish_demand_changes",
         interval_seconds,
         lambda pool, producer, settings: DemandChangePublisher(
-            pool, KafkaEventPublisher(producer), topic_name(DEMAND_CHANGES, settings.topic_prefix)
+            pool,
+            KafkaEventPublisher(producer),
+            topic_name(DEMAND_CHANGES, settings.topic_prefix),
+            attempts_before_dead_letter,
         ),
     )

@@ -22,7 +22,7 @@ from services.contracts.notifications import (
     Template,
 )
 from services.contracts.topics import NOTIFY_REQUESTS, topic_name
-from services.matching.outbox import publish_queued
+from services.matching.outbox import Outbox, publish_queued
 from services.platform.kafka import EventPublisher, KafkaEventPublisher
 from services.platform.stream.periodic import periodic_job
 from services.platform.stream.worker import Extension
@@ -34,13 +34,10 @@ _NOTICE_IDS = uuid.UUID("9c4e2a7b-1d3f-4b5a-8e6c-0f2a4b6c8d0e")
 
 _CLAIM = """
 SELECT notice_id, credit_code::text, template, parameters FROM matching.sharing_notices
-WHERE published_at IS NULL ORDER BY recorded_at, notice_id LIMIT $1 FOR UPDATE SKIP LOCKED
+WHERE published_at IS NULL AND dead_lettered_at IS NULL
+ORDER BY recorded_at, notice_id LIMIT $1 FOR UPDATE SKIP LOCKED
 """
-
-
-_MARK = """
-UPDATE matching.sharing_notices SET published_at = now() WHERE notice_id = ANY($1::text[])
-"""
+OUTBOX = Outbox("sharing_notices", [("notice_id", "text")], _CLAIM)
 
 
 def _event(row: asyncpg.Record) -> CloudEvent[BaseModel]:
@@ -56,26 +53,37 @@ def _event(row: asyncpg.Record) -> CloudEvent[BaseModel]:
 
 
 class SharingNoticePublisher:
-    def __init__(self, pool: asyncpg.Pool, publisher: EventPublisher, topic: str) -> None:
+    def __init__(
+        self,
+        pool: asyncpg.Pool,
+        publisher: EventPublisher,
+        topic: str,
+        attempts_before_dead_letter: int = 5,
+    ) -> None:
         self._pool = pool
         self._publisher = publisher
         self._topic = topic
+        self._attempts = attempts_before_dead_letter
 
     async def run(self, limit: int = 500) -> int:
         """Publish up to `limit` queued notices; return how many."""
         rows = await publish_queued(
-            self._pool, self._publisher, self._topic, _CLAIM, _MARK, _event, limit
-        )
+            self._pool, self._publisher, self._topic, OUTBOX, _event,
+            limit=limit, attempts_before_dead_letter=self._attempts,
+        )  # fmt: skip
         if rows:
             log.info("sharing notices published", count=len(rows))
         return len(rows)
 
 
-def publish_sharing_notices(interval_seconds: float) -> Extension:
+def publish_sharing_notices(interval_seconds: float, attempts_before_dead_letter: int) -> Extension:
     return periodic_job(
         "publish_sharing_notices",
         interval_seconds,
         lambda pool, producer, settings: SharingNoticePublisher(
-            pool, KafkaEventPublisher(producer), topic_name(NOTIFY_REQUESTS, settings.topic_prefix)
+            pool,
+            KafkaEventPublisher(producer),
+            topic_name(NOTIFY_REQUESTS, settings.topic_prefix),
+            attempts_before_dead_letter,
         ),
     )
