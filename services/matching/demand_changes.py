@@ -9,18 +9,13 @@ broker's ack and the commit publishes a change again with the same event id.
 from __future__ import annotations
 
 import asyncpg
-import structlog
 from pydantic import BaseModel
 
 from services.contracts.demand import DEMAND_CHANGED, DemandChanged
 from services.contracts.envelope import CloudEvent, new_event
-from services.contracts.topics import DEMAND_CHANGES, topic_name
-from services.matching.outbox import Outbox, publish_queued
-from services.platform.kafka import EventPublisher, KafkaEventPublisher
-from services.platform.stream.periodic import periodic_job
+from services.contracts.topics import DEMAND_CHANGES
+from services.matching.outbox import Outbox, OutboxPublisher, publishing_job
 from services.platform.stream.worker import Extension
-
-log = structlog.get_logger(__name__)
 
 SOURCE = "/fugong/matching"
 
@@ -31,7 +26,6 @@ SELECT sequence, demand_list, district_code::text, industry_section::text,
 FROM matching.demand_outbox WHERE published_at IS NULL AND dead_lettered_at IS NULL
 ORDER BY sequence LIMIT $1 FOR UPDATE SKIP LOCKED
 """
-OUTBOX = Outbox("demand_outbox", [("sequence", "bigint")], _CLAIM)
 
 
 def _event(row: asyncpg.Record) -> CloudEvent[BaseModel]:
@@ -42,38 +36,20 @@ def _event(row: asyncpg.Record) -> CloudEvent[BaseModel]:
     )  # fmt: skip
 
 
-class DemandChangePublisher:
-    def __init__(
-        self,
-        pool: asyncpg.Pool,
-        publisher: EventPublisher,
-        topic: str,
-        attempts_before_dead_letter: int = 5,
-    ) -> None:
-        self._pool = pool
-        self._publisher = publisher
-        self._topic = topic
-        self._attempts = attempts_before_dead_letter
+OUTBOX = Outbox("demand_outbox", [("sequence", "bigint")], _CLAIM, _event)
 
-    async def run(self, limit: int = 500) -> int:
-        """Publish up to `limit` queued changes; return how many."""
-        rows = await publish_queued(
-            self._pool, self._publisher, self._topic, OUTBOX, _event,
-            limit=limit, attempts_before_dead_letter=self._attempts,
-        )  # fmt: skip  # one by one: a district's changes keep their order
-        if rows:
-            log.info("demand changes published", count=len(rows))
-        return len(rows)
+
+class DemandChangePublisher(OutboxPublisher):
+    """Publishes queued changes one by one: a district's changes keep their order."""
+
+    outbox = OUTBOX
 
 
 def publish_demand_changes(interval_seconds: float, attempts_before_dead_letter: int) -> Extension:
-    return periodic_job(
+    return publishing_job(
         "publish_demand_changes",
         interval_seconds,
-        lambda pool, producer, settings: DemandChangePublisher(
-            pool,
-            KafkaEventPublisher(producer),
-            topic_name(DEMAND_CHANGES, settings.topic_prefix),
-            attempts_before_dead_letter,
-        ),
+        DEMAND_CHANGES,
+        DemandChangePublisher,
+        attempts_before_dead_letter,
     )

@@ -18,15 +18,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 import asyncpg
 import structlog
 from pydantic import BaseModel, ValidationError
 
 from services.contracts.envelope import CloudEvent
+from services.contracts.topics import TopicSpec, topic_name
 from services.matching import metrics
-from services.platform.kafka import EventPublisher, PublishFailed
+from services.platform.kafka import EventPublisher, KafkaEventPublisher, PublishFailed
 from services.platform.postgres import Connection
+from services.platform.stream.periodic import periodic_job
+from services.platform.stream.worker import Extension
 
 log = structlog.get_logger(__name__)
 
@@ -59,6 +63,8 @@ class Outbox:
     claim: str
     """Up to $1 unpublished rows that are not set aside, in publishing order, FOR UPDATE SKIP
     LOCKED; the key's columns first."""
+    event_of: Callable[[asyncpg.Record], CloudEvent[BaseModel]]
+    """A claimed row's event (its id the same whenever the row is published again)."""
 
     def stamp(self, column: str) -> str:
         names = ", ".join(name for name, _ in self.keys)
@@ -88,7 +94,6 @@ async def publish_queued(
     publisher: EventPublisher,
     topic: str,
     outbox: Outbox,
-    event_of: Callable[[asyncpg.Record], CloudEvent[BaseModel]],
     *,
     limit: int,
     attempts_before_dead_letter: int,
@@ -99,7 +104,7 @@ async def publish_queued(
     async with pool.acquire() as conn, conn.transaction():
         for row in await conn.fetch(outbox.claim, limit):
             try:
-                await publisher.publish(topic, event_of(row))
+                await publisher.publish(topic, outbox.event_of(row))
             except _NOT_THE_ROW:
                 raise
             except Exception as exc:  # this row's own: it must not hold the others back
@@ -111,6 +116,54 @@ async def publish_queued(
             await conn.execute(outbox.stamp("published_at"), *map(list, zip(*keys, strict=True)))
             await conn.execute(_RECOVERED, outbox.table, [_key_text(key) for key in keys])
     return published
+
+
+class OutboxPublisher:
+    """The periodic job publishing one outbox: a subclass names it in `outbox`."""
+
+    outbox: ClassVar[Outbox]
+
+    def __init__(
+        self,
+        pool: asyncpg.Pool,
+        publisher: EventPublisher,
+        topic: str,
+        attempts_before_dead_letter: int = 5,
+    ) -> None:
+        self._pool = pool
+        self._publisher = publisher
+        self._topic = topic
+        self._attempts = attempts_before_dead_letter
+
+    async def run(self, limit: int = 500) -> int:
+        """Publish up to `limit` queued rows; return how many were published."""
+        rows = await publish_queued(
+            self._pool, self._publisher, self._topic, self.outbox,
+            limit=limit, attempts_before_dead_letter=self._attempts,
+        )  # fmt: skip
+        if rows:
+            log.info("outbox rows published", outbox=self.outbox.table, count=len(rows))
+        return len(rows)
+
+
+def publishing_job(
+    name: str,
+    interval_seconds: float,
+    topic: TopicSpec,
+    job: type[OutboxPublisher],
+    attempts_before_dead_letter: int,
+) -> Extension:
+    """The worker extension running `job` on `topic` every `interval_seconds`."""
+    return periodic_job(
+        name,
+        interval_seconds,
+        lambda pool, producer, settings: job(
+            pool,
+            KafkaEventPublisher(producer),
+            topic_name(topic, settings.topic_prefix),
+            attempts_before_dead_letter,
+        ),
+    )
 
 
 async def _failed(

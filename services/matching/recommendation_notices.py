@@ -12,7 +12,6 @@ from __future__ import annotations
 import uuid
 
 import asyncpg
-import structlog
 from pydantic import BaseModel
 
 from services.contracts.envelope import CloudEvent, new_event
@@ -22,13 +21,9 @@ from services.contracts.notifications import (
     RecipientKind,
     Template,
 )
-from services.contracts.topics import NOTIFY_REQUESTS, topic_name
-from services.matching.outbox import Outbox, publish_queued
-from services.platform.kafka import EventPublisher, KafkaEventPublisher
-from services.platform.stream.periodic import periodic_job
+from services.contracts.topics import NOTIFY_REQUESTS
+from services.matching.outbox import Outbox, OutboxPublisher, publishing_job
 from services.platform.stream.worker import Extension
-
-log = structlog.get_logger(__name__)
 
 SOURCE = "/fugong/matching"
 _NOTICE_IDS = uuid.UUID("8e1f3a52-7c4b-4d9e-a0b1-2c3d4e5f6a7b")
@@ -38,7 +33,6 @@ SELECT seeker_id::text, posting_id::text, parameters FROM matching.recommendatio
 WHERE published_at IS NULL AND dead_lettered_at IS NULL
 ORDER BY recorded_at, seeker_id, posting_id LIMIT $1 FOR UPDATE SKIP LOCKED
 """
-OUTBOX = Outbox("recommendation_notices", [("seeker_id", "uuid"), ("posting_id", "uuid")], _CLAIM)
 
 
 def _event(row: asyncpg.Record) -> CloudEvent[BaseModel]:
@@ -53,42 +47,26 @@ def _event(row: asyncpg.Record) -> CloudEvent[BaseModel]:
     )  # fmt: skip
 
 
-class RecommendationNotices:
-    def __init__(
-        self,
-        pool: asyncpg.Pool,
-        publisher: EventPublisher,
-        topic: str,
-        attempts_before_dead_letter: int = 5,
-    ) -> None:
-        self._pool = pool
-        self._publisher = publisher
-        self._topic = topic
-        self._attempts = attempts_before_dead_letter
+OUTBOX = Outbox(
+    "recommendation_notices", [("seeker_id", "uuid"), ("posting_id", "uuid")], _CLAIM, _event
+)
 
-    async def run(self, limit: int = 500) -> int:
-        """Ask notify for up to `limit` queued notices; return how many."""
-        rows = await publish_queued(
-            self._pool, self._publisher, self._topic, OUTBOX, _event,
-            limit=limit, attempts_before_dead_letter=self._attempts,
-        )  # fmt: skip
-        if rows:
-            log.info("recommendation notices requested", count=len(rows))
-        return len(rows)
+
+class RecommendationNotices(OutboxPublisher):
+    """Asks notify for each queued recommendation notice."""
+
+    outbox = OUTBOX
 
 
 def publish_recommendation_notices(
     interval_seconds: float, attempts_before_dead_letter: int
 ) -> Extension:
-    return periodic_job(
+    return publishing_job(
         "publish_recommendation_notices",
         interval_seconds,
-        lambda pool, producer, settings: RecommendationNotices(
-            pool,
-            KafkaEventPublisher(producer),
-            topic_name(NOTIFY_REQUESTS, settings.topic_prefix),
-            attempts_before_dead_letter,
-        ),
+        NOTIFY_REQUESTS,
+        RecommendationNotices,
+        attempts_before_dead_letter,
     )
 
 
