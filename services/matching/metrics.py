@@ -42,3 +42,9 @@ OUTBOX_DEAD_LETTERS = Counter(
     "times (matching.outbox_failures says why).",
     ["outbox"],
 )
+
+POSTINGS_EXPIRED = Counter(
+    "fugong_matching_posting_expiries_published",
+    "Closes published for postings past their valid-until date (a close published again before "
+    "the processor applied it, e.g. by two workers at once, counts again; it is applied once).",
+)

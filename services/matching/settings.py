@@ -25,3 +25,6 @@ class MatchingSettings(StreamSettings):
         description="failed attempts at publishing one outbox row (its event cannot be made or "
         "the broker refuses it) before it is set aside in matching.outbox_failures",
     )
+    expiry_interval_seconds: float = Field(
+        60, gt=0, le=3600, description="how often postings past their valid-until date are closed"
+    )

@@ -220,6 +220,10 @@ MATRIX: dict[str, tuple[str, str, dict[str, str] | None, Any, tuple[int, ...]]] 
         "POST", "/v1/rosters", None, ROSTER,
         (202, 202, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
     ),
+    "record-opt-out": (
+        "POST", "/v1/rosters/opt-outs", None, {"mobile": "138 1234 5678", "channels": ["voice"]},
+        (202, 202, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+    ),
     "roster-summary": (
         "GET", "/v1/rosters", None, None,
         (200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
