@@ -27,14 +27,15 @@ def stream_spec(settings: MatchingSettings | None = None) -> StreamSpec[Record]:
         warm_up()  # screening's tables built at start-up, not on the first posting
         return PostgresMatchingStore(pool, screen_posting)
 
+    attempts = settings.outbox_attempts_before_dead_letter
     return StreamSpec(
         service=SERVICE,
         routes=ROUTES,
         open_store=open_store,
         extensions=(
-            publish_demand_changes(settings.demand_publish_interval_seconds),
-            publish_sharing_notices(settings.sharing_notice_interval_seconds),
-            publish_recommendation_notices(settings.notice_publish_interval_seconds),
+            publish_demand_changes(settings.demand_publish_interval_seconds, attempts),
+            publish_sharing_notices(settings.sharing_notice_interval_seconds, attempts),
+            publish_recommendation_notices(settings.notice_publish_interval_seconds, attempts),
             close_expired_postings(settings.expiry_interval_seconds),
         ),
     )
