@@ -22,11 +22,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 import httpx
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.stages import _backends_cpu, _cpu, _cpu_since  # noqa: E402
 from bench.workload import delete_topics  # noqa: E402
 from services.notify.adapters.bulk_messages import NewMessage, add_messages  # noqa: E402
 from services.notify.domain.routing import Channel  # noqa: E402
@@ -121,6 +123,8 @@ async def run(args: argparse.Namespace, tmp: Path, kafka: KafkaConnection) -> di
             "FUGONG_WECHAT_API_BASE": f"http://{host}/cgi-bin/",
         }
         started = time.monotonic()
+        own = set(await _own_backends(pool))
+        postgres_before = await _backends_cpu(database)
         for index in range(args.workers):
             worker = ServiceProcess("notify", free_port(), env, tmp / f"notify-{index}.log")
             processes.append(worker)
@@ -133,6 +137,16 @@ async def run(args: argparse.Namespace, tmp: Path, kafka: KafkaConnection) -> di
             # A count over a million rows takes a core for a while: look now and then.
             await asyncio.sleep(2 if total <= 100_000 else 10)
         elapsed_s = time.monotonic() - started
+        # CPU each part spent, whatever else ran on the machine: what the send costs, per
+        # recipient, where wall time depends on the neighbours.
+        postgres_now = await _backends_cpu(database)
+        cpu: dict[str, float] = {
+            "notify": sum(_process_cpu(p) for p in processes[1:]),
+            "simulator": _process_cpu(simulator),
+            "postgres": _cpu_since(
+                {pid: s for pid, s in postgres_now.items() if pid not in own}, postgres_before
+            ),
+        }
         async with httpx.AsyncClient(base_url=simulator.url, timeout=300) as client:
             received = (await client.get("/_sim/received")).json()
         counts = await tally(pool, CAMPAIGN, received)
@@ -146,6 +160,10 @@ async def run(args: argparse.Namespace, tmp: Path, kafka: KafkaConnection) -> di
             "mix": "sms-only" if args.sms_only else "sms, wechat, voice",
             "simulator_latency_s": args.latency,
             "insert_s": round(insert_s, 1),
+            "cpu_s": {part: round(seconds, 1) for part, seconds in cpu.items()},
+            "cpu_ms_per_recipient": {
+                part: round(1000 * seconds / total, 3) for part, seconds in cpu.items()
+            },
             "statuses": await statuses(pool, CAMPAIGN),
             "requests": {p: ledger["requests"] for p, ledger in received.items()},
         }
@@ -156,6 +174,16 @@ async def run(args: argparse.Namespace, tmp: Path, kafka: KafkaConnection) -> di
         await drop_database(name)
         if kafka is KAFKA:
             await delete_topics(prefix)
+
+
+def _process_cpu(service: ServiceProcess) -> float:
+    return _cpu(service.process.pid) if service.process is not None else 0.0
+
+
+async def _own_backends(pool: asyncpg.Pool) -> list[int]:
+    """The bench's own connections: its counting is not the send's cost."""
+    async with pool.acquire() as first, pool.acquire() as second:
+        return [await c.fetchval("SELECT pg_backend_pid()") for c in (first, second)]
 
 
 def main() -> None:

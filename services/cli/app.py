@@ -19,18 +19,21 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from services.cli import keys, streams
+from services.cli.campaigns import campaigns_app
 from services.cli.status import lag_table, readiness_table
 from services.platform import migrate as migration_step
 
 app = typer.Typer(
     name="fugong",
-    help="Operate Fugong: keys, topics, dead letters, rebuild, status, demo, migrations.",
+    help="Operate Fugong: keys, topics, dead letters, campaigns, rebuild, status, demo, "
+    "migrations.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
 app.add_typer(keys.app, name="keys")
 app.add_typer(streams.topics_app, name="topics", no_args_is_help=True)
 app.add_typer(streams.letters_app, name="dead-letters", no_args_is_help=True)
+app.add_typer(campaigns_app, name="campaigns", no_args_is_help=True)
 
 DEMO = Path(__file__).resolve().parents[2] / "deploy" / "local" / "demo.py"
 

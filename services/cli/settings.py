@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import AnyHttpUrl, Field
+from pydantic import AnyHttpUrl, Field, SecretStr
 
 from services.platform.settings import ServiceSettings
 
@@ -22,3 +22,9 @@ class CliSettings(ServiceSettings):
         description="each service's admin port, where `fugong status` reads /readyz",
     )
     status_timeout_seconds: float = Field(3.0, gt=0, le=60)
+    gateway_url: AnyHttpUrl = Field(
+        AnyHttpUrl("http://127.0.0.1:8000"), description="the gateway's public API"
+    )
+    api_key: SecretStr | None = Field(
+        None, description="the key `fugong campaigns` calls the gateway with (an enterprise's)"
+    )

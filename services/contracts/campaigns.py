@@ -21,11 +21,12 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
-from services.contracts.rosters import MAX_MEMBERS_PER_CHUNK, RosterMember, UploadMode
+from services.contracts.rosters import MAX_MEMBERS_PER_CHUNK, Channel, RosterMember, UploadMode
 
 ROSTER_CHUNK_UPLOADED = "cn.fugong.notify.roster.chunk-uploaded.v1"
 CAMPAIGN_REQUESTED = "cn.fugong.notify.campaign.requested.v1"
 CAMPAIGN_CANCELLED = "cn.fugong.notify.campaign.cancelled.v1"
+MEMBER_OPTED_OUT = "cn.fugong.notify.roster.member-opted-out.v1"
 
 
 class RosterChunk(BaseModel):
@@ -40,6 +41,18 @@ class RosterChunk(BaseModel):
     chunk: int = Field(ge=0)
     chunks: int = Field(ge=1)
     members: list[RosterMember] = Field(max_length=MAX_MEMBERS_PER_CHUNK)
+
+
+class MemberOptOut(BaseModel):
+    """Payload of `roster.member-opted-out`: a member refuses channels from now on, in this
+    enterprise's roster and in its campaigns' messages not sent yet (personal data: a number)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    credit_code: str = Field(min_length=18, max_length=18)
+    phone: str = Field(pattern=r"^\+[1-9][0-9]{6,14}$", description="E.164")
+    channels: frozenset[Channel] = Field(min_length=1)
+    opted_out_at: AwareDatetime
 
 
 class CampaignTemplate(StrEnum):

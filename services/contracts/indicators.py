@@ -23,9 +23,11 @@ DEFINITIONS: dict[str, str] = {
     "is Fugong's.",
     SEPARATION_RATE: "离职率: people who left in the week / employees before the holiday, over the "
     "enterprises that reported; 0-1 (used by early warnings).",
-    VACANCIES_PER_SEEKER: "求人倍率: open vacancies / active job seekers. Not available yet: job "
-    "seekers are registered by the matching service, which does not publish them yet; shown "
-    "as null, never as 0.",
+    VACANCIES_PER_SEEKER: "求人倍率: open vacancies / active job seekers, as matching counts them "
+    "now (the vacancies left on published postings of the public employment service demand "
+    "list; each registered job seeker who has not withdrawn, once), rounded half up to two "
+    "decimals; null when there are no seekers, never 0. A figure of now, not of a week: "
+    "GET /v1/indicators/job-seeker-ratio; null in the weekly indicators.",
 }
 
 MIGRANT_RETURN_RATE = "migrant_return_rate"

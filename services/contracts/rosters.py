@@ -47,6 +47,9 @@ class RosterRowIn(BaseModel):
     wechat_openid: Text | None = Field(None, description="the employee's openid, if known")
     preferred_channel: Channel = Channel.SMS
     consent: bool = Field(True, description="agreed to be notified (false: never contacted)")
+    opted_out: list[Channel] = Field(
+        default_factory=list, max_length=3, description="channels the employee refuses"
+    )
     department: Text | None = None
     site: Text | None = Field(None, description="the work site (厂区/门店)")
 
@@ -62,6 +65,8 @@ class RosterMember(BaseModel):
     wechat_openid: Text | None = None
     preferred_channel: Channel = Channel.SMS
     consent: bool = True
+    opted_out: frozenset[Channel] = frozenset()
+    """Channels the member refuses (no voice calls; unsubscribed from SMS): never used."""
     department: Text | None = None
     site: Text | None = None
 
@@ -152,6 +157,7 @@ def _member(number: int, values: Mapping[str, object]) -> RosterMember | BadRost
         wechat_openid=row.wechat_openid,
         preferred_channel=row.preferred_channel,
         consent=row.consent,
+        opted_out=frozenset(row.opted_out),
         department=row.department,
         site=row.site,
     )
@@ -166,12 +172,14 @@ def _problems(invalid: ValidationError) -> Iterable[RowProblem]:
 
 def _merge(first: RosterMember, again: RosterMember) -> RosterMember:
     """The first row stands; the later one fills what it left out. Consent withdrawn in either
-    row is withdrawn: a person who said no once is not contacted."""
+    row is withdrawn, and a channel refused in either is refused: a person who said no once is
+    not contacted (that way)."""
     return first.model_copy(
         update={
             "wechat_openid": first.wechat_openid or again.wechat_openid,
             "department": first.department or again.department,
             "site": first.site or again.site,
             "consent": first.consent and again.consent,
+            "opted_out": first.opted_out | again.opted_out,
         }
     )

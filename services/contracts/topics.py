@@ -13,12 +13,14 @@ from datetime import timedelta
 from services.contracts.campaigns import (
     CAMPAIGN_CANCELLED,
     CAMPAIGN_REQUESTED,
+    MEMBER_OPTED_OUT,
     ROSTER_CHUNK_UPLOADED,
 )
 from services.contracts.community_reports import (
     COMMUNITY_POINT_REGISTERED,
     COMMUNITY_REPORT_SUBMITTED,
 )
+from services.contracts.deliveries import CAMPAIGN_PROGRESSED, NOTIFICATION_SETTLED
 from services.contracts.demand import DEMAND_CHANGED
 from services.contracts.enterprises import ENTERPRISE_REGISTERED
 from services.contracts.fairs import (
@@ -158,10 +160,24 @@ NOTIFY_CAMPAIGNS = TopicSpec(
     consumers=frozenset({"notify"}),
     # Roster chunks and campaigns of one enterprise on one partition, in the order accepted:
     # a campaign is expanded after every roster chunk uploaded before it.
-    event_types=(ROSTER_CHUNK_UPLOADED, CAMPAIGN_REQUESTED, CAMPAIGN_CANCELLED),
+    event_types=(ROSTER_CHUNK_UPLOADED, CAMPAIGN_REQUESTED, CAMPAIGN_CANCELLED, MEMBER_OPTED_OUT),
     # Roster chunks carry names and mobiles: kept only long enough for notify to record them
     # after an outage. Notify's schema holds the roster, and purges it after its retention.
     retention=timedelta(days=3),
+)
+
+NOTIFY_DELIVERIES = TopicSpec(
+    name="notify.deliveries",
+    key="request's event id, or campaign id",
+    producers=frozenset({"notify"}),
+    consumers=frozenset(),
+    # Monitoring's reminders and matching's recommendations learn their outcome here.
+    consumers_to_come=frozenset({"monitoring", "matching"}),
+    # Published in bulk from notify's tables: a request once settled, a campaign's counts when
+    # they change. No names, numbers or texts on it.
+    event_types=(NOTIFICATION_SETTLED, CAMPAIGN_PROGRESSED),
+    retention=timedelta(days=30),
+    has_dead_letters=False,  # its dead-letter topic comes with its consumers
 )
 
 EARLY_WARNINGS = TopicSpec(
@@ -188,7 +204,7 @@ WARNING_ACKNOWLEDGEMENTS = TopicSpec(
 POSTINGS = TopicSpec(
     name="matching.postings",
     key="posting id",
-    producers=frozenset({"gateway"}),
+    producers=frozenset({"gateway", "matching"}),  # matching: the close of an expired posting
     consumers=frozenset({"matching"}),
     # Keyed by posting so a posting's changes and reviews stay in order on one partition.
     event_types=(
@@ -269,6 +285,7 @@ SOURCE_TOPICS: tuple[TopicSpec, ...] = (
     COMMUNITY_REPORTS,
     NOTIFY_REQUESTS,
     NOTIFY_CAMPAIGNS,
+    NOTIFY_DELIVERIES,
     EARLY_WARNINGS,
     WARNING_ACKNOWLEDGEMENTS,
     POSTINGS,

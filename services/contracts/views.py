@@ -37,6 +37,8 @@ PUBLISHED_VIEWS = (
     _view("monitoring.warnings_v", "gateway"),
     _view("monitoring.enterprise_registry_v", "gateway"),
     _view("monitoring.weekly_reports_v", "gateway"),
+    # 求人倍率 per district and for the city, of matching's two counts below.
+    _view("monitoring.job_seeker_ratio_v", "gateway"),
     # (credit_code, district_code, staff_id): one row per key enterprise with its officer.
     _view("matching.key_enterprise_officers_v", "gateway"),
     _view("matching.key_enterprises_v", "gateway"),
@@ -46,7 +48,7 @@ PUBLISHED_VIEWS = (
     _view("matching.sharing_declarations_v", "gateway"),
     _view("matching.sharing_proposals_v", "gateway"),
     # (district_code, industry_section, open_postings, open_vacancies): for monitoring's 求人倍率.
-    _view("matching.open_vacancies_v"),
+    _view("matching.open_vacancies_v", "monitoring"),
     # Online job fairs: registrations and interests carry name and mobile, which the gateway
     # shows in full only to the registrant and (with consent) the enterprise concerned.
     _view("matching.fairs_v", "gateway"),

@@ -19,15 +19,17 @@ from services.contracts.campaigns import (
     CAMPAIGN_CANCELLED,
     CAMPAIGN_REQUESTED,
     LINKS,
+    MEMBER_OPTED_OUT,
     ROSTER_CHUNK_UPLOADED,
     Audience,
     CampaignCancel,
     CampaignRequest,
+    MemberOptOut,
     MissingValues,
     RosterChunk,
     render,
 )
-from services.contracts.rosters import RosterReading, UploadMode, chunks, read_roster
+from services.contracts.rosters import Channel, RosterReading, UploadMode, chunks, read_roster
 from services.contracts.sms_parts import segments
 from services.contracts.topics import NOTIFY_CAMPAIGNS
 from services.gateway.dependencies import GatewayResources
@@ -35,7 +37,7 @@ from services.gateway.domain.access import Forbidden, Principal
 from services.gateway.domain.roster_files import read_json, read_sheet
 from services.gateway.enterprise_scope import registered_district
 from services.gateway.publishing import publish
-from services.gateway.routes.campaign_models import CampaignIn, CampaignPreviewOut
+from services.gateway.routes.campaign_models import CampaignIn, CampaignPreviewOut, ChannelCostOut
 
 JSON = "application/json"
 _UPLOADS = uuid.UUID("5f7d0a3c-93a4-4c1e-9d0e-6a1b2c3d4e5f")
@@ -132,18 +134,33 @@ def campaign_request(
 async def preview(
     resources: GatewayResources, credit_code: str, text: str, audience: Audience
 ) -> CampaignPreviewOut:
-    """The text, its parts and what the audience would cost, from notify's roster figures."""
+    """The text, its parts and what the audience would cost, from notify's roster figures:
+    each member on the channel notify tries first (an SMS by the part, a WeChat message, a
+    call), as priced in the settings."""
+    settings = resources.settings
     groups = [g for g in await resources.views.roster_summary(credit_code) if _in(g, audience)]
-    reachable = sum(int(g["sms_reachable"]) for g in groups)
     parts = segments(text)
+    units_and_prices = {
+        "sms": (parts, settings.sms_price_per_part),
+        "wechat": (1, settings.wechat_price_per_message),
+        "voice": (1, settings.voice_price_per_call),
+    }
+    by_channel: dict[str, ChannelCostOut] = {}
+    for channel, (units, price) in units_and_prices.items():
+        reached = sum(int(g[f"first_by_{channel}"]) for g in groups)
+        by_channel[channel] = ChannelCostOut(
+            recipients=reached, units=reached * units, cost_yuan=round(reached * units * price, 2)
+        )
     return CampaignPreviewOut(
         text=text,
         parts=parts,
-        recipients=reachable,
+        recipients=sum(c.recipients for c in by_channel.values()),
         landlines=sum(int(g["landlines"]) for g in groups),
         without_consent=sum(int(g["without_consent"]) for g in groups),
-        estimated_parts=reachable * parts,
-        estimated_cost_yuan=round(reachable * parts * resources.settings.sms_price_per_part, 2),
+        opted_out_of_all=sum(int(g["opted_out_of_all"]) for g in groups),
+        by_channel=by_channel,
+        estimated_parts=by_channel["sms"].units,
+        estimated_cost_yuan=round(sum(c.cost_yuan for c in by_channel.values()), 2),
     )
 
 
@@ -169,6 +186,30 @@ async def publish_campaign(
         data=request,
         idempotency_key=idempotency_key,
         district_code=await registered_district(resources, request.credit_code),
+    )
+
+
+async def publish_opt_out(
+    resources: GatewayResources,
+    principal: Principal,
+    credit_code: str,
+    phone: str,
+    channels: frozenset[Channel],
+) -> str:
+    return await publish(
+        resources,
+        principal,
+        NOTIFY_CAMPAIGNS,
+        event_type=MEMBER_OPTED_OUT,
+        subject=credit_code,
+        data=MemberOptOut(
+            credit_code=credit_code,
+            phone=phone,
+            channels=channels,
+            opted_out_at=datetime.now(UTC),
+        ),
+        idempotency_key=None,
+        district_code=await registered_district(resources, credit_code),
     )
 
 

@@ -112,6 +112,10 @@ class Views(FairViews, SharingViews, Protocol):
 
     async def community_indicators(self, week: str) -> list[Row]: ...
 
+    async def job_seeker_ratio(self) -> list[Row]:
+        """求人倍率 now: a row per district with vacancies or seekers, and the city's."""
+        ...
+
     async def compliance_summary(self, week: str) -> list[Row]: ...
 
     async def compliance_weeks(self) -> list[str]:

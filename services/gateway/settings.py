@@ -103,6 +103,12 @@ class GatewaySettings(ServingSettings):
     sms_price_per_part: float = Field(
         0.045, ge=0, le=10, description="yuan per SMS part, for a campaign's estimated cost"
     )
+    wechat_price_per_message: float = Field(
+        0, ge=0, le=10, description="yuan per WeChat template message (the platform is free)"
+    )
+    voice_price_per_call: float = Field(
+        0.12, ge=0, le=10, description="yuan per voice notice call, for a campaign's cost"
+    )
     body_read_timeout_seconds: float = Field(
         30,
         gt=0,

@@ -9,18 +9,13 @@ broker's ack and the commit publishes a change again with the same event id.
 from __future__ import annotations
 
 import asyncpg
-import structlog
 from pydantic import BaseModel
 
 from services.contracts.demand import DEMAND_CHANGED, DemandChanged
 from services.contracts.envelope import CloudEvent, new_event
-from services.contracts.topics import DEMAND_CHANGES, topic_name
-from services.matching.outbox import publish_queued
-from services.platform.kafka import EventPublisher, KafkaEventPublisher
-from services.platform.stream.periodic import periodic_job
+from services.contracts.topics import DEMAND_CHANGES
+from services.matching.outbox import Outbox, OutboxPublisher, publishing_job
 from services.platform.stream.worker import Extension
-
-log = structlog.get_logger(__name__)
 
 SOURCE = "/fugong/matching"
 
@@ -28,13 +23,8 @@ _CLAIM = """
 SELECT sequence, demand_list, district_code::text, industry_section::text,
        occupation_group::text, open_postings, open_vacancies, previous_open_postings,
        previous_open_vacancies
-FROM matching.demand_outbox WHERE published_at IS NULL
+FROM matching.demand_outbox WHERE published_at IS NULL AND dead_lettered_at IS NULL
 ORDER BY sequence LIMIT $1 FOR UPDATE SKIP LOCKED
-"""
-
-
-_MARK = """
-UPDATE matching.demand_outbox SET published_at = now() WHERE sequence = ANY($1::bigint[])
 """
 
 
@@ -46,27 +36,20 @@ def _event(row: asyncpg.Record) -> CloudEvent[BaseModel]:
     )  # fmt: skip
 
 
-class DemandChangePublisher:
-    def __init__(self, pool: asyncpg.Pool, publisher: EventPublisher, topic: str) -> None:
-        self._pool = pool
-        self._publisher = publisher
-        self._topic = topic
-
-    async def run(self, limit: int = 500) -> int:
-        """Publish up to `limit` queued changes; return how many."""
-        rows = await publish_queued(
-            self._pool, self._publisher, self._topic, _CLAIM, _MARK, _event, limit
-        )  # one by one: a district's changes keep their order
-        if rows:
-            log.info("demand changes published", count=len(rows))
-        return len(rows)
+OUTBOX = Outbox("demand_outbox", [("sequence", "bigint")], _CLAIM, _event)
 
 
-def publish_demand_changes(interval_seconds: float) -> Extension:
-    return periodic_job(
+class DemandChangePublisher(OutboxPublisher):
+    """Publishes queued changes one by one: a district's changes keep their order."""
+
+    outbox = OUTBOX
+
+
+def publish_demand_changes(interval_seconds: float, attempts_before_dead_letter: int) -> Extension:
+    return publishing_job(
         "publish_demand_changes",
         interval_seconds,
-        lambda pool, producer, settings: DemandChangePublisher(
-            pool, KafkaEventPublisher(producer), topic_name(DEMAND_CHANGES, settings.topic_prefix)
-        ),
+        DEMAND_CHANGES,
+        DemandChangePublisher,
+        attempts_before_dead_letter,
     )

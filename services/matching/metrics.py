@@ -34,3 +34,17 @@ def count_fair_events(tally: Mapping[str, int]) -> None:
     for outcome, count in tally.items():
         if count:
             FAIR_EVENTS.labels(outcome).inc(count)
+
+
+OUTBOX_DEAD_LETTERS = Counter(
+    "fugong_matching_outbox_dead_letters",
+    "Outbox rows set aside after failing to publish FUGONG_OUTBOX_ATTEMPTS_BEFORE_DEAD_LETTER "
+    "times (matching.outbox_failures says why).",
+    ["outbox"],
+)
+
+POSTINGS_EXPIRED = Counter(
+    "fugong_matching_posting_expiries_published",
+    "Closes published for postings past their valid-until date (a close published again before "
+    "the processor applied it, e.g. by two workers at once, counts again; it is applied once).",
+)

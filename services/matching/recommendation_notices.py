@@ -1,10 +1,10 @@
 """Tells consenting job seekers of postings recommended to them, through notify's requests.
 
 The store queues a notice in the transaction that put the posting in a seeker's first places;
-this job, a periodic job of every worker, asks notify for each queued notice and marks it
-published in one transaction (rows claimed with SKIP LOCKED). A request names the seeker by id
-only: notify reads how to reach them from `matching.job_seeker_contacts_v`. Its event id is the
-seeker's and the posting's, so a notice asked for twice (a crash before the commit) is one.
+this job, a periodic job of every worker, asks notify for each queued notice (`outbox.py`). A
+request names the seeker by id only: notify reads how to reach them from
+`matching.job_seeker_contacts_v`. Its event id is the seeker's and the posting's, so a notice
+asked for twice (a crash before the commit) is one.
 """
 
 from __future__ import annotations
@@ -12,79 +12,61 @@ from __future__ import annotations
 import uuid
 
 import asyncpg
-import structlog
+from pydantic import BaseModel
 
-from services.contracts.envelope import new_event
+from services.contracts.envelope import CloudEvent, new_event
 from services.contracts.notifications import (
     NOTIFICATION_REQUESTED,
     NotificationRequest,
     RecipientKind,
     Template,
 )
-from services.contracts.topics import NOTIFY_REQUESTS, topic_name
-from services.platform.kafka import EventPublisher, KafkaEventPublisher
-from services.platform.stream.periodic import periodic_job
+from services.contracts.topics import NOTIFY_REQUESTS
+from services.matching.outbox import Outbox, OutboxPublisher, publishing_job
 from services.platform.stream.worker import Extension
-
-log = structlog.get_logger(__name__)
 
 SOURCE = "/fugong/matching"
 _NOTICE_IDS = uuid.UUID("8e1f3a52-7c4b-4d9e-a0b1-2c3d4e5f6a7b")
 
 _CLAIM = """
 SELECT seeker_id::text, posting_id::text, parameters FROM matching.recommendation_notices
-WHERE published_at IS NULL
+WHERE published_at IS NULL AND dead_lettered_at IS NULL
 ORDER BY recorded_at, seeker_id, posting_id LIMIT $1 FOR UPDATE SKIP LOCKED
 """
 
 
-class RecommendationNotices:
-    def __init__(self, pool: asyncpg.Pool, publisher: EventPublisher, topic: str) -> None:
-        self._pool = pool
-        self._publisher = publisher
-        self._topic = topic
-
-    async def run(self, limit: int = 500) -> int:
-        """Ask notify for up to `limit` queued notices; return how many."""
-        async with self._pool.acquire() as conn, conn.transaction():
-            rows = await conn.fetch(_CLAIM, limit)
-            for seeker_id, posting_id, parameters in rows:
-                request = NotificationRequest(
-                    recipient_kind=RecipientKind.JOB_SEEKER,
-                    recipient=seeker_id,
-                    template=Template.JOB_RECOMMENDED,
-                    parameters=parameters,
-                    requested_by="matching",
-                )
-                await self._publisher.publish(
-                    self._topic,
-                    new_event(
-                        event_type=NOTIFICATION_REQUESTED,
-                        source=SOURCE,
-                        subject=seeker_id,
-                        data=request,
-                        event_id=notice_event_id(seeker_id, posting_id),
-                    ),
-                )
-            await conn.execute(
-                "UPDATE matching.recommendation_notices SET published_at = now() "
-                "WHERE (seeker_id, posting_id) IN "
-                "(SELECT * FROM unnest($1::uuid[], $2::uuid[]))",
-                [row[0] for row in rows],
-                [row[1] for row in rows],
-            )
-        if rows:
-            log.info("recommendation notices requested", count=len(rows))
-        return len(rows)
+def _event(row: asyncpg.Record) -> CloudEvent[BaseModel]:
+    seeker_id, posting_id, parameters = row
+    request = NotificationRequest(
+        recipient_kind=RecipientKind.JOB_SEEKER, recipient=seeker_id,
+        template=Template.JOB_RECOMMENDED, parameters=parameters, requested_by="matching",
+    )  # fmt: skip
+    return new_event(
+        event_type=NOTIFICATION_REQUESTED, source=SOURCE, subject=seeker_id, data=request,
+        event_id=notice_event_id(seeker_id, posting_id),
+    )  # fmt: skip
 
 
-def publish_recommendation_notices(interval_seconds: float) -> Extension:
-    return periodic_job(
+OUTBOX = Outbox(
+    "recommendation_notices", [("seeker_id", "uuid"), ("posting_id", "uuid")], _CLAIM, _event
+)
+
+
+class RecommendationNotices(OutboxPublisher):
+    """Asks notify for each queued recommendation notice."""
+
+    outbox = OUTBOX
+
+
+def publish_recommendation_notices(
+    interval_seconds: float, attempts_before_dead_letter: int
+) -> Extension:
+    return publishing_job(
         "publish_recommendation_notices",
         interval_seconds,
-        lambda pool, producer, settings: RecommendationNotices(
-            pool, KafkaEventPublisher(producer), topic_name(NOTIFY_REQUESTS, settings.topic_prefix)
-        ),
+        NOTIFY_REQUESTS,
+        RecommendationNotices,
+        attempts_before_dead_letter,
     )
 
 

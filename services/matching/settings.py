@@ -18,3 +18,13 @@ class MatchingSettings(StreamSettings):
     notice_publish_interval_seconds: float = Field(
         1, gt=0, le=60, description="how often queued recommendation notices go to notify"
     )
+    outbox_attempts_before_dead_letter: int = Field(
+        5,
+        ge=1,
+        le=1000,
+        description="failed attempts at publishing one outbox row (its event cannot be made or "
+        "the broker refuses it) before it is set aside in matching.outbox_failures",
+    )
+    expiry_interval_seconds: float = Field(
+        60, gt=0, le=3600, description="how often postings past their valid-until date are closed"
+    )

@@ -11,7 +11,6 @@ from __future__ import annotations
 import uuid
 
 import asyncpg
-import structlog
 from pydantic import BaseModel
 
 from services.contracts.envelope import CloudEvent, new_event
@@ -21,25 +20,17 @@ from services.contracts.notifications import (
     RecipientKind,
     Template,
 )
-from services.contracts.topics import NOTIFY_REQUESTS, topic_name
-from services.matching.outbox import publish_queued
-from services.platform.kafka import EventPublisher, KafkaEventPublisher
-from services.platform.stream.periodic import periodic_job
+from services.contracts.topics import NOTIFY_REQUESTS
+from services.matching.outbox import Outbox, OutboxPublisher, publishing_job
 from services.platform.stream.worker import Extension
-
-log = structlog.get_logger(__name__)
 
 SOURCE = "/fugong/matching"
 _NOTICE_IDS = uuid.UUID("9c4e2a7b-1d3f-4b5a-8e6c-0f2a4b6c8d0e")
 
 _CLAIM = """
 SELECT notice_id, credit_code::text, template, parameters FROM matching.sharing_notices
-WHERE published_at IS NULL ORDER BY recorded_at, notice_id LIMIT $1 FOR UPDATE SKIP LOCKED
-"""
-
-
-_MARK = """
-UPDATE matching.sharing_notices SET published_at = now() WHERE notice_id = ANY($1::text[])
+WHERE published_at IS NULL AND dead_lettered_at IS NULL
+ORDER BY recorded_at, notice_id LIMIT $1 FOR UPDATE SKIP LOCKED
 """
 
 
@@ -55,27 +46,20 @@ def _event(row: asyncpg.Record) -> CloudEvent[BaseModel]:
     )  # fmt: skip
 
 
-class SharingNoticePublisher:
-    def __init__(self, pool: asyncpg.Pool, publisher: EventPublisher, topic: str) -> None:
-        self._pool = pool
-        self._publisher = publisher
-        self._topic = topic
-
-    async def run(self, limit: int = 500) -> int:
-        """Publish up to `limit` queued notices; return how many."""
-        rows = await publish_queued(
-            self._pool, self._publisher, self._topic, _CLAIM, _MARK, _event, limit
-        )
-        if rows:
-            log.info("sharing notices published", count=len(rows))
-        return len(rows)
+OUTBOX = Outbox("sharing_notices", [("notice_id", "text")], _CLAIM, _event)
 
 
-def publish_sharing_notices(interval_seconds: float) -> Extension:
-    return periodic_job(
+class SharingNoticePublisher(OutboxPublisher):
+    """Publishes queued labour-sharing notices."""
+
+    outbox = OUTBOX
+
+
+def publish_sharing_notices(interval_seconds: float, attempts_before_dead_letter: int) -> Extension:
+    return publishing_job(
         "publish_sharing_notices",
         interval_seconds,
-        lambda pool, producer, settings: SharingNoticePublisher(
-            pool, KafkaEventPublisher(producer), topic_name(NOTIFY_REQUESTS, settings.topic_prefix)
-        ),
+        NOTIFY_REQUESTS,
+        SharingNoticePublisher,
+        attempts_before_dead_letter,
     )

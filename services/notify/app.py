@@ -3,8 +3,10 @@ and the sender as a periodic job of the same process."""
 
 from __future__ import annotations
 
+from services.contracts.topics import NOTIFY_DELIVERIES, topic_name
 from services.notify.adapters.aliyun_sms import AliyunSms
 from services.notify.adapters.campaign_metrics import CampaignGauges
+from services.notify.adapters.delivery_events import DeliveryEvents
 from services.notify.adapters.postgres_outbox import PostgresOutbox
 from services.notify.adapters.postgres_store import PostgresNotifyStore
 from services.notify.adapters.retention import RetentionPurge
@@ -16,6 +18,7 @@ from services.notify.domain.records import Record
 from services.notify.events import ROUTES
 from services.notify.sender import Sender
 from services.notify.settings import NotifySettings
+from services.platform.kafka import KafkaEventPublisher
 from services.platform.stream.periodic import periodic_job
 from services.platform.stream.worker import StreamSpec
 
@@ -44,6 +47,16 @@ def stream_spec(settings: NotifySettings | None = None) -> StreamSpec[Record]:
                 settings.send_interval_seconds,
                 lambda pool, _producer, _settings: Sender(
                     PostgresOutbox(pool), channel_providers(settings), settings
+                ),
+            ),
+            periodic_job(
+                "publish_delivery_events",
+                settings.deliveries_interval_seconds,
+                lambda pool, producer, worker_settings: DeliveryEvents(
+                    pool,
+                    KafkaEventPublisher(producer),
+                    topic_name(NOTIFY_DELIVERIES, worker_settings.topic_prefix),
+                    [p.provider for p in channel_providers(settings) if p.pulls_receipts],
                 ),
             ),
             periodic_job(

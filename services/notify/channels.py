@@ -69,6 +69,14 @@ class Receipt:
     reason: str | None = None
 
 
+@dataclass(frozen=True)
+class Reply:
+    """An SMS a recipient sent back (personal data: the number and their words)."""
+
+    phone: str
+    content: str
+
+
 class SendRefused(Exception):
     """The provider refused the whole request; nothing was sent (the code is the message)."""
 
@@ -103,6 +111,10 @@ class ChannelProvider(Protocol):
     async def lookup(self, address: str, since: datetime) -> list[Receipt] | None:
         """What the provider knows of its sends to `address` since `since`; None when the
         provider has no query for it (the outcome can then only come by receipt)."""
+        ...
+
+    async def replies(self, limit: int) -> list[Reply]:
+        """SMS replies not handed out before, at most `limit` ([] where none are pulled)."""
         ...
 
     async def close(self) -> None: ...

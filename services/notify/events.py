@@ -7,9 +7,11 @@ from typing import Any
 from services.contracts.campaigns import (
     CAMPAIGN_CANCELLED,
     CAMPAIGN_REQUESTED,
+    MEMBER_OPTED_OUT,
     ROSTER_CHUNK_UPLOADED,
     CampaignCancel,
     CampaignRequest,
+    MemberOptOut,
     RosterChunk,
     placeholders,
     render,
@@ -29,6 +31,7 @@ from services.notify.domain.records import (
     RecordCampaign,
     RecordCancel,
     RecordContact,
+    RecordOptOut,
     RecordRequest,
     RecordRosterChunk,
 )
@@ -94,6 +97,12 @@ def cancel_record(event: CloudEvent[CampaignCancel]) -> RecordCancel:
     return RecordCancel(str(data.campaign_id), data.credit_code, event.time)
 
 
+def opt_out_record(event: CloudEvent[MemberOptOut]) -> RecordOptOut:
+    data = event.data
+    channels = frozenset(c.value for c in data.channels)
+    return RecordOptOut(data.credit_code, data.phone, channels, data.opted_out_at)
+
+
 ROUTES: dict[TopicSpec, tuple[Route[Any, Record], ...]] = {
     NOTIFY_REQUESTS: (Route(NOTIFICATION_REQUESTED, NotificationRequest, request_record),),
     ENTERPRISE_REGISTRATIONS: (
@@ -103,5 +112,6 @@ ROUTES: dict[TopicSpec, tuple[Route[Any, Record], ...]] = {
         Route(ROSTER_CHUNK_UPLOADED, RosterChunk, roster_chunk_record, "credit_code"),
         Route(CAMPAIGN_REQUESTED, CampaignRequest, campaign_record, "credit_code"),
         Route(CAMPAIGN_CANCELLED, CampaignCancel, cancel_record, "credit_code"),
+        Route(MEMBER_OPTED_OUT, MemberOptOut, opt_out_record, "credit_code"),
     ),
 }

@@ -33,6 +33,7 @@ from services.notify.channels import (
 )
 from services.notify.domain.batching import Planned
 from services.notify.domain.breaker import ErrorRateBreaker
+from services.notify.domain.replies import is_unsubscribe
 from services.notify.domain.routing import Channel
 from services.notify.hand_over import HandOver
 from services.notify.settings import NotifySettings
@@ -60,6 +61,10 @@ LOOKUPS = Counter(
     "(yes, no, unconfirmed: the provider has no status query).",
     ["provider", "found"],
 )
+UNSUBSCRIBES = Counter(
+    "fugong_notify_sms_unsubscribes",
+    "SMS replies asking to stop (TD, 退订): their numbers get no SMS from then on.",
+)
 SMS_PRIMARY = Gauge(
     "fugong_notify_sms_on_primary",
     "1 while SMS goes through the primary provider, 0 while failed over to the other.",
@@ -85,7 +90,16 @@ class Sender:
         self._slots = {
             p.provider: asyncio.Semaphore(p.concurrency) for p in providers if not p.can_look_up
         }
+        self._singles: set[asyncio.Task[None]] = set()
+        # Enough claimed to keep every slot busy until the next round (one round may take a
+        # second under load), not so many that they wait for a slot longer than the lookup's
+        # patience (then they are reopened and claimed again, unsent).
+        self._singles_backlog = 10 * sum(p.concurrency for p in providers if not p.can_look_up)
+        self._batched_channels = sorted({p.channel for p in providers if p.can_look_up})
+        self._single_channels = sorted({p.channel for p in providers if not p.can_look_up})
         self._hand_over = HandOver(outbox.mark_handed)
+        self._clock = clock
+        self._next_replies = clock()
         self._breaker = ErrorRateBreaker(
             window=settings.breaker_window_seconds,
             threshold=settings.breaker_error_rate,
@@ -119,19 +133,67 @@ class Sender:
                 # Sending goes on: receipts wait at the provider.
                 log.warning("provider not answering receipts", provider=provider.provider,
                             error=str(exc))  # fmt: skip
+        await self._apply_replies()
         await self._resolve_unknown()
         by_channel = {p.channel: p for p in self._providers.values()}
         providers = {channel: p.provider for channel, p in by_channel.items()}
         providers[Channel.SMS] = self.sms_provider()
+        # Providers taking one address a request (WeChat, voice) send in the background, as
+        # their slots free up, so a round's batched SMS never waits behind thousands of single
+        # requests; a round claims for them only what their backlog has room for.
+        sizes = {
+            c: min(self._settings.send_batch_size, p.batch_size) for c, p in by_channel.items()
+        }
+        campaigns = not self._settings.quiet_hours.contains(datetime.now(UTC))
+        limit = self._settings.send_batch_size * self._settings.send_batches_per_tick
         planned = await self._outbox.claim(
-            self._settings.send_batch_size * self._settings.send_batches_per_tick,
-            {c: min(self._settings.send_batch_size, p.batch_size) for c, p in by_channel.items()},
-            providers,
-            campaigns=not self._settings.quiet_hours.contains(datetime.now(UTC)),
+            limit, sizes, providers, campaigns=campaigns, only=self._batched_channels
         )
-        sends = (self._send(p, self._providers[providers[p.channel]]) for p in planned)
-        await asyncio.gather(*sends)
+        room = self._singles_backlog - len(self._singles)
+        if room > 0 and self._single_channels:
+            planned += await self._outbox.claim(
+                room, sizes, providers, campaigns=campaigns, only=self._single_channels
+            )
+        batched = []
+        for p in planned:
+            provider = self._providers[providers[p.channel]]
+            if provider.provider in self._slots:
+                task = asyncio.create_task(self._send(p, provider))
+                self._singles.add(task)
+                task.add_done_callback(self._single_done)
+            else:
+                batched.append(self._send(p, provider))
+        await asyncio.gather(*batched)
         return sum(len(p.messages) for p in planned)
+
+    def _single_done(self, task: asyncio.Task[None]) -> None:
+        self._singles.discard(task)
+        if not task.cancelled() and (exc := task.exception()) is not None:
+            # Its messages stay `sending`: a lookup (or the unconfirmed rule) settles them.
+            log.warning("single request not recorded", error=type(exc).__name__)
+
+    async def drain(self) -> None:
+        """Wait for the single requests still on their way (tests, and a clean stop)."""
+        while self._singles:
+            await asyncio.gather(*self._singles)
+
+    async def _apply_replies(self) -> None:
+        """Recipients' SMS replies: an unsubscribe (TD) stops SMS to the number; the rest are
+        read by nobody (and kept nowhere)."""
+        if self._clock() < self._next_replies:
+            return
+        self._next_replies = self._clock() + self._settings.replies_interval_seconds
+        for provider in self._providers.values():
+            try:
+                replies = await provider.replies(RECEIPT_PAGE)
+            except ProviderUnavailable as exc:
+                log.warning("provider not answering replies", provider=provider.provider,
+                            error=str(exc))  # fmt: skip
+                continue
+            unsubscribes = [r.phone for r in replies if is_unsubscribe(r.content)]
+            if unsubscribes:
+                UNSUBSCRIBES.inc(len(unsubscribes))
+                await self._outbox.record_unsubscribes(unsubscribes)
 
     async def _apply_receipts(self, provider: ChannelProvider) -> None:
         for _ in range(10):  # bounded: sending must not wait behind a flood of receipts

@@ -74,6 +74,16 @@ class NotifySettings(StreamSettings):
     campaign_gauges_interval_seconds: float = Field(
         10, gt=0, le=3600, description="how often campaign progress is counted for /metrics"
     )
+    replies_interval_seconds: float = Field(
+        10, gt=0, le=3600, description="how often SMS replies (TD: unsubscribe) are pulled"
+    )
+    deliveries_interval_seconds: float = Field(
+        2,
+        gt=0,
+        le=3600,
+        description="how often settled requests and campaign counts are "
+        "published to notify.deliveries",
+    )
     purge_interval_seconds: float = Field(
         600, gt=0, le=86400, description="how often the purge of expired personal data runs"
     )

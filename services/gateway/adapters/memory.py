@@ -154,6 +154,8 @@ class InMemoryViews(InMemoryFairViews, InMemorySharingViews):
 
     indicator_rows: list[Row] = field(default_factory=list)
     community_rows: list[Row] = field(default_factory=list)
+    job_seeker_ratio_rows: list[Row] = field(default_factory=list)
+    """monitoring.job_seeker_ratio_v: district_code null for the city"""
     compliance_summary_rows: list[Row] = field(default_factory=list)
     compliance_rows: list[Row] = field(default_factory=list)
     warning_rows: list[Row] = field(default_factory=list)
@@ -230,6 +232,9 @@ class InMemoryViews(InMemoryFairViews, InMemorySharingViews):
 
     async def community_indicators(self, week: str) -> list[Row]:
         return [r for r in self.community_rows if r["week"] == week]
+
+    async def job_seeker_ratio(self) -> list[Row]:
+        return sorted(self.job_seeker_ratio_rows, key=lambda r: r["district_code"] or "")
 
     async def compliance_summary(self, week: str) -> list[Row]:
         return [r for r in self.compliance_summary_rows if r["week"] == week]

@@ -48,6 +48,15 @@ class PublishedViews(PublishedFairViews, SharingViewQueries):
         )
         return [dict(row.items()) for row in rows]
 
+    async def job_seeker_ratio(self) -> list[Row]:
+        rows = await self._pool.fetch(
+            "SELECT district_code, open_postings, open_vacancies, active_job_seekers, "
+            "vacancies_per_seeker FROM monitoring.job_seeker_ratio_v "
+            "ORDER BY district_code NULLS FIRST",
+            timeout=self._timeout,
+        )
+        return [dict(row.items()) for row in rows]
+
     async def compliance_summary(self, week: str) -> list[Row]:
         """Reporting compliance counts of a week, per district and for the city."""
         rows = await self._pool.fetch(

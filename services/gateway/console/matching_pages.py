@@ -2,8 +2,8 @@
 where an official publishes or refuses a held posting through the same function as
 `POST /v1/posting-reviews/{id}`, so matching's audit trail names the official.
 
-Labour-sharing proposals and job fairs join as pages of their own beside these (a module each,
-registered in `mount.py`), once matching publishes their views."""
+Labour-sharing proposals and job fairs are pages of their own beside these (`sharing_pages.py`,
+`fair_pages.py`, registered in `mount.py`)."""
 
 from __future__ import annotations
 

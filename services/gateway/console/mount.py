@@ -9,10 +9,12 @@ from fastapi.staticfiles import StaticFiles
 from services.gateway.console import (
     auth_routes,
     downloads,
+    fair_pages,
     matching_pages,
     monitoring_pages,
     notify_pages,
     poster_routes,
+    sharing_pages,
 )
 from services.gateway.console.rendering import STATIC, NavEntry, register_page, render
 from services.gateway.console.security import (
@@ -26,8 +28,8 @@ from services.gateway.console.security import (
 PAGES: tuple[tuple[APIRouter, tuple[NavEntry, ...]], ...] = (
     (monitoring_pages.router, monitoring_pages.NAV),
     (matching_pages.router, matching_pages.NAV),
-    # Matching's labour-sharing proposals and job fairs join here, a module each beside
-    # matching_pages (its router, its NAV, its tables registered with `register_tables`).
+    (sharing_pages.router, sharing_pages.NAV),
+    (fair_pages.router, fair_pages.NAV),
     (notify_pages.router, notify_pages.NAV),
     (poster_routes.router, poster_routes.NAV),
 )

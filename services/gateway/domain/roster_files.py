@@ -24,6 +24,8 @@ HEADINGS: dict[str, str] = {
     "微信openid": "wechat_openid",
     "首选渠道": "preferred_channel",
     "同意通知": "consent",
+    "退订渠道": "opted_out",
+    "拒收渠道": "opted_out",
     "部门": "department",
     "厂区": "site",
     "工作地点": "site",
@@ -88,6 +90,10 @@ def _values(fields: list[str | None], cells: Sequence[Cell]) -> dict[str, object
             values[field] = _yes_no(text)
         elif field == "preferred_channel":
             values[field] = _CHANNELS.get(text, text.lower())
+        elif field == "opted_out":
+            # 语音,短信 / 语音、短信 / voice sms: the model names a channel it does not know.
+            words = text.replace("、", ",").replace("，", ",").replace(" ", ",").split(",")
+            values[field] = [_CHANNELS.get(w, w.lower()) for w in words if w]
         elif field == "mobile" and isinstance(cell, int | float):
             values[field] = str(int(cell))  # Excel keeps a number typed in as a number
         else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
@@ -35,8 +35,14 @@ PREVIEW_EXAMPLE: dict[str, Any] = {
     "recipients": 180,
     "landlines": 2,
     "without_consent": 3,
-    "estimated_parts": 540,
-    "estimated_cost_yuan": 24.3,
+    "opted_out_of_all": 1,
+    "by_channel": {
+        "sms": {"recipients": 150, "units": 450, "cost_yuan": 20.25},
+        "wechat": {"recipients": 26, "units": 26, "cost_yuan": 0.0},
+        "voice": {"recipients": 4, "units": 4, "cost_yuan": 0.48},
+    },
+    "estimated_parts": 450,
+    "estimated_cost_yuan": 20.73,
 }
 
 
@@ -67,17 +73,32 @@ class CampaignIn(BaseModel):
     )
 
 
+class ChannelCostOut(BaseModel):
+    """The members a channel reaches first, and what sending to them costs."""
+
+    model_config = examples({"recipients": 150, "units": 450, "cost_yuan": 20.25})
+
+    recipients: int
+    units: int = Field(description="SMS parts, WeChat messages or voice calls")
+    cost_yuan: float
+
+
 class CampaignPreviewOut(BaseModel):
-    """What the campaign would send and cost, before anything is sent."""
+    """What the campaign would send and cost, before anything is sent: each recipient priced on
+    the first channel that reaches them and that they did not refuse."""
 
     model_config = examples(PREVIEW_EXAMPLE)
 
     text: str
     parts: int = Field(description="SMS parts per message (70/67 UTF-16 units for Chinese)")
-    recipients: int = Field(description="members of the audience who may get an SMS")
+    recipients: int = Field(description="members of the audience some channel reaches")
     landlines: int = Field(description="members reachable by a landline only (no SMS)")
     without_consent: int = Field(description="members who did not agree to be notified")
-    estimated_parts: int
+    opted_out_of_all: int = Field(0, description="members who refused every channel")
+    by_channel: dict[str, ChannelCostOut] = Field(
+        default_factory=dict, description="sms, wechat, voice: on the channel tried first"
+    )
+    estimated_parts: int = Field(description="SMS parts, of the members reached by SMS first")
     estimated_cost_yuan: float
 
 
@@ -192,6 +213,32 @@ class RosterUploadOut(BaseModel):
     landlines: int
     merged: list[RosterMergedOut]
     refused: list[RosterRowRefusedOut]
+
+
+NoticeChannel = Literal["sms", "wechat", "voice"]
+"""A roster's channels (contracts.rosters.Channel), inline in the API document: postings have a
+`Channel` schema of their own."""
+
+
+class OptOutIn(BaseModel):
+    """An employee refuses channels from now on (e.g. no voice calls, or 退订 SMS)."""
+
+    model_config = ConfigDict(
+        extra="forbid", **examples({"mobile": "138 0013 8000", "channels": ["voice"]})
+    )
+
+    mobile: str = Field(min_length=3, max_length=32, description="the employee's number")
+    channels: list[NoticeChannel] = Field(min_length=1, max_length=3)
+
+
+class OptOutAcceptedOut(BaseModel):
+    model_config = examples(
+        {"phone": "+8613800138000", "channels": ["voice"], "event_id": EVENT_ID}
+    )
+
+    phone: str = Field(description="the number in E.164, as the roster holds it")
+    channels: list[NoticeChannel]
+    event_id: str
 
 
 class RosterGroupOut(BaseModel):

@@ -265,3 +265,51 @@ class ReturnToWorkOut(BaseModel):
     definitions: dict[str, str]
     total: ReturnToWorkFigures
     cells: list[ReturnToWorkCell]
+
+
+PUDONG_RATIO_EXAMPLE: dict[str, Any] = {
+    "district_code": "310115",
+    "district_name": "浦东新区",
+    "open_postings": 1830,
+    "open_vacancies": 15200,
+    "active_job_seekers": 10000,
+    "vacancies_per_seeker": 1.52,
+}
+
+
+class JobSeekerRatioFigures(BaseModel):
+    """求人倍率 of a district or the city, with the counts it is made of."""
+
+    model_config = examples(
+        PUDONG_RATIO_EXAMPLE,
+        {**PUDONG_RATIO_EXAMPLE, "active_job_seekers": 0, "vacancies_per_seeker": None},
+    )
+
+    district_code: str | None = Field(None, description="null: the whole city")
+    district_name: str | None = None
+    open_postings: int = Field(0, description="published postings with places left")
+    open_vacancies: int = Field(0, description="the places left on them")
+    active_job_seekers: int = Field(0, description="registered job seekers, not withdrawn")
+    vacancies_per_seeker: float | None = Field(
+        None, description="求人倍率, two decimals; null when there are no job seekers"
+    )
+
+
+class JobSeekerRatioOut(BaseModel):
+    """求人倍率 now, for a district or the city (and then per district)."""
+
+    model_config = examples(
+        {
+            "scope": "310115",
+            "definition": DEFINITIONS["vacancies_per_seeker"],
+            "total": PUDONG_RATIO_EXAMPLE,
+            "by_district": [],
+        }
+    )
+
+    scope: str = Field(description="the district code asked for, or 'city'")
+    definition: str
+    total: JobSeekerRatioFigures
+    by_district: list[JobSeekerRatioFigures] = Field(
+        description="each district with vacancies or job seekers (city scope only)"
+    )

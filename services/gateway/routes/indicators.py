@@ -1,7 +1,8 @@
 """Live indicators for officials, by city, district, industry section and ISO week.
 
-Every figure is read from monitoring's published view `monitoring.indicators_v`, where each
-formula is defined once; this module only chooses the rows a caller may see and shapes them.
+Every figure is read from monitoring's published views (`monitoring.indicators_v`, and
+`job_seeker_ratio_v` for 求人倍率), where each formula is defined once; this module only chooses
+the rows a caller may see and shapes them.
 """
 
 from __future__ import annotations
@@ -20,13 +21,15 @@ from services.contracts.identifiers import (
     week_bounds,
     week_of,
 )
-from services.contracts.indicators import CHANGE, DEFINITIONS
+from services.contracts.indicators import CHANGE, DEFINITIONS, VACANCIES_PER_SEEKER
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
 from services.gateway.ports import Row
 from services.gateway.routes.indicator_models import (
     Community,
     CommunityFigures,
     IndicatorsOut,
+    JobSeekerRatioFigures,
+    JobSeekerRatioOut,
     ReturnToWorkCell,
     ReturnToWorkFigures,
     ReturnToWorkOut,
@@ -112,6 +115,30 @@ async def return_to_work(
             for r in inside
             if r["scope"] == "cell"
         ],
+    )
+
+
+@router.get("/job-seeker-ratio")
+async def job_seeker_ratio(
+    principal: PrincipalDep, resources: ResourcesDep, district_code: DistrictQuery = None
+) -> JobSeekerRatioOut:
+    """求人倍率 (open vacancies per active job seeker) now, for a district or the city."""
+    scope = district_code or principal.district_code
+    principal.ensure_may_read_district(scope)
+    rows = [r for r in await resources.views.job_seeker_ratio() if _within(r, scope)]
+    total = next((r for r in rows if r["district_code"] == scope), {"district_code": scope})
+    return JobSeekerRatioOut(
+        scope=scope or "city",
+        definition=DEFINITIONS[VACANCIES_PER_SEEKER],
+        total=_ratio(total),
+        by_district=[_ratio(r) for r in rows if scope is None and r["district_code"]],
+    )
+
+
+def _ratio(row: Row) -> JobSeekerRatioFigures:
+    code = row["district_code"]
+    return JobSeekerRatioFigures.model_validate(
+        {**row, "district_name": district(code).name_zh if code else None}
     )
 
 

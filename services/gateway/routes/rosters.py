@@ -5,12 +5,21 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request, status
+from fastapi.exceptions import RequestValidationError
 
-from services.contracts.rosters import UploadMode
+from services.contracts.rosters import Channel, NotANumber, UploadMode, normalise_phone
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
 from services.gateway.domain.spreadsheets import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE, SheetUnreadable
-from services.gateway.notices import JSON, own_enterprise, publish_roster, read_upload
+from services.gateway.notices import (
+    JSON,
+    own_enterprise,
+    publish_opt_out,
+    publish_roster,
+    read_upload,
+)
 from services.gateway.routes.campaign_models import (
+    OptOutAcceptedOut,
+    OptOutIn,
     RosterGroupOut,
     RosterMergedOut,
     RosterRowProblemOut,
@@ -87,6 +96,27 @@ async def upload_roster(
             )
             for bad in reading.bad_rows
         ],
+    )
+
+
+@router.post("/opt-outs", status_code=status.HTTP_202_ACCEPTED)
+async def record_opt_out(
+    body: OptOutIn, principal: PrincipalDep, resources: ResourcesDep
+) -> OptOutAcceptedOut:
+    """Record that an employee refuses channels (no voice calls; 退订 SMS): their campaign
+    messages skip them from now on, and one refusing every channel that reaches them is
+    unsendable. Only the enterprise itself records its employees' refusals."""
+    credit_code = own_enterprise(principal)
+    try:
+        phone, _ = normalise_phone(body.mobile)
+    except NotANumber as wrong:
+        raise RequestValidationError(
+            [{"type": "value_error", "loc": ("body", "mobile"), "msg": str(wrong)}]
+        ) from None
+    channels = frozenset(Channel(c) for c in body.channels)
+    event_id = await publish_opt_out(resources, principal, credit_code, phone, channels)
+    return OptOutAcceptedOut(
+        phone=phone, channels=sorted(c.value for c in channels), event_id=event_id
     )
 
 

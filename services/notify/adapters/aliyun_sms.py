@@ -28,6 +28,7 @@ from services.notify.channels import (
     ProviderUnavailable,
     Receipt,
     ReceiptStatus,
+    Reply,
     SendRefused,
 )
 from services.notify.domain.routing import Channel
@@ -118,6 +119,9 @@ class AliyunSms:
                 )
             day += timedelta(days=1)
         return found
+
+    async def replies(self, limit: int) -> list[Reply]:
+        return []  # none pulled from this provider
 
     async def close(self) -> None:
         return None

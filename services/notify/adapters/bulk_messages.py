@@ -15,14 +15,14 @@ import asyncpg
 import orjson
 
 from services.contracts.notifications import Template
-from services.notify.domain.routing import Channel
+from services.notify.domain.routing import Channel, Recipient, route
 from services.notify.domain.segments import segments
 
 _STAGE = """
 CREATE TEMPORARY TABLE bulk_messages (
     event_id text, recipient_kind text, recipient text, template text, requested_by text,
-    requested_at timestamptz, phone text, wechat_openid text, channels text[], opted_out text[],
-    body text, slots text, segments integer
+    requested_at timestamptz, channel text, phone text, wechat_openid text, channels text[],
+    opted_out text[], body text, slots text, segments integer
 ) ON COMMIT DROP
 """
 
@@ -32,7 +32,7 @@ _INSERT = """
 INSERT INTO notify.messages (event_id, recipient_kind, recipient, template, requested_by,
                              requested_at, channel, phone, wechat_openid, channels, opted_out, body,
                              slots, segments, status)
-SELECT event_id, recipient_kind, recipient, template, requested_by, requested_at, channels[1],
+SELECT event_id, recipient_kind, recipient, template, requested_by, requested_at, channel,
        phone, wechat_openid, channels, opted_out, body, slots::jsonb, segments, 'created'
 FROM bulk_messages
 ON CONFLICT (event_id) DO NOTHING
@@ -68,6 +68,7 @@ async def add_messages(pool: asyncpg.Pool, messages: Sequence[NewMessage]) -> in
             m.template.value,
             m.requested_by,
             now,
+            _first_channel(m).value,
             m.phone,
             m.wechat_openid,
             [c.value for c in m.channels],
@@ -87,3 +88,11 @@ async def add_messages(pool: asyncpg.Pool, messages: Sequence[NewMessage]) -> in
         # The planner must know the table grew by this much before the sender's next claim.
         await pool.execute("ANALYZE notify.messages")
     return added
+
+
+def _first_channel(message: NewMessage) -> Channel:
+    """The channel the sender will try first (progress counts it there; the sender claims by
+    it), or the first in the order when none reaches the recipient (the claim fails it)."""
+    recipient = Recipient(message.phone, message.wechat_openid, message.opted_out)
+    found = route(message.channels, None, recipient)
+    return found.channel if found else message.channels[0]

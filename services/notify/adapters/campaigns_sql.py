@@ -15,6 +15,7 @@ from services.notify.domain.records import (
     CampaignRecord,
     RecordCampaign,
     RecordCancel,
+    RecordOptOut,
     RecordRosterChunk,
 )
 from services.platform.postgres import Connection
@@ -35,18 +36,20 @@ WHERE m.credit_code = $1 AND r.credit_code = $1 AND m.uploaded_at < r.uploaded_a
 
 _UPSERT_MEMBERS = """
 INSERT INTO notify.roster_members (credit_code, phone, person_name, mobile, wechat_openid,
-    preferred_channel, consent, department, site, upload_id, uploaded_at)
+    preferred_channel, consent, department, site, upload_id, uploaded_at, opted_out)
 SELECT $1, u.phone, u.person_name, u.mobile, u.openid, u.channel, u.consent, u.department,
-       u.site, $2::uuid, $3
+       u.site, $2::uuid, $3, string_to_array(u.opted_out, ',')
 FROM unnest($4::text[], $5::text[], $6::boolean[], $7::text[], $8::text[], $9::boolean[],
-            $10::text[], $11::text[])
-     AS u(phone, person_name, mobile, openid, channel, consent, department, site)
+            $10::text[], $11::text[], $12::text[])
+     AS u(phone, person_name, mobile, openid, channel, consent, department, site, opted_out)
 WHERE NOT EXISTS (SELECT 1 FROM notify.roster_replacements r
                   WHERE r.credit_code = $1 AND r.uploaded_at > $3)
 ON CONFLICT (credit_code, phone) DO UPDATE SET
     person_name = excluded.person_name, mobile = excluded.mobile,
     wechat_openid = excluded.wechat_openid, preferred_channel = excluded.preferred_channel,
     consent = excluded.consent, department = excluded.department, site = excluded.site,
+    opted_out = ARRAY(SELECT DISTINCT c FROM unnest(notify.roster_members.opted_out
+                                                     || excluded.opted_out) c ORDER BY c),
     upload_id = excluded.upload_id, uploaded_at = excluded.uploaded_at
 WHERE excluded.uploaded_at >= notify.roster_members.uploaded_at
 """
@@ -66,7 +69,7 @@ RETURNING campaign_id
 _EXPAND = """
 INSERT INTO notify.messages (event_id, recipient_kind, recipient, template, requested_by,
     requested_at, channel, channels, phone, body, slots, segments, status, next_attempt_at,
-    campaign_id, preferred_channel, wechat_openid)
+    campaign_id, preferred_channel, wechat_openid, opted_out)
 SELECT gen_random_uuid()::text, 'roster', r.credit_code, $3, $4, $5,
        CASE WHEN r.preferred_channel = 'voice' THEN 'voice'
             WHEN r.preferred_channel = 'wechat' AND r.wechat_openid IS NOT NULL THEN 'wechat'
@@ -75,7 +78,8 @@ SELECT gen_random_uuid()::text, 'roster', r.credit_code, $3, $4, $5,
             ELSE 'voice' END,
        ARRAY[r.preferred_channel]
            || array_remove(ARRAY['sms', 'wechat', 'voice'], r.preferred_channel),
-       r.phone, $6, $7::jsonb, $8, 'created', $9, $1::uuid, r.preferred_channel, r.wechat_openid
+       r.phone, $6, $7::jsonb, $8, 'created', $9, $1::uuid, r.preferred_channel, r.wechat_openid,
+       r.opted_out
 FROM notify.roster_members r
 WHERE r.credit_code = $2 AND r.consent
   AND (cardinality($10::text[]) = 0 OR r.department = ANY($10::text[]))
@@ -103,6 +107,24 @@ WHERE campaign_id = $1::uuid AND status = ANY($2::text[])
 """
 
 
+# Refused from now on: in the roster (an upload adding the member again keeps the refusal; a
+# replacement starts from its file), and in the enterprise's campaign
+# messages not settled, so no sender uses the channel for them from its next claim. Messages of
+# other enterprises to the same number are theirs: each enterprise records its own.
+_OPT_OUT_MEMBER = """
+UPDATE notify.roster_members
+SET opted_out = ARRAY(SELECT DISTINCT c FROM unnest(opted_out || $3::text[]) c ORDER BY c)
+WHERE credit_code = $1 AND phone = $2
+"""
+
+_OPT_OUT_MESSAGES = """
+UPDATE notify.messages
+SET opted_out = ARRAY(SELECT DISTINCT c FROM unnest(opted_out || $3::text[]) c ORDER BY c)
+WHERE campaign_id IN (SELECT campaign_id FROM notify.campaigns WHERE credit_code = $1)
+  AND status IN ('created', 'temporary_failure', 'sending', 'sent') AND phone = $2
+"""
+
+
 async def record_campaign_events(conn: Connection, records: list[CampaignRecord]) -> int:
     """In their order: an enterprise's chunks and campaigns come in the order it sent them.
     Returns how many of them changed anything (the others were recorded before)."""
@@ -112,6 +134,8 @@ async def record_campaign_events(conn: Connection, records: list[CampaignRecord]
             changed += await _roster_chunk(conn, record) > 0
         elif isinstance(record, RecordCampaign):
             changed += await _campaign(conn, record) is not None
+        elif isinstance(record, RecordOptOut):
+            changed += await _opt_out(conn, record) > 0
         else:
             changed += await _cancel(conn, record) is not None
     return changed
@@ -135,8 +159,17 @@ async def _roster_chunk(conn: Connection, chunk: RecordRosterChunk) -> int:
         [m.consent for m in members],
         [m.department for m in members],
         [m.site for m in members],
+        [",".join(sorted(m.opted_out)) for m in members],
     )
     return int(status.split()[-1])
+
+
+async def _opt_out(conn: Connection, opt_out: RecordOptOut) -> int:
+    """How many roster members and messages changed."""
+    channels = sorted(opt_out.channels)
+    members = await conn.execute(_OPT_OUT_MEMBER, opt_out.credit_code, opt_out.phone, channels)
+    messages = await conn.execute(_OPT_OUT_MESSAGES, opt_out.credit_code, opt_out.phone, channels)
+    return int(members.split()[-1]) + int(messages.split()[-1])
 
 
 async def _campaign(conn: Connection, campaign: RecordCampaign) -> int | None:

@@ -20,7 +20,7 @@ import asyncpg
 from services.notify.channels import AddressResult, Outcome, Provider, Receipt
 from services.notify.domain.batching import Claimed, Planned, plan_requests
 from services.notify.domain.messages import MessageStatus
-from services.notify.domain.routing import Channel, Recipient, route
+from services.notify.domain.routing import Channel, Recipient, refused_every_channel, route
 
 S = MessageStatus
 
@@ -32,6 +32,7 @@ SELECT event_id, phone, wechat_openid, channel, channels, opted_out, template, s
 FROM notify.messages
 WHERE status IN ('created', 'temporary_failure') AND next_attempt_at <= now()
   AND ($2 OR campaign_id IS NULL)
+  AND ($3::text[] IS NULL OR channel IS NULL OR channel = ANY($3::text[]))
 ORDER BY next_attempt_at
 LIMIT $1
 FOR UPDATE SKIP LOCKED
@@ -48,9 +49,30 @@ FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text
 WHERE m.event_id = u.event_id AND m.event_id = ANY($1::text[])
 """
 
+_UNSUBSCRIBED = "SELECT phone FROM notify.sms_unsubscribes WHERE phone = ANY($1::text[])"
+
+_UNSUBSCRIBE = """
+WITH new AS (
+    INSERT INTO notify.sms_unsubscribes (phone, replied_at)
+    SELECT DISTINCT unnest($1::text[]), now()
+    ON CONFLICT (phone) DO NOTHING
+    RETURNING phone
+)
+UPDATE notify.roster_members m
+SET opted_out = ARRAY(SELECT DISTINCT c FROM unnest(m.opted_out || '{sms}'::text[]) c ORDER BY c)
+FROM new WHERE m.phone = new.phone
+"""
+
 _UNREACHABLE = """
 UPDATE notify.messages
 SET status = 'permanent_failure', reason = 'no channel left that reaches the recipient',
+    status_changed_at = now()
+WHERE event_id = ANY($1::text[])
+"""
+
+_REFUSED = """
+UPDATE notify.messages
+SET status = 'unsendable', reason = 'the recipient opted out of every channel that reaches them',
     status_changed_at = now()
 WHERE event_id = ANY($1::text[])
 """
@@ -200,26 +222,34 @@ class PostgresOutbox:
         providers: Mapping[Channel, Provider],
         *,
         campaigns: bool = True,
+        only: Sequence[Channel] | None = None,
     ) -> list[Planned]:
         """Claim up to `limit` due messages, each on the first channel in its order that
         reaches its recipient; those no channel reaches are failed for good. Campaign messages
-        only when `campaigns` (not in quiet hours)."""
+        only when `campaigns` (not in quiet hours); only messages now on one of `only`, if
+        given (a message may still move to another channel on its way: an opt-out)."""
+        channels = None if only is None else [c.value for c in only]
         async with self._pool.acquire() as conn, conn.transaction():
-            rows = await conn.fetch(_CLAIM, limit, campaigns)
+            rows = await conn.fetch(_CLAIM, limit, campaigns, channels)
+            phones = [row["phone"] for row in rows if row["phone"]]
+            unsubscribed = {r[0] for r in await conn.fetch(_UNSUBSCRIBED, phones)}
             claimed: list[Claimed] = []
             fallbacks: dict[str, Channel | None] = {}
             unreachable: list[str] = []
+            refused: list[str] = []
             for row in rows:
                 order = [Channel(c) for c in row["channels"]]
-                recipient = Recipient(
-                    row["phone"],
-                    row["wechat_openid"],
-                    frozenset(Channel(c) for c in row["opted_out"]),
-                )
+                declined = {Channel(c) for c in row["opted_out"]}
+                if row["phone"] in unsubscribed:
+                    declined.add(Channel.SMS)
+                recipient = Recipient(row["phone"], row["wechat_openid"], frozenset(declined))
                 current = Channel(row["channel"]) if row["channel"] else None
                 found = route(order, current, recipient)
                 if found is None:
-                    unreachable.append(row["event_id"])
+                    gone = (
+                        refused if refused_every_channel(order, current, recipient) else unreachable
+                    )
+                    gone.append(row["event_id"])
                     continue
                 fallbacks[row["event_id"]] = found.fallback
                 claimed.append(
@@ -244,6 +274,8 @@ class PostgresOutbox:
             )
             if unreachable:
                 await conn.execute(_UNREACHABLE, unreachable)
+            if refused:
+                await conn.execute(_REFUSED, refused)
             return planned
 
     async def record_answers(
@@ -313,6 +345,11 @@ class PostgresOutbox:
     async def settle_unconfirmed(self, message: InFlight) -> None:
         """No answer from a provider that cannot be asked: possibly sent, so never resent."""
         await self._pool.execute(_UNCONFIRMED, message.event_id, message.attempt_id)
+
+    async def record_unsubscribes(self, phones: Sequence[str]) -> None:
+        """These numbers replied TD: no SMS to them from the next claim on."""
+        if phones:
+            await self._pool.execute(_UNSUBSCRIBE, list(phones))
 
     async def apply_receipts(self, receipts: Sequence[Receipt]) -> None:
         known = [r for r in receipts if _is_uuid(r.attempt_id)]

@@ -23,6 +23,7 @@ from services.notify.domain.records import (
     RecordCampaign,
     RecordCancel,
     RecordContact,
+    RecordOptOut,
     RecordRequest,
     RecordRosterChunk,
 )
@@ -95,7 +96,9 @@ class PostgresNotifyStore:
             await conn.execute(_RELEASE_WAITING, changed)
         new_messages = await _insert_messages(conn, requests)
         campaign_events = [
-            r for r in records if isinstance(r, RecordRosterChunk | RecordCampaign | RecordCancel)
+            r
+            for r in records
+            if isinstance(r, RecordRosterChunk | RecordCampaign | RecordCancel | RecordOptOut)
         ]
         return len(changed) + new_messages + await record_campaign_events(conn, campaign_events)
 

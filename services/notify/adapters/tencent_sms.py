@@ -25,6 +25,7 @@ from services.notify.channels import (
     ProviderUnavailable,
     Receipt,
     ReceiptStatus,
+    Reply,
     SendRefused,
 )
 from services.notify.domain.routing import Channel
@@ -62,6 +63,8 @@ class TencentSms:
             protocol=settings.sms_scheme,
             endpoint=settings.sms_endpoint,
             reqTimeout=settings.send_timeout_seconds,
+            # The SDK's default opens a connection (and a TLS session) per request.
+            keepAlive=True,
         )
         credential = Credential(
             settings.sms_secret_id.get_secret_value(), settings.sms_secret_key.get_secret_value()
@@ -120,6 +123,21 @@ class TencentSms:
         except (httpx.TransportError, TencentCloudSDKException) as exc:
             raise ProviderUnavailable(_name(exc)) from exc
         return [_receipt(r) for r in response.PullSmsSendStatusSet or []]
+
+    async def replies(self, limit: int) -> list[Reply]:
+        """PullSmsReplyStatus: recipients' replies to our SMS, each handed out once."""
+        request = models.PullSmsReplyStatusRequest()
+        request.Limit = limit
+        request.SmsSdkAppId = self._app_id
+        try:
+            response = await self._client.PullSmsReplyStatus(request)
+        except (httpx.TransportError, TencentCloudSDKException) as exc:
+            raise ProviderUnavailable(_name(exc)) from exc
+        return [
+            Reply(r.PhoneNumber, r.ReplyContent or "")
+            for r in response.PullSmsReplyStatusSet or []
+            if r.PhoneNumber
+        ]
 
     async def close(self) -> None:
         await self._client.close()

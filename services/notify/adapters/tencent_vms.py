@@ -22,7 +22,7 @@ from tencentcloud.common.profile.client_profile import ClientProfile
 from tencentcloud.common.profile.http_profile import HttpProfile
 from tencentcloud.vms.v20200902 import models
 
-from services.notify.channels import AddressResult, Batch, Outcome, Provider, Receipt
+from services.notify.channels import AddressResult, Batch, Outcome, Provider, Receipt, Reply
 from services.notify.domain.routing import Channel
 from services.notify.settings import NotifySettings
 
@@ -59,6 +59,8 @@ class TencentVoice:
             protocol=settings.voice_scheme,
             endpoint=settings.voice_endpoint,
             reqTimeout=settings.send_timeout_seconds,
+            # The SDK's default opens a connection (and a TLS session) per request.
+            keepAlive=True,
         )
         credential = Credential(
             settings.sms_secret_id.get_secret_value(), settings.sms_secret_key.get_secret_value()
@@ -97,6 +99,9 @@ class TencentVoice:
 
     async def lookup(self, address: str, since: datetime) -> list[Receipt] | None:
         return None  # VMS has no query for a call's fate
+
+    async def replies(self, limit: int) -> list[Reply]:
+        return []  # none pulled from this provider
 
     async def close(self) -> None:
         await self._client.close()

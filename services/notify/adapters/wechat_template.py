@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Any
 
 import requests
+from requests.adapters import HTTPAdapter
 from wechatpy import WeChatClient
 from wechatpy.exceptions import WeChatClientException
 
@@ -27,6 +28,7 @@ from services.notify.channels import (
     Outcome,
     Provider,
     Receipt,
+    Reply,
 )
 from services.notify.domain.routing import Channel
 from services.notify.settings import NotifySettings
@@ -60,6 +62,11 @@ class WeChatTemplate:
         )
         self._client.API_BASE_URL = settings.wechat_api_base
         self.concurrency = settings.wechat_concurrency
+        # As many kept-alive connections as threads: requests' default pool (10) would close
+        # and reopen one per request beyond it, with a warning each time.
+        pooled = HTTPAdapter(pool_connections=1, pool_maxsize=self.concurrency)
+        for scheme in ("http://", "https://"):
+            self._client._http.mount(scheme, pooled)
         # Its own threads, as many as the sender lets run: a request is on its way once started.
         self._threads = ThreadPoolExecutor(self.concurrency, thread_name_prefix="wechat")
 
@@ -90,6 +97,9 @@ class WeChatTemplate:
 
     async def lookup(self, address: str, since: datetime) -> list[Receipt] | None:
         return None  # WeChat has no query for a template message's fate
+
+    async def replies(self, limit: int) -> list[Reply]:
+        return []  # none pulled from this provider
 
     async def close(self) -> None:
         self._threads.shutdown(wait=False, cancel_futures=True)

@@ -23,6 +23,7 @@ class MessageStatus(StrEnum):
     PERMANENT_FAILURE = "permanent_failure"  # it can never be sent as it is (reason recorded)
     TECHNICAL_FAILURE = "technical_failure"  # retries exhausted
     CANCELLED = "cancelled"  # its campaign was cancelled before it was sent
+    UNSENDABLE = "unsendable"  # the recipient refused every channel that reaches them
 
 
 S = MessageStatus
@@ -30,7 +31,7 @@ S = MessageStatus
 TRANSITIONS: dict[MessageStatus, frozenset[MessageStatus]] = {
     S.WAITING_FOR_CONTACT: frozenset({S.CREATED, S.PERMANENT_FAILURE}),
     S.NO_CHANNEL_YET: frozenset(),
-    S.CREATED: frozenset({S.SENDING, S.CANCELLED}),
+    S.CREATED: frozenset({S.SENDING, S.CANCELLED, S.UNSENDABLE}),
     # Back to created only when a status query showed the provider never got it, or on the
     # next channel after a refusal for good.
     S.SENDING: frozenset(
@@ -45,15 +46,19 @@ TRANSITIONS: dict[MessageStatus, frozenset[MessageStatus]] = {
     ),
     # Back to created on the next channel when the carrier reports it undelivered.
     S.SENT: frozenset({S.DELIVERED, S.PERMANENT_FAILURE, S.CREATED}),
-    S.TEMPORARY_FAILURE: frozenset({S.SENDING, S.TECHNICAL_FAILURE, S.CANCELLED}),
+    S.TEMPORARY_FAILURE: frozenset({S.SENDING, S.TECHNICAL_FAILURE, S.CANCELLED, S.UNSENDABLE}),
     S.DELIVERED: frozenset(),
     S.PERMANENT_FAILURE: frozenset(),
     S.TECHNICAL_FAILURE: frozenset(),
     S.CANCELLED: frozenset(),
+    S.UNSENDABLE: frozenset(),
 }
 
 FINAL = frozenset(status for status, moves in TRANSITIONS.items() if not moves)
 """Statuses a message never leaves (no_channel_yet until notify learns that channel)."""
+
+UNSETTLED = frozenset({S.WAITING_FOR_CONTACT, S.CREATED, S.SENDING, S.TEMPORARY_FAILURE})
+"""Statuses of a message still on its way (besides `sent` awaiting a receipt that will come)."""
 
 SENDABLE = frozenset({S.CREATED, S.TEMPORARY_FAILURE})
 """What a sender may claim (a temporary failure once its retry is due)."""

@@ -68,5 +68,15 @@ class RecordCancel:
     cancelled_at: datetime
 
 
-CampaignRecord = RecordRosterChunk | RecordCampaign | RecordCancel
+@dataclass(frozen=True)
+class RecordOptOut:
+    """A roster member refuses these channels from now on (personal data: the number)."""
+
+    credit_code: str
+    phone: str
+    channels: frozenset[str]
+    opted_out_at: datetime
+
+
+CampaignRecord = RecordRosterChunk | RecordCampaign | RecordCancel | RecordOptOut
 Record = RecordRequest | RecordContact | CampaignRecord

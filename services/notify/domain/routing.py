@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 
@@ -62,3 +62,13 @@ def route(order: Sequence[Channel], current: Channel | None, recipient: Recipien
         return None
     (channel, address), rest = usable[0], usable[1:]
     return Route(channel, address, rest[0][0] if rest else None)
+
+
+def refused_every_channel(
+    order: Sequence[Channel], current: Channel | None, recipient: Recipient
+) -> bool:
+    """No channel is left only because the recipient opted out: a channel they refused would
+    reach them. Such a message is unsendable (their choice), not a failure to send."""
+    if route(order, current, recipient) is not None:
+        return False
+    return route(order, current, replace(recipient, opted_out=frozenset())) is not None

@@ -10,11 +10,17 @@ from typing import Annotated, Any
 
 from fastapi import FastAPI, Header, Request
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
 from services.notify.simulator import aliyun, tencent
 from services.notify.simulator.provider import Provider
 from services.notify.simulator.settings import Behaviour, SimulatorSettings
 from services.notify.simulator.wechat import WeChatApi
+
+
+class SmsReply(BaseModel):
+    phone: str
+    content: str
 
 
 def create_app(settings: SimulatorSettings | None = None) -> FastAPI:
@@ -50,6 +56,12 @@ def create_app(settings: SimulatorSettings | None = None) -> FastAPI:
     async def received() -> dict[str, object]:
         """What each provider accepted, per address (tests count duplicates)."""
         return provider.received()
+
+    @app.post("/_sim/replies")
+    async def sms_reply(reply: SmsReply) -> dict[str, str]:
+        """A recipient replies to an SMS (e.g. TD): Tencent's reply pull hands it out once."""
+        provider.reply(reply.phone, reply.content)
+        return {"status": "queued"}
 
     @app.post("/_sim/config")
     async def configure(behaviour: Behaviour) -> Behaviour:

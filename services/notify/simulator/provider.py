@@ -55,6 +55,15 @@ class Provider:
     _receipts: dict[str, list[tuple[float, int, Accepted]]] = field(default_factory=dict)
     _sequence: itertools.count[int] = field(default_factory=itertools.count)
     _by_address: dict[tuple[str, str], list[Accepted]] = field(default_factory=dict)
+    _replies: list[tuple[str, str, datetime]] = field(default_factory=list)
+
+    def reply(self, phone: str, content: str) -> None:
+        """A recipient answers an SMS (tests send "TD"); handed out once by the reply pull."""
+        self._replies.append((phone, content, datetime.now(BEIJING)))
+
+    def pull_replies(self, limit: int) -> list[tuple[str, str, datetime]]:
+        pulled, self._replies = self._replies[:limit], self._replies[limit:]
+        return pulled
 
     def in_outage(self, provider: str) -> bool:
         return provider in self.behaviour.outage

@@ -2,7 +2,8 @@
 
 SMS (2021-01-11): SendSms (up to 200 numbers, a status per number), PullSmsSendStatus (receipts,
 each handed out once, but late, sometimes twice and in no order) and
-PullSmsSendStatusByPhoneNumber (what was sent to a number). Voice (VMS 2020-09-02):
+PullSmsSendStatusByPhoneNumber (what was sent to a number), PullSmsReplyStatus (recipients'
+replies, e.g. "TD", put there by `POST /_sim/replies`). Voice (VMS 2020-09-02):
 SendTtsVoice, one number a call.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from datetime import datetime
 from typing import Any
 
 from fastapi.responses import JSONResponse
@@ -60,6 +62,18 @@ def receipt_wire(record: Accepted) -> dict[str, object]:
     }
 
 
+def reply_wire(phone: str, content: str, at: datetime) -> dict[str, object]:
+    return {
+        "ExtendCode": "",
+        "CountryCode": "86",
+        "SubscriberNumber": phone.removeprefix("+86"),
+        "PhoneNumber": phone,
+        "SignName": "复工服务",
+        "ReplyContent": content,
+        "ReplyTime": int(at.timestamp()),
+    }
+
+
 async def answer(provider: Provider, action: str, body: dict[str, Any]) -> JSONResponse:
     if action == "SendSms":
         return await _send_sms(provider, body)
@@ -77,6 +91,9 @@ async def answer(provider: Provider, action: str, body: dict[str, Any]) -> JSONR
         return ok(
             {"PullSmsSendStatusSet": [receipt_wire(r) for r in found[offset : offset + limit]]}
         )
+    if action == "PullSmsReplyStatus":
+        replies = provider.pull_replies(int(body.get("Limit", 100)))
+        return ok({"PullSmsReplyStatusSet": [reply_wire(*r) for r in replies]})
     if action == "SendTtsVoice":
         return await _send_tts_voice(provider, body)
     return error("InvalidAction", "the simulator does not know this action")

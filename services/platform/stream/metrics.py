@@ -35,3 +35,14 @@ STALLED = Gauge(
     "moves no further until it succeeds.",
     ["consumer"],
 )
+PERIODIC_FAILURES = Counter(
+    "fugong_stream_periodic_failures",
+    "Runs of a periodic job that raised; the worker logs each, backs off and runs the job again.",
+    ["consumer", "job"],
+)
+PERIODIC_FAILING = Gauge(
+    "fugong_stream_periodic_failing",
+    "1 while a periodic job has failed FUGONG_PERIODIC_FAILURES_BEFORE_UNREADY times in a row "
+    "(the worker's /readyz fails meanwhile); 0 again once a run succeeds.",
+    ["consumer", "job"],
+)

@@ -32,3 +32,17 @@ class StreamSettings(ServingSettings):
         "before the worker reports itself stalled; it keeps retrying, never skipping the batch",
     )
     retry_max_backoff_seconds: float = Field(10, gt=0, le=300)
+    periodic_failures_before_unready: int = Field(
+        5,
+        ge=1,
+        le=1000,
+        description="failed runs of one periodic job in a row before the worker reports itself "
+        "unready (/readyz); the worker keeps consuming and keeps retrying the job",
+    )
+    periodic_max_backoff_seconds: float = Field(
+        60,
+        gt=0,
+        le=3600,
+        description="longest wait before a failing periodic job runs again (the wait doubles "
+        "from the job's interval)",
+    )

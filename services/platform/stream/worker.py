@@ -89,6 +89,8 @@ class StreamWorker(Service, Generic[R]):
         self.producer: AIOKafkaProducer | None = None
         """Idempotent; for dead letters and any event the service publishes itself."""
         self._consume_loop: ConsumeLoop[R] | None = None
+        self.readiness_checks: dict[str, Callable[[], bool]] = {}
+        """Extensions' own checks by name (a periodic job's `job:<name>`), read by `/readyz`."""
 
     async def on_start(self) -> None:
         settings, spec = self.settings, self.spec
@@ -153,6 +155,7 @@ class StreamWorker(Service, Generic[R]):
             "postgres": postgres,
             "kafka": self._probe is not None and await self._probe.reachable(),
             "stream": self.processor is not None and not self.processor.stalled,
+            **{name: check() for name, check in self.readiness_checks.items()},
         }
 
     async def measure_lag(self) -> None:

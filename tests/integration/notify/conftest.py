@@ -13,6 +13,7 @@ import asyncpg
 import httpx
 import pytest_asyncio
 
+from services.platform.migrations import migrate
 from services.platform.postgres import open_pool
 from tests.support.events import TestPublisher
 from tests.support.processes import ServiceProcess, free_port, service_env
@@ -43,6 +44,17 @@ class NotifyRig:
     async def statuses(self) -> dict[str, int]:
         rows = await self.pool.fetch("SELECT status, count(*) FROM notify.messages GROUP BY 1")
         return {row[0]: row[1] for row in rows}
+
+
+@pytest_asyncio.fixture
+async def pool(database: str) -> AsyncIterator[asyncpg.Pool]:
+    """Notify's schema, migrated, on the test's own database (its store without processes)."""
+    pool = await open_pool(database, max_size=2)
+    await migrate(pool, "notify", "services.notify")
+    try:
+        yield pool
+    finally:
+        await pool.close()
 
 
 @pytest_asyncio.fixture

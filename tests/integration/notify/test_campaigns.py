@@ -8,6 +8,9 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import os
+import subprocess
+import sys
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -30,15 +33,13 @@ from tests.support.waiting import eventually
 
 pytestmark = pytest.mark.integration
 
-CAMPAIGN = {
-    "template": "return_to_work",
-    "values": {
-        "enterprise_name": "上海浦江食品有限公司",
-        "return_date": "2月17日",
-        "site": "浦东新区川沙路1号二号车间",
-        "instructions": "请携带健康码，到岗后先测体温。",
-    },
+VALUES = {
+    "enterprise_name": "上海浦江食品有限公司",
+    "return_date": "2月17日",
+    "site": "浦东新区川沙路1号二号车间",
+    "instructions": "请携带健康码，到岗后先测体温。",
 }
+CAMPAIGN = {"template": "return_to_work", "values": VALUES}
 OPEN = ("created", "sending", "temporary_failure")
 
 
@@ -130,7 +131,7 @@ class Rig:
 
 def _csv(members: list[dict[str, str]]) -> bytes:
     text = io.StringIO(newline="")
-    writer = csv.DictWriter(text, ["姓名", "手机号", "同意通知", "部门", "厂区"])
+    writer = csv.DictWriter(text, ["姓名", "手机号", "同意通知", "退订渠道", "部门", "厂区"])
     writer.writeheader()
     writer.writerows(members)
     return text.getvalue().encode("utf-8-sig")
@@ -208,7 +209,10 @@ async def test_a_roster_with_bad_rows_and_duplicates_reaches_every_member_once(
         assert first.status_code == again_sent.status_code == 202, first.text
         campaign_id = first.json()["campaign_id"]
         assert again_sent.json()["campaign_id"] == campaign_id
-        assert first.json()["preview"]["recipients"] == 300
+        preview = first.json()["preview"]
+        assert preview["recipients"] == 302  # the two landlines by voice
+        assert preview["by_channel"]["voice"]["recipients"] == 2
+        assert preview["by_channel"]["sms"]["units"] == 300 * 3
         assert first.json()["preview"]["parts"] == 3  # 141 characters
 
         statuses = await eventually(
@@ -293,3 +297,37 @@ async def test_a_cancelled_campaign_sends_nothing_more(tmp_path: Path) -> None:
     assert received["accepted"] == sent  # nothing cancelled reached the provider
     assert all(count == 1 for count in received["by_phone"].values())
     assert progress.json()["cancelled_at"] is not None
+
+
+async def test_the_operators_command_sends_a_campaign_and_follows_it_until_every_one_settled(
+    tmp_path: Path,
+) -> None:
+    roster = tmp_path / "roster.csv"
+    members = [_member(n) for n in range(1, 41)]
+    members += [_member(41, 退订渠道="短信、微信、语音"), _member(42, 退订渠道="短信")]
+    roster.write_bytes(_csv(members))
+    values = [f"{name}={value}" for name, value in VALUES.items()]
+    async with campaign_rig(tmp_path) as rig:
+        env = {
+            **os.environ,
+            "FUGONG_GATEWAY_URL": rig.stack.gateway.url,
+            "FUGONG_API_KEY": rig.owner["X-API-Key"],
+        }
+        argv = [sys.executable, "-m", "services.cli", "campaigns", "send", "--roster", str(roster),
+                "--template", "return_to_work", "--interval", "0.5",
+                *(arg for v in values for arg in ("--value", v))]  # fmt: skip
+        done = await asyncio.to_thread(
+            subprocess.run, argv, env=env, capture_output=True, text=True, timeout=180
+        )
+        assert done.returncode == 0, done.stderr
+        assert "roster: 42 members" in done.stdout
+        campaign_id = await rig.pool.fetchval("SELECT campaign_id::text FROM notify.campaigns")
+        statuses = await rig.statuses(campaign_id)
+        received = await rig.received()
+    assert not any(statuses.get(s) for s in OPEN), statuses  # the bar ended when all settled
+    assert statuses.get("unsendable") == 1  # refused every channel
+    assert "unsendable 1" in done.stdout
+    assert _e164(41) not in received["by_phone"]
+    assert received["by_phone"][_e164(42)] == 1  # refused SMS: a voice call instead
+    assert received["providers"].get("tencent_vms") == 1
+    assert set(received["by_phone"].values()) == {1}  # nobody twice

@@ -111,6 +111,27 @@ async def test_tencent_sms_answers_per_number_and_its_receipts_and_lookups_name_
         await channel.close()
 
 
+async def test_tencent_sms_hands_out_recipients_replies_once(
+    simulator: ServiceProcess, sim: httpx.AsyncClient
+) -> None:
+    channel = TencentSms(_settings(simulator))
+    try:
+        for phone, content in (("+8613700000041", "TD"), ("+8613700000042", "收到，谢谢")):
+            (
+                await sim.post("/_sim/replies", json={"phone": phone, "content": content})
+            ).raise_for_status()
+
+        replies = await channel.replies(100)
+
+        assert [(r.phone, r.content) for r in replies] == [
+            ("+8613700000041", "TD"),
+            ("+8613700000042", "收到，谢谢"),
+        ]
+        assert await channel.replies(100) == []
+    finally:
+        await channel.close()
+
+
 async def test_alibaba_sms_takes_a_request_whole_and_query_send_details_finds_it(
     simulator: ServiceProcess, sim: httpx.AsyncClient
 ) -> None:

@@ -5,36 +5,22 @@ period while the status history stays."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import asyncpg
 import pytest
-import pytest_asyncio
 
 from services.contracts.campaigns import Audience
 from services.contracts.rosters import RosterMember, UploadMode
 from services.notify.adapters.postgres_store import PostgresNotifyStore
 from services.notify.adapters.retention import RetentionPurge
 from services.notify.domain.records import RecordCampaign, RecordCancel, RecordRosterChunk
-from services.platform.migrations import migrate
-from services.platform.postgres import open_pool
 from tests.support.data import credit_code
 
 pytestmark = pytest.mark.integration
 
 CODE = credit_code(1)
 T0 = datetime(2020, 2, 10, 9, 0, tzinfo=UTC)
-
-
-@pytest_asyncio.fixture
-async def pool(database: str) -> AsyncIterator[asyncpg.Pool]:
-    pool = await open_pool(database, max_size=2)
-    await migrate(pool, "notify", "services.notify")
-    try:
-        yield pool
-    finally:
-        await pool.close()
 
 
 def _member(serial: int, department: str = "生产部", mobile: bool = True) -> RosterMember:

@@ -99,7 +99,17 @@ def test_a_stream_worker_serves_its_three_pages_and_none_of_faust_s(
     with httpx.Client(base_url=monitoring.admin_url, timeout=10) as admin:
         assert admin.get("/healthz").json() == {"status": "ok"}
         ready = admin.get("/readyz").json()
-        assert ready == {"ready": True, "checks": {"postgres": True, "kafka": True, "stream": True}}
+        assert ready == {
+            "ready": True,
+            "checks": {
+                "postgres": True,
+                "kafka": True,
+                "stream": True,
+                "job:handle_reporting_deadline": True,
+                "job:raise_early_warnings": True,
+                "job:refresh_indicator_gauges": True,
+            },
+        }
         assert "fugong_stream_stalled" in admin.get("/metrics").text
         for page in FAUST_PAGES:
             assert admin.get(page).status_code == 404, page

@@ -128,7 +128,7 @@ async def test_a_service_writes_what_it_produces_and_reads_what_it_consumes_in_i
         ("gateway", EARLY_WARNINGS.name),  # monitoring's
         ("notify", NOTIFY_REQUESTS.name),  # it consumes it, it does not produce it
         ("monitoring", ENTERPRISE_REPORTS.name),
-        ("matching", POSTINGS.name),  # the gateway publishes postings; matching reads them
+        ("matching", ENTERPRISE_REGISTRATIONS.name),  # it reads registrations; the gateway writes
     ],
 )
 async def test_a_service_cannot_write_a_topic_it_does_not_produce(

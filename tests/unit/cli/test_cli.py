@@ -12,7 +12,8 @@ from services.cli.app import app
 runner = CliRunner()
 
 COMMANDS = {
-    (): {"status", "rebuild", "migrate", "demo", "keys", "topics", "dead-letters"},
+    (): {"status", "rebuild", "migrate", "demo", "keys", "topics", "dead-letters", "campaigns"},
+    ("campaigns",): {"send", "progress"},
     ("keys",): {"issue", "list", "rotate", "revoke"},
     ("topics",): {"create", "drift"},
     ("dead-letters",): {"list", "replay"},
@@ -69,6 +70,22 @@ def test_shell_completion_is_offered() -> None:
         ),
         (["dead-letters", "list", "--limit", "0"], "--limit"),
         (["rebuild", "--lock-timeout", "0"], "--lock-timeout"),
+        (["campaigns", "send", "--template", "return_to_work", "--value", "site"], "--value"),
+        (
+            [
+                "campaigns",
+                "send",
+                "--template",
+                "return_to_work",
+                "--value",
+                "site=二号车间",
+                "--send-at",
+                "2020-02-15T09:00",
+            ],
+            "--send-at",
+        ),
+        (["campaigns", "send", "--template", "hello", "--value", "a=b"], "--template"),
+        (["campaigns", "progress", "not-a-campaign"], "not a valid UUID"),
     ],
 )
 def test_bad_arguments_are_refused_naming_what_is_wrong(argv: list[str], complaint: str) -> None:

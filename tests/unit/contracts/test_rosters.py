@@ -59,6 +59,16 @@ def test_consent_withdrawn_in_either_row_of_a_person_stands() -> None:
     assert [m.consent for m in reading.members] == [False]
 
 
+def test_a_channel_refused_in_either_row_of_a_person_stays_refused() -> None:
+    reading = read_roster(
+        [
+            (2, {"name": "王芳", "mobile": "13800138000", "opted_out": ["voice"]}),
+            (3, {"name": "王芳", "mobile": "138-0013-8000", "opted_out": ["sms"]}),
+        ]
+    )
+    assert [m.opted_out for m in reading.members] == [frozenset({Channel.SMS, Channel.VOICE})]
+
+
 def test_bad_rows_are_reported_by_number_field_and_reason_and_good_rows_are_kept() -> None:
     reading = read_roster(
         [

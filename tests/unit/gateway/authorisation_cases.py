@@ -135,6 +135,10 @@ MATRIX: dict[str, tuple[str, str, dict[str, str] | None, Any, tuple[int, ...]]] 
         "GET", "/v1/indicators/return-to-work", DISTRICT, None,
         (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403),
     ),
+    "job-seeker-ratio": (
+        "GET", "/v1/indicators/job-seeker-ratio", PUDONG, None,
+        (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403),
+    ),
     "compliance": (
         "GET", "/v1/compliance", DISTRICT, None,
         (403, 403, 403, 403, 200, 403, 200, 403, 403, 403, 403, 403, 403),
@@ -218,6 +222,10 @@ MATRIX: dict[str, tuple[str, str, dict[str, str] | None, Any, tuple[int, ...]]] 
     ),
     "upload-roster": (
         "POST", "/v1/rosters", None, ROSTER,
+        (202, 202, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+    ),
+    "record-opt-out": (
+        "POST", "/v1/rosters/opt-outs", None, {"mobile": "138 1234 5678", "channels": ["voice"]},
         (202, 202, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
     ),
     "roster-summary": (

@@ -264,7 +264,7 @@ async def test_the_new_pages_run_no_inline_script_and_sit_in_the_navigation(
     console: Gateway,
 ) -> None:
     await sign_in(console.http, official(console))
-    for page in ("demand-lists", "reviews", "campaigns"):
+    for page in ("demand-lists", "reviews", "sharing", "fairs", "campaigns"):
         answer = await console.http.get(f"/console/{page}")
         assert answer.status_code == 200, page
         assert "script-src 'self';" in answer.headers["content-security-policy"]
@@ -273,5 +273,6 @@ async def test_the_new_pages_run_no_inline_script_and_sit_in_the_navigation(
         assert f'href="/console/{page}" aria-current="page"' in answer.text
     navigation = re.findall(r'<li><a href="/console/([a-z-]+)"', answer.text)
     assert navigation == [
-        "overview", "compliance", "warnings", "demand-lists", "reviews", "campaigns", "posters"
+        "overview", "compliance", "warnings", "demand-lists", "reviews", "sharing", "fairs",
+        "campaigns", "posters",
     ]  # fmt: skip

@@ -62,6 +62,65 @@ async def test_an_xlsx_roster_is_published_normalised_with_bad_rows_and_merges_r
     assert members[1]["preferred_channel"] == "voice"
 
 
+async def test_a_sheet_s_opt_out_column_travels_with_its_members(gateway: Gateway) -> None:
+    sheet = csv_of(
+        [["王芳", "13800138000", "语音、短信"], ["李强", "13900139000", ""]],
+        ["姓名", "手机号", "退订渠道"],
+    )
+    headers = {**_owner(gateway), "content-type": CSV_MEDIA_TYPE}
+    response = await gateway.http.post("/v1/rosters", content=sheet, headers=headers)
+
+    assert response.status_code == 202, response.text
+    (event,) = gateway.published(NOTIFY_CAMPAIGNS)
+    assert [sorted(m["opted_out"]) for m in event["data"]["members"]] == [["sms", "voice"], []]
+
+
+async def test_an_unknown_channel_to_opt_out_of_is_refused_by_row_and_field(
+    gateway: Gateway,
+) -> None:
+    body = {"members": [{"name": "王芳", "mobile": "13800138000", "opted_out": ["fax"]}]}
+    response = await gateway.http.post(
+        "/v1/rosters", params={"mode": "append"}, json=body, headers=_owner(gateway)
+    )
+
+    assert response.status_code == 202, response.text
+    assert [e["field"] for e in response.json()["refused"][0]["errors"]] == ["opted_out.0"]
+
+
+async def test_an_enterprise_records_an_employee_s_opt_out_by_number(gateway: Gateway) -> None:
+    response = await gateway.http.post(
+        "/v1/rosters/opt-outs",
+        json={"mobile": "138 0013 8000", "channels": ["voice", "sms"]},
+        headers=_owner(gateway),
+    )
+
+    assert response.status_code == 202, response.text
+    assert response.json()["phone"] == "+8613800138000"
+    (event,) = gateway.published(NOTIFY_CAMPAIGNS)
+    assert event["type"] == "cn.fugong.notify.roster.member-opted-out.v1"
+    assert event["subject"] == PUDONG_FOOD
+    assert event["data"]["phone"] == "+8613800138000"
+    assert sorted(event["data"]["channels"]) == ["sms", "voice"]
+
+
+async def test_an_opt_out_of_no_number_or_no_channel_is_refused_naming_the_field(
+    gateway: Gateway,
+) -> None:
+    wrong_number = await gateway.http.post(
+        "/v1/rosters/opt-outs", json={"mobile": "12", "channels": ["voice"]},
+        headers=_owner(gateway),
+    )  # fmt: skip
+    no_channel = await gateway.http.post(
+        "/v1/rosters/opt-outs", json={"mobile": "13800138000", "channels": []},
+        headers=_owner(gateway),
+    )  # fmt: skip
+
+    assert wrong_number.status_code == no_channel.status_code == 422
+    assert [p["field"] for p in wrong_number.json()["problems"]] == ["mobile"]
+    assert [p["field"] for p in no_channel.json()["problems"]] == ["channels"]
+    assert not gateway.publisher.anything_published
+
+
 async def test_the_same_file_uploaded_again_is_the_same_upload(gateway: Gateway) -> None:
     sheet = csv_of([["王芳", "13800138000", "", "", "", ""]], HEADINGS)
     headers = {**_owner(gateway), "content-type": CSV_MEDIA_TYPE}
@@ -106,9 +165,13 @@ async def test_the_preview_shows_text_parts_and_cost_of_the_audience(gateway: Ga
     gateway.views.roster_rows.extend(
         [
             {"credit_code": PUDONG_FOOD, "department": "生产部", "site": "二号车间",
-             "members": 120, "sms_reachable": 117, "landlines": 1, "without_consent": 2},
+             "members": 120, "sms_reachable": 117, "landlines": 1, "without_consent": 2,
+             "first_by_sms": 100, "first_by_wechat": 12, "first_by_voice": 5,
+             "opted_out_of_all": 1},
             {"credit_code": PUDONG_FOOD, "department": "仓储部", "site": None,
-             "members": 30, "sms_reachable": 30, "landlines": 0, "without_consent": 0},
+             "members": 30, "sms_reachable": 30, "landlines": 0, "without_consent": 0,
+             "first_by_sms": 30, "first_by_wechat": 0, "first_by_voice": 0,
+             "opted_out_of_all": 0},
         ]
     )  # fmt: skip
     body = {**CAMPAIGN, "audience": {"departments": ["生产部"]}}
@@ -122,8 +185,19 @@ async def test_the_preview_shows_text_parts_and_cost_of_the_audience(gateway: Ga
     )
     assert "https://rsj.sh.gov.cn/fugong/handbook" in preview["text"]
     assert (preview["recipients"], preview["landlines"], preview["without_consent"]) == (117, 1, 2)
-    assert preview["estimated_parts"] == 117 * preview["parts"]
-    assert preview["estimated_cost_yuan"] == round(117 * preview["parts"] * 0.045, 2)
+    assert preview["opted_out_of_all"] == 1
+    parts = preview["parts"]
+    assert preview["by_channel"] == {
+        "sms": {
+            "recipients": 100,
+            "units": 100 * parts,
+            "cost_yuan": round(100 * parts * 0.045, 2),
+        },
+        "wechat": {"recipients": 12, "units": 12, "cost_yuan": 0.0},
+        "voice": {"recipients": 5, "units": 5, "cost_yuan": 0.6},
+    }
+    assert preview["estimated_parts"] == 100 * parts
+    assert preview["estimated_cost_yuan"] == round(round(100 * parts * 0.045, 2) + 0.6, 2)
     assert not gateway.publisher.anything_published
 
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from services.notify.domain.routing import Channel, Recipient, is_mobile, route
+from services.notify.domain.routing import (
+    Channel,
+    Recipient,
+    is_mobile,
+    refused_every_channel,
+    route,
+)
 
 C = Channel
 PREFERS_WECHAT = (C.WECHAT, C.SMS, C.VOICE)
@@ -57,3 +63,17 @@ def test_nothing_left_that_reaches_the_recipient() -> None:
 
     assert route(PREFERS_WECHAT, None, recipient) is None
     assert route((C.SMS,), None, Recipient(LANDLINE, None)) is None
+
+
+def test_a_recipient_who_refused_every_channel_that_reaches_them_is_told_apart() -> None:
+    everything = frozenset({C.SMS, C.WECHAT, C.VOICE})
+    refused_all = Recipient(MOBILE, "oFugong_openid_01", everything)
+    landline_without_voice = Recipient(LANDLINE, None, frozenset({C.VOICE}))
+    unreachable = Recipient(LANDLINE, None)  # no refusal: SMS cannot reach a landline
+
+    assert refused_every_channel(PREFERS_WECHAT, None, refused_all)
+    assert refused_every_channel((C.SMS, C.VOICE), None, landline_without_voice)
+    assert not refused_every_channel((C.SMS,), None, unreachable)
+    assert not refused_every_channel(
+        PREFERS_WECHAT, None, Recipient(MOBILE, None, frozenset({C.VOICE}))
+    )

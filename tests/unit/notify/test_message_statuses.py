@@ -18,14 +18,21 @@ from services.notify.domain.messages import (
 S = MessageStatus
 
 
-def test_the_final_statuses_are_delivered_the_failures_no_channel_yet_and_cancelled() -> None:
+def test_the_final_statuses_are_delivered_the_failures_no_channel_yet_cancelled_unsendable() -> (
+    None
+):
     assert {
         S.DELIVERED,
         S.PERMANENT_FAILURE,
         S.TECHNICAL_FAILURE,
         S.NO_CHANNEL_YET,
         S.CANCELLED,
+        S.UNSENDABLE,
     } == FINAL
+
+
+def test_only_a_message_not_handed_over_becomes_unsendable() -> None:
+    assert sources_of(S.UNSENDABLE) == [S.CREATED, S.TEMPORARY_FAILURE]
 
 
 def test_only_what_was_not_handed_to_the_provider_can_be_cancelled() -> None:

@@ -20,11 +20,13 @@ from .campaign_accepted_out import CampaignAcceptedOut
 from .campaign_in import CampaignIn
 from .campaign_in_values import CampaignInValues
 from .campaign_preview_out import CampaignPreviewOut
+from .campaign_preview_out_by_channel import CampaignPreviewOutByChannel
 from .campaign_progress_out import CampaignProgressOut
 from .campaign_template import CampaignTemplate
 from .cancel_accepted_out import CancelAcceptedOut
 from .changes import Changes
 from .channel import Channel
+from .channel_cost_out import ChannelCostOut
 from .channel_progress_out import ChannelProgressOut
 from .channel_progress_out_statuses import ChannelProgressOutStatuses
 from .check_out import CheckOut
@@ -83,6 +85,8 @@ from .indicators_out_definitions import IndicatorsOutDefinitions
 from .interest_in import InterestIn
 from .interest_out import InterestOut
 from .interests_out import InterestsOut
+from .job_seeker_ratio_figures import JobSeekerRatioFigures
+from .job_seeker_ratio_out import JobSeekerRatioOut
 from .joining_in import JoiningIn
 from .key_enterprise_category import KeyEnterpriseCategory
 from .key_enterprise_out import KeyEnterpriseOut
@@ -92,6 +96,10 @@ from .monitoring_role import MonitoringRole
 from .not_yet_returned_in import NotYetReturnedIn
 from .officer_in import OfficerIn
 from .online_alternative_out import OnlineAlternativeOut
+from .opt_out_accepted_out import OptOutAcceptedOut
+from .opt_out_accepted_out_channels_item import OptOutAcceptedOutChannelsItem
+from .opt_out_in import OptOutIn
+from .opt_out_in_channels_item import OptOutInChannelsItem
 from .person_in import PersonIn
 from .person_out import PersonOut
 from .posting_accepted import PostingAccepted
@@ -178,11 +186,13 @@ __all__ = (
     "CampaignIn",
     "CampaignInValues",
     "CampaignPreviewOut",
+    "CampaignPreviewOutByChannel",
     "CampaignProgressOut",
     "CampaignTemplate",
     "CancelAcceptedOut",
     "Changes",
     "Channel",
+    "ChannelCostOut",
     "ChannelProgressOut",
     "ChannelProgressOutStatuses",
     "CheckOut",
@@ -241,6 +251,8 @@ __all__ = (
     "InterestIn",
     "InterestOut",
     "InterestsOut",
+    "JobSeekerRatioFigures",
+    "JobSeekerRatioOut",
     "JoiningIn",
     "KeyEnterpriseCategory",
     "KeyEnterpriseOut",
@@ -250,6 +262,10 @@ __all__ = (
     "NotYetReturnedIn",
     "OfficerIn",
     "OnlineAlternativeOut",
+    "OptOutAcceptedOut",
+    "OptOutAcceptedOutChannelsItem",
+    "OptOutIn",
+    "OptOutInChannelsItem",
     "PersonIn",
     "PersonOut",
     "PostingAccepted",

@@ -19,7 +19,9 @@ class CampaignAcceptedOut:
 
     Attributes:
         campaign_id (str):
-        preview (CampaignPreviewOut): What the campaign would send and cost, before anything is sent.
+        preview (CampaignPreviewOut): What the campaign would send and cost, before anything is sent: each recipient
+            priced on
+            the first channel that reaches them and that they did not refuse.
     """
 
     campaign_id: str
