@@ -87,7 +87,7 @@ async def _batches(
     items: Sequence[tuple[str, dict[str, Any]]],
 ) -> int:
 
-    async def send(start: int) -> int:
+    async def send_batch(start: int) -> int:
         chunk = items[start : start + BATCH]
         entries = [
             {
@@ -112,7 +112,7 @@ async def _batches(
             raise LoadError(f"{len(refused)} {kind} refused, e.g. {refused[0]}")
         return len(chunk)
 
-    return sum(await gather_few(send(start) for start in range(0, len(items), BATCH)))
+    return sum(await gather_few(send_batch(start) for start in range(0, len(items), BATCH)))
 
 
 async def gather_few(jobs: Iterable[Awaitable[T]]) -> list[T]:
