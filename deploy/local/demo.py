@@ -181,11 +181,16 @@ async def run(seed: int, size: int, gateway: str) -> int:
         f"demo: sent in {sent:.1f} s, every report counted after {counted:.1f} s; "
         f"city return rate (返岗率) in {latest}: {figures['total']['return_rate']:.1%}\n"
     )
-    pudong_seeker = next(
-        seeker
-        for seeker, body in zip(market.seekers, labour.seekers, strict=True)
-        if body["district_code"] == PUDONG
+    # A 浦东新区 seeker and their assistant's key (a small city may have none there: its first).
+    seeker_id, seeker = next(
+        (
+            (candidate, body)
+            for candidate, body in zip(market.seekers, labour.seekers, strict=True)
+            if body["district_code"] == PUDONG
+        ),
+        (market.seekers[0], labour.seekers[0]),
     )
+    assistant_key = keys.assistants[seeker["district_code"]]
     tomorrow = (datetime.now(SHANGHAI).date() + timedelta(days=1)).isoformat()
     print(f"""Fugong is running.
   officials' console    {gateway}/console   (sign in with an official key below;
@@ -193,7 +198,7 @@ async def run(seed: int, size: int, gateway: str) -> int:
   city official key     {keys.city}
   浦东 official key      {pudong_key}
   enterprise key        {enterprise_key}   ({city.roster_enterprise}, 浦东新区)
-  浦东 assistant key     {keys.assistants[PUDONG]}   (就业援助员: 浦东新区's job seekers)
+  assistant key         {assistant_key}   (就业援助员 of {seeker["district_code"]}'s job seekers)
   API                   {gateway}/v1/…
   its docs              {GATEWAY_ADMIN}/docs
   try                   curl -s -H 'X-API-Key: {keys.city}' \\
@@ -201,8 +206,8 @@ async def run(seed: int, size: int, gateway: str) -> int:
   early warnings        curl -s -H 'X-API-Key: {keys.city}' '{gateway}/v1/warnings'
                           (within a minute: 闵行区's 招聘满足率, 崇明区's 返岗率, 嘉定区's
                           外来人员就业率 in {latest})
-  recommendations       curl -s -H 'X-API-Key: {keys.assistants[PUDONG]}' \\
-                          '{gateway}/v1/job-seekers/{pudong_seeker}/recommendations'
+  recommendations       curl -s -H 'X-API-Key: {assistant_key}' \\
+                          '{gateway}/v1/job-seekers/{seeker_id}/recommendations'
   sharing proposals     curl -s -H 'X-API-Key: {keys.city}' '{gateway}/v1/sharing/proposals'
   job fair              curl -s -H 'X-API-Key: {keys.city}' '{gateway}/v1/fairs/{market.fair_id}'
   postings to review    curl -s -H 'X-API-Key: {keys.city}' '{gateway}/v1/posting-reviews'
