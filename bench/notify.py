@@ -61,12 +61,15 @@ def arguments() -> argparse.Namespace:
 
 def _recipients(args: argparse.Namespace, start: int, stop: int) -> list[NewMessage]:
     made = [recipient(serial, CAMPAIGN) for serial in range(start, stop)]
-    if args.sms_only:
-        mobile = [m for m in made if m.phone and not m.phone.startswith("+8621")]
+    if args.sms_only:  # every one of the N a mobile (landlines get one of their own), no opt-outs
         return [
-            NewMessage(**{**m.__dict__, "channels": (Channel.SMS,), "wechat_openid": None})
-            for m in mobile
-        ]
+            NewMessage(**{
+                **m.__dict__, "channels": (Channel.SMS,), "wechat_openid": None,
+                "opted_out": frozenset(), "phone": f"+86138{serial:08d}"
+                if m.phone and m.phone.startswith("+8621") else m.phone,
+            })
+            for serial, m in zip(range(start, stop), made, strict=True)
+        ]  # fmt: skip
     return made
 
 
