@@ -356,7 +356,8 @@ async def test_every_indicator_is_served_for_a_district_with_its_definition(
     assert total["staffing_gap"] == 300 - 210
     assert total["fill_rate"] == pytest.approx(5 / 15)
     assert total["vacancies_per_seeker"] is None
-    assert "Not available" in answer["definitions"]["vacancies_per_seeker"]
+    # A figure of now, served by its own route; the weekly answer says where to find it.
+    assert "/v1/indicators/job-seeker-ratio" in answer["definitions"]["vacancies_per_seeker"]
     assert answer["previous_week"] == "2020-W06"
     assert [s["industry_section"] for s in answer["by_section"]] == ["C"]
     assert answer["by_district"] == []  # a district official sees their district only
