@@ -32,12 +32,13 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from services.contracts.identifiers import SHANGHAI  # noqa: E402
-from services.demo_city.city import WEEKS, City, generate  # noqa: E402
+from services.demo_city.city import City, generate  # noqa: E402
 from services.demo_city.keys import PUDONG, issue_demo_keys  # noqa: E402
 from services.demo_city.labour import Labour  # noqa: E402
 from services.demo_city.labour import generate as generate_labour  # noqa: E402
 from services.demo_city.labour_loader import load_with_labour  # noqa: E402
 from services.demo_city.loader import DemoKeys, LoadError, writers  # noqa: E402
+from services.demo_city.recovery import WEEKS  # noqa: E402
 from services.gateway.settings import GatewaySettings  # noqa: E402
 
 GATEWAY = "http://127.0.0.1:8000"

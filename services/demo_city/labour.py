@@ -25,7 +25,9 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from services.contracts.identifiers import SHANGHAI
-from services.demo_city.city import DISTRICTS, HELD, REFUSED, WEEKS, City, Enterprise
+from services.demo_city.city import City
+from services.demo_city.enterprises import DISTRICTS, HELD, REFUSED, Enterprise
+from services.demo_city.recovery import WEEKS
 
 SEEKERS_PER_ENTERPRISE = 0.2
 PRIORITY_GROUPS: dict[str | None, float] = {

@@ -17,7 +17,8 @@ from typing import Any
 
 import httpx
 
-from services.demo_city.city import HELD, REFUSED, City
+from services.demo_city.city import City
+from services.demo_city.enterprises import HELD, REFUSED
 from services.demo_city.labour import Labour
 from services.demo_city.loader import (
     DemoKeys,

@@ -16,7 +16,8 @@ from typing import Any, TypeVar
 
 import httpx
 
-from services.demo_city.city import City, registration
+from services.demo_city.city import City
+from services.demo_city.enterprises import registration
 from services.demo_city.labour import Labour
 
 BATCH = 1000

@@ -16,9 +16,11 @@ import pytest
 import pytest_asyncio
 from playwright.async_api import expect
 
-from services.demo_city.city import HELD, WEEKS, generate
+from services.demo_city.city import generate
+from services.demo_city.enterprises import HELD
 from services.demo_city.keys import issue_demo_keys
 from services.demo_city.loader import DemoKeys, Loaded, load
+from services.demo_city.recovery import WEEKS
 from services.gateway.console.notify_figures import CHANNEL_NAMES, STATUS_NAMES
 from tests.support.console_browser import WAIT_MS, ConsolePage
 from tests.support.notify_processes import notify_beside

@@ -15,18 +15,13 @@ import httpx
 import pytest
 import pytest_asyncio
 
-from services.demo_city.city import (
-    HELD,
-    HIRING_SLUMP,
-    MIGRANTS_LAID_OFF,
-    REFUSED,
-    WEEKS,
-    generate,
-)
+from services.demo_city.city import generate
+from services.demo_city.enterprises import HELD, REFUSED
 from services.demo_city.keys import issue_demo_keys
 from services.demo_city.labour import generate as generate_labour
 from services.demo_city.labour_loader import LabourLoaded, load_with_labour
 from services.demo_city.loader import DemoKeys
+from services.demo_city.recovery import HIRING_SLUMP, MIGRANTS_LAID_OFF, WEEKS
 from tests.support.stack import Stack, running_stack
 from tests.support.waiting import eventually
 

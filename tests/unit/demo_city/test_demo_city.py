@@ -9,18 +9,9 @@ from collections import Counter
 import pytest
 
 from services.contracts.rosters import RosterRowIn
-from services.demo_city.city import (
-    DISTRICTS,
-    HELD,
-    HIRING_SLUMP,
-    MIGRANTS_LAID_OFF,
-    REFUSED,
-    STALLED,
-    WEEKS,
-    City,
-    generate,
-    registration,
-)
+from services.demo_city.city import City, generate
+from services.demo_city.enterprises import DISTRICTS, HELD, REFUSED, registration
+from services.demo_city.recovery import HIRING_SLUMP, MIGRANTS_LAID_OFF, STALLED, WEEKS
 from services.gateway.routes.campaign_models import CampaignIn
 from services.gateway.routes.postings import PostingIn
 from services.gateway.submission_models import (

@@ -10,7 +10,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from services.contracts.identifiers import SHANGHAI
-from services.demo_city.city import DISTRICTS, HELD, REFUSED, City, generate
+from services.demo_city.city import City, generate
+from services.demo_city.enterprises import DISTRICTS, HELD, REFUSED
 from services.demo_city.labour import Labour
 from services.demo_city.labour import generate as generate_labour
 from services.gateway.routes.fair_models import FairIn
