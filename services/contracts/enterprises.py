@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from services.contracts.identifiers import (
+    SHANGHAI,
     CreditCode,
     DistrictCode,
     IndustryDivisionCode,
@@ -83,6 +94,18 @@ class EnterpriseDetails(BaseModel):
     monitoring_roles: frozenset[MonitoringRole] = frozenset()
     key_enterprise_category: KeyEnterpriseCategory | None = None
     contact: Contact
+    monitored_from: date | None = Field(
+        None,
+        description="first day of the monitoring period, when a bureau imports its register after "
+        "the fact (the list it drew up on that day): the enterprise is expected to report for "
+        "every week whose deadline falls on or after it. Left out: from when the registration "
+        "is received. Only the bureaus may state it; not after today",
+    )
+    monitored_until: date | None = Field(
+        None,
+        description="last day of the monitoring period: no report is expected for a week that "
+        "begins after it. Left out: open-ended. Only the bureaus may state it",
+    )
 
     @field_serializer("monitoring_roles")
     def _roles_in_order(self, roles: frozenset[MonitoringRole]) -> list[str]:
@@ -92,6 +115,31 @@ class EnterpriseDetails(BaseModel):
     @property
     def industry_section(self) -> str:
         return section_of_division(self.industry_division)
+
+    @field_validator("monitored_from")
+    @classmethod
+    def _period_has_begun(cls, start: date | None) -> date | None:
+        today = datetime.now(SHANGHAI).date()
+        if start is not None and start > today:
+            raise PydanticCustomError(
+                "monitored_from_in_future",
+                "monitored_from ({day}) is after today ({today} in Shanghai): a period that has "
+                "not begun is registered when it begins",
+                {"day": str(start), "today": str(today)},
+            )
+        return start
+
+    @field_validator("monitored_until")
+    @classmethod
+    def _period_ends_after_it_begins(cls, end: date | None, info: ValidationInfo) -> date | None:
+        start = info.data.get("monitored_from")
+        if start is not None and end is not None and end < start:
+            raise PydanticCustomError(
+                "monitored_until_before_monitored_from",
+                "monitored_until ({end}) is before monitored_from ({start})",
+                {"end": str(end), "start": str(start)},
+            )
+        return end
 
     @model_validator(mode="after")
     def _key_enterprises_have_a_category(self) -> Self:

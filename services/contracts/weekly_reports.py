@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import (
+    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -17,6 +18,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from services.contracts.identifiers import (
+    SHANGHAI,
     CreditCode,
     IsoWeek,
     validate_week_has_begun,
@@ -84,6 +86,13 @@ class WeeklyReport(BaseModel):
     surplus_staff_available: HeadCount = Field(0, description="staff it could lend out")
     difficulties: frozenset[Difficulty] = frozenset()
     difficulties_note: str | None = Field(default=None, max_length=500)
+    received_at: AwareDatetime | None = Field(
+        None,
+        description="when a bureau received the report it passes on after the fact (a paper "
+        "form, a district's spreadsheet): the report counts as sent then, on time or late. Left "
+        "out: when it is accepted. Only the bureaus may state it; not before the week began, "
+        "not in the future",
+    )
 
     @field_serializer("difficulties")
     def _difficulties_in_order(self, difficulties: frozenset[Difficulty]) -> list[str]:
@@ -134,6 +143,29 @@ class WeeklyReport(BaseModel):
                 {"total": missing.total, "expected": expected},
             )
         return missing
+
+    @field_validator("received_at")
+    @classmethod
+    def _received_within_reason(
+        cls, received_at: datetime | None, info: ValidationInfo
+    ) -> datetime | None:
+        week = info.data.get("week")
+        if received_at is None or week is None:
+            return received_at
+        began = datetime.combine(week_bounds(week)[0], time(0), SHANGHAI)
+        if received_at < began:
+            raise PydanticCustomError(
+                "received_before_the_week",
+                "received_at ({at}) is before week {week} began",
+                {"at": received_at.isoformat(), "week": week},
+            )
+        if received_at > datetime.now(SHANGHAI):
+            raise PydanticCustomError(
+                "received_in_future",
+                "received_at ({at}) is in the future",
+                {"at": received_at.isoformat()},
+            )
+        return received_at
 
     @field_validator("resumed_on")
     @classmethod

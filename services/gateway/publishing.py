@@ -88,11 +88,10 @@ async def submit(
     the claim back if the event is not published: of two districts registering the same
     enterprise at once, one wins, and the register never says what no event said.
     """
-    too_early = campaign.week_before_campaign(body, resources.settings.earliest_week)
+    too_early = campaign.before_campaign(body, resources.settings.earliest_week)
     if too_early:
-        raise RequestValidationError(
-            [{"type": campaign.RULE, "loc": ("body", "week"), "msg": too_early}]
-        )
+        name, why = too_early
+        raise RequestValidationError([{"type": campaign.RULE, "loc": ("body", name), "msg": why}])
     code = kind.registered_enterprise(body)
     registered_in = await registered_district(resources, code) if code else None
     admitted = kind.admit(principal, body, registered_in)

@@ -70,15 +70,21 @@ async def _publish_row(
     resources: GatewayResources, principal: Principal, row: GoodRow, file_digest: str
 ) -> RowOutcome:
     credit_code = row.report.credit_code
-    too_early = campaign.week_before_campaign(row.report, resources.settings.earliest_week)
+    too_early = campaign.before_campaign(row.report, resources.settings.earliest_week)
     if too_early:
-        return BadRow(row.row, (CellProblem("week", column_of("week").heading, too_early),))
+        name, why = too_early
+        return BadRow(row.row, (CellProblem(name, column_of(name).heading, why),))
     registered_in = await registered_district(resources, credit_code)
     try:
         principal.ensure_may_report_for(credit_code, registered_in)
     except Forbidden as refused:
         heading = column_of("credit_code").heading
         return BadRow(row.row, (CellProblem("credit_code", heading, str(refused)),))
+    try:
+        principal.ensure_may_state_when(["received_at"] if row.report.received_at else [])
+    except Forbidden as refused:
+        heading = column_of("received_at").heading
+        return BadRow(row.row, (CellProblem("received_at", heading, str(refused)),))
     event_id = await publish(
         resources,
         principal,

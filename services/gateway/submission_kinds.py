@@ -87,6 +87,9 @@ def _admit_registration(
         frozenset(role.value for role in body.monitoring_roles),
         body.key_enterprise_category.value if body.key_enterprise_category else None,
     )
+    principal.ensure_may_state_when(
+        [name for name in ("monitored_from", "monitored_until") if getattr(body, name) is not None]
+    )
     registrant = (
         Registrant.ENTERPRISE if principal.kind is PrincipalKind.ENTERPRISE else Registrant.BUREAU
     )
@@ -99,6 +102,7 @@ def _admit_weekly_report(
     principal: Principal, body: WeeklyReportIn, registered_in: str | None
 ) -> Admitted:
     principal.ensure_may_report_for(body.credit_code, registered_in)
+    principal.ensure_may_state_when(["received_at"] if body.received_at is not None else [])
     return Admitted(payload_of(body, WeeklyReport), registered_in)
 
 

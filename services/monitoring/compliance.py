@@ -55,7 +55,8 @@ WHERE deadline_weekday <> $1 OR deadline_at <> $2
 _START_RUN = """
 INSERT INTO monitoring.compliance_runs (week, deadline, missing)
 SELECT $1, $2, count(*) FROM monitoring.enterprises e
-WHERE e.designated AND e.registered_at <= $2
+WHERE monitoring.expected_to_report(
+    e.designated, e.registered_at, e.monitored_from, e.monitored_until, $1::bpchar::text, $2)
   AND NOT EXISTS (SELECT 1 FROM monitoring.weekly_reports r
                   WHERE r.credit_code = e.credit_code AND r.week = $1)
 ON CONFLICT (week) DO NOTHING
@@ -64,7 +65,8 @@ RETURNING missing
 
 _MISSING = """
 SELECT e.credit_code::text FROM monitoring.enterprises e
-WHERE e.designated AND e.registered_at <= $2
+WHERE monitoring.expected_to_report(
+    e.designated, e.registered_at, e.monitored_from, e.monitored_until, $1::bpchar::text, $2)
   AND NOT EXISTS (SELECT 1 FROM monitoring.weekly_reports r
                   WHERE r.credit_code = e.credit_code AND r.week = $1)
 ORDER BY 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
 from typing import Any
 
 from services.contracts.community_reports import (
@@ -17,6 +18,7 @@ from services.contracts.enterprises import (
     Registrant,
 )
 from services.contracts.envelope import CloudEvent
+from services.contracts.identifiers import SHANGHAI
 from services.contracts.topics import (
     COMMUNITY_POINTS,
     COMMUNITY_REPORTS,
@@ -59,6 +61,12 @@ def registration_record(event: CloudEvent[EnterpriseRegistration]) -> RecordRegi
             data.key_enterprise_category.value if data.key_enterprise_category else None
         ),
         assigns_roles=data.registered_by is Registrant.BUREAU,
+        monitored_from=(
+            datetime.combine(data.monitored_from, time(0), SHANGHAI)
+            if data.monitored_from
+            else None
+        ),
+        monitored_until=data.monitored_until,
     )
 
 
@@ -69,7 +77,8 @@ def report_record(event: CloudEvent[WeeklyReport]) -> RecordWeeklyReport:
         figures=ReportFigures(
             credit_code=data.credit_code,
             week=data.week,
-            reported_at=event.time,
+            # A report a bureau passes on after the fact counts from when it reached them.
+            reported_at=data.received_at or event.time,
             employees_before_holiday=data.employees_before_holiday,
             on_duty=data.on_duty,
             working_remotely=data.working_remotely,

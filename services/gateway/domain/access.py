@@ -153,6 +153,15 @@ class Principal:
                 "bureau; leave them out (your registration keeps the ones you have)"
             )
 
+    def ensure_may_state_when(self, stated: list[str]) -> None:
+        """Dates that put a submission in the past (a monitoring period, a report received on
+        paper) are the bureaus' to state, when they enter what reached them after the fact."""
+        if stated and self.kind is not PrincipalKind.OFFICIAL:
+            raise Forbidden(
+                f"{', '.join(stated)}: stated by the bureaus only, for what reached them after "
+                "the fact; leave it out (the gateway takes the time it receives yours)"
+            )
+
     def ensure_may_read_enterprise(
         self, credit_code: str, registered_in: str | None, officer: str | None = None
     ) -> None:

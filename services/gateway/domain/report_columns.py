@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import AwareDatetime, BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from services.contracts.identifiers import SHANGHAI
 from services.contracts.weekly_reports import Difficulty, WeeklyReport
 
 Cell = Any
@@ -50,6 +51,10 @@ _COLUMN_TEXT: dict[str, tuple[str, str]] = {
     "surplus_staff_available": ("可调剂富余员工人数", "可以借调给其他企业的富余员工人数"),
     "difficulties": ("主要困难 (多项用、分隔)", "可选: {labels}"),
     "difficulties_note": ("困难说明", "可选, 500 字以内"),
+    "received_at": (
+        "收到时间 (区局代报时填, 如 2020-02-14 17:30)",
+        "区局代为录入企业纸质或表格报表时填写收到的时间 (上海时间); 企业自行报送留空",
+    ),
 }
 
 DIFFICULTY_LABELS: dict[Difficulty, str] = {
@@ -280,8 +285,21 @@ def _conversion(annotation: Any) -> Callable[[Cell], Cell]:
         float: _ratio,
         frozenset[Difficulty]: _difficulties,
         _FREE_TEXT: _text,
+        AwareDatetime | None: _instant,
     }
     return conversions.get(annotation, _as_it_is)
+
+
+def _instant(cell: Cell) -> Cell:
+    """A time of day in Shanghai unless the cell says otherwise (.xlsx times carry no zone)."""
+    if isinstance(cell, str) and cell.strip():
+        try:
+            cell = datetime.fromisoformat(cell.strip())
+        except ValueError:
+            return cell  # the model's error names the column
+    if isinstance(cell, datetime) and cell.tzinfo is None:
+        return cell.replace(tzinfo=SHANGHAI)
+    return _text(cell)
 
 
 def _as_it_is(cell: Cell) -> Cell:

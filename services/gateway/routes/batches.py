@@ -179,10 +179,11 @@ async def _authorise(
             continue
         code = entry.kind.registered_enterprise(entry.body)
         entry.registered_in = registry.get(code or "")
-        too_early = campaign.week_before_campaign(entry.body, resources.settings.earliest_week)
+        too_early = campaign.before_campaign(entry.body, resources.settings.earliest_week)
         if too_early:
-            problem = {"field": "week", "location": "body", "rule": campaign.RULE}
-            entry.refuse(422, too_early, problems=[{**problem, "message": too_early}])
+            name, why = too_early
+            problem = {"field": name, "location": "body", "rule": campaign.RULE}
+            entry.refuse(422, why, problems=[{**problem, "message": why}])
             continue
         try:
             entry.admitted = entry.kind.admit(principal, entry.body, entry.registered_in)

@@ -6,6 +6,8 @@ casts every row's column and cannot use the indexes (over 100x slower at 20,000 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from services.monitoring.domain.figures import (
     SUMMED,
     CellFigures,
@@ -31,23 +33,28 @@ FROM (SELECT DISTINCT hashtext(k) & 65535 AS h FROM unnest($2::text[]) AS k ORDE
 
 UPSERT_ENTERPRISE = """
 INSERT INTO enterprises AS e (credit_code, name, district_code, industry_division,
-    industry_section, size, monitoring_roles, key_enterprise_category, registered_at, event_id)
+    industry_section, size, monitoring_roles, key_enterprise_category, registered_at, event_id,
+    monitored_from, monitored_until)
 SELECT r.code, r.name, r.district, r.division, r.section, r.size,
     -- An enterprise's own registration keeps the roles the bureaus assigned (none if new).
     CASE WHEN r.assigns THEN string_to_array(r.roles, ',')
          ELSE coalesce(cur.monitoring_roles, '{}') END,
     CASE WHEN r.assigns THEN r.category ELSE cur.key_enterprise_category END,
-    r.at, r.event_id
+    r.at, r.event_id, r.monitored_from, r.monitored_until
 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-    $8::text[], $9::timestamptz[], $10::text[], $11::bool[])
-    AS r(code, name, district, division, section, size, roles, category, at, event_id, assigns)
+    $8::text[], $9::timestamptz[], $10::text[], $11::bool[], $12::timestamptz[], $13::date[])
+    AS r(code, name, district, division, section, size, roles, category, at, event_id, assigns,
+         monitored_from, monitored_until)
 LEFT JOIN enterprises cur ON cur.credit_code = r.code::bpchar
 ON CONFLICT (credit_code) DO UPDATE SET
     name = EXCLUDED.name, district_code = EXCLUDED.district_code,
     industry_division = EXCLUDED.industry_division, industry_section = EXCLUDED.industry_section,
     size = EXCLUDED.size, monitoring_roles = EXCLUDED.monitoring_roles,
     key_enterprise_category = EXCLUDED.key_enterprise_category,
-    registered_at = EXCLUDED.registered_at, event_id = EXCLUDED.event_id
+    registered_at = EXCLUDED.registered_at, event_id = EXCLUDED.event_id,
+    -- A registration that states no monitoring period keeps the one stated before.
+    monitored_from = coalesce(EXCLUDED.monitored_from, e.monitored_from),
+    monitored_until = coalesce(EXCLUDED.monitored_until, e.monitored_until)
 WHERE e.registered_at <= EXCLUDED.registered_at
 """
 
@@ -201,13 +208,27 @@ async def upsert_enterprises(conn: Connection, registrations: list[RecordRegistr
     for made in by_enterprise.values():
         made.sort(key=lambda r: r.profile.registered_at)
         assigning = [r for r in made if r.assigns_roles]
-        base = assigning[-1] if assigning else made[-1]
+        base = _with_stated_period(assigning[-1] if assigning else made[-1], made)
         first.append(base)
         if made[-1] is not base:
             then.append(made[-1])
     for chosen in (first, then):
         if chosen:
             await _upsert_enterprises(conn, chosen)
+
+
+def _with_stated_period(
+    base: RecordRegistration, made: list[RecordRegistration]
+) -> RecordRegistration:
+    """`base` with the monitoring period the latest of `made` stating one stated, as applying
+    them one by one would keep it."""
+    start = next((r.monitored_from for r in reversed(made) if r.monitored_from), None)
+    end = next((r.monitored_until for r in reversed(made) if r.monitored_until), None)
+    return replace(
+        base,
+        monitored_from=base.monitored_from or start,
+        monitored_until=base.monitored_until or end,
+    )
 
 
 async def _upsert_enterprises(conn: Connection, chosen: list[RecordRegistration]) -> None:
@@ -224,6 +245,8 @@ async def _upsert_enterprises(conn: Connection, chosen: list[RecordRegistration]
         [r.profile.registered_at for r in chosen],
         [r.event_id for r in chosen],
         [r.assigns_roles for r in chosen],
+        [r.monitored_from for r in chosen],
+        [r.monitored_until for r in chosen],
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from services.monitoring.domain.community import CommunityPoint, CommunityReportFigures
 from services.monitoring.domain.figures import EnterpriseProfile, ReportFigures
@@ -22,6 +22,11 @@ class RecordRegistration:
     key_enterprise_category: str | None
     assigns_roles: bool = True
     """False for an enterprise's own registration: the roles (and so `designated`) it has stay."""
+    monitored_from: datetime | None = None
+    """Start of the monitoring period a bureau stated (reports expected for weeks due after it);
+    None: from `profile.registered_at`, or as an earlier registration stated."""
+    monitored_until: date | None = None
+    """Its last day (no report expected for weeks beginning after it); None: open-ended."""
 
 
 @dataclass(frozen=True)

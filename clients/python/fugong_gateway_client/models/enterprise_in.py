@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -31,6 +32,12 @@ class EnterpriseIn:
             contact (ContactIn): The enterprise's contact for the employment service (kept by the services, never logged).
             monitoring_roles (list[MonitoringRole] | Unset):
             key_enterprise_category (KeyEnterpriseCategory | None | Unset):
+            monitored_from (datetime.date | None | Unset): first day of the monitoring period, when a bureau imports its
+                register after the fact (the list it drew up on that day): the enterprise is expected to report for every week
+                whose deadline falls on or after it. Left out: from when the registration is received. Only the bureaus may
+                state it; not after today
+            monitored_until (datetime.date | None | Unset): last day of the monitoring period: no report is expected for a
+                week that begins after it. Left out: open-ended. Only the bureaus may state it
     """
 
     credit_code: str
@@ -41,6 +48,8 @@ class EnterpriseIn:
     contact: ContactIn
     monitoring_roles: list[MonitoringRole] | Unset = UNSET
     key_enterprise_category: KeyEnterpriseCategory | None | Unset = UNSET
+    monitored_from: datetime.date | None | Unset = UNSET
+    monitored_until: datetime.date | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         credit_code = self.credit_code
@@ -70,6 +79,22 @@ class EnterpriseIn:
         else:
             key_enterprise_category = self.key_enterprise_category
 
+        monitored_from: None | str | Unset
+        if isinstance(self.monitored_from, Unset):
+            monitored_from = UNSET
+        elif isinstance(self.monitored_from, datetime.date):
+            monitored_from = self.monitored_from.isoformat()
+        else:
+            monitored_from = self.monitored_from
+
+        monitored_until: None | str | Unset
+        if isinstance(self.monitored_until, Unset):
+            monitored_until = UNSET
+        elif isinstance(self.monitored_until, datetime.date):
+            monitored_until = self.monitored_until.isoformat()
+        else:
+            monitored_until = self.monitored_until
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -86,6 +111,10 @@ class EnterpriseIn:
             field_dict["monitoring_roles"] = monitoring_roles
         if key_enterprise_category is not UNSET:
             field_dict["key_enterprise_category"] = key_enterprise_category
+        if monitored_from is not UNSET:
+            field_dict["monitored_from"] = monitored_from
+        if monitored_until is not UNSET:
+            field_dict["monitored_until"] = monitored_until
 
         return field_dict
 
@@ -132,6 +161,40 @@ class EnterpriseIn:
 
         key_enterprise_category = _parse_key_enterprise_category(d.pop("key_enterprise_category", UNSET))
 
+        def _parse_monitored_from(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                monitored_from_type_0 = datetime.date.fromisoformat(data)
+
+                return monitored_from_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        monitored_from = _parse_monitored_from(d.pop("monitored_from", UNSET))
+
+        def _parse_monitored_until(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                monitored_until_type_0 = datetime.date.fromisoformat(data)
+
+                return monitored_until_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        monitored_until = _parse_monitored_until(d.pop("monitored_until", UNSET))
+
         enterprise_in = cls(
             credit_code=credit_code,
             name=name,
@@ -141,6 +204,8 @@ class EnterpriseIn:
             contact=contact,
             monitoring_roles=monitoring_roles,
             key_enterprise_category=key_enterprise_category,
+            monitored_from=monitored_from,
+            monitored_until=monitored_until,
         )
 
         return enterprise_in

@@ -43,6 +43,9 @@ class WeeklyReportIn:
             surplus_staff_available (int | Unset): staff it could lend out Default: 0.
             difficulties (list[Difficulty] | Unset):
             difficulties_note (None | str | Unset):
+            received_at (datetime.datetime | None | Unset): when a bureau received the report it passes on after the fact (a
+                paper form, a district's spreadsheet): the report counts as sent then, on time or late. Left out: when it is
+                accepted. Only the bureaus may state it; not before the week began, not in the future
     """
 
     credit_code: str
@@ -62,6 +65,7 @@ class WeeklyReportIn:
     surplus_staff_available: int | Unset = 0
     difficulties: list[Difficulty] | Unset = UNSET
     difficulties_note: None | str | Unset = UNSET
+    received_at: datetime.datetime | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         credit_code = self.credit_code
@@ -115,6 +119,14 @@ class WeeklyReportIn:
         else:
             difficulties_note = self.difficulties_note
 
+        received_at: None | str | Unset
+        if isinstance(self.received_at, Unset):
+            received_at = UNSET
+        elif isinstance(self.received_at, datetime.datetime):
+            received_at = self.received_at.isoformat()
+        else:
+            received_at = self.received_at
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -148,6 +160,8 @@ class WeeklyReportIn:
             field_dict["difficulties"] = difficulties
         if difficulties_note is not UNSET:
             field_dict["difficulties_note"] = difficulties_note
+        if received_at is not UNSET:
+            field_dict["received_at"] = received_at
 
         return field_dict
 
@@ -224,6 +238,23 @@ class WeeklyReportIn:
 
         difficulties_note = _parse_difficulties_note(d.pop("difficulties_note", UNSET))
 
+        def _parse_received_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                received_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return received_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        received_at = _parse_received_at(d.pop("received_at", UNSET))
+
         weekly_report_in = cls(
             credit_code=credit_code,
             week=week,
@@ -242,6 +273,7 @@ class WeeklyReportIn:
             surplus_staff_available=surplus_staff_available,
             difficulties=difficulties,
             difficulties_note=difficulties_note,
+            received_at=received_at,
         )
 
         return weekly_report_in
