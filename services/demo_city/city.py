@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -31,7 +31,13 @@ from services.demo_city.enterprises import (
     posting,
     roster,
 )
-from services.demo_city.recovery import WEEKS, community_report, weekly_report
+from services.demo_city.recovery import (
+    WEEKS,
+    community_report,
+    missed_weeks,
+    received_at,
+    weekly_report,
+)
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,17 @@ def generate(seed: int = 2020, enterprises: int = 2000, *, today: date | None = 
     postings += tuple(
         (e.credit_code, posting(e, len(keys) + n, posting_rng, today))
         for n, e in enumerate(ordinary[::ORDINARY_POSTERS])
+    )
+    # The weeks missed on top of those and when each report reached the bureau, likewise: the
+    # reports were drawn as before and the missed ones are dropped, so every other body stays.
+    missed_rng = random.Random(f"{seed}/missed-weeks")  # noqa: S311 (demo figures)
+    firms = [replace(e, skips=e.skips | missed_weeks(missed_rng, e)) for e in firms]
+    skipped = {e.credit_code: e.skips for e in firms}
+    received_rng = random.Random(f"{seed}/received")  # noqa: S311 (demo figures)
+    reports = tuple(
+        (code, week, {**body, "received_at": received_at(received_rng, week)})
+        for code, week, body in reports
+        if week not in skipped[code]
     )
     return City(
         seed=seed,

@@ -13,7 +13,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from services.contracts.identifiers import organisation_code_check_digit, with_check_character
+from services.contracts.identifiers import (
+    organisation_code_check_digit,
+    week_bounds,
+    with_check_character,
+)
 from services.demo_city.recovery import WEEKS
 
 # (code, name, share of the city's enterprises, central: services lean)
@@ -167,6 +171,10 @@ def registration(e: Enterprise, serial: int) -> dict[str, Any]:
         "monitoring_roles": roles,
         "key_enterprise_category": e.key_category,
         "contact": {"name": "人事专员", "phone": f"139{serial:08d}", "title": "人事经理"},
+        # The city bureau imports its 2020 register: monitored from the Monday of the first week
+        # it was expected for, until the end of the demo's last week.
+        "monitored_from": week_bounds(WEEKS[e.reports_from])[0].isoformat(),
+        "monitored_until": week_bounds(WEEKS[-1])[1].isoformat(),
     }
 
 

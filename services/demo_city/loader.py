@@ -21,6 +21,9 @@ from services.demo_city.enterprises import registration
 from services.demo_city.labour import Labour
 
 BATCH = 1000
+AFTER_THE_FACT = ("after-the-fact",)
+"""The edition of registrations stating their monitoring period and of reports stating when they
+reached the bureau."""
 T = TypeVar("T")
 CONCURRENCY = 4
 
@@ -86,7 +89,10 @@ async def _batches(
     key: str,
     kind: str,
     items: Sequence[tuple[str, dict[str, Any]]],
+    edition: tuple[str, ...] = (),
 ) -> int:
+    """Send `items` (entry id, body) in batches. `edition` tells bodies of a kind apart from
+    the ones an earlier demo sent under the same ids, which their keys would refuse."""
 
     async def send_batch(start: int) -> int:
         chunk = items[start : start + BATCH]
@@ -94,7 +100,7 @@ async def _batches(
             {
                 "id": entry_id,
                 "kind": kind,
-                "idempotency_key": city.idempotency_key(kind, entry_id),
+                "idempotency_key": city.idempotency_key(kind, *edition, entry_id),
                 "data": data,
             }
             for entry_id, data in chunk
@@ -104,7 +110,7 @@ async def _batches(
             "POST",
             "/v1/submissions/batch",
             key,
-            city.idempotency_key("batch", kind, str(start)),
+            city.idempotency_key("batch", kind, *edition, str(start)),
             json={"entries": entries},
         )
         result = accepted(answer, f"batch of {kind}", (207,))
@@ -132,7 +138,7 @@ async def load(http: httpx.AsyncClient, city: City, keys: DemoKeys) -> Loaded:
     loaded = Loaded()
     registrations = [(e.credit_code, registration(e, n)) for n, e in enumerate(city.enterprises)]
     loaded.registrations = await _batches(
-        http, city, keys.city, "enterprise_registration", registrations
+        http, city, keys.city, "enterprise_registration", registrations, AFTER_THE_FACT
     )
     loaded.points = await _batches(
         http,
@@ -147,7 +153,12 @@ async def load(http: httpx.AsyncClient, city: City, keys: DemoKeys) -> Loaded:
     # Registered first: the rest speaks of registered enterprises and points, all at once.
     reports, community, postings, _, roster = await asyncio.gather(
         _batches(
-            http, city, keys.city, "weekly_report", [(f"{c}/{w}", b) for c, w, b in city.reports]
+            http,
+            city,
+            keys.city,
+            "weekly_report",
+            [(f"{c}/{w}", b) for c, w, b in city.reports],
+            AFTER_THE_FACT,
         ),
         gather_few(
             _batches(http, city, keys.points[town], "community_report", reports)

@@ -9,9 +9,10 @@ report their returned migrants along the same curve.
 from __future__ import annotations
 
 import random
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from services.contracts.identifiers import week_bounds
+from services.contracts.identifiers import SHANGHAI, week_bounds
 
 if TYPE_CHECKING:
     from services.demo_city.enterprises import Enterprise, Point
@@ -19,6 +20,13 @@ if TYPE_CHECKING:
 WEEKS = tuple(f"2020-W{n:02d}" for n in range(6, 13))
 RETURN_RATE = dict(zip(WEEKS, (0.33, 0.45, 0.57, 0.68, 0.77, 0.84, 0.89), strict=True))
 """Modelled city-wide share of pre-holiday staff back at work (on duty or remote) each week."""
+MISSED = dict(zip(WEEKS, (0.09, 0.08, 0.06, 0.04, 0.015, 0.01, 0.01), strict=True))
+"""Share of the enterprises expected each week that send nothing for it (on top of those that
+stopped reporting): many in February, with staff away and offices shut; few by late March. Key
+enterprises, watched by their service officers, miss half as often."""
+LATE = dict(zip(WEEKS, (0.15, 0.12, 0.09, 0.07, 0.05, 0.04, 0.03), strict=True))
+"""Share of each week's reports that reached the bureau after the deadline (Monday 12:00)."""
+DEADLINE = time(12, 0)
 SECTION_RETURN_OFFSET = {
     "A": 0.02,
     "C": -0.03,
@@ -92,6 +100,24 @@ def weekly_report(e: Enterprise, week: str, rng: random.Random) -> dict[str, Any
         "surplus_staff_available": 0 if e.key_category else round(missing * 0.05),
         "difficulties": ["staff_shortage", "logistics"] if back < 0.5 else ["orders"],
     }
+
+
+def missed_weeks(rng: random.Random, e: Enterprise) -> frozenset[str]:
+    """The weeks, of those it is expected for, that `e` sends nothing for."""
+    factor = 0.5 if e.key_category else 1.0
+    expected = WEEKS[e.reports_from : e.reports_until]
+    return frozenset(w for w in expected if rng.random() < MISSED[w] * factor)
+
+
+def received_at(rng: random.Random, week: str) -> str:
+    """When a report of `week` reached the bureau: mostly from Thursday to Monday morning, a
+    share of them after the deadline (by up to three days)."""
+    deadline = datetime.combine(week_bounds(week)[1] + timedelta(days=1), DEADLINE, SHANGHAI)
+    if rng.random() < LATE[week]:
+        at = deadline + timedelta(minutes=rng.randint(10, 72 * 60))
+    else:
+        at = deadline - timedelta(minutes=rng.randint(60, 4 * 24 * 60))
+    return at.isoformat()
 
 
 def community_report(p: Point, week: str, rng: random.Random) -> dict[str, Any]:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from datetime import datetime, time, timedelta
 
 import pytest
 
+from services.contracts.identifiers import SHANGHAI, week_bounds
 from services.contracts.rosters import RosterRowIn
 from services.demo_city.city import City, generate
 from services.demo_city.enterprises import DISTRICTS, HELD, REFUSED, registration
@@ -20,6 +22,9 @@ from services.gateway.submission_models import (
     EnterpriseIn,
     WeeklyReportIn,
 )
+from services.monitoring.domain.compliance import DeadlinePolicy
+
+POLICY = DeadlinePolicy()
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +87,39 @@ def test_some_enterprises_late_or_missing_each_week_but_most_report(city: City) 
         assert 0.85 * len(city.enterprises) <= reporting < len(city.enterprises)
     never_after = [e for e in city.enterprises if e.reports_until < len(WEEKS)]
     assert never_after  # stopped reporting: missing in the latest weeks
+
+
+def test_the_register_states_its_2020_period_and_reports_when_they_reached_the_bureau(
+    city: City,
+) -> None:
+    bodies = [registration(e, n) for n, e in enumerate(city.enterprises)]
+    assert {b["monitored_until"] for b in bodies} == {"2020-03-22"}  # the end of 2020-W12
+    starts = Counter(b["monitored_from"] for b in bodies)
+    assert starts.most_common(1)[0] == ("2020-02-03", starts["2020-02-03"])
+    assert starts["2020-02-03"] > 0.9 * len(bodies)  # late joiners from their first week
+    for _, week, body in city.reports:
+        received = datetime.fromisoformat(body["received_at"])
+        assert datetime.combine(week_bounds(week)[0], time(0), SHANGHAI) < received
+        assert received < POLICY.deadline(week) + timedelta(days=3, minutes=1)
+
+
+def test_more_enterprises_miss_or_are_late_in_february_than_by_late_march(city: City) -> None:
+    def missing(week: str) -> int:
+        i = WEEKS.index(week)
+        expected = {e.credit_code for e in city.enterprises if e.reports_from <= i}
+        return len(expected - {code for code, w, _ in city.reports if w == week})
+
+    def late(week: str) -> int:
+        deadline = POLICY.deadline(week)
+        received = [
+            datetime.fromisoformat(b["received_at"]) for _, w, b in city.reports if w == week
+        ]
+        return sum(at > deadline for at in received)
+
+    first, last = WEEKS[0], WEEKS[-1]
+    assert missing(first) > 1.5 * missing(last) > 0
+    assert late(first) > 3 * late(last) > 0
+    assert all(missing(w) < 0.15 * len(city.enterprises) for w in WEEKS)
 
 
 def test_every_body_is_one_the_gateway_accepts(city: City) -> None:
