@@ -1,6 +1,8 @@
 """Every console page on the demo city, in headless Chromium: a small seeded city loaded through
 the gateway into a gateway, monitoring, matching, notify and the provider simulator, as `make run`
-does with its 2,000 enterprises. The figures on each page equal the API's; a held posting approved
+does with its 2,000 enterprises. The figures on each page equal the API's; the compliance page
+lists the enterprises of the city's 2020 register that were late or sent nothing in W12, and a
+reminder sent from it reaches them through notify; a held posting approved
 from the review queue is published by matching; the campaign's progress shows the API's counts
 with numbers masked; no errors in the browser console. Screenshots in .artifacts/screenshots/."""
 
@@ -17,7 +19,7 @@ import pytest_asyncio
 from playwright.async_api import expect
 
 from services.demo_city.city import generate
-from services.demo_city.enterprises import HELD
+from services.demo_city.enterprises import HELD, registration
 from services.demo_city.keys import issue_demo_keys
 from services.demo_city.loader import DemoKeys, Loaded, load
 from services.demo_city.recovery import WEEKS
@@ -41,6 +43,7 @@ class Demo:
     loaded: Loaded
     campaign: dict[str, Any]
     """The campaign's progress from the API (the city's view), once every message is final."""
+    simulator_url: str
 
     def headers(self, key: str | None = None) -> dict[str, str]:
         return {"X-API-Key": key or self.keys.city}
@@ -87,7 +90,7 @@ async def demo(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Demo]:
                 within=90,
                 what="every message of the demo campaign final",
             )
-        yield Demo(stack, keys, pudong_key, loaded, campaign)
+        yield Demo(stack, keys, pudong_key, loaded, campaign, notify.simulator.url)
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
@@ -101,7 +104,7 @@ async def _values(tab: ConsolePage, table: str, column: str) -> list[str]:
     return [await cell.get_attribute("data-value") or "" for cell in await cells.all()]
 
 
-async def test_the_overview_compliance_warnings_and_posters_show_the_demo_city(
+async def test_the_overview_warnings_and_posters_show_the_demo_city(
     tab: ConsolePage, demo: Demo
 ) -> None:
     await tab.sign_in(demo.keys.city)
@@ -117,11 +120,6 @@ async def test_the_overview_compliance_warnings_and_posters_show_the_demo_city(
         assert len(await _values(tab, "by-district", "return_rate")) == 16
         await tab.shot("demo-overview")
 
-        # No deadline has been handled for enterprises registered today: the page says so.
-        await tab.open("/console/compliance")
-        await expect(tab.page.locator("#no-deadline-yet")).to_be_visible()
-        await tab.shot("demo-compliance")
-
         # The W12 signs are raised within a minute of the figures.
         warnings = await eventually(
             lambda: _get(http, "/v1/warnings", demo.keys.city),
@@ -135,6 +133,60 @@ async def test_the_overview_compliance_warnings_and_posters_show_the_demo_city(
     await tab.shot("demo-warnings")
     await tab.open("/console/posters")
     assert await tab.page.locator("table.posters a[href$='.png']").count() == 16 * 7
+
+
+async def test_the_compliance_page_lists_who_was_late_or_missing_and_reminds_them_through_notify(
+    tab: ConsolePage, demo: Demo
+) -> None:
+    async with httpx.AsyncClient(base_url=demo.stack.gateway.url, timeout=30) as http:
+        api = await _get(http, "/v1/compliance", demo.keys.city, week=WEEKS[-1])
+    missing = {e["credit_code"] for e in api["late_or_missing"] if e["status"] == "missing"}
+    expected_missing = {e.credit_code for e in CITY.enterprises} - {
+        code for code, week, _ in CITY.reports if week == WEEKS[-1]
+    }
+    assert missing == expected_missing, "everyone of the register without a W12 report"
+    assert api["total"]["late"] > 0
+    assert api["total"]["expected"] == len(CITY.enterprises)
+
+    # Without a week the page shows the latest whose deadline has passed: the demo's last.
+    await tab.sign_in(demo.keys.city)
+    await tab.open("/console/compliance")
+    assert WEEKS[-1] in await tab.page.locator("h1").inner_text()
+    assert await _values(tab, "late-or-missing", "credit_code") == [
+        e["credit_code"] for e in api["late_or_missing"]
+    ]
+    for count in ("expected", "on_time", "late", "missing"):
+        shown = tab.page.locator(f"[data-count='{count}'] .value")
+        assert await shown.get_attribute("data-value") == str(api["total"][count])
+    # Every demo week is in the picker, and no week of today: the register's period has ended.
+    picker = await tab.page.locator("select[name='week'] option").all_inner_texts()
+    assert picker == list(reversed(WEEKS))
+    await tab.shot("demo-compliance")
+
+    async with httpx.AsyncClient(base_url=demo.simulator_url) as sim:
+        # Every provider accepts from now on: each reminder reaches its enterprise's contact.
+        (await sim.post("/_sim/config", json={"permanent_rate": 0})).raise_for_status()
+        await tab.page.get_by_role("button", name="发送催报提醒").click()
+        await tab.page.wait_for_selector("#reminders-sent", timeout=WAIT_MS)
+        assert f"{len(missing)} 家" in await tab.page.locator("#reminders-sent").inner_text()
+        contacts = {
+            e.credit_code: registration(e, n)["contact"]["phone"]
+            for n, e in enumerate(CITY.enterprises)
+        }
+        reminded = await eventually(
+            lambda: _contacts_texted(sim, set(contacts.values())),
+            lambda found: found == {contacts[code] for code in missing},
+            within=60,
+            what="a reminder at the contact of every enterprise missing in W12",
+        )
+    assert reminded
+
+
+async def _contacts_texted(sim: httpx.AsyncClient, phones: set[str]) -> set[str]:
+    """The enterprises' contact phones any simulated provider accepted a message for."""
+    answer: dict[str, Any] = (await sim.get("/_sim/received")).raise_for_status().json()
+    addresses = {a for provider in answer.values() for a in provider["by_address"]}
+    return {phone for phone in phones if any(a.endswith(phone) for a in addresses)}
 
 
 async def test_the_demand_lists_show_the_apis_open_vacancies(tab: ConsolePage, demo: Demo) -> None:
