@@ -197,7 +197,7 @@ def test_unknown_and_missing_headings_refuse_the_file_naming_columns_not_their_t
         read_reports(csv_of([], headings=headings), CSV)
 
     message = str(refused.value)
-    assert "unknown headings in columns S" in message
+    assert "unknown headings in columns T" in message  # after the template's 19 columns
     assert "required headings missing: 统一社会信用代码、周次 (如 2020-W07)" in message
     assert "手机" not in message
 
