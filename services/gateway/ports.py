@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
@@ -250,6 +250,9 @@ class AuditEntry:
     topic: str
     subject: str
     accepted_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    stated: Mapping[str, str] | None = None
+    """The dates the sender stated that put the write in the past (a register's monitoring
+    period, when a report reached a bureau), by field; None: it stated none."""
 
 
 class AuditLog(Protocol):

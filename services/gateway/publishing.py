@@ -15,7 +15,7 @@ from services.gateway.dependencies import GatewayResources
 from services.gateway.domain.access import Principal
 from services.gateway.enterprise_scope import claim_district, registered_district
 from services.gateway.ports import AuditEntry
-from services.gateway.submission_kinds import SubmissionKind
+from services.gateway.submission_kinds import SubmissionKind, stated_dates
 from services.platform.kafka import PublishFailed
 from services.platform.metrics import EVENTS_PUBLISHED
 
@@ -70,7 +70,15 @@ async def publish_for(
     # After the broker's ack: should this fail, the client's retry (same Idempotency-Key) writes
     # it; the event itself is counted once either way.
     await resources.audit.record(
-        AuditEntry(event.id, actor, district_code, event_type, topic.name, subject)
+        AuditEntry(
+            event.id,
+            actor,
+            district_code,
+            event_type,
+            topic.name,
+            subject,
+            stated=stated_dates(data),
+        )
     )
     return event.id
 

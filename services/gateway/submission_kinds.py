@@ -41,6 +41,20 @@ from services.gateway.submission_models import (
     payload_of,
 )
 
+AFTER_THE_FACT = ("monitored_from", "monitored_until", "received_at")
+"""The fields a bureau states when it enters what reached it earlier: its alone to state, and
+kept in the audit log."""
+
+
+def stated_dates(data: BaseModel) -> dict[str, str] | None:
+    """The after-the-fact dates `data` states, by field, for the audit log; None if none."""
+    stated = {
+        name: value.isoformat()
+        for name in AFTER_THE_FACT
+        if (value := getattr(data, name, None)) is not None
+    }
+    return stated or None
+
 
 class KindName(StrEnum):
     ENTERPRISE_REGISTRATION = "enterprise_registration"
@@ -87,9 +101,7 @@ def _admit_registration(
         frozenset(role.value for role in body.monitoring_roles),
         body.key_enterprise_category.value if body.key_enterprise_category else None,
     )
-    principal.ensure_may_state_when(
-        [name for name in ("monitored_from", "monitored_until") if getattr(body, name) is not None]
-    )
+    principal.ensure_may_state_when(list(stated_dates(body) or ()))
     registrant = (
         Registrant.ENTERPRISE if principal.kind is PrincipalKind.ENTERPRISE else Registrant.BUREAU
     )
@@ -102,7 +114,7 @@ def _admit_weekly_report(
     principal: Principal, body: WeeklyReportIn, registered_in: str | None
 ) -> Admitted:
     principal.ensure_may_report_for(body.credit_code, registered_in)
-    principal.ensure_may_state_when(["received_at"] if body.received_at is not None else [])
+    principal.ensure_may_state_when(list(stated_dates(body) or ()))
     return Admitted(payload_of(body, WeeklyReport), registered_in)
 
 

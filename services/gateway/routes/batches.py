@@ -34,7 +34,13 @@ from services.gateway.ports import AuditEntry, Claim, DistrictClaim
 from services.gateway.problems import RETRY_LATER, problem
 from services.gateway.publishing import SOURCE
 from services.gateway.routes.batch_models import BatchRequest, BatchResult, TypedBatch
-from services.gateway.submission_kinds import KINDS, Admitted, KindName, SubmissionKind
+from services.gateway.submission_kinds import (
+    KINDS,
+    Admitted,
+    KindName,
+    SubmissionKind,
+    stated_dates,
+)
 from services.platform.kafka import EncodedEvent
 from services.platform.metrics import EVENTS_PUBLISHED
 
@@ -293,6 +299,7 @@ async def _publish(
                     entry.kind.topic.name,
                     event.key.decode(),
                     now,
+                    stated_dates(entry.admitted.data) if entry.admitted else None,
                 )
             )
         EVENTS_PUBLISHED.labels(pending[0][0].kind.topic.name).inc(acknowledged)

@@ -206,6 +206,25 @@ async def test_the_audit_log_keeps_a_batch_of_writes_once_each(audit_log: AuditL
     assert [e.event_id for e in await audit_log.entries("310115", 10)] == ["b3"]
 
 
+async def test_the_audit_log_keeps_the_dates_a_write_stated(audit_log: AuditLog) -> None:
+    t0 = datetime(2026, 11, 30, 9, tzinfo=UTC)
+    stated = {"monitored_from": "2020-02-03", "monitored_until": "2020-03-22"}
+    imported = AuditEntry("s1", "official:city", "310115", "registered", "t", PUDONG_FOOD, t0)
+    await audit_log.record(replace(imported, stated=stated))
+    await audit_log.record_all(
+        [
+            replace(imported, event_id="s2", stated={"received_at": "2020-02-14T17:30:00+08:00"}),
+            replace(imported, event_id="s3", accepted_at=t0 - timedelta(seconds=1)),
+        ]
+    )
+
+    assert [(e.event_id, e.stated) for e in await audit_log.entries(None, 10)] == [
+        ("s2", {"received_at": "2020-02-14T17:30:00+08:00"}),
+        ("s1", stated),
+        ("s3", None),
+    ]
+
+
 async def test_a_key_is_revoked_by_the_id_shown_at_issue(
     stores: tuple[KeyStore, IdempotencyStore],
 ) -> None:

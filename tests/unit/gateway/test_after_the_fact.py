@@ -21,6 +21,7 @@ from tests.unit.gateway.conftest import Gateway, gateway_on_fakes
 PUDONG_FOOD = credit_code(31, "310115")
 PERIOD = {"monitored_from": "2020-02-03", "monitored_until": "2020-03-22"}
 RECEIVED = "2020-02-14T17:30:00+08:00"
+RECEIVED_W08 = "2020-02-21T09:00:00+08:00"
 
 
 @pytest_asyncio.fixture
@@ -33,7 +34,7 @@ def _fields(answer: dict[str, Any]) -> list[str]:
     return [p["field"] for p in answer["problems"]]
 
 
-async def test_a_bureau_registers_with_its_monitoring_period_and_passes_on_received_reports(
+async def test_a_bureau_enters_its_register_and_received_reports_on_the_record(
     gateway: Gateway,
 ) -> None:
     city = gateway.key(PrincipalKind.OFFICIAL)
@@ -54,6 +55,24 @@ async def test_a_bureau_registers_with_its_monitoring_period_and_passes_on_recei
     )
     [report] = gateway.published(ENTERPRISE_REPORTS)
     assert datetime.fromisoformat(report["data"]["received_at"]) == datetime.fromisoformat(RECEIVED)
+    # On the record, beside each write (a batch's likewise): who back-dated what.
+    entries = [
+        {
+            "id": "late-form",
+            "kind": "weekly_report",
+            "data": {**weekly_report(PUDONG_FOOD, week="2020-W08"), "received_at": RECEIVED_W08},
+        }
+    ]
+    batch = await gateway.http.post(
+        "/v1/submissions/batch", json={"entries": entries}, headers=city
+    )
+    assert batch.json()["entries"][0]["status"] == 202, batch.text
+    audit = (await gateway.http.get("/v1/audit", headers=city)).json()["entries"]
+    assert {e["event_id"]: e["stated"] for e in audit} == {
+        event["id"]: PERIOD,
+        report["id"]: {"received_at": RECEIVED},
+        batch.json()["entries"][0]["event_id"]: {"received_at": RECEIVED_W08},
+    }
 
 
 async def test_an_enterprise_may_not_back_date_its_registration_or_its_report(

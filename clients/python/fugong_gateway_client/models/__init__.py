@@ -8,6 +8,7 @@ from .answer_in import AnswerIn
 from .appointment_problem import AppointmentProblem
 from .audience_in import AudienceIn
 from .audit_entry_out import AuditEntryOut
+from .audit_entry_out_stated_type_0 import AuditEntryOutStatedType0
 from .audit_out import AuditOut
 from .batch_entry import BatchEntry
 from .batch_entry_data import BatchEntryData
@@ -174,6 +175,7 @@ __all__ = (
     "AppointmentProblem",
     "AudienceIn",
     "AuditEntryOut",
+    "AuditEntryOutStatedType0",
     "AuditOut",
     "BatchEntry",
     "BatchEntryData",
