@@ -13,9 +13,7 @@ kafka.sh's own CA, users and client settings; `connection` is the test's admin c
 from __future__ import annotations
 
 import os
-import random
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -31,7 +29,7 @@ from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_delay, w
 
 from services.platform.kafka_connection import KafkaConnection
 from tests.support.infra import KAFKA, connection_from_file
-from tests.support.processes import REPO, free_port
+from tests.support.processes import REPO, free_port, free_port_block
 from tests.support.waiting import eventually
 
 KAFKA_SH = REPO / "deploy" / "local" / "kafka.sh"
@@ -164,10 +162,7 @@ def _alive(pid: int) -> bool:
 @contextmanager
 def private_broker(state_dir: Path, *, security: str = SHARED_SECURITY) -> Iterator[PrivateBroker]:
     """A started broker, stopped (or killed, if it will not stop) however the test ends."""
-    port = free_port()
-    controller_port = free_port()
-    while controller_port == port:
-        controller_port = free_port()
+    port, controller_port = free_port(), free_port()
     broker = PrivateBroker(state_dir, port, controller_port, security)
     broker.start()
     try:
@@ -295,26 +290,6 @@ class PrivateCluster:
         }
         args = [command] if node is None else [command, str(node)]
         _kafka_sh(args, env, timeout=timeout, log_path=self.log_path(node or 1))
-
-
-def free_port_block(count: int) -> int:
-    """The first of `count` consecutive free loopback ports, below Linux's ephemeral range (so a
-    client's outgoing connection cannot take one between this check and the broker's bind)."""
-    rng = random.Random()
-    for _ in range(200):
-        base = rng.randrange(20000, 32000 - count)
-        if all(_port_free(port) for port in range(base, base + count)):
-            return base
-    raise BrokerFailed(f"no {count} consecutive free ports found between 20000 and 32000")
-
-
-def _port_free(port: int) -> bool:
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
 
 
 @contextmanager
