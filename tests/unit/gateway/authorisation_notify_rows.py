@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import uuid
 
+from tests.support.data import return_to_work_campaign
 from tests.unit.gateway.authorisation_callers import Row
 
 CAMPAIGN = uuid.UUID("0b7e5c1e-6a43-4f0e-9a53-3c1b1f6b2a10")
 ROSTER = {"members": [{"name": "王芳", "mobile": "138 1234 5678", "department": "生产部"}]}
-CAMPAIGN_BODY = {
-    "template": "return_to_work",
-    "values": {
-        "enterprise_name": "上海浦江食品有限公司",
-        "return_date": "2月17日",
-        "site": "二号车间",
-        "instructions": "请携带健康码。",
-    },
-}
+CAMPAIGN_BODY = return_to_work_campaign()
 
 NOTIFY_ROWS: dict[str, Row] = {
     "upload-roster": (
