@@ -7,7 +7,8 @@ same data, as an outage would.
 
 Security follows the shared broker's (`tests.support.infra.KAFKA`): SASL_SSL when it is, with
 kafka.sh's own CA, users and client settings; `connection` is the test's admin connection and
-`connection_as(user)` a service's.
+`service_user(user)` a service's, None on a plaintext broker: what `running_stack` takes as
+`kafka_users`, so each service runs as its own user with the catalogue's ACLs, as deployed.
 """
 
 from __future__ import annotations
@@ -63,6 +64,10 @@ class PrivateBroker:
     def connection_as(self, user: str) -> KafkaConnection:
         return _connection(self.state_dir / "kafka", user)
 
+    def service_user(self, user: str) -> KafkaConnection | None:
+        """As one of the services' users (`fugong-gateway`, ...); None on a plaintext broker."""
+        return _service_user(self.state_dir / "kafka", self.security, user)
+
     @property
     def log_path(self) -> Path:
         return self.state_dir / "logs" / "kafka.log"
@@ -101,6 +106,16 @@ def _connection(kafka_root: Path, user: str) -> KafkaConnection:
     clients = kafka_root / "clients"
     user_file = clients / f"{user}.env"
     return connection_from_file(user_file if user_file.exists() else clients / "admin.env")
+
+
+def _service_user(kafka_root: Path, security: str, user: str) -> KafkaConnection | None:
+    """A service user's connection; a plaintext broker has no users (and no ACLs)."""
+    if security == "plaintext":
+        return None
+    user_file = kafka_root / "clients" / f"{user}.env"
+    if not user_file.is_file():
+        raise BrokerFailed(f"kafka.sh wrote no client settings for {user} ({user_file})")
+    return connection_from_file(user_file)
 
 
 def _kafka_sh(args: list[str], env: dict[str, str], *, timeout: float, log_path: Path) -> None:
@@ -210,6 +225,10 @@ class PrivateCluster:
     def connection(self) -> KafkaConnection:
         """As the admin user, to every node."""
         return _connection(self.state_dir / "kafka-cluster", "admin")
+
+    def service_user(self, user: str) -> KafkaConnection | None:
+        """As one of the services' users, to every node; None on a plaintext cluster."""
+        return _service_user(self.state_dir / "kafka-cluster", self.security, user)
 
     def log_path(self, node: int) -> Path:
         return self.state_dir / "logs" / f"kafka-{node}.log"

@@ -9,19 +9,14 @@ from datetime import UTC, datetime
 from services.contracts.topics import NOTIFY_CAMPAIGNS
 from services.gateway.domain.access import PrincipalKind
 from services.gateway.domain.spreadsheets import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE
-from tests.support.data import credit_code
+from tests.support.data import credit_code, return_to_work_campaign
 from tests.support.sheets import csv_of, xlsx_of
 from tests.unit.gateway.conftest import Gateway
 
 PUDONG_FOOD = credit_code(1, "310115")
 HEADINGS = ["姓名", "手机号", "同意通知", "部门", "厂区", "首选渠道"]
-VALUES = {
-    "enterprise_name": "上海浦江食品有限公司",
-    "return_date": "2月17日",
-    "site": "二号车间",
-    "instructions": "请携带健康码。",
-}
-CAMPAIGN = {"template": "return_to_work", "values": VALUES}
+CAMPAIGN = return_to_work_campaign()
+VALUES: dict[str, str] = CAMPAIGN["values"]
 
 
 def _owner(gateway: Gateway) -> dict[str, str]:
