@@ -206,35 +206,52 @@ async def test_a_booking_notice_reaches_the_person_through_the_gateway_view(
     assert "浦东新区就业服务中心（浦东新区梅花路1号）" in body
 
 
+RECOMMENDATION = {
+    "title": "叉车司机",
+    "district_name": "闵行区",
+    "salary": "5500-7000",
+    "reason": "职业完全对口（4-02-06-03）",
+}
+
+
+async def _seeker(
+    rig: NotifyRig, serial: int, *, consent: bool = True, channel: str = "sms"
+) -> str:
+    """A seeker as matching keeps them (its schema migrated into the test's database)."""
+    seeker = str(uuid.uuid4())
+    await rig.pool.execute(
+        "INSERT INTO matching.job_seekers (seeker_id, active, district_code, occupation_group,"
+        " desired_groups, salary_floor, profile, mobile, consent_to_contact, registered_by, "
+        "changed_at, event_id) VALUES ($1::uuid, true, '310112', '4', '{4}', 5000, "
+        "jsonb_build_object('preferred_channel', $4::text), $2, $3, 'self', now(), $1::text)",
+        seeker,
+        _phone(serial),
+        consent,
+        channel,
+    )
+    return seeker
+
+
+async def _recommend(rig: NotifyRig, seeker: str) -> None:
+    await rig.publisher.request_notice(
+        NotificationRequest(
+            recipient_kind=RecipientKind.JOB_SEEKER,
+            recipient=seeker,
+            template=Template.JOB_RECOMMENDED,
+            parameters=RECOMMENDATION,
+            requested_by="matching",
+        )
+    )
+
+
 async def test_a_recommendation_reaches_only_the_seeker_who_consented(rig: NotifyRig) -> None:
     """Matching's view of consenting seekers is how notify reaches them: a seeker who did not
     consent is refused with a reason, never sent to."""
     await migrate(rig.pool, "matching", "services.matching")
-    consenting, silent = str(uuid.uuid4()), str(uuid.uuid4())
-    for seeker, consent, serial in ((consenting, True, 8), (silent, False, 9)):
-        await rig.pool.execute(
-            "INSERT INTO matching.job_seekers (seeker_id, active, district_code, occupation_group,"
-            " desired_groups, salary_floor, profile, mobile, consent_to_contact, registered_by, "
-            "changed_at, event_id) VALUES ($1::uuid, true, '310112', '4', '{4}', 5000, "
-            "'{\"preferred_channel\": \"sms\"}'::jsonb, $2, $3, 'self', now(), $1::text)",
-            seeker,
-            _phone(serial),
-            consent,
-        )
+    consenting = await _seeker(rig, 8)
+    silent = await _seeker(rig, 9, consent=False)
     for seeker in (consenting, silent):
-        request = NotificationRequest(
-            recipient_kind=RecipientKind.JOB_SEEKER,
-            recipient=seeker,
-            template=Template.JOB_RECOMMENDED,
-            parameters={
-                "title": "叉车司机",
-                "district_name": "闵行区",
-                "salary": "5500-7000",
-                "reason": "职业完全对口（4-02-06-03）",
-            },
-            requested_by="matching",
-        )
-        await rig.publisher.request_notice(request)
+        await _recommend(rig, seeker)
 
     statuses = await _settled(rig, expected=2, within=20)
 
@@ -246,41 +263,16 @@ async def test_a_recommendation_reaches_only_the_seeker_who_consented(rig: Notif
     assert reason == "the job seeker is unknown or did not consent"
 
 
-RECOMMENDATION = {
-    "title": "叉车司机",
-    "district_name": "闵行区",
-    "salary": "5500-7000",
-    "reason": "职业完全对口（4-02-06-03）",
-}
-
-
 async def test_a_seeker_who_prefers_calls_is_called_and_a_wechat_one_texted(
     rig: NotifyRig,
 ) -> None:
     """The preferred channel in matching's view orders the seeker's channels, as a roster
     member's does; WeChat needs an openid, which a seeker's profile does not carry, so SMS."""
     await migrate(rig.pool, "matching", "services.matching")
-    callee, wechat_user = str(uuid.uuid4()), str(uuid.uuid4())
-    for seeker, channel, serial in ((callee, "voice", 10), (wechat_user, "wechat", 11)):
-        await rig.pool.execute(
-            "INSERT INTO matching.job_seekers (seeker_id, active, district_code, occupation_group,"
-            " desired_groups, salary_floor, profile, mobile, consent_to_contact, registered_by, "
-            "changed_at, event_id) VALUES ($1::uuid, true, '310112', '4', '{4}', 5000, "
-            "jsonb_build_object('preferred_channel', $3::text), $2, true, 'self', now(), "
-            "$1::text)",
-            seeker,
-            _phone(serial),
-            channel,
-        )
-        await rig.publisher.request_notice(
-            NotificationRequest(
-                recipient_kind=RecipientKind.JOB_SEEKER,
-                recipient=seeker,
-                template=Template.JOB_RECOMMENDED,
-                parameters=RECOMMENDATION,
-                requested_by="matching",
-            )
-        )
+    callee = await _seeker(rig, 10, channel="voice")
+    wechat_user = await _seeker(rig, 11, channel="wechat")
+    for seeker in (callee, wechat_user):
+        await _recommend(rig, seeker)
 
     # A call has no receipt: `sent` is as far as it goes.
     statuses = await eventually(
