@@ -44,6 +44,7 @@ from services.gateway.domain.verification import (
     new_code,
     number_hash,
 )
+from services.gateway.ports import VerificationAttempt
 from services.gateway.problems import FieldRefused
 from services.gateway.publishing import publish, publish_for
 from services.gateway.rate_limits import retry_after_header
@@ -169,7 +170,7 @@ async def verify_your_mobile(body: CodeIn, resources: ResourcesDep) -> SelfRegis
     answer carries your key, once. A few wrong codes end the registration."""
     secret = gateway_secret(resources)
     policy = resources.settings.verification_policy
-    principal = Principal(PrincipalKind.JOB_SEEKER, seeker_id=body.seeker_id)
+    answer: SelfRegistered | None = None
     async with resources.self_registrations.verifying(body.seeker_id) as attempt:
         if attempt is None:
             raise _not_waiting()
@@ -178,23 +179,33 @@ async def verify_your_mobile(body: CodeIn, resources: ResourcesDep) -> SelfRegis
         if verdict.counts:
             await attempt.wrong()
         if verdict.outcome is Outcome.VERIFIED:
-            profile = SeekerProfile.model_validate(attempt.registration.profile)
-            event_id = await _publish_registration(resources, principal, profile)
-            days = resources.settings.job_seeker_key_days
-            key = await resources.api_keys.issue(
-                principal, "self-registered job seeker", timedelta(days)
-            )
-            await attempt.verified(number_hash(secret, profile.mobile))
+            answer = await _activate(resources, attempt, secret)
     CODES.labels(verdict.outcome.value).inc()
+    if answer is not None:
+        return answer
     if verdict.outcome is Outcome.EXHAUSTED:
         raise _exhausted("code")
-    if verdict.outcome is not Outcome.VERIFIED:
-        raise FieldRefused(
-            status.HTTP_422_UNPROCESSABLE_CONTENT, "code", verdict.outcome.value, verdict.message
-        )
+    raise FieldRefused(
+        status.HTTP_422_UNPROCESSABLE_CONTENT, "code", verdict.outcome.value, verdict.message
+    )
+
+
+async def _activate(
+    resources: GatewayResources, attempt: VerificationAttempt, secret: bytes
+) -> SelfRegistered:
+    """Publish the registration, issue the seeker's key and end the waiting: should a step fail,
+    the attempt is undone, the registration waits as before and a retry finishes it (the same
+    event id; a key issued by the failed try was never shown, and expires unused)."""
+    seeker_id = attempt.registration.seeker_id
+    principal = Principal(PrincipalKind.JOB_SEEKER, seeker_id=seeker_id)
+    profile = SeekerProfile.model_validate(attempt.registration.profile)
+    event_id = await _publish_registration(resources, principal, profile)
+    days = resources.settings.job_seeker_key_days
+    key = await resources.api_keys.issue(principal, "self-registered job seeker", timedelta(days))
+    await attempt.verified(number_hash(secret, profile.mobile))
     return SelfRegistered(
         event_id=event_id,
-        seeker_id=body.seeker_id,
+        seeker_id=seeker_id,
         api_key=key,
         key_valid_until=date.today() + timedelta(days),
     )
