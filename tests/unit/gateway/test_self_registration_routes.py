@@ -229,3 +229,21 @@ async def test_a_verified_seeker_keeps_the_number_they_proved(gateway: Gateway) 
         f"/v1/job-seekers/{seeker_id}", json=seeker_body(mobile="13812345670"), headers=assistant
     )
     assert by_assistant.status_code == 202, by_assistant.text
+
+
+async def test_a_verification_the_broker_did_not_take_can_be_retried_with_the_same_code(
+    gateway: Gateway,
+) -> None:
+    seeker_id = await _register(gateway)
+    code = _code_sent(gateway, seeker_id)
+
+    gateway.publisher.unavailable = True
+    refused = await gateway.http.post(VERIFY, json={"seeker_id": seeker_id, "code": code})
+    gateway.publisher.unavailable = False
+    retried = await gateway.http.post(VERIFY, json={"seeker_id": seeker_id, "code": code})
+
+    assert refused.status_code == 503
+    assert "api_key" not in refused.text
+    assert retried.status_code == 201, retried.text
+    assert len(gateway.published(JOB_SEEKERS)) == 1
+    assert gateway.self_registrations.rows == {}
