@@ -57,6 +57,11 @@ def create_app(settings: SimulatorSettings | None = None) -> FastAPI:
         """What each provider accepted, per address (tests count duplicates)."""
         return provider.received()
 
+    @app.get("/_sim/inbox/{address}")
+    async def inbox(address: str) -> list[dict[str, object]]:
+        """The SMS a number received (template id and values), oldest first."""
+        return provider.inboxes.get(address, [])
+
     @app.post("/_sim/replies")
     async def sms_reply(reply: SmsReply) -> dict[str, str]:
         """A recipient replies to an SMS (e.g. TD): Tencent's reply pull hands it out once."""

@@ -122,6 +122,9 @@ async def _send_sms(provider: Provider, body: dict[str, Any]) -> JSONResponse:
     for phone in phones:
         draw = provider.draw()
         serial = provider.accept(SMS, phone, session).serial_no if draw is Draw.OK else ""
+        if draw is Draw.OK:
+            values = [str(v) for v in body.get("TemplateParamSet") or []]
+            provider.deliver(phone, str(body["TemplateId"]), values)
         code, message = SMS_CODES[draw]
         statuses.append(
             {

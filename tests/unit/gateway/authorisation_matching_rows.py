@@ -106,7 +106,16 @@ MATCHING_ROWS: dict[str, Row] = {
     ),
     "self-registration": (
         "POST", "/v1/job-seekers/self-registration", None, seeker_body(district_code="310115"),
-        (201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201),
+        (202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202),
+    ),
+    "self-registration-verify": (  # open, whatever key is sent: no registration waits here
+        "POST", "/v1/job-seekers/self-registration/verify", None,
+        {"seeker_id": SEEKER, "code": "042917"},
+        (422, 422, 422, 422, 422, 422, 422, 422, 422, 422, 422, 422, 422),
+    ),
+    "self-registration-resend": (
+        "POST", "/v1/job-seekers/self-registration/resend", None, {"seeker_id": SEEKER},
+        (422, 422, 422, 422, 422, 422, 422, 422, 422, 422, 422, 422, 422),
     ),
     "read-seeker": (
         "GET", f"/v1/job-seekers/{SEEKER}", None, None,

@@ -32,6 +32,7 @@ from .channel_progress_out_statuses import ChannelProgressOutStatuses
 from .check_out import CheckOut
 from .closing_in import ClosingIn
 from .closing_reason import ClosingReason
+from .code_in import CodeIn
 from .community import Community
 from .community_changes import CommunityChanges
 from .community_figures import CommunityFigures
@@ -93,6 +94,7 @@ from .key_enterprise_out import KeyEnterpriseOut
 from .key_enterprises_out import KeyEnterprisesOut
 from .kind_name import KindName
 from .monitoring_role import MonitoringRole
+from .new_code_in import NewCodeIn
 from .not_yet_returned_in import NotYetReturnedIn
 from .officer_in import OfficerIn
 from .online_alternative_out import OnlineAlternativeOut
@@ -121,6 +123,7 @@ from .recorded_reports import RecordedReports
 from .registrant_in import RegistrantIn
 from .registration_accepted import RegistrationAccepted
 from .registration_out import RegistrationOut
+from .registration_waiting import RegistrationWaiting
 from .reschedule_in import RescheduleIn
 from .return_to_work_cell import ReturnToWorkCell
 from .return_to_work_figures import ReturnToWorkFigures
@@ -198,6 +201,7 @@ __all__ = (
     "CheckOut",
     "ClosingIn",
     "ClosingReason",
+    "CodeIn",
     "Community",
     "CommunityChanges",
     "CommunityFigures",
@@ -259,6 +263,7 @@ __all__ = (
     "KeyEnterprisesOut",
     "KindName",
     "MonitoringRole",
+    "NewCodeIn",
     "NotYetReturnedIn",
     "OfficerIn",
     "OnlineAlternativeOut",
@@ -287,6 +292,7 @@ __all__ = (
     "RegistrantIn",
     "RegistrationAccepted",
     "RegistrationOut",
+    "RegistrationWaiting",
     "RescheduleIn",
     "ReturnToWorkCell",
     "ReturnToWorkFigures",
