@@ -44,7 +44,7 @@ def _wechat(n: int, **extra: object) -> RosterMember:
         mobile=True,
         wechat_openid=f"oFugong00000000{n:02d}",
         preferred_channel=R.WECHAT,
-        **extra,  # type: ignore[arg-type]
+        **extra,
     )
 
 
