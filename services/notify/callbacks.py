@@ -156,6 +156,8 @@ def callback_listener(settings: NotifySettings) -> Extension:
     """The listener as a service of the worker's app, on its loop, with the worker's pool."""
 
     def extend(app: faust.App, worker: StreamWorker[Any]) -> None:
+        if settings.callback_port is None:
+            return  # nobody listens: WeChat and voice messages end at `sent`
         inboxes: dict[int, PushedOutcomeInbox] = {}
 
         def inbox() -> Inbox | None:

@@ -20,8 +20,12 @@ DEV_SECRET = "dev-only-not-a-secret"  # noqa: S105 (a placeholder the prod check
 
 class NotifySettings(StreamSettings):
     admin_port: int = Field(8103, ge=1, le=65535)
-    callback_port: int = Field(
-        8203, ge=1, le=65535, description="the listener for WeChat's and VMS's pushed outcomes"
+    callback_port: int | None = Field(
+        None,
+        ge=1,
+        le=65535,
+        description="the listener for WeChat's and VMS's pushed outcomes (8203 under make up "
+        "and in Kubernetes); unset, none listens and those messages stay `sent`",
     )
     wechat_callback_token: SecretStr = Field(
         SecretStr(DEV_SECRET),
@@ -222,6 +226,8 @@ class NotifySettings(StreamSettings):
             "FUGONG_WECHAT_CALLBACK_TOKEN": self.wechat_callback_token,
         }
         placeholders = [name for name, s in secrets.items() if s.get_secret_value() == DEV_SECRET]
+        if self.callback_port is None:
+            placeholders.append("FUGONG_CALLBACK_PORT")
         if placeholders:
             raise ValueError(f"in prod {', '.join(placeholders)} must be set")
         plain = [
