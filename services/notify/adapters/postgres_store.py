@@ -23,6 +23,7 @@ from services.notify.domain.records import (
     RecordCampaign,
     RecordCancel,
     RecordContact,
+    RecordOptIn,
     RecordOptOut,
     RecordRequest,
     RecordRosterChunk,
@@ -100,7 +101,9 @@ class PostgresNotifyStore:
         campaign_events = [
             r
             for r in records
-            if isinstance(r, RecordRosterChunk | RecordCampaign | RecordCancel | RecordOptOut)
+            if isinstance(
+                r, RecordRosterChunk | RecordCampaign | RecordCancel | RecordOptOut | RecordOptIn
+            )
         ]
         return len(changed) + new_messages + await record_campaign_events(conn, campaign_events)
 

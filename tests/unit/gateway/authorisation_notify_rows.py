@@ -20,6 +20,14 @@ NOTIFY_ROWS: dict[str, Row] = {
         "POST", "/v1/rosters/opt-outs", None, {"mobile": "138 1234 5678", "channels": ["voice"]},
         (202, 202, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
     ),
+    "record-opt-in": (
+        "POST", "/v1/rosters/opt-ins", None,
+        {
+            "mobile": "138 1234 5678", "channels": ["voice"],
+            "consent": {"method": "written", "given_at": "2020-02-14T10:30:00+08:00"},
+        },
+        (202, 202, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+    ),
     "roster-summary": (
         "GET", "/v1/rosters", None, None,
         (200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),

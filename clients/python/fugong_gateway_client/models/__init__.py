@@ -40,6 +40,8 @@ from .community_point_in import CommunityPointIn
 from .community_report_in import CommunityReportIn
 from .compliance_counts import ComplianceCounts
 from .compliance_out import ComplianceOut
+from .consent_in import ConsentIn
+from .consent_method import ConsentMethod
 from .contact_channel import ContactChannel
 from .contact_in import ContactIn
 from .count_out import CountOut
@@ -98,6 +100,10 @@ from .new_code_in import NewCodeIn
 from .not_yet_returned_in import NotYetReturnedIn
 from .officer_in import OfficerIn
 from .online_alternative_out import OnlineAlternativeOut
+from .opt_in_accepted_out import OptInAcceptedOut
+from .opt_in_accepted_out_channels_item import OptInAcceptedOutChannelsItem
+from .opt_in_in import OptInIn
+from .opt_in_in_channels_item import OptInInChannelsItem
 from .opt_out_accepted_out import OptOutAcceptedOut
 from .opt_out_accepted_out_channels_item import OptOutAcceptedOutChannelsItem
 from .opt_out_in import OptOutIn
@@ -209,6 +215,8 @@ __all__ = (
     "CommunityReportIn",
     "ComplianceCounts",
     "ComplianceOut",
+    "ConsentIn",
+    "ConsentMethod",
     "ContactChannel",
     "ContactIn",
     "CountOut",
@@ -267,6 +275,10 @@ __all__ = (
     "NotYetReturnedIn",
     "OfficerIn",
     "OnlineAlternativeOut",
+    "OptInAcceptedOut",
+    "OptInAcceptedOutChannelsItem",
+    "OptInIn",
+    "OptInInChannelsItem",
     "OptOutAcceptedOut",
     "OptOutAcceptedOutChannelsItem",
     "OptOutIn",
