@@ -94,7 +94,7 @@ unit: setup ## Unit tests only (no IO)
 check: lint typecheck ## Lint and type-check
 
 test: infra check ## Set up, start Kafka and PostgreSQL, then lint, type-check and run every test
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q --durations=25
 
 test-cluster: infra ## Only the failure tests on a private three-node Kafka cluster, counts printed
 	$(PY) -m pytest -q -s -m cluster

@@ -24,7 +24,9 @@ PYTHON="${FUGONG_PYTHON:-$REPO_DIR/.venv/bin/python}"
 
 # name:port — the order they start in (notify sends to the provider simulator, so it comes first).
 # The port is where readiness is read: a service's admin port (the simulator's only one). The
-# gateway serves its API on a port of its own besides, FUGONG_GATEWAY_PORT.
+# gateway serves its API on a port of its own besides, FUGONG_GATEWAY_PORT, and notify listens
+# for the outcomes WeChat and voice push on FUGONG_NOTIFY_CALLBACK_PORT (8203; the simulator
+# pushes there).
 GATEWAY_PORT="${FUGONG_GATEWAY_PORT:-8000}"
 SERVICES=(
   "monitoring:${FUGONG_MONITORING_PORT:-8101}"
@@ -99,6 +101,8 @@ start_one() {
     FUGONG_ALIYUN_ENDPOINT="${FUGONG_ALIYUN_ENDPOINT:-127.0.0.1:${FUGONG_SIMULATOR_PORT:-8200}}" \
     FUGONG_VOICE_ENDPOINT="${FUGONG_VOICE_ENDPOINT:-127.0.0.1:${FUGONG_SIMULATOR_PORT:-8200}}" \
     FUGONG_WECHAT_API_BASE="${FUGONG_WECHAT_API_BASE:-http://127.0.0.1:${FUGONG_SIMULATOR_PORT:-8200}/cgi-bin/}" \
+    FUGONG_CALLBACK_PORT="${FUGONG_NOTIFY_CALLBACK_PORT:-8203}" \
+    FUGONG_SIM_PUSH_URL="${FUGONG_SIM_PUSH_URL:-http://127.0.0.1:${FUGONG_NOTIFY_CALLBACK_PORT:-8203}}" \
       nohup "$PYTHON" -m "services.$name" </dev/null >>"$LOG_DIR/$name.log" 2>&1 &
     echo $! >"$RUN_DIR/$name.pid"
   )

@@ -27,6 +27,7 @@ ROSTER_CHUNK_UPLOADED = "cn.fugong.notify.roster.chunk-uploaded.v1"
 CAMPAIGN_REQUESTED = "cn.fugong.notify.campaign.requested.v1"
 CAMPAIGN_CANCELLED = "cn.fugong.notify.campaign.cancelled.v1"
 MEMBER_OPTED_OUT = "cn.fugong.notify.roster.member-opted-out.v1"
+MEMBER_OPTED_IN = "cn.fugong.notify.roster.member-opted-in.v1"
 
 
 class RosterChunk(BaseModel):
@@ -53,6 +54,41 @@ class MemberOptOut(BaseModel):
     phone: str = Field(pattern=r"^\+[1-9][0-9]{6,14}$", description="E.164")
     channels: frozenset[Channel] = Field(min_length=1)
     opted_out_at: AwareDatetime
+
+
+class ConsentMethod(StrEnum):
+    """How an employee renewed their consent to be notified."""
+
+    WRITTEN = "written"  # 书面
+    ONLINE = "online"  # 线上 (a form, a mini program)
+    PHONE = "phone"  # 电话, recorded
+    IN_PERSON = "in_person"  # 当面
+
+
+class ConsentRenewal(BaseModel):
+    """The employee's renewed consent, as the enterprise records it (no personal data but the
+    number it is about: the reference is the enterprise's own, e.g. a form's number)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    method: ConsentMethod
+    given_at: AwareDatetime
+    reference: str | None = Field(None, max_length=64)
+
+
+class MemberOptIn(BaseModel):
+    """Payload of `roster.member-opted-in`: a member who refused channels takes them back, with
+    their renewed consent. Lifts the enterprise's recorded refusals of those channels and, for
+    SMS, an unsubscribe by reply (TD) sent before the consent was given."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    credit_code: str = Field(min_length=18, max_length=18)
+    phone: str = Field(pattern=r"^\+[1-9][0-9]{6,14}$", description="E.164")
+    channels: frozenset[Channel] = Field(min_length=1)
+    consent: ConsentRenewal
+    recorded_by: str = Field(min_length=1, max_length=128)
+    opted_in_at: AwareDatetime
 
 
 class CampaignTemplate(StrEnum):

@@ -24,6 +24,9 @@ class RecipientKind(StrEnum):
     # A job seeker who consented to be contacted (recipient: seeker id;
     # matching.job_seeker_contacts_v)
     JOB_SEEKER = "job_seeker"
+    # A job seeker registering themselves, before their number is proved (recipient: the seeker
+    # id they were given; gateway.self_registration_contacts_v, only while the code is valid)
+    SELF_REGISTRATION = "self_registration"
 
 
 class Template(StrEnum):
@@ -40,13 +43,16 @@ class Template(StrEnum):
     SHARING_AGREED = "sharing_agreed"
     # 岗位推荐: title, district_name, salary (e.g. 5500-7000), reason (the first of its reasons)
     JOB_RECOMMENDED = "job_recommended"
+    # 求职登记验证码: code (the one request that carries it; notify purges values like any text)
+    VERIFICATION_CODE = "verification_code"
 
 
 ParameterValue = Annotated[str, StringConstraints(max_length=200)]
 
 
 class NotificationRequest(BaseModel):
-    """Payload of `cn.fugong.notify.notification.requested.v1` (no personal data in it)."""
+    """Payload of `cn.fugong.notify.notification.requested.v1` (no personal data in it; a
+    `verification_code` request carries its one-time code, valid 10 minutes)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 

@@ -13,6 +13,7 @@ from datetime import timedelta
 from services.contracts.campaigns import (
     CAMPAIGN_CANCELLED,
     CAMPAIGN_REQUESTED,
+    MEMBER_OPTED_IN,
     MEMBER_OPTED_OUT,
     ROSTER_CHUNK_UPLOADED,
 )
@@ -160,7 +161,13 @@ NOTIFY_CAMPAIGNS = TopicSpec(
     consumers=frozenset({"notify"}),
     # Roster chunks and campaigns of one enterprise on one partition, in the order accepted:
     # a campaign is expanded after every roster chunk uploaded before it.
-    event_types=(ROSTER_CHUNK_UPLOADED, CAMPAIGN_REQUESTED, CAMPAIGN_CANCELLED, MEMBER_OPTED_OUT),
+    event_types=(
+        ROSTER_CHUNK_UPLOADED,
+        CAMPAIGN_REQUESTED,
+        CAMPAIGN_CANCELLED,
+        MEMBER_OPTED_OUT,
+        MEMBER_OPTED_IN,
+    ),
     # Roster chunks carry names and mobiles: kept only long enough for notify to record them
     # after an outage. Notify's schema holds the roster, and purges it after its retention.
     retention=timedelta(days=3),

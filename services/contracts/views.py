@@ -64,6 +64,8 @@ PUBLISHED_VIEWS = (
     _view("matching.recommendations_v", "gateway"),
     _view("matching.job_seeker_contacts_v", "notify"),
     _view("gateway.appointment_contacts_v", "notify"),
+    # Where a self-registration's SMS code goes while it is valid (seeker_id, mobile).
+    _view("gateway.self_registration_contacts_v", "notify"),
     # A campaign's owner and counts; its failures carry the number, masked by the gateway for
     # anyone but the owning enterprise; a roster counted by department and site.
     _view("notify.campaigns_v", "gateway"),

@@ -23,11 +23,16 @@ JSON = "application/json"
 SPREADSHEET_UPLOADS = frozenset({"/v1/weekly-reports/upload"})
 """Writes that take a file (CSV or .xlsx) rather than JSON, and a larger one."""
 BATCH_PATH = "/v1/submissions/batch"
-OPEN_PATHS = re.compile(r"/v1/fairs/[^/]+/registrants(/me(/interests)?)?")
+OPEN_PATHS = re.compile(
+    r"/v1/fairs/[^/]+/registrants(/me(/interests)?)?|/v1/job-seekers/self-registration/verify"
+)
 """Job seekers have no API key: they register for a fair, then act with the fair-scoped key
-their registration answers (`fair_registrants.py`); rate-limited per client address."""
+their registration answers (`fair_registrants.py`), or prove their mobile by the SMS code of
+their self-registration; rate-limited per client address."""
 SELF_REGISTRATION_PATH = "/v1/job-seekers/self-registration"
-"""The one write without a key: a job seeker registers themselves (rate-limited per address)."""
+CODE_SENDING_PATHS = frozenset({SELF_REGISTRATION_PATH, f"{SELF_REGISTRATION_PATH}/resend"})
+"""The writes without a key that text a code: a job seeker registers themselves, or asks for a
+new code; both come out of the address's self-registration allowance."""
 ROSTER_PATH = "/v1/rosters"
 """A roster comes as JSON or as a sheet, as large as a sheet may be."""
 
@@ -115,7 +120,7 @@ async def _refusal(request: Request) -> Response | None:
     if OPEN_PATHS.fullmatch(request.url.path):
         return _refused_open(request)
     challenge = {"WWW-Authenticate": "Bearer"}
-    if request.url.path == SELF_REGISTRATION_PATH and request.method == "POST":
+    if request.url.path in CODE_SENDING_PATHS and request.method == "POST":
         return _refused_self_registration(request)
     key = api_key_of(request)
     if not key:
@@ -185,17 +190,17 @@ def _refused_body(request: Request, rule: BodyRule) -> Response | None:
 
 
 def _refused_self_registration(request: Request) -> Response | None:
-    """Anyone may register as a job seeker, a few times an hour from one address: what a key
-    does for every other write, the address does here (behind a balancer, run the server with
-    its forwarded-address headers trusted, so the address is the caller's)."""
+    """Anyone may register as a job seeker (or ask for a new code), a few times an hour from one
+    address: what a key does for every other write, the address does here (behind a balancer,
+    run the server with its forwarded-address headers trusted, so the address is the caller's)."""
     settings: GatewaySettings = request.app.state.resources.settings
     address = request.client.host if request.client else "unknown"
     wait = request.app.state.registration_limiter.take(f"address:{address}")
     if wait:
         return problem(
             status.HTTP_429_TOO_MANY_REQUESTS,
-            f"at most {settings.self_registration_per_hour:g} self-registrations an hour from one "
-            "address; try again later",
+            f"at most {settings.self_registration_per_hour:g} self-registrations or new codes an "
+            "hour from one address; try again later",
             headers=retry_after_header(wait),
         )
     return _refused_body(request, body_rule(request.url.path, settings))

@@ -17,6 +17,7 @@ from services.gateway.adapters.console_sessions import PostgresConsoleSessions
 from services.gateway.adapters.enterprise_districts import PostgresEnterpriseDistricts
 from services.gateway.adapters.idempotency_keys import IdempotencyKeys
 from services.gateway.adapters.published_views import PublishedViews
+from services.gateway.adapters.self_registrations import PostgresSelfRegistrations
 from services.gateway.adapters.service_register import PostgresServiceRegister
 from services.gateway.admission import Admission
 from services.gateway.console.mount import mount_console
@@ -47,6 +48,7 @@ from services.gateway.routes import (
     report_sheets,
     reports,
     rosters,
+    self_registration,
     service_status,
     sharing,
     submissions,
@@ -103,6 +105,7 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
             service_register=PostgresServiceRegister(pool),
             appointments=PostgresAppointments(pool),
             enterprise_districts=PostgresEnterpriseDistricts(pool),
+            self_registrations=PostgresSelfRegistrations(pool),
         )
         app.state.console_sessions = PostgresConsoleSessions(
             pool, settings.api_key_pepper.get_secret_value()
@@ -153,6 +156,7 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     app.include_router(fairs.router, responses=PROBLEM_RESPONSES)
     app.include_router(fair_registrations.router, responses=PROBLEM_RESPONSES)
     app.include_router(sharing.router, responses=PROBLEM_RESPONSES)
+    app.include_router(self_registration.router, responses=PROBLEM_RESPONSES)
     app.include_router(job_seekers.router, responses=PROBLEM_RESPONSES)
     app.include_router(service_status.router, responses=PROBLEM_RESPONSES)
     app.include_router(

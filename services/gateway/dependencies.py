@@ -16,6 +16,7 @@ from services.gateway.ports import (
     IdempotencyStore,
     PrincipalKeys,
     ReadinessProbe,
+    SelfRegistrations,
     ServiceRegister,
     Views,
 )
@@ -39,6 +40,8 @@ class GatewayResources:
     appointments: Appointments
     enterprise_districts: EnterpriseDistricts
     """Where enterprises are registered, as this gateway published it (scope on write)."""
+    self_registrations: SelfRegistrations
+    """Self-registrations waiting for their SMS code, and the numbers seekers proved."""
 
 
 def _resources(request: Request) -> GatewayResources:

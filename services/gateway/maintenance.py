@@ -6,7 +6,9 @@ failed Job. It deletes
 - Idempotency-Key records older than `FUGONG_IDEMPOTENCY_RETENTION_DAYS` (a retry that late is a
   new submission; a later weekly report of the same week replaces the earlier one anyway), and
 - API keys expired or revoked more than `FUGONG_EXPIRED_KEY_RETENTION_DAYS` ago (until then they
-  stay, for audits of who held a key when).
+  stay, for audits of who held a key when), and
+- self-registrations never verified, a day after they were made (profile and mobile with them),
+  and the count of codes sent to each number, after an hour.
 """
 
 from __future__ import annotations
@@ -15,13 +17,15 @@ import argparse
 import asyncio
 import sys
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import asyncpg
 import structlog
 from pydantic import Field
 
+from services.gateway.adapters.self_registrations import PostgresSelfRegistrations
 from services.gateway.app import SCHEMA
+from services.gateway.domain.verification import Policy
 from services.platform.migrations import wait_for_schema
 from services.platform.postgres import open_database
 from services.platform.settings import ServiceSettings
@@ -46,12 +50,14 @@ class MaintenanceSettings(ServiceSettings):
 class Purged:
     idempotency_keys: int
     api_keys: int
+    self_registrations: int = 0
 
 
 async def purge(
     pool: asyncpg.Pool, idempotency_retention: timedelta, expired_key_retention: timedelta
 ) -> Purged:
-    """Delete idempotency records and expired or revoked keys past their retention."""
+    """Delete idempotency records and expired or revoked keys past their retention, and
+    self-registrations never verified (`domain/verification.py`'s lifetime)."""
     claims = await pool.execute(
         "DELETE FROM gateway.idempotency_keys WHERE created_at < now() - $1::interval",
         idempotency_retention,
@@ -60,7 +66,8 @@ async def purge(
         "DELETE FROM gateway.api_keys WHERE least(expires_at, revoked_at) < now() - $1::interval",
         expired_key_retention,
     )
-    return Purged(int(claims.split()[-1]), int(keys.split()[-1]))
+    unverified = await PostgresSelfRegistrations(pool).purge(datetime.now(UTC), Policy())
+    return Purged(int(claims.split()[-1]), int(keys.split()[-1]), unverified)
 
 
 async def _purge_with(settings: MaintenanceSettings) -> Purged:
@@ -84,7 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     settings = MaintenanceSettings()
     configure_logging("gateway-maintenance", settings.log_level, settings.log_format)
     purged = asyncio.run(_purge_with(settings))
-    log.info("purged", idempotency_keys=purged.idempotency_keys, api_keys=purged.api_keys)
+    log.info(
+        "purged",
+        idempotency_keys=purged.idempotency_keys,
+        api_keys=purged.api_keys,
+        self_registrations=purged.self_registrations,
+    )
     return 0
 
 

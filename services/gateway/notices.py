@@ -19,11 +19,14 @@ from services.contracts.campaigns import (
     CAMPAIGN_CANCELLED,
     CAMPAIGN_REQUESTED,
     LINKS,
+    MEMBER_OPTED_IN,
     MEMBER_OPTED_OUT,
     ROSTER_CHUNK_UPLOADED,
     Audience,
     CampaignCancel,
     CampaignRequest,
+    ConsentRenewal,
+    MemberOptIn,
     MemberOptOut,
     MissingValues,
     RosterChunk,
@@ -207,6 +210,33 @@ async def publish_opt_out(
             phone=phone,
             channels=channels,
             opted_out_at=datetime.now(UTC),
+        ),
+        idempotency_key=None,
+        district_code=await registered_district(resources, credit_code),
+    )
+
+
+async def publish_opt_in(
+    resources: GatewayResources,
+    principal: Principal,
+    credit_code: str,
+    phone: str,
+    channels: frozenset[Channel],
+    consent: ConsentRenewal,
+) -> str:
+    return await publish(
+        resources,
+        principal,
+        NOTIFY_CAMPAIGNS,
+        event_type=MEMBER_OPTED_IN,
+        subject=credit_code,
+        data=MemberOptIn(
+            credit_code=credit_code,
+            phone=phone,
+            channels=channels,
+            consent=consent,
+            recorded_by=principal.id,
+            opted_in_at=datetime.now(UTC),
         ),
         idempotency_key=None,
         district_code=await registered_district(resources, credit_code),

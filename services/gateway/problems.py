@@ -162,6 +162,24 @@ def problem(
     return JSONResponse(body, status_code=status_code, headers=headers, media_type=MEDIA_TYPE)
 
 
+class FieldRefused(Exception):
+    """A request refused because of one field's value, answered naming the field (never its
+    value) in `problems`, as invalid requests are."""
+
+    def __init__(
+        self,
+        status_code: int,
+        field: str,
+        rule: str,
+        message: str,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(f"{field}: {message}")
+        self.status_code = status_code
+        self.problem = {"field": field, "location": "body", "rule": rule, "message": message}
+        self.headers = headers
+
+
 def add_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
@@ -169,6 +187,7 @@ def add_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(PublishFailed, _not_published)
     app.add_exception_handler(IdempotencyKeyReused, _key_reused)
     app.add_exception_handler(AppointmentRefused, _appointment_refused)
+    app.add_exception_handler(FieldRefused, _field_refused)
     for unavailable in DATABASE_UNAVAILABLE:
         app.add_exception_handler(unavailable, _database_unavailable)
 
@@ -189,6 +208,12 @@ async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
     return problem(
         status.HTTP_422_UNPROCESSABLE_CONTENT, f"invalid request: {summary}", problems=problems
     )
+
+
+async def _field_refused(request: Request, exc: Exception) -> JSONResponse:
+    if not isinstance(exc, FieldRefused):  # registered for this type only
+        raise exc
+    return problem(exc.status_code, str(exc), headers=exc.headers, problems=[exc.problem])
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:

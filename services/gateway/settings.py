@@ -1,7 +1,9 @@
+from datetime import timedelta
 from typing import Self
 
 from pydantic import Field, SecretStr, model_validator
 
+from services.gateway.domain.verification import Policy
 from services.platform.settings import ServingSettings
 
 DEV_PEPPER = "dev-only-pepper-change-me"
@@ -52,6 +54,18 @@ class GatewaySettings(ServingSettings):
     )
     self_registration_burst: int = Field(
         3, ge=1, le=1_000, description="self-registrations a client address may make at once"
+    )
+    verification_code_minutes: int = Field(
+        10, ge=1, le=30, description="how long a self-registration's SMS code is valid"
+    )
+    verification_max_attempts: int = Field(
+        5, ge=1, le=20, description="wrong codes a self-registration may try before it ends"
+    )
+    verification_codes_per_number_per_hour: int = Field(
+        5, ge=1, le=50, description="SMS codes sent to one mobile in any hour, whoever asks"
+    )
+    verification_code_gap_seconds: float = Field(
+        60, ge=0, le=3600, description="least time between two SMS codes to one mobile"
     )
     job_seeker_key_days: int = Field(
         180, ge=1, le=730, description="how long a self-registered job seeker's key is valid"
@@ -125,6 +139,15 @@ class GatewaySettings(ServingSettings):
     console_refresh_seconds: int = Field(
         30, ge=1, le=3600, description="how often the console's pages fetch fresh figures"
     )
+
+    @property
+    def verification_policy(self) -> Policy:
+        return Policy(
+            code_lifetime=timedelta(minutes=self.verification_code_minutes),
+            max_attempts=self.verification_max_attempts,
+            codes_per_number_per_hour=self.verification_codes_per_number_per_hour,
+            min_gap_between_codes=timedelta(seconds=self.verification_code_gap_seconds),
+        )
 
     @property
     def metrics_need_key(self) -> bool:

@@ -35,7 +35,9 @@ def stream_spec(settings: MatchingSettings | None = None) -> StreamSpec[Record]:
         extensions=(
             publish_demand_changes(settings.demand_publish_interval_seconds, attempts),
             publish_sharing_notices(settings.sharing_notice_interval_seconds, attempts),
-            publish_recommendation_notices(settings.notice_publish_interval_seconds, attempts),
+            publish_recommendation_notices(
+                settings.recommendation_notice_interval_seconds, attempts
+            ),
             close_expired_postings(settings.expiry_interval_seconds),
         ),
     )

@@ -9,10 +9,12 @@ from services.notify.adapters.campaign_metrics import CampaignGauges
 from services.notify.adapters.delivery_events import DeliveryEvents
 from services.notify.adapters.postgres_outbox import PostgresOutbox
 from services.notify.adapters.postgres_store import PostgresNotifyStore
+from services.notify.adapters.pushed_outcomes_sql import ApplyPushedOutcomes
 from services.notify.adapters.retention import RetentionPurge
 from services.notify.adapters.tencent_sms import TencentSms
 from services.notify.adapters.tencent_vms import TencentVoice
 from services.notify.adapters.wechat_template import WeChatTemplate
+from services.notify.callbacks import callback_listener
 from services.notify.channels import ChannelProvider
 from services.notify.domain.records import Record
 from services.notify.events import ROUTES
@@ -63,6 +65,16 @@ def stream_spec(settings: NotifySettings | None = None) -> StreamSpec[Record]:
                 "campaign_gauges",
                 settings.campaign_gauges_interval_seconds,
                 lambda pool, _producer, _settings: CampaignGauges(pool),
+            ),
+            callback_listener(settings),
+            periodic_job(
+                "apply_pushed_outcomes",
+                settings.pushed_outcomes_interval_seconds,
+                lambda pool, _producer, _settings: ApplyPushedOutcomes(
+                    pool,
+                    match_seconds=settings.pushed_outcome_match_seconds,
+                    retention_days=settings.notify_retention_days,
+                ),
             ),
             periodic_job(
                 "purge_expired_personal_data",

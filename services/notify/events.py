@@ -7,10 +7,12 @@ from typing import Any
 from services.contracts.campaigns import (
     CAMPAIGN_CANCELLED,
     CAMPAIGN_REQUESTED,
+    MEMBER_OPTED_IN,
     MEMBER_OPTED_OUT,
     ROSTER_CHUNK_UPLOADED,
     CampaignCancel,
     CampaignRequest,
+    MemberOptIn,
     MemberOptOut,
     RosterChunk,
     placeholders,
@@ -31,6 +33,7 @@ from services.notify.domain.records import (
     RecordCampaign,
     RecordCancel,
     RecordContact,
+    RecordOptIn,
     RecordOptOut,
     RecordRequest,
     RecordRosterChunk,
@@ -103,6 +106,20 @@ def opt_out_record(event: CloudEvent[MemberOptOut]) -> RecordOptOut:
     return RecordOptOut(data.credit_code, data.phone, channels, data.opted_out_at)
 
 
+def opt_in_record(event: CloudEvent[MemberOptIn]) -> RecordOptIn:
+    data = event.data
+    return RecordOptIn(
+        credit_code=data.credit_code,
+        phone=data.phone,
+        channels=frozenset(c.value for c in data.channels),
+        consent_method=data.consent.method.value,
+        consent_given_at=data.consent.given_at,
+        consent_reference=data.consent.reference,
+        recorded_by=data.recorded_by,
+        opted_in_at=data.opted_in_at,
+    )
+
+
 ROUTES: dict[TopicSpec, tuple[Route[Any, Record], ...]] = {
     NOTIFY_REQUESTS: (Route(NOTIFICATION_REQUESTED, NotificationRequest, request_record),),
     ENTERPRISE_REGISTRATIONS: (
@@ -113,5 +130,6 @@ ROUTES: dict[TopicSpec, tuple[Route[Any, Record], ...]] = {
         Route(CAMPAIGN_REQUESTED, CampaignRequest, campaign_record, "credit_code"),
         Route(CAMPAIGN_CANCELLED, CampaignCancel, cancel_record, "credit_code"),
         Route(MEMBER_OPTED_OUT, MemberOptOut, opt_out_record, "credit_code"),
+        Route(MEMBER_OPTED_IN, MemberOptIn, opt_in_record, "credit_code"),
     ),
 }

@@ -20,6 +20,28 @@ DEV_SECRET = "dev-only-not-a-secret"  # noqa: S105 (a placeholder the prod check
 
 class NotifySettings(StreamSettings):
     admin_port: int = Field(8103, ge=1, le=65535)
+    callback_port: int | None = Field(
+        None,
+        ge=1,
+        le=65535,
+        description="the listener for WeChat's and VMS's pushed outcomes (8203 under make up "
+        "and in Kubernetes); unset, none listens and those messages stay `sent`",
+    )
+    wechat_callback_token: SecretStr = Field(
+        SecretStr(DEV_SECRET),
+        description="the Token set in the official account's server configuration: "
+        "WeChat signs its pushes with it",
+    )
+    pushed_outcomes_interval_seconds: float = Field(
+        1, gt=0, le=3600, description="how often pushed outcomes are applied to their messages"
+    )
+    pushed_outcome_match_seconds: float = Field(
+        600,
+        gt=0,
+        le=86_400,
+        description="how long a pushed outcome may wait for the send it names to be recorded "
+        "before it is counted as naming no message of ours",
+    )
     send_interval_seconds: float = Field(
         0.5, gt=0, le=60, description="how often the sender looks for messages to send"
     )
@@ -201,8 +223,11 @@ class NotifySettings(StreamSettings):
             "FUGONG_ALIYUN_ACCESS_KEY_ID": self.aliyun_access_key_id,
             "FUGONG_ALIYUN_ACCESS_KEY_SECRET": self.aliyun_access_key_secret,
             "FUGONG_WECHAT_APP_SECRET": self.wechat_app_secret,
+            "FUGONG_WECHAT_CALLBACK_TOKEN": self.wechat_callback_token,
         }
         placeholders = [name for name, s in secrets.items() if s.get_secret_value() == DEV_SECRET]
+        if self.callback_port is None:
+            placeholders.append("FUGONG_CALLBACK_PORT")
         if placeholders:
             raise ValueError(f"in prod {', '.join(placeholders)} must be set")
         plain = [

@@ -41,6 +41,22 @@ OPERATIONS = {
 PERMISSION_ANY, PERMISSION_ALLOW = 1, 3
 ANY_HOST = "*"
 
+# An ACL binding's columns, in the order every request and response below carries them: the
+# resource, then who may do what on it. Kafka's JSON names them per message (ResourcePatternType
+# in CreateAcls, ResourceTypeFilter and the like in a filter); the wire knows only order and type.
+RESOURCE_COLUMNS = (
+    ("resource_type", Int8),
+    ("resource_name", CompactString("utf-8")),
+    ("pattern_type", Int8),
+)
+ACCESS_COLUMNS = (
+    ("principal", CompactString("utf-8")),
+    ("host", CompactString("utf-8")),
+    ("operation", Int8),
+    ("permission_type", Int8),
+)
+BINDING_COLUMNS = RESOURCE_COLUMNS + ACCESS_COLUMNS
+
 
 class CreateAclsResponse_v3(Response):  # type: ignore[misc]
     API_KEY = 30
@@ -65,24 +81,13 @@ class CreateAclsRequest_v3(RequestStruct):  # type: ignore[misc]
     API_VERSION = 3
     RESPONSE_TYPE = CreateAclsResponse_v3
     SCHEMA = Schema(
-        (
-            "creations",
-            CompactArray(
-                ("resource_type", Int8),
-                ("resource_name", CompactString("utf-8")),
-                ("resource_pattern_type", Int8),
-                ("principal", CompactString("utf-8")),
-                ("host", CompactString("utf-8")),
-                ("operation", Int8),
-                ("permission_type", Int8),
-                ("tags", TaggedFields),
-            ),
-        ),
+        ("creations", CompactArray(*BINDING_COLUMNS, ("tags", TaggedFields))),
         ("tags", TaggedFields),
     )
 
 
 Creation: TypeAlias = tuple[int, str, int, str, str, int, int, dict[int, bytes]]
+"""A binding's columns (`BINDING_COLUMNS`) and its tagged fields."""
 
 
 class CreateAcls(Request[CreateAclsRequest_v3]):  # type: ignore[misc]
@@ -105,19 +110,8 @@ class DescribeAclsResponse_v3(Response):  # type: ignore[misc]
         (
             "resources",
             CompactArray(
-                ("resource_type", Int8),
-                ("resource_name", CompactString("utf-8")),
-                ("pattern_type", Int8),
-                (
-                    "acls",
-                    CompactArray(
-                        ("principal", CompactString("utf-8")),
-                        ("host", CompactString("utf-8")),
-                        ("operation", Int8),
-                        ("permission_type", Int8),
-                        ("tags", TaggedFields),
-                    ),
-                ),
+                *RESOURCE_COLUMNS,
+                ("acls", CompactArray(*ACCESS_COLUMNS, ("tags", TaggedFields))),
                 ("tags", TaggedFields),
             ),
         ),
@@ -130,16 +124,7 @@ class DescribeAclsRequest_v3(RequestStruct):  # type: ignore[misc]
     API_KEY = 29
     API_VERSION = 3
     RESPONSE_TYPE = DescribeAclsResponse_v3
-    SCHEMA = Schema(
-        ("resource_type_filter", Int8),
-        ("resource_name_filter", CompactString("utf-8")),
-        ("pattern_type_filter", Int8),
-        ("principal_filter", CompactString("utf-8")),
-        ("host_filter", CompactString("utf-8")),
-        ("operation", Int8),
-        ("permission_type", Int8),
-        ("tags", TaggedFields),
-    )
+    SCHEMA = Schema(*BINDING_COLUMNS, ("tags", TaggedFields))
 
 
 class DescribeAcls(Request[DescribeAclsRequest_v3]):  # type: ignore[misc]
@@ -178,13 +163,7 @@ class DeleteAclsResponse_v3(Response):  # type: ignore[misc]
                     CompactArray(
                         ("error_code", Int16),
                         ("error_message", CompactString("utf-8")),
-                        ("resource_type", Int8),
-                        ("resource_name", CompactString("utf-8")),
-                        ("pattern_type", Int8),
-                        ("principal", CompactString("utf-8")),
-                        ("host", CompactString("utf-8")),
-                        ("operation", Int8),
-                        ("permission_type", Int8),
+                        *BINDING_COLUMNS,
                         ("tags", TaggedFields),
                     ),
                 ),
@@ -201,25 +180,13 @@ class DeleteAclsRequest_v3(RequestStruct):  # type: ignore[misc]
     API_VERSION = 3
     RESPONSE_TYPE = DeleteAclsResponse_v3
     SCHEMA = Schema(
-        (
-            "filters",
-            CompactArray(
-                ("resource_type_filter", Int8),
-                ("resource_name_filter", CompactString("utf-8")),
-                ("pattern_type_filter", Int8),
-                ("principal_filter", CompactString("utf-8")),
-                ("host_filter", CompactString("utf-8")),
-                ("operation", Int8),
-                ("permission_type", Int8),
-                ("tags", TaggedFields),
-            ),
-        ),
+        ("filters", CompactArray(*BINDING_COLUMNS, ("tags", TaggedFields))),
         ("tags", TaggedFields),
     )
 
 
-DeletionFilter: TypeAlias = tuple[int, str, int, str, str, int, int, dict[int, bytes]]
-"""Shaped as a `Creation`: each filter here names exactly one binding."""
+DeletionFilter: TypeAlias = Creation
+"""The same columns as a `Creation`: each filter here names exactly one binding."""
 
 
 class DeleteAcls(Request[DeleteAclsRequest_v3]):  # type: ignore[misc]

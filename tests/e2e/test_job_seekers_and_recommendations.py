@@ -1,8 +1,8 @@
 """Job seekers and targeted recommendations through the gateway, on the real platform: an
-assistant registers a seeker, another registers themselves and gets a key, an enterprise opens
-postings, each seeker reads the right posting first with its reasons (ineligible ones never),
-the officer sees whom a posting is recommended to, and only the consenting seeker's notice
-reaches notify's requests topic."""
+assistant registers a seeker, another registers themselves, proves their mobile by the code
+asked of notify and gets a key, an enterprise opens postings, each seeker reads the right
+posting first with its reasons (ineligible ones never), the officer sees whom a posting is
+recommended to, and only the consenting seeker's notice reaches notify's requests topic."""
 
 from __future__ import annotations
 
@@ -66,9 +66,19 @@ async def test_seekers_read_the_right_postings_and_consenting_ones_are_told(
         origin_region="湖北省武汉市", consent_to_contact=False, mobile="13812345670",
     )  # fmt: skip
     self_registered = await client.post("/v1/job-seekers/self-registration", json=graduate_body)
-    assert self_registered.status_code == 201, self_registered.text
+    assert self_registered.status_code == 202, self_registered.text
     graduate = self_registered.json()["seeker_id"]
-    graduate_key = {"X-API-Key": self_registered.json()["api_key"]}
+    asked = await eventually(
+        lambda: _notices(stack.prefix),
+        lambda found: any(d["recipient"] == graduate for d in found),
+        what="the graduate's verification code asked of notify",
+    )
+    (code,) = [d["parameters"]["code"] for d in asked if d["recipient"] == graduate]
+    verified = await client.post(
+        "/v1/job-seekers/self-registration/verify", json={"seeker_id": graduate, "code": code}
+    )
+    assert verified.status_code == 201, verified.text
+    graduate_key = {"X-API-Key": verified.json()["api_key"]}
 
     warehouse = await _open(client, enterprise, title="叉车司机", occupation_code="4-02-06-03",
                             district_code=MINHANG, required_certificates=["叉车证", "健康证"],
@@ -115,7 +125,7 @@ async def test_seekers_read_the_right_postings_and_consenting_ones_are_told(
     assert "mobile" not in str(seen)
 
     told = await eventually(
-        lambda: _notices(stack.prefix),
+        lambda: _notices(stack.prefix, kind="job_seeker"),
         lambda found: any(d["recipient"] == forklift for d in found),
         what="the consenting seeker's notice on notify.requests",
     )
@@ -135,9 +145,10 @@ async def _open(client: httpx.AsyncClient, headers: dict[str, str], **fields: An
     return posting_id
 
 
-async def _notices(prefix: str) -> list[dict[str, Any]]:
+async def _notices(prefix: str, kind: str | None = None) -> list[dict[str, Any]]:
     records = await read_records(KAFKA, topic_name(NOTIFY_REQUESTS, prefix))
-    return [orjson.loads(r.value)["data"] for r in records]
+    requests = [orjson.loads(r.value)["data"] for r in records]
+    return [r for r in requests if kind is None or r["recipient_kind"] == kind]
 
 
 async def _json(request: Any) -> Any:

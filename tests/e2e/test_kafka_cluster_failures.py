@@ -29,6 +29,7 @@ import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from services.contracts.topics import ENTERPRISE_REPORTS, topic_name
+from services.platform.kafka_acls import username
 from services.platform.kafka_connection import KafkaConnection
 from tests.support.broker import CLUSTER_NODES, PrivateCluster, private_cluster
 from tests.support.report_load import (
@@ -148,18 +149,22 @@ async def test_a_rolling_restart_under_load_loses_nothing(
 async def _platform(
     cluster: PrivateCluster, tmp: Path
 ) -> AsyncIterator[tuple[Stack, httpx.AsyncClient, str]]:
-    """Gateway and monitoring worker on the whole cluster, topics with 3 replicas, min ISR 2."""
+    """Gateway and monitoring worker on the whole cluster, topics with 3 replicas, min ISR 2,
+    each as its own Kafka user with the catalogue's ACLs on the stack's topics."""
     await asyncio.to_thread(cluster.start)  # a node an earlier failed test left down
     async with (
         running_stack(
             tmp,
             extra_env=ENV,
             kafka=cluster.connection,
+            kafka_users=cluster.service_user,
             replication_factor=3,
             min_insync_replicas=2,
         ) as stack,
         httpx.AsyncClient(base_url=stack.gateway.url, timeout=ANSWER_BOUND) as http,
     ):
+        if cluster.security == "sasl_ssl":
+            assert stack.kafka_usernames == {s: username(s) for s in ("gateway", "monitoring")}
         topic = topic_name(ENTERPRISE_REPORTS, stack.prefix)
         await cluster.wait_in_sync(topic)
         yield stack, http, topic

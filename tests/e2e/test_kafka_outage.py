@@ -8,9 +8,10 @@ from a timeout, which is what the idempotency key is for: those are all sent aga
 then found once, under the event id of its first acceptance.
 
 The gateway and a monitoring worker run as processes on a private broker (tests/support/broker.py),
-which is stopped under a load of single reports and batches from several clients and started
-again on the same data. The gateway waits FUGONG_KAFKA_DELIVERY_TIMEOUT_MS for an ack (lowered
-here, so the outage takes seconds, not minutes).
+each as its own Kafka user with the catalogue's ACLs, as deployed. The broker is stopped under a
+load of single reports and batches from several clients and started again on the same data. The
+gateway waits FUGONG_KAFKA_DELIVERY_TIMEOUT_MS for an ack (lowered here, so the outage takes
+seconds, not minutes).
 
 Why the last property can be asserted strictly. aiokafka's idempotent producer never expires a
 batch it has sent once; it resends until a broker answers (aiokafka 0.14.0,
@@ -39,6 +40,7 @@ import httpx
 import pytest
 
 from services.contracts.topics import ENTERPRISE_REPORTS, topic_name
+from services.platform.kafka_acls import username
 from tests.support.broker import PrivateBroker, private_broker
 from tests.support.report_load import (
     BATCH_SIZE,
@@ -73,9 +75,13 @@ async def test_an_outage_answers_503_and_loses_or_adds_nothing(tmp_path: Path) -
     }
     with private_broker(tmp_path / "kafka") as broker:
         async with (
-            running_stack(tmp_path, extra_env=env, kafka=broker.connection) as stack,
+            running_stack(
+                tmp_path, extra_env=env, kafka=broker.connection, kafka_users=broker.service_user
+            ) as stack,
             httpx.AsyncClient(base_url=stack.gateway.url, timeout=ANSWER_BOUND) as http,
         ):
+            if broker.security == "sasl_ssl":
+                assert stack.kafka_usernames == {s: username(s) for s in ("gateway", "monitoring")}
             load = await prepared_load(stack, http, ENTERPRISES)
             await _run_through_an_outage(broker, http, load)
             assert load.unexpected == [], (load.unexpected[:20], load.answers)

@@ -7,15 +7,14 @@ same data, as an outage would.
 
 Security follows the shared broker's (`tests.support.infra.KAFKA`): SASL_SSL when it is, with
 kafka.sh's own CA, users and client settings; `connection` is the test's admin connection and
-`connection_as(user)` a service's.
+`service_user(user)` a service's, None on a plaintext broker: what `running_stack` takes as
+`kafka_users`, so each service runs as its own user with the catalogue's ACLs, as deployed.
 """
 
 from __future__ import annotations
 
 import os
-import random
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -31,7 +30,7 @@ from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_delay, w
 
 from services.platform.kafka_connection import KafkaConnection
 from tests.support.infra import KAFKA, connection_from_file
-from tests.support.processes import REPO, free_port
+from tests.support.processes import REPO, free_port, free_port_block
 from tests.support.waiting import eventually
 
 KAFKA_SH = REPO / "deploy" / "local" / "kafka.sh"
@@ -64,6 +63,10 @@ class PrivateBroker:
 
     def connection_as(self, user: str) -> KafkaConnection:
         return _connection(self.state_dir / "kafka", user)
+
+    def service_user(self, user: str) -> KafkaConnection | None:
+        """As one of the services' users (`fugong-gateway`, ...); None on a plaintext broker."""
+        return _service_user(self.state_dir / "kafka", self.security, user)
 
     @property
     def log_path(self) -> Path:
@@ -103,6 +106,16 @@ def _connection(kafka_root: Path, user: str) -> KafkaConnection:
     clients = kafka_root / "clients"
     user_file = clients / f"{user}.env"
     return connection_from_file(user_file if user_file.exists() else clients / "admin.env")
+
+
+def _service_user(kafka_root: Path, security: str, user: str) -> KafkaConnection | None:
+    """A service user's connection; a plaintext broker has no users (and no ACLs)."""
+    if security == "plaintext":
+        return None
+    user_file = kafka_root / "clients" / f"{user}.env"
+    if not user_file.is_file():
+        raise BrokerFailed(f"kafka.sh wrote no client settings for {user} ({user_file})")
+    return connection_from_file(user_file)
 
 
 def _kafka_sh(args: list[str], env: dict[str, str], *, timeout: float, log_path: Path) -> None:
@@ -164,10 +177,7 @@ def _alive(pid: int) -> bool:
 @contextmanager
 def private_broker(state_dir: Path, *, security: str = SHARED_SECURITY) -> Iterator[PrivateBroker]:
     """A started broker, stopped (or killed, if it will not stop) however the test ends."""
-    port = free_port()
-    controller_port = free_port()
-    while controller_port == port:
-        controller_port = free_port()
+    port, controller_port = free_port(), free_port()
     broker = PrivateBroker(state_dir, port, controller_port, security)
     broker.start()
     try:
@@ -215,6 +225,10 @@ class PrivateCluster:
     def connection(self) -> KafkaConnection:
         """As the admin user, to every node."""
         return _connection(self.state_dir / "kafka-cluster", "admin")
+
+    def service_user(self, user: str) -> KafkaConnection | None:
+        """As one of the services' users, to every node; None on a plaintext cluster."""
+        return _service_user(self.state_dir / "kafka-cluster", self.security, user)
 
     def log_path(self, node: int) -> Path:
         return self.state_dir / "logs" / f"kafka-{node}.log"
@@ -295,26 +309,6 @@ class PrivateCluster:
         }
         args = [command] if node is None else [command, str(node)]
         _kafka_sh(args, env, timeout=timeout, log_path=self.log_path(node or 1))
-
-
-def free_port_block(count: int) -> int:
-    """The first of `count` consecutive free loopback ports, below Linux's ephemeral range (so a
-    client's outgoing connection cannot take one between this check and the broker's bind)."""
-    rng = random.Random()
-    for _ in range(200):
-        base = rng.randrange(20000, 32000 - count)
-        if all(_port_free(port) for port in range(base, base + count)):
-            return base
-    raise BrokerFailed(f"no {count} consecutive free ports found between 20000 and 32000")
-
-
-def _port_free(port: int) -> bool:
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
 
 
 @contextmanager

@@ -104,3 +104,16 @@ def random_weekly_report(
         remote=rng.randint(0, employees - on_duty),
         resumed=on_duty > 0,
     )
+
+
+def return_to_work_campaign() -> dict[str, Any]:
+    """上海浦江食品's return-to-work notice as a campaign's body (a fresh copy each call)."""
+    return {
+        "template": "return_to_work",
+        "values": {
+            "enterprise_name": "上海浦江食品有限公司",
+            "return_date": "2月17日",
+            "site": "二号车间",
+            "instructions": "请携带健康码。",
+        },
+    }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -19,11 +20,38 @@ from services.platform.migrate import services_with_migrations
 REPO = Path(__file__).resolve().parents[2]
 
 
+# Ports are drawn below Linux's ephemeral range (32768 and up), so no client's outgoing connection
+# can take one between the check and the service's bind, and never handed out twice in a session:
+# asking the kernel for "any free port" twice may answer the same one when nothing has bound it yet.
+_PORT_RANGE = (20000, 32000)
+_handed_out: set[int] = set()
+_ports = random.Random()
+
+
 def free_port() -> int:
+    """A loopback port nothing listens on, not handed out before in this session."""
+    return free_port_block(1)
+
+
+def free_port_block(count: int) -> int:
+    """The first of `count` consecutive such ports."""
+    low, high = _PORT_RANGE
+    for _ in range(500):
+        base = _ports.randrange(low, high - count)
+        block = range(base, base + count)
+        if _handed_out.isdisjoint(block) and all(_port_free(port) for port in block):
+            _handed_out.update(block)
+            return base
+    raise RuntimeError(f"no {count} consecutive free ports left between {low} and {high}")
+
+
+def _port_free(port: int) -> bool:
     with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
 
 
 @dataclass

@@ -66,6 +66,17 @@ class Stack:
         return self.worker
 
     @property
+    def kafka_usernames(self) -> dict[str, str | None]:
+        """The Kafka user each running service connects as (None: a plaintext broker's none)."""
+        running = {"gateway": self.gateway, "monitoring": self.worker}
+        running["matching"] = self.matching_worker
+        return {
+            name: process.env.get("FUGONG_KAFKA_SASL_USERNAME")
+            for name, process in running.items()
+            if process is not None
+        }
+
+    @property
     def database_url(self) -> str:
         return self.settings.database_url
 

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from services.contracts.campaigns import Audience, CampaignTemplate, Value
+from services.contracts.campaigns import Audience, CampaignTemplate, ConsentMethod, Value
 from services.gateway.api_examples import CREDIT_CODE, ENTERPRISE_NAME, EVENT_ID, examples
 
 CAMPAIGN_ID = EVENT_ID
@@ -235,6 +235,49 @@ class OptOutAcceptedOut(BaseModel):
     model_config = examples(
         {"phone": "+8613800138000", "channels": ["voice"], "event_id": EVENT_ID}
     )
+
+    phone: str = Field(description="the number in E.164, as the roster holds it")
+    channels: list[NoticeChannel]
+    event_id: str
+
+
+class ConsentIn(BaseModel):
+    """How and when the employee renewed their consent (the enterprise keeps the evidence)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    method: ConsentMethod
+    given_at: AwareDatetime = Field(description="when the employee gave it; not in the future")
+    reference: str | None = Field(
+        None, max_length=64, description="the enterprise's own reference, e.g. a form's number"
+    )
+
+
+class OptInIn(BaseModel):
+    """An employee who refused channels takes them back, having renewed their consent."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        **examples(
+            {
+                "mobile": "138 0013 8000",
+                "channels": ["sms"],
+                "consent": {
+                    "method": "written",
+                    "given_at": "2020-02-14T10:30:00+08:00",
+                    "reference": "同意书-2020-0214-017",
+                },
+            }
+        ),
+    )
+
+    mobile: str = Field(min_length=3, max_length=32, description="the employee's number")
+    channels: list[NoticeChannel] = Field(min_length=1, max_length=3)
+    consent: ConsentIn
+
+
+class OptInAcceptedOut(BaseModel):
+    model_config = examples({"phone": "+8613800138000", "channels": ["sms"], "event_id": EVENT_ID})
 
     phone: str = Field(description="the number in E.164, as the roster holds it")
     channels: list[NoticeChannel]

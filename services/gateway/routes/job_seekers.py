@@ -1,17 +1,19 @@
 """Job seekers (三(二), 四(一)) and the postings recommended to them.
 
 An employment assistant registers the seekers of their district; a seeker may also register
-themselves, without a key, and is given one bound to their seeker id, with which they read and
-update their profile and read their recommendations. Matching keeps the profile (personal
-data: only in its schema) and ranks the open postings for each seeker; the gateway reads what
-a caller may see of it through matching's views (the mobile masked, the seeker an id to
-officers).
+themselves, without a key, and once they have proved their mobile by an SMS code
+(`self_registration.py`) is given one bound to their seeker id, with which they read and
+update their profile (keeping the number they proved) and read their recommendations.
+Matching keeps the profile (personal data: only in its schema) and ranks the open postings for
+each seeker; the gateway reads what a caller may see of it through matching's views (the
+mobile masked, the seeker an id to officers).
 """
 
 from __future__ import annotations
 
+import hmac
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, status
@@ -33,6 +35,8 @@ from services.contracts.topics import JOB_SEEKERS
 from services.gateway.api_examples import EVENT_ID, examples
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
 from services.gateway.domain.access import Principal, PrincipalKind
+from services.gateway.domain.verification import number_hash
+from services.gateway.problems import FieldRefused
 from services.gateway.publishing import publish
 from services.gateway.routes.submissions import IdempotencyKey
 
@@ -79,23 +83,6 @@ class SeekerAccepted(BaseModel):
     event_id: str
     seeker_id: str
     status: str = "accepted"
-
-
-class SelfRegistered(SeekerAccepted):
-    """Your registration, and the key to read and update it: shown once, keep it."""
-
-    model_config = examples(
-        {
-            "event_id": EVENT_ID,
-            "seeker_id": SEEKER_ID,
-            "status": "accepted",
-            "api_key": "fg_…",
-            "key_valid_until": "2020-08-22",
-        }
-    )
-
-    api_key: str
-    key_valid_until: date
 
 
 class SeekerOut(BaseModel):
@@ -234,28 +221,6 @@ async def register_job_seeker(
     return SeekerAccepted(event_id=event_id, seeker_id=seeker_id)
 
 
-@router.post("/v1/job-seekers/self-registration", status_code=status.HTTP_201_CREATED)
-async def register_yourself(body: SeekerIn, resources: ResourcesDep) -> SelfRegistered:
-    """Register yourself as a job seeker (no key needed; a few times an hour from one address).
-
-    The answer carries your key, shown once: with it you read and update your profile and
-    read the postings recommended to you."""
-    seeker_id = str(uuid.uuid4())
-    principal = Principal(PrincipalKind.JOB_SEEKER, seeker_id=seeker_id)
-    data = JobSeekerRegistered(
-        **body.model_dump(), seeker_id=seeker_id, registered_by=RegisteredBy.SELF
-    )
-    event_id = await _publish(resources, principal, JOB_SEEKER_REGISTERED, data, None)
-    days = resources.settings.job_seeker_key_days
-    key = await resources.api_keys.issue(principal, "self-registered job seeker", timedelta(days))
-    return SelfRegistered(
-        event_id=event_id,
-        seeker_id=seeker_id,
-        api_key=key,
-        key_valid_until=date.today() + timedelta(days),
-    )
-
-
 @router.put("/v1/job-seekers/{seeker_id}", status_code=status.HTTP_202_ACCEPTED)
 async def update_job_seeker(
     seeker_id: Annotated[SeekerId, Path()],
@@ -267,6 +232,7 @@ async def update_job_seeker(
     """Update a seeker's profile: your own, or one of your district's (assistants)."""
     await _seeker_in_scope(resources, principal, seeker_id)
     principal.ensure_may_move_seeker_to(body.district_code)
+    await _ensure_number_kept(resources, principal, seeker_id, body.mobile)
     by = RegisteredBy.SELF if principal.kind is PrincipalKind.JOB_SEEKER else RegisteredBy.ASSISTANT
     data = JobSeekerRegistered(**body.model_dump(), seeker_id=seeker_id, registered_by=by)
     event_id = await _publish(resources, principal, JOB_SEEKER_UPDATED, data, idempotency_key)
@@ -349,6 +315,31 @@ async def _seeker_in_scope(
     if not principal.may_manage_seeker(seeker_id, district):
         raise _unknown(seeker_id)
     return row
+
+
+async def _ensure_number_kept(
+    resources: ResourcesDep, principal: Principal, seeker_id: str, mobile: str
+) -> None:
+    """A self-registered seeker updating themselves keeps the number they proved (an assistant,
+    who knows the seeker, may change it)."""
+    if principal.kind is not PrincipalKind.JOB_SEEKER:
+        return
+    proved = await resources.self_registrations.verified_number(seeker_id)
+    if proved is not None and not hmac.compare_digest(
+        proved, number_hash(gateway_secret(resources), mobile)
+    ):
+        raise FieldRefused(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            "mobile",
+            "not_verified",
+            "you keep the mobile you proved; to use another, register again with it (or ask "
+            "your district's employment assistant)",
+        )
+
+
+def gateway_secret(resources: ResourcesDep) -> bytes:
+    """The keys' pepper: each use hashes under a purpose of its own (domain/verification.py)."""
+    return resources.settings.api_key_pepper.get_secret_value().encode()
 
 
 def _unknown(seeker_id: str) -> HTTPException:

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request, status
 from fastapi.exceptions import RequestValidationError
 
+from services.contracts.campaigns import ConsentRenewal
 from services.contracts.rosters import Channel, NotANumber, UploadMode, normalise_phone
 from services.gateway.dependencies import PrincipalDep, ResourcesDep
 from services.gateway.domain.spreadsheets import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE, SheetUnreadable
 from services.gateway.notices import (
     JSON,
     own_enterprise,
+    publish_opt_in,
     publish_opt_out,
     publish_roster,
     read_upload,
 )
 from services.gateway.routes.campaign_models import (
+    OptInAcceptedOut,
+    OptInIn,
     OptOutAcceptedOut,
     OptOutIn,
     RosterGroupOut,
@@ -29,6 +34,8 @@ from services.gateway.routes.campaign_models import (
 )
 
 router = APIRouter(prefix="/v1/rosters", tags=["notices"])
+
+_CLOCK_SKEW = timedelta(minutes=5)
 
 _BINARY = {"schema": {"type": "string", "format": "binary"}}
 _MEMBERS_EXAMPLE = {
@@ -107,17 +114,50 @@ async def record_opt_out(
     messages skip them from now on, and one refusing every channel that reaches them is
     unsendable. Only the enterprise itself records its employees' refusals."""
     credit_code = own_enterprise(principal)
-    try:
-        phone, _ = normalise_phone(body.mobile)
-    except NotANumber as wrong:
-        raise RequestValidationError(
-            [{"type": "value_error", "loc": ("body", "mobile"), "msg": str(wrong)}]
-        ) from None
+    phone = _e164(body.mobile)
     channels = frozenset(Channel(c) for c in body.channels)
     event_id = await publish_opt_out(resources, principal, credit_code, phone, channels)
     return OptOutAcceptedOut(
         phone=phone, channels=sorted(c.value for c in channels), event_id=event_id
     )
+
+
+@router.post("/opt-ins", status_code=status.HTTP_202_ACCEPTED)
+async def record_opt_in(
+    body: OptInIn, principal: PrincipalDep, resources: ResourcesDep
+) -> OptInAcceptedOut:
+    """Record that an employee who refused channels takes them back, with their renewed consent
+    (how, when, the enterprise's reference): their refusals of those channels recorded by this
+    enterprise are lifted, and for SMS an unsubscribe by reply (TD) sent before the consent was
+    given. Only the enterprise itself records its employees' consent."""
+    credit_code = own_enterprise(principal)
+    phone = _e164(body.mobile)
+    if body.consent.given_at > datetime.now(UTC) + _CLOCK_SKEW:
+        raise RequestValidationError(
+            [
+                {
+                    "type": "value_error",
+                    "loc": ("body", "consent", "given_at"),
+                    "msg": "consent cannot be given in the future",
+                }
+            ]
+        )
+    channels = frozenset(Channel(c) for c in body.channels)
+    consent = ConsentRenewal(**body.consent.model_dump())
+    event_id = await publish_opt_in(resources, principal, credit_code, phone, channels, consent)
+    return OptInAcceptedOut(
+        phone=phone, channels=sorted(c.value for c in channels), event_id=event_id
+    )
+
+
+def _e164(mobile: str) -> str:
+    try:
+        phone, _ = normalise_phone(mobile)
+    except NotANumber as wrong:
+        raise RequestValidationError(
+            [{"type": "value_error", "loc": ("body", "mobile"), "msg": str(wrong)}]
+        ) from None
+    return phone
 
 
 @router.get("")

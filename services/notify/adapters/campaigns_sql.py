@@ -10,11 +10,13 @@ expanded, members keep their latest upload, and a cancel moves only unsent messa
 from __future__ import annotations
 
 from services.contracts.rosters import UploadMode
+from services.notify.adapters.opt_outs_sql import record_opt_in, record_opt_out
 from services.notify.domain.messages import MessageStatus, sources_of
 from services.notify.domain.records import (
     CampaignRecord,
     RecordCampaign,
     RecordCancel,
+    RecordOptIn,
     RecordOptOut,
     RecordRosterChunk,
 )
@@ -38,7 +40,16 @@ _UPSERT_MEMBERS = """
 INSERT INTO notify.roster_members (credit_code, phone, person_name, mobile, wechat_openid,
     preferred_channel, consent, department, site, upload_id, uploaded_at, opted_out)
 SELECT $1, u.phone, u.person_name, u.mobile, u.openid, u.channel, u.consent, u.department,
-       u.site, $2::uuid, $3, string_to_array(u.opted_out, ',')
+       u.site, $2::uuid, $3,
+       -- The file's refusals, and those the member stated before and has not taken back (the
+       -- gateway's opt-outs, an SMS unsubscribe by reply): a `replace` keeps them too.
+       ARRAY(SELECT DISTINCT c FROM unnest(
+                 string_to_array(u.opted_out, ',')
+                 || ARRAY(SELECT o.channel FROM notify.member_opt_outs o
+                          WHERE o.credit_code = $1 AND o.phone = u.phone)
+                 || ARRAY(SELECT 'sms'::text FROM notify.sms_unsubscribes s
+                          WHERE s.phone = u.phone)) c
+             ORDER BY c)
 FROM unnest($4::text[], $5::text[], $6::boolean[], $7::text[], $8::text[], $9::boolean[],
             $10::text[], $11::text[], $12::text[])
      AS u(phone, person_name, mobile, openid, channel, consent, department, site, opted_out)
@@ -107,24 +118,6 @@ WHERE campaign_id = $1::uuid AND status = ANY($2::text[])
 """
 
 
-# Refused from now on: in the roster (an upload adding the member again keeps the refusal; a
-# replacement starts from its file), and in the enterprise's campaign
-# messages not settled, so no sender uses the channel for them from its next claim. Messages of
-# other enterprises to the same number are theirs: each enterprise records its own.
-_OPT_OUT_MEMBER = """
-UPDATE notify.roster_members
-SET opted_out = ARRAY(SELECT DISTINCT c FROM unnest(opted_out || $3::text[]) c ORDER BY c)
-WHERE credit_code = $1 AND phone = $2
-"""
-
-_OPT_OUT_MESSAGES = """
-UPDATE notify.messages
-SET opted_out = ARRAY(SELECT DISTINCT c FROM unnest(opted_out || $3::text[]) c ORDER BY c)
-WHERE campaign_id IN (SELECT campaign_id FROM notify.campaigns WHERE credit_code = $1)
-  AND status IN ('created', 'temporary_failure', 'sending', 'sent') AND phone = $2
-"""
-
-
 async def record_campaign_events(conn: Connection, records: list[CampaignRecord]) -> int:
     """In their order: an enterprise's chunks and campaigns come in the order it sent them.
     Returns how many of them changed anything (the others were recorded before)."""
@@ -135,7 +128,9 @@ async def record_campaign_events(conn: Connection, records: list[CampaignRecord]
         elif isinstance(record, RecordCampaign):
             changed += await _campaign(conn, record) is not None
         elif isinstance(record, RecordOptOut):
-            changed += await _opt_out(conn, record) > 0
+            changed += await record_opt_out(conn, record) > 0
+        elif isinstance(record, RecordOptIn):
+            changed += await record_opt_in(conn, record) > 0
         else:
             changed += await _cancel(conn, record) is not None
     return changed
@@ -162,14 +157,6 @@ async def _roster_chunk(conn: Connection, chunk: RecordRosterChunk) -> int:
         [",".join(sorted(m.opted_out)) for m in members],
     )
     return int(status.split()[-1])
-
-
-async def _opt_out(conn: Connection, opt_out: RecordOptOut) -> int:
-    """How many roster members and messages changed."""
-    channels = sorted(opt_out.channels)
-    members = await conn.execute(_OPT_OUT_MEMBER, opt_out.credit_code, opt_out.phone, channels)
-    messages = await conn.execute(_OPT_OUT_MESSAGES, opt_out.credit_code, opt_out.phone, channels)
-    return int(members.split()[-1]) + int(messages.split()[-1])
 
 
 async def _campaign(conn: Connection, campaign: RecordCampaign) -> int | None:

@@ -23,6 +23,7 @@ from services.notify.domain.records import (
     RecordCampaign,
     RecordCancel,
     RecordContact,
+    RecordOptIn,
     RecordOptOut,
     RecordRequest,
     RecordRosterChunk,
@@ -45,14 +46,16 @@ RETURNING credit_code
 
 _INSERT_MESSAGES = """
 INSERT INTO notify.messages (event_id, recipient_kind, recipient, template, requested_by,
-                             requested_at, channel, phone, body, slots, segments, status, reason)
+                             requested_at, channel, channels, phone, body, slots, segments,
+                             status, reason)
 SELECT u.event_id, u.kind, u.recipient, u.template, u.requested_by, u.requested_at,
-       CASE WHEN u.phone IS NULL THEN NULL ELSE 'sms' END, u.phone, u.body,
+       u.channel, string_to_array(u.channels, ','), u.phone, u.body,
        u.slots::jsonb, u.segments, u.status, u.reason
 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[],
-            $7::text[], $8::text[], $9::text[], $10::integer[], $11::text[], $12::text[])
+            $7::text[], $8::text[], $9::text[], $10::integer[], $11::text[], $12::text[],
+            $13::text[], $14::text[])
      AS u(event_id, kind, recipient, template, requested_by, requested_at, phone, body, slots,
-          segments, status, reason)
+          segments, status, reason, channel, channels)
 ORDER BY u.event_id
 ON CONFLICT (event_id) DO NOTHING
 RETURNING event_id
@@ -98,7 +101,9 @@ class PostgresNotifyStore:
         campaign_events = [
             r
             for r in records
-            if isinstance(r, RecordRosterChunk | RecordCampaign | RecordCancel | RecordOptOut)
+            if isinstance(
+                r, RecordRosterChunk | RecordCampaign | RecordCancel | RecordOptOut | RecordOptIn
+            )
         ]
         return len(changed) + new_messages + await record_campaign_events(conn, campaign_events)
 
@@ -136,18 +141,18 @@ async def _insert_messages(conn: Connection, requests: list[RecordRequest]) -> i
     contacts = await recipients_sql.enterprises(conn, of_kind(RecipientKind.ENTERPRISE))
     booked = await recipients_sql.bookings(conn, of_kind(RecipientKind.BOOKING))
     seekers = await recipients_sql.seekers(conn, of_kind(RecipientKind.JOB_SEEKER))
-    reach = {
-        RecipientKind.ENTERPRISE: contacts,
-        RecipientKind.BOOKING: booked or {},
-        RecipientKind.JOB_SEEKER: seekers or {},
+    registering = await recipients_sql.self_registrations(
+        conn, of_kind(RecipientKind.SELF_REGISTRATION)
+    )
+    from_views = {
+        RecipientKind.BOOKING: booked,
+        RecipientKind.JOB_SEEKER: seekers,
+        RecipientKind.SELF_REGISTRATION: registering,
     }
+    reach = {RecipientKind.ENTERPRISE: contacts} | {k: v or {} for k, v in from_views.items()}
+    unreadable = frozenset(kind for kind, found in from_views.items() if found is None)
     intakes = [
-        intake(
-            r,
-            reach.get(r.recipient_kind, {}).get(r.recipient),
-            bookings_readable=booked is not None,
-            seekers_readable=seekers is not None,
-        )
+        intake(r, reach.get(r.recipient_kind, {}).get(r.recipient), unreadable=unreadable)
         for r in requests
     ]
     rows = await conn.fetch(
@@ -165,5 +170,7 @@ async def _insert_messages(conn: Connection, requests: list[RecordRequest]) -> i
         [i.segments for i in intakes],
         [i.status.value for i in intakes],
         [i.reason for i in intakes],
+        [i.channel.value if i.channel else None for i in intakes],
+        [",".join(c.value for c in i.channels) for i in intakes],
     )
     return len(rows)

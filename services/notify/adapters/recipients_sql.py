@@ -1,6 +1,8 @@
 """Where notify finds its recipients: enterprise contacts in its own schema, bookings in the
-gateway's published view `gateway.appointment_contacts_v` and job seekers who consented in
-matching's `matching.job_seeker_contacts_v` (never the other services' tables)."""
+gateway's published view `gateway.appointment_contacts_v`, job seekers who consented in
+matching's `matching.job_seeker_contacts_v` (with their preferred channel) and self-registrations
+awaiting their code in `gateway.self_registration_contacts_v` (never the other services'
+tables)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import uuid
 
 import asyncpg
 
-from services.notify.domain.intake import Reach
+from services.notify.domain.intake import Reach, preferred_first
 from services.platform.postgres import Connection
 
 _ENTERPRISES = """
@@ -21,7 +23,13 @@ WHERE booking_id = ANY($1::uuid[])
 """
 
 _SEEKERS = """
-SELECT seeker_id, mobile FROM matching.job_seeker_contacts_v WHERE seeker_id = ANY($1::text[])
+SELECT seeker_id, mobile, preferred_channel FROM matching.job_seeker_contacts_v
+WHERE seeker_id = ANY($1::text[])
+"""
+
+_SELF_REGISTRATIONS = """
+SELECT seeker_id, mobile FROM gateway.self_registration_contacts_v
+WHERE seeker_id = ANY($1::text[])
 """
 
 # The view missing (the gateway not migrated in this database) or not granted to notify's role.
@@ -49,6 +57,14 @@ async def bookings(conn: Connection, booking_ids: list[str]) -> dict[str, Reach]
 async def seekers(conn: Connection, seeker_ids: list[str]) -> dict[str, Reach] | None:
     """The consenting seekers the view knows; None when notify cannot read the view."""
     rows = await _from_view(conn, _SEEKERS, seeker_ids)
+    if rows is None:
+        return None
+    return {row[0]: Reach(row[1], channels=preferred_first(row[2])) for row in rows}
+
+
+async def self_registrations(conn: Connection, seeker_ids: list[str]) -> dict[str, Reach] | None:
+    """The self-registrations whose code is still valid; None when notify cannot read the view."""
+    rows = await _from_view(conn, _SELF_REGISTRATIONS, seeker_ids)
     return None if rows is None else {row[0]: Reach(row[1]) for row in rows}
 
 

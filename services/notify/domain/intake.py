@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from services.contracts.notifications import RecipientKind
 from services.notify.domain.messages import MessageStatus
 from services.notify.domain.records import RecordRequest
+from services.notify.domain.routing import Channel, Recipient, route
 from services.notify.domain.segments import segments
 from services.notify.domain.templates import MissingValues, render
 
@@ -20,6 +21,14 @@ class Reach:
     phone: str
     parameters: dict[str, str] = field(default_factory=dict)
     """E.g. a booking's hall name and address, from the gateway's view."""
+    channels: tuple[Channel, ...] = (Channel.SMS,)
+    """The recipient's channels in order of preference (a job seeker's preferred one first)."""
+
+
+def preferred_first(preferred: str | None) -> tuple[Channel, ...]:
+    """The preferred channel, then SMS, WeChat, voice: the order campaigns give roster members."""
+    first = Channel(preferred) if preferred in set(Channel) else Channel.SMS
+    return (first, *(c for c in (Channel.SMS, Channel.WECHAT, Channel.VOICE) if c is not first))
 
 
 @dataclass(frozen=True)
@@ -30,43 +39,77 @@ class Intake:
     slots: tuple[str, ...] = ()
     segments: int | None = None
     reason: str | None = None
+    channels: tuple[Channel, ...] = (Channel.SMS,)
+    channel: Channel | None = None
+    """The first channel in `channels` that reaches the recipient (None: no number yet)."""
+
+
+# Recipients found in another service's published view: why a request waits while notify cannot
+# read the view, and why it ends when the view does not know the recipient.
+_FROM_VIEWS = {
+    RecipientKind.BOOKING: (
+        "the gateway's booking contacts are not readable",
+        "the booking is unknown to the gateway",
+    ),
+    RecipientKind.JOB_SEEKER: (
+        "matching's job seeker contacts are not readable",
+        "the job seeker is unknown or did not consent",
+    ),
+    RecipientKind.SELF_REGISTRATION: (
+        "the gateway's self-registration contacts are not readable",
+        "the self-registration is unknown to the gateway or its code has expired",
+    ),
+}
 
 
 def intake(
     request: RecordRequest,
     reach: Reach | None,
     *,
-    bookings_readable: bool = True,
-    seekers_readable: bool = True,
+    unreadable: frozenset[RecipientKind] = frozenset(),
 ) -> Intake:
     """A request is never dropped: it is sendable, waits, or ends with a status saying why.
 
-    An enterprise without a registered contact waits for its registration. A booking is reached
-    through the gateway's published view; while notify cannot read that view its notices are
-    kept as `no_channel_yet`, and a booking the view does not know is refused. District public
-    channels are not built yet. A value the text needs and nobody supplied refuses the message.
-    A job seeker is reached through matching's view of those who consented, in the same way.
+    An enterprise without a registered contact waits for its registration. A booking, a
+    consenting job seeker and a self-registration awaiting its code are reached through the
+    view their service publishes (`unreadable`: the kinds whose view notify cannot read now);
+    while notify cannot read the view their notices are kept as `no_channel_yet`, and a
+    recipient the view does not know is refused. District public channels are not built yet.
+    A value the text needs and nobody supplied refuses the message.
     """
     kind = request.recipient_kind
-    if kind is RecipientKind.BOOKING and not bookings_readable:
-        return Intake(S.NO_CHANNEL_YET, reason="the gateway's booking contacts are not readable")
-    if kind is RecipientKind.BOOKING and reach is None:
-        return Intake(S.PERMANENT_FAILURE, reason="the booking is unknown to the gateway")
-    if kind is RecipientKind.JOB_SEEKER and not seekers_readable:
-        return Intake(S.NO_CHANNEL_YET, reason="matching's job seeker contacts are not readable")
-    if kind is RecipientKind.JOB_SEEKER and reach is None:
-        return Intake(S.PERMANENT_FAILURE, reason="the job seeker is unknown or did not consent")
+    if kind in _FROM_VIEWS:
+        cannot_read, unknown = _FROM_VIEWS[kind]
+        if kind in unreadable:
+            return Intake(S.NO_CHANNEL_YET, reason=cannot_read)
+        if reach is None:
+            return Intake(S.PERMANENT_FAILURE, reason=unknown)
     values = {**(reach.parameters if reach else {}), **request.parameters}
     try:
         rendered = render(request.template, values)
     except MissingValues as exc:
         return Intake(S.PERMANENT_FAILURE, reason=str(exc))
 
-    def made(status: MessageStatus, phone: str | None = None, reason: str | None = None) -> Intake:
-        return Intake(status, phone, rendered.text, rendered.slots, segments(rendered.text), reason)
+    def made(
+        status: MessageStatus, reach: Reach | None = None, reason: str | None = None
+    ) -> Intake:
+        channels = reach.channels if reach else (Channel.SMS,)
+        first = route(channels, None, Recipient(reach.phone, None)) if reach else None
+        # None reaches it (a landline, SMS only): the sender then fails it with that reason.
+        channel = first.channel if first else channels[0] if reach else None
+        return Intake(
+            status,
+            reach.phone if reach else None,
+            rendered.text,
+            rendered.slots,
+            segments(rendered.text),
+            reason,
+            channels,
+            channel,
+        )
 
     if kind is RecipientKind.DISTRICT_PUBLIC:
         return made(S.NO_CHANNEL_YET, reason=f"no channel to {kind} recipients yet")
     if reach is None:
         return made(S.WAITING_FOR_CONTACT)
-    return made(S.CREATED, phone=reach.phone)
+    return made(S.CREATED, reach)

@@ -78,5 +78,20 @@ class RecordOptOut:
     opted_out_at: datetime
 
 
-CampaignRecord = RecordRosterChunk | RecordCampaign | RecordCancel | RecordOptOut
+@dataclass(frozen=True)
+class RecordOptIn:
+    """A member takes refused channels back, with their renewed consent (personal data: the
+    number)."""
+
+    credit_code: str
+    phone: str
+    channels: frozenset[str]
+    consent_method: str
+    consent_given_at: datetime
+    consent_reference: str | None
+    recorded_by: str
+    opted_in_at: datetime
+
+
+CampaignRecord = RecordRosterChunk | RecordCampaign | RecordCancel | RecordOptOut | RecordOptIn
 Record = RecordRequest | RecordContact | CampaignRecord

@@ -45,6 +45,9 @@ TEXTS: dict[Template, str] = {
         "【复工】为您推荐岗位：{title}（{district_name}，月薪{salary}元，{reason}）。"
         "详情请登录复工平台查看，回复TD退订。"
     ),
+    Template.VERIFICATION_CODE: (
+        "【复工】您的求职登记验证码为{code}，10分钟内有效，请勿告诉他人。如非本人操作，请忽略。"
+    ),
 }
 
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")

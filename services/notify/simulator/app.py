@@ -6,6 +6,8 @@ headers tell them apart (`X-TC-Action`, `x-acs-action`). WeChat's API is under `
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Header, Request
@@ -14,6 +16,7 @@ from pydantic import BaseModel
 
 from services.notify.simulator import aliyun, tencent
 from services.notify.simulator.provider import Provider
+from services.notify.simulator.pushes import Pusher
 from services.notify.simulator.settings import Behaviour, SimulatorSettings
 from services.notify.simulator.wechat import WeChatApi
 
@@ -26,8 +29,18 @@ class SmsReply(BaseModel):
 def create_app(settings: SimulatorSettings | None = None) -> FastAPI:
     settings = settings or SimulatorSettings()
     provider = Provider(settings.behaviour())
-    wechat = WeChatApi(provider)
-    app = FastAPI(title="Fugong provider simulator (Tencent Cloud SMS/VMS, Alibaba SMS, WeChat)")
+    pusher = Pusher(provider, settings.push_url, settings.wechat_callback_token)
+    wechat = WeChatApi(provider, pusher)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        await pusher.close()
+
+    app = FastAPI(
+        title="Fugong provider simulator (Tencent Cloud SMS/VMS, Alibaba SMS, WeChat)",
+        lifespan=lifespan,
+    )
 
     @app.post("/")
     async def api(
@@ -39,7 +52,7 @@ def create_app(settings: SimulatorSettings | None = None) -> FastAPI:
         if acs_action:
             return await aliyun.answer(provider, acs_action, dict(request.query_params))
         body: dict[str, Any] = await request.json()
-        return await tencent.answer(provider, tc_action, body)
+        return await tencent.answer(provider, tc_action, body, pusher)
 
     @app.get("/cgi-bin/token")
     async def wechat_token(grant_type: str = "", appid: str = "", secret: str = "") -> JSONResponse:
@@ -56,6 +69,16 @@ def create_app(settings: SimulatorSettings | None = None) -> FastAPI:
     async def received() -> dict[str, object]:
         """What each provider accepted, per address (tests count duplicates)."""
         return provider.received()
+
+    @app.get("/_sim/inbox/{address}")
+    async def inbox(address: str) -> list[dict[str, object]]:
+        """The SMS a number received (template id and values), oldest first."""
+        return provider.inboxes.get(address, [])
+
+    @app.get("/_sim/pushes")
+    async def pushes() -> dict[str, int]:
+        """Outcomes pushed to notify: scheduled, lost, duplicated, pushed, refused."""
+        return dict(pusher.counts)
 
     @app.post("/_sim/replies")
     async def sms_reply(reply: SmsReply) -> dict[str, str]:

@@ -56,6 +56,12 @@ class Provider:
     _sequence: itertools.count[int] = field(default_factory=itertools.count)
     _by_address: dict[tuple[str, str], list[Accepted]] = field(default_factory=dict)
     _replies: list[tuple[str, str, datetime]] = field(default_factory=list)
+    inboxes: dict[str, list[dict[str, object]]] = field(default_factory=dict)
+    """What each handset was sent by SMS: template id and slot values, in order (the test reads
+    a verification code here, as the seeker reads it on their phone)."""
+
+    def deliver(self, address: str, template_id: str, values: list[str]) -> None:
+        self.inboxes.setdefault(address, []).append({"template_id": template_id, "values": values})
 
     def reply(self, phone: str, content: str) -> None:
         """A recipient answers an SMS (tests send "TD"); handed out once by the reply pull."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from services.notify.settings import DEV_SECRET
+
 PROVIDERS = ("tencent_sms", "aliyun_sms", "wechat", "tencent_vms")
 
 
@@ -28,6 +30,18 @@ class Behaviour(BaseModel):
         default_factory=list,
         description=f"providers failing every send with an internal error, of {PROVIDERS}",
     )
+    wechat_block_rate: float = Field(
+        0.0, ge=0, le=1, description="accepted WeChat messages pushed as failed:user block"
+    )
+    call_unanswered_rate: float = Field(
+        0.0, ge=0, le=1, description="accepted calls pushed as not answered"
+    )
+    push_delay_seconds: float = Field(0.5, ge=0, le=3600, description="before each push")
+    push_jitter_seconds: float = Field(
+        1.0, ge=0, le=3600, description="up to this much later again (pushes out of order)"
+    )
+    push_duplicate_rate: float = Field(0.0, ge=0, le=1, description="outcomes pushed twice")
+    push_lost_rate: float = Field(0.0, ge=0, le=1, description="outcomes never pushed")
 
 
 class SimulatorSettings(BaseSettings):
@@ -43,6 +57,18 @@ class SimulatorSettings(BaseSettings):
     receipt_delay_seconds: float = 0.0
     duplicate_receipt_rate: float = 0.0
     outage: list[str] = Field(default_factory=list)
+    wechat_block_rate: float = 0.0
+    call_unanswered_rate: float = 0.0
+    push_delay_seconds: float = 0.5
+    push_jitter_seconds: float = 1.0
+    push_duplicate_rate: float = 0.0
+    push_lost_rate: float = 0.0
+    push_url: str | None = Field(
+        None, description="notify's callback listener (http://127.0.0.1:8203); unset: no pushes"
+    )
+    wechat_callback_token: str = Field(
+        DEV_SECRET, description="the account's token, as notify's FUGONG_WECHAT_CALLBACK_TOKEN"
+    )
 
     def behaviour(self) -> Behaviour:
         return Behaviour(
@@ -54,4 +80,10 @@ class SimulatorSettings(BaseSettings):
             receipt_delay_seconds=self.receipt_delay_seconds,
             duplicate_receipt_rate=self.duplicate_receipt_rate,
             outage=self.outage,
+            wechat_block_rate=self.wechat_block_rate,
+            call_unanswered_rate=self.call_unanswered_rate,
+            push_delay_seconds=self.push_delay_seconds,
+            push_jitter_seconds=self.push_jitter_seconds,
+            push_duplicate_rate=self.push_duplicate_rate,
+            push_lost_rate=self.push_lost_rate,
         )

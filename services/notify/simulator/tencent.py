@@ -17,6 +17,7 @@ from typing import Any
 from fastapi.responses import JSONResponse
 
 from services.notify.simulator.provider import Accepted, Draw, Provider
+from services.notify.simulator.pushes import Pusher
 
 SMS, VOICE = "tencent_sms", "tencent_vms"
 MAX_NUMBERS = 200
@@ -74,7 +75,9 @@ def reply_wire(phone: str, content: str, at: datetime) -> dict[str, object]:
     }
 
 
-async def answer(provider: Provider, action: str, body: dict[str, Any]) -> JSONResponse:
+async def answer(
+    provider: Provider, action: str, body: dict[str, Any], pusher: Pusher
+) -> JSONResponse:
     if action == "SendSms":
         return await _send_sms(provider, body)
     if action == "PullSmsSendStatus":
@@ -95,7 +98,7 @@ async def answer(provider: Provider, action: str, body: dict[str, Any]) -> JSONR
         replies = provider.pull_replies(int(body.get("Limit", 100)))
         return ok({"PullSmsReplyStatusSet": [reply_wire(*r) for r in replies]})
     if action == "SendTtsVoice":
-        return await _send_tts_voice(provider, body)
+        return await _send_tts_voice(provider, body, pusher)
     return error("InvalidAction", "the simulator does not know this action")
 
 
@@ -122,6 +125,9 @@ async def _send_sms(provider: Provider, body: dict[str, Any]) -> JSONResponse:
     for phone in phones:
         draw = provider.draw()
         serial = provider.accept(SMS, phone, session).serial_no if draw is Draw.OK else ""
+        if draw is Draw.OK:
+            values = [str(v) for v in body.get("TemplateParamSet") or []]
+            provider.deliver(phone, str(body["TemplateId"]), values)
         code, message = SMS_CODES[draw]
         statuses.append(
             {
@@ -139,7 +145,7 @@ async def _send_sms(provider: Provider, body: dict[str, Any]) -> JSONResponse:
     return ok({"SendStatusSet": statuses})
 
 
-async def _send_tts_voice(provider: Provider, body: dict[str, Any]) -> JSONResponse:
+async def _send_tts_voice(provider: Provider, body: dict[str, Any], pusher: Pusher) -> JSONResponse:
     if not body.get("CalledNumber") or not body.get("TemplateId"):
         return error("MissingParameter", "missing CalledNumber or TemplateId")
     provider.requests[VOICE] += 1
@@ -153,5 +159,6 @@ async def _send_tts_voice(provider: Provider, body: dict[str, Any]) -> JSONRespo
         return error(*VOICE_CODES[draw])
     session = str(body.get("SessionContext", ""))
     call = provider.accept(VOICE, str(body["CalledNumber"]), session)
+    pusher.call(call)  # the call's status, pushed later to the configured callback URL
     await _hold(provider, answered)
     return ok({"SendStatus": {"CallId": call.serial_no, "SessionContext": session}})

@@ -12,6 +12,7 @@ from typing import Any
 from fastapi.responses import JSONResponse
 
 from services.notify.simulator.provider import Draw, Provider
+from services.notify.simulator.pushes import Pusher, wechat_msgid
 
 WECHAT = "wechat"
 CODES = {
@@ -21,8 +22,9 @@ CODES = {
 
 
 class WeChatApi:
-    def __init__(self, provider: Provider) -> None:
+    def __init__(self, provider: Provider, pusher: Pusher) -> None:
         self._provider = provider
+        self._pusher = pusher
         self._tokens: set[str] = set()
 
     def token(self, grant_type: str, appid: str, secret: str) -> JSONResponse:
@@ -51,9 +53,9 @@ class WeChatApi:
             return JSONResponse({"errcode": errcode, "errmsg": errmsg})
         reference = str(body.get("data", {}).get("remark", {}).get("value", ""))
         record = provider.accept(WECHAT, str(openid), reference)
+        self._pusher.wechat(record)  # its outcome, pushed later to the account's server URL
         answered = provider.answer_this_request()
         await asyncio.sleep(
             behaviour.latency_seconds if answered else behaviour.unanswered_hold_seconds
         )
-        msgid = int(record.serial_no.split(":")[0], 16) % 10**12
-        return JSONResponse({"errcode": 0, "errmsg": "ok", "msgid": msgid})
+        return JSONResponse({"errcode": 0, "errmsg": "ok", "msgid": wechat_msgid(record)})

@@ -331,3 +331,47 @@ async def test_the_operators_command_sends_a_campaign_and_follows_it_until_every
     assert received["by_phone"][_e164(42)] == 1  # refused SMS: a voice call instead
     assert received["providers"].get("tencent_vms") == 1
     assert set(received["by_phone"].values()) == {1}  # nobody twice
+
+
+async def test_an_opt_out_outlives_a_replaced_roster_until_the_employee_opts_back_in(
+    tmp_path: Path,
+) -> None:
+    async with campaign_rig(tmp_path) as rig:
+
+        async def refused() -> list[str] | None:
+            value = await rig.pool.fetchval(
+                "SELECT opted_out FROM notify.roster_members WHERE phone = $1", _e164(1)
+            )
+            return None if value is None else list(value)
+
+        first = await rig.upload([_member(1), _member(2)])
+        opted_out = await rig.http.post(
+            "/v1/rosters/opt-outs",
+            json={"mobile": "13800000001", "channels": ["voice", "sms"]},
+            headers=rig.owner,
+        )
+        assert opted_out.status_code == 202, opted_out.text
+        await eventually(refused, lambda r: r == ["sms", "voice"], what="the opt-out recorded")
+        # A new file (the same one again would be the same upload): the employee is still in it.
+        again = await rig.upload([_member(1), _member(3)])
+        assert again["upload_id"] != first["upload_id"]
+        await eventually(
+            lambda: rig.pool.fetchval(
+                "SELECT count(*) FROM notify.roster_members WHERE upload_id = $1::uuid",
+                again["upload_id"],
+            ),
+            lambda n: n == 2,
+            what="the replacement recorded",
+        )
+        assert await refused() == ["sms", "voice"]
+
+        consent = {"method": "written", "given_at": datetime.now(SHANGHAI).isoformat()}
+        opted_in = await rig.http.post(
+            "/v1/rosters/opt-ins",
+            json={"mobile": "138 0000 0001", "channels": ["sms"], "consent": consent},
+            headers=rig.owner,
+        )
+        assert opted_in.status_code == 202, opted_in.text
+        await eventually(refused, lambda r: r == ["voice"], what="the opt-in recorded")
+        renewals = await rig.pool.fetchval("SELECT count(*) FROM notify.consent_renewals")
+    assert renewals == 1

@@ -206,35 +206,52 @@ async def test_a_booking_notice_reaches_the_person_through_the_gateway_view(
     assert "浦东新区就业服务中心（浦东新区梅花路1号）" in body
 
 
+RECOMMENDATION = {
+    "title": "叉车司机",
+    "district_name": "闵行区",
+    "salary": "5500-7000",
+    "reason": "职业完全对口（4-02-06-03）",
+}
+
+
+async def _seeker(
+    rig: NotifyRig, serial: int, *, consent: bool = True, channel: str = "sms"
+) -> str:
+    """A seeker as matching keeps them (its schema migrated into the test's database)."""
+    seeker = str(uuid.uuid4())
+    await rig.pool.execute(
+        "INSERT INTO matching.job_seekers (seeker_id, active, district_code, occupation_group,"
+        " desired_groups, salary_floor, profile, mobile, consent_to_contact, registered_by, "
+        "changed_at, event_id) VALUES ($1::uuid, true, '310112', '4', '{4}', 5000, "
+        "jsonb_build_object('preferred_channel', $4::text), $2, $3, 'self', now(), $1::text)",
+        seeker,
+        _phone(serial),
+        consent,
+        channel,
+    )
+    return seeker
+
+
+async def _recommend(rig: NotifyRig, seeker: str) -> None:
+    await rig.publisher.request_notice(
+        NotificationRequest(
+            recipient_kind=RecipientKind.JOB_SEEKER,
+            recipient=seeker,
+            template=Template.JOB_RECOMMENDED,
+            parameters=RECOMMENDATION,
+            requested_by="matching",
+        )
+    )
+
+
 async def test_a_recommendation_reaches_only_the_seeker_who_consented(rig: NotifyRig) -> None:
     """Matching's view of consenting seekers is how notify reaches them: a seeker who did not
     consent is refused with a reason, never sent to."""
     await migrate(rig.pool, "matching", "services.matching")
-    consenting, silent = str(uuid.uuid4()), str(uuid.uuid4())
-    for seeker, consent, serial in ((consenting, True, 8), (silent, False, 9)):
-        await rig.pool.execute(
-            "INSERT INTO matching.job_seekers (seeker_id, active, district_code, occupation_group,"
-            " desired_groups, salary_floor, profile, mobile, consent_to_contact, registered_by, "
-            "changed_at, event_id) VALUES ($1::uuid, true, '310112', '4', '{4}', 5000, "
-            "'{\"preferred_channel\": \"sms\"}'::jsonb, $2, $3, 'self', now(), $1::text)",
-            seeker,
-            _phone(serial),
-            consent,
-        )
+    consenting = await _seeker(rig, 8)
+    silent = await _seeker(rig, 9, consent=False)
     for seeker in (consenting, silent):
-        request = NotificationRequest(
-            recipient_kind=RecipientKind.JOB_SEEKER,
-            recipient=seeker,
-            template=Template.JOB_RECOMMENDED,
-            parameters={
-                "title": "叉车司机",
-                "district_name": "闵行区",
-                "salary": "5500-7000",
-                "reason": "职业完全对口（4-02-06-03）",
-            },
-            requested_by="matching",
-        )
-        await rig.publisher.request_notice(request)
+        await _recommend(rig, seeker)
 
     statuses = await _settled(rig, expected=2, within=20)
 
@@ -244,3 +261,67 @@ async def test_a_recommendation_reaches_only_the_seeker_who_consented(rig: Notif
         "SELECT reason FROM notify.messages WHERE status = 'permanent_failure'"
     )
     assert reason == "the job seeker is unknown or did not consent"
+
+
+async def test_a_seeker_who_prefers_calls_is_called_and_a_wechat_one_texted(
+    rig: NotifyRig,
+) -> None:
+    """The preferred channel in matching's view orders the seeker's channels, as a roster
+    member's does; WeChat needs an openid, which a seeker's profile does not carry, so SMS."""
+    await migrate(rig.pool, "matching", "services.matching")
+    callee = await _seeker(rig, 10, channel="voice")
+    wechat_user = await _seeker(rig, 11, channel="wechat")
+    for seeker in (callee, wechat_user):
+        await _recommend(rig, seeker)
+
+    # A call has no receipt: `sent` is as far as it goes.
+    statuses = await eventually(
+        rig.statuses,
+        lambda seen: seen.get("sent", 0) + seen.get("delivered", 0) == 2,
+        within=20,
+        what="the call placed and the SMS delivered",
+    )
+
+    channels = await rig.pool.fetch(
+        "SELECT recipient, channel, channels, provider, address FROM notify.messages"
+    )
+    assert {(r[0], r[1], tuple(r[2]), r[3], r[4]) for r in channels} == {
+        (callee, "voice", ("voice", "sms", "wechat"), "tencent_vms", _phone(10)),
+        (wechat_user, "sms", ("wechat", "sms", "voice"), "tencent_sms", _phone(11)),
+    }
+    assert statuses == {"sent": 1, "delivered": 1}
+    assert set((await rig.received())["by_address"]) == {_phone(11)}  # the callee not texted
+
+
+async def test_a_self_registration_code_goes_to_the_number_the_gateway_holds(
+    rig: NotifyRig,
+) -> None:
+    await migrate(rig.pool, "gateway", "services.gateway")
+    waiting, expired = str(uuid.uuid4()), str(uuid.uuid4())
+    for seeker, serial, minutes in ((waiting, 12, 10), (expired, 13, -1)):
+        await rig.pool.execute(
+            "INSERT INTO gateway.self_registrations (seeker_id, profile, mobile, code_hash, "
+            "code_expires_at) VALUES ($1::uuid, '{}'::jsonb, $2, '\\x00'::bytea, "
+            "now() + make_interval(mins => $3))",
+            seeker,
+            _phone(serial),
+            minutes,
+        )
+        await rig.publisher.request_notice(
+            NotificationRequest(
+                recipient_kind=RecipientKind.SELF_REGISTRATION,
+                recipient=seeker,
+                template=Template.VERIFICATION_CODE,
+                parameters={"code": "042917"},
+                requested_by="gateway",
+            )
+        )
+
+    statuses = await _settled(rig, expected=2, within=20)
+
+    assert statuses == {"delivered": 1, "permanent_failure": 1}
+    _assert_each_phone_once(await rig.received(), {_phone(12)})
+    reason = await rig.pool.fetchval(
+        "SELECT reason FROM notify.messages WHERE status = 'permanent_failure'"
+    )
+    assert reason == "the self-registration is unknown to the gateway or its code has expired"

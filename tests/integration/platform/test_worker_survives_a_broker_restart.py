@@ -1,5 +1,6 @@
 """The only Kafka broker stopped for longer than the worker's session and started again on the same
-data: the monitoring worker rejoins its group by itself and records everything sent afterwards.
+data: the monitoring worker (its own Kafka user, with the catalogue's ACLs) rejoins its group by
+itself and records everything sent afterwards.
 
 Found by tests/e2e/test_kafka_outage.py, where the worker stopped consuming for good after such an
 outage (its log ended at aiokafka's "Heartbeat session expired") and had to be restarted. The
@@ -20,6 +21,7 @@ import asyncpg
 import httpx
 import pytest
 
+from services.platform.kafka_acls import apply_acls, service_bindings, username
 from services.platform.kafka_connection import KafkaConnection
 from services.platform.topics import ensure_topics
 from tests.support.broker import private_broker
@@ -81,11 +83,15 @@ async def test_the_worker_records_what_is_sent_after_the_broker_restarts(
     prefix = unique_name("rejoin-") + "."
     with private_broker(tmp_path / "kafka") as broker:
         await ensure_topics(broker.connection, prefix=prefix)
+        # The worker runs as its own user, with the catalogue's ACLs, as deployed.
+        own_user = broker.service_user(username("monitoring"))
+        if own_user is not None:
+            await apply_acls(broker.connection, service_bindings("monitoring", prefix))
         worker = ServiceProcess(
             "monitoring",
             free_port(),
             {
-                **service_env(database, prefix, tmp_path, kafka=broker.connection),
+                **service_env(database, prefix, tmp_path, kafka=own_user or broker.connection),
                 "FUGONG_BATCH_MAX_RECORDS": "200",
                 "FUGONG_KAFKA_SESSION_TIMEOUT_SECONDS": str(SESSION_TIMEOUT_SECONDS),
             },

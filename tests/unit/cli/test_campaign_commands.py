@@ -24,19 +24,13 @@ from services.contracts.rosters import UploadMode
 from services.contracts.topics import NOTIFY_CAMPAIGNS
 from services.gateway.domain.access import PrincipalKind
 from services.gateway.settings import GatewaySettings
-from tests.support.data import credit_code
+from tests.support.data import credit_code, return_to_work_campaign
 from tests.support.sheets import csv_of
 from tests.unit.gateway.conftest import Gateway, gateway_on_fakes
 
 PUDONG_FOOD = credit_code(1, "310115")
 CAMPAIGN: dict[str, object] = {
-    "template": "return_to_work",
-    "values": {
-        "enterprise_name": "上海浦江食品有限公司",
-        "return_date": "2月17日",
-        "site": "二号车间",
-        "instructions": "请携带健康码。",
-    },
+    **return_to_work_campaign(),
     "audience": {"departments": [], "sites": []},
     "send_at": None,
 }

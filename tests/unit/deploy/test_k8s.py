@@ -189,7 +189,11 @@ def test_deployment_has_a_service_on_its_outward_port(deployment: K8sResource) -
     admin port."""
     (container,) = containers(deployment)
     services = of_kind("Service")
-    (service,) = [s for s in services if selects(s.document["spec"]["selector"], deployment)]
+    (service,) = [
+        s
+        for s in services
+        if s.name == deployment.name and selects(s.document["spec"]["selector"], deployment)
+    ]
     (port,) = service.document["spec"]["ports"]
     setting = "FUGONG_HTTP_PORT" if deployment.name == "gateway" else "FUGONG_ADMIN_PORT"
     assert resolve_port(container, port["targetPort"]) == int(env_value(container, setting) or 0)
@@ -199,6 +203,32 @@ def test_gateway_service_answers_on_port_80_and_never_leads_to_the_admin_port() 
     (gateway,) = [s for s in of_kind("Service") if s.name == "gateway"]
     (port,) = gateway.document["spec"]["ports"]
     assert (port["port"], port["targetPort"]) == (80, "http")
+
+
+def test_the_ingress_leads_only_callbacks_to_notify_and_only_to_its_callbacks_port() -> None:
+    """WeChat's and VMS's pushes come in at /callbacks/, apart from the gateway's API; nothing
+    from outside reaches notify's admin port."""
+    (notify,) = [d for d in DEPLOYMENTS if d.name == "notify"]
+    (container,) = containers(notify)
+    services = {s.name: s.document for s in of_kind("Service")}
+    routed = [
+        (path, services[path["backend"]["service"]["name"]])
+        for ingress in of_kind("Ingress")
+        for rule in ingress.document["spec"]["rules"]
+        for path in rule["http"]["paths"]
+    ]
+    to_notify = [(p, s) for p, s in routed if selects(s["spec"]["selector"], notify)]
+    assert [p["path"] for p, _ in to_notify] == ["/callbacks/"]
+    for path, service in to_notify:
+        (port,) = [
+            port
+            for port in service["spec"]["ports"]
+            if port["name"] == path["backend"]["service"]["port"]["name"]
+        ]
+        assert port["targetPort"] == "callbacks"
+        assert resolve_port(container, "callbacks") == int(
+            env_value(container, "FUGONG_CALLBACK_PORT") or 0
+        )
 
 
 @pytest.mark.parametrize("deployment", DEPLOYMENTS, ids=str)

@@ -180,9 +180,26 @@ def test_only_prometheus_reaches_the_admin_ports(name: str) -> None:
     for rule, peer in on_admin:
         assert ports(rule) == {"admin"}
         assert peer["podSelector"]["matchLabels"] == {"app.kubernetes.io/name": "prometheus"}
-    # A worker has no other port; the gateway's other is the public one.
+    # A worker has no other port but notify's callbacks; the gateway's other is the public one.
     others = {port for rule, _ in admitted for port in ports(rule)} - {"admin"}
-    assert others == ({"http"} if name == "gateway" else set())
+    assert others == {"gateway": {"http"}, "notify": {"callbacks"}}.get(name, set())
+
+
+def test_only_the_ingress_controller_reaches_notify_s_callbacks_port() -> None:
+    on_callbacks = [
+        (rule, peer)
+        for policy in policies_selecting(workload("notify"))
+        for rule in rules(policy, "ingress")
+        for peer in peers(rule)
+        if "callbacks" in ports(rule)
+    ]
+    assert on_callbacks, "WeChat's and VMS's pushes cannot reach notify"
+    for rule, peer in on_callbacks:
+        assert ports(rule) == {"callbacks"}
+        assert peer["namespaceSelector"]["matchLabels"] == {
+            "kubernetes.io/metadata.name": "ingress-nginx"
+        }
+        assert peer["podSelector"]["matchLabels"] == {"app.kubernetes.io/name": "ingress-nginx"}
 
 
 @pytest.mark.parametrize("target", POD_WORKLOADS, ids=str)

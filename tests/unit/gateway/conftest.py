@@ -21,6 +21,7 @@ from services.gateway.adapters.memory import (
     RecordingPublisher,
 )
 from services.gateway.adapters.memory_halls import InMemoryAppointments, InMemoryServiceRegister
+from services.gateway.adapters.memory_registrations import InMemorySelfRegistrations
 from services.gateway.app import create_app
 from services.gateway.dependencies import GatewayResources
 from services.gateway.domain.access import Principal, PrincipalKind
@@ -43,6 +44,7 @@ class Gateway:
     """The gateway's own register of where enterprises are (`views.registry` is monitoring's)."""
     admin: httpx.AsyncClient
     """A client of the admin port: probes, metrics, the API documents."""
+    self_registrations: InMemorySelfRegistrations
 
     def key(self, kind: PrincipalKind, **scope: str) -> dict[str, str]:
         return {"X-API-Key": self.keys.issue_now(Principal(kind, **scope))}
@@ -67,6 +69,7 @@ async def gateway_on_fakes(settings: GatewaySettings) -> AsyncIterator[Gateway]:
         InMemoryAuditLog(), InMemoryServiceRegister(), InMemoryAppointments()
     )  # fmt: skip
     enterprise_districts = InMemoryEnterpriseDistricts()
+    self_registrations = InMemorySelfRegistrations()
     resources = GatewayResources(
         settings=settings,
         publisher=publisher,
@@ -79,6 +82,7 @@ async def gateway_on_fakes(settings: GatewaySettings) -> AsyncIterator[Gateway]:
         service_register=register,
         appointments=appointments,
         enterprise_districts=enterprise_districts,
+        self_registrations=self_registrations,
     )
     app = create_app(settings, resources)
     transport = httpx.ASGITransport(app=app)
@@ -100,4 +104,5 @@ async def gateway_on_fakes(settings: GatewaySettings) -> AsyncIterator[Gateway]:
             transport,
             enterprise_districts,
             admin,
+            self_registrations,
         )

@@ -11,7 +11,8 @@ caller's own scope, or 404 where the object's existence is the secret). An uploa
 Batch entries are allowed exactly when their single request is. The service hall 310115-001 has
 two slots and the enterprise's booking in one (a slot at 徐汇区's hall stands for another
 district's ids in bodies); no refusal shows the booked person's name or mobile.
-The table of endpoints and the status each caller gets is authorisation_cases.py.
+The table of endpoints and the status each caller gets is authorisation_cases.py, the union of
+each service's rows (authorisation_monitoring_rows.py, _notify_rows.py, _matching_rows.py).
 """
 
 from __future__ import annotations
@@ -29,32 +30,28 @@ from tests.support.fairs import fair_body
 from tests.support.postings import posting_body
 from tests.support.seekers import seeker_body
 from tests.support.sharing import sharing_rows
-from tests.unit.gateway.authorisation_cases import (
-    BATCH_CASES,
-    BATCHED,
-    BOOKING,
-    CALLERS,
-    CAMPAIGN,
-    CASES,
-    DAY,
+from tests.unit.gateway.authorisation_callers import CALLERS, PUDONG_FOOD, SEEKER, Sheet
+from tests.unit.gateway.authorisation_cases import BATCH_CASES, BATCHED, CASES, MATRIX
+from tests.unit.gateway.authorisation_matching_rows import (
     DECLARATION,
     FAIR,
-    HALL,
-    MATRIX,
-    OTHER_SLOT,
     POSTING,
     PROPOSAL,
-    PUDONG_FOOD,
     PUDONG_LENDER,
-    SEEKER,
+)
+from tests.unit.gateway.authorisation_monitoring_rows import (
+    BOOKING,
+    DAY,
+    HALL,
+    OTHER_SLOT,
     SHEET_ROW_IN_SCOPE,
     SLOT,
     WARNING_ID,
     WEEK,
     XUHUI_HALL,
     XUHUI_SLOT,
-    Sheet,
 )
+from tests.unit.gateway.authorisation_notify_rows import CAMPAIGN
 from tests.unit.gateway.conftest import Gateway, gateway_on_fakes
 
 

@@ -9,19 +9,14 @@ from datetime import UTC, datetime
 from services.contracts.topics import NOTIFY_CAMPAIGNS
 from services.gateway.domain.access import PrincipalKind
 from services.gateway.domain.spreadsheets import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE
-from tests.support.data import credit_code
+from tests.support.data import credit_code, return_to_work_campaign
 from tests.support.sheets import csv_of, xlsx_of
 from tests.unit.gateway.conftest import Gateway
 
 PUDONG_FOOD = credit_code(1, "310115")
 HEADINGS = ["姓名", "手机号", "同意通知", "部门", "厂区", "首选渠道"]
-VALUES = {
-    "enterprise_name": "上海浦江食品有限公司",
-    "return_date": "2月17日",
-    "site": "二号车间",
-    "instructions": "请携带健康码。",
-}
-CAMPAIGN = {"template": "return_to_work", "values": VALUES}
+CAMPAIGN = return_to_work_campaign()
+VALUES: dict[str, str] = CAMPAIGN["values"]
 
 
 def _owner(gateway: Gateway) -> dict[str, str]:
@@ -118,6 +113,49 @@ async def test_an_opt_out_of_no_number_or_no_channel_is_refused_naming_the_field
     assert wrong_number.status_code == no_channel.status_code == 422
     assert [p["field"] for p in wrong_number.json()["problems"]] == ["mobile"]
     assert [p["field"] for p in no_channel.json()["problems"]] == ["channels"]
+    assert not gateway.publisher.anything_published
+
+
+async def test_an_enterprise_records_an_employee_s_renewed_consent_by_number(
+    gateway: Gateway,
+) -> None:
+    consent = {
+        "method": "written", "given_at": "2020-02-14T10:30:00+08:00", "reference": "同意书-17"
+    }  # fmt: skip
+    response = await gateway.http.post(
+        "/v1/rosters/opt-ins",
+        json={"mobile": "138 0013 8000", "channels": ["sms"], "consent": consent},
+        headers=_owner(gateway),
+    )
+
+    assert response.status_code == 202, response.text
+    assert response.json()["phone"] == "+8613800138000"
+    (event,) = gateway.published(NOTIFY_CAMPAIGNS)
+    assert event["type"] == "cn.fugong.notify.roster.member-opted-in.v1"
+    assert event["subject"] == PUDONG_FOOD
+    assert event["data"]["channels"] == ["sms"]
+    assert event["data"]["consent"] == {
+        "method": "written", "given_at": "2020-02-14T10:30:00+08:00", "reference": "同意书-17"
+    }  # fmt: skip
+
+
+async def test_an_opt_in_without_consent_or_with_consent_to_come_is_refused_naming_the_field(
+    gateway: Gateway,
+) -> None:
+    no_consent = await gateway.http.post(
+        "/v1/rosters/opt-ins", json={"mobile": "13800138000", "channels": ["sms"]},
+        headers=_owner(gateway),
+    )  # fmt: skip
+    future = {"method": "phone", "given_at": "2099-01-01T00:00:00+08:00"}
+    to_come = await gateway.http.post(
+        "/v1/rosters/opt-ins",
+        json={"mobile": "13800138000", "channels": ["sms"], "consent": future},
+        headers=_owner(gateway),
+    )
+
+    assert no_consent.status_code == to_come.status_code == 422
+    assert [p["field"] for p in no_consent.json()["problems"]] == ["consent"]
+    assert [p["field"] for p in to_come.json()["problems"]] == ["consent.given_at"]
     assert not gateway.publisher.anything_published
 
 

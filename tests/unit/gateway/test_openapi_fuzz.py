@@ -20,6 +20,7 @@ from services.gateway.adapters.memory import (
     RecordingPublisher,
 )
 from services.gateway.adapters.memory_halls import InMemoryAppointments, InMemoryServiceRegister
+from services.gateway.adapters.memory_registrations import InMemorySelfRegistrations
 from services.gateway.app import create_app
 from services.gateway.dependencies import GatewayResources
 from services.gateway.domain.access import Principal, PrincipalKind
@@ -43,6 +44,7 @@ APP = create_app(
         service_register=InMemoryServiceRegister(),
         appointments=InMemoryAppointments(),
         enterprise_districts=InMemoryEnterpriseDistricts(),
+        self_registrations=InMemorySelfRegistrations(),
     ),
 )
 # The upload takes a file's bytes; fuzzed .xlsx bodies are random bytes like any binary body.

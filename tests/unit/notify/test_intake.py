@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from services.contracts.notifications import RecipientKind, Template
-from services.notify.domain.intake import Reach, intake
+from services.notify.domain.intake import Reach, intake, preferred_first
 from services.notify.domain.messages import MessageStatus
 from services.notify.domain.records import RecordRequest
+from services.notify.domain.routing import Channel
 
 PHONE = "+8613812345678"
 REMINDER = {"week": "2020-W07", "deadline": "2020-02-17T12:00:00+08:00"}
@@ -75,7 +76,7 @@ def test_a_booking_the_gateway_does_not_know_is_refused_with_its_reason() -> Non
 def test_booking_notices_wait_as_no_channel_yet_while_the_view_is_unreadable() -> None:
     request = _request(RecipientKind.BOOKING, Template.APPOINTMENT_BOOKED, BOOKING)
 
-    made = intake(request, None, bookings_readable=False)
+    made = intake(request, None, unreadable=frozenset({RecipientKind.BOOKING}))
 
     assert made.status is MessageStatus.NO_CHANNEL_YET
 
@@ -128,5 +129,42 @@ def test_a_job_seeker_matching_does_not_list_as_consenting_is_not_told() -> None
     request = _request(RecipientKind.JOB_SEEKER, Template.JOB_RECOMMENDED, RECOMMENDED)
 
     assert intake(request, None).status is MessageStatus.PERMANENT_FAILURE
-    unreadable = intake(request, None, seekers_readable=False)
+    unreadable = intake(request, None, unreadable=frozenset({RecipientKind.JOB_SEEKER}))
+    assert unreadable.status is MessageStatus.NO_CHANNEL_YET
+
+
+def test_a_seeker_who_prefers_calls_is_called_first_then_texted() -> None:
+    request = _request(RecipientKind.JOB_SEEKER, Template.JOB_RECOMMENDED, RECOMMENDED)
+
+    made = intake(request, Reach(PHONE, channels=preferred_first("voice")))
+
+    assert made.channel is Channel.VOICE
+    assert made.channels == (Channel.VOICE, Channel.SMS, Channel.WECHAT)
+
+
+def test_a_seeker_who_prefers_wechat_but_has_no_openid_is_texted() -> None:
+    request = _request(RecipientKind.JOB_SEEKER, Template.JOB_RECOMMENDED, RECOMMENDED)
+
+    made = intake(request, Reach(PHONE, channels=preferred_first("wechat")))
+
+    assert made.channels[0] is Channel.WECHAT
+    assert made.channel is Channel.SMS
+
+
+def test_a_self_registration_is_sent_its_code_while_the_gateway_knows_it() -> None:
+    request = _request(
+        RecipientKind.SELF_REGISTRATION, Template.VERIFICATION_CODE, {"code": "042917"}
+    )
+
+    made = intake(request, Reach(PHONE))
+    expired = intake(request, None)
+    unreadable = intake(request, None, unreadable=frozenset({RecipientKind.SELF_REGISTRATION}))
+
+    assert (made.status, made.phone, made.channel) == (MessageStatus.CREATED, PHONE, Channel.SMS)
+    assert "042917" in str(made.body)
+    assert made.slots == ("042917",)
+    assert expired.status is MessageStatus.PERMANENT_FAILURE
+    assert expired.reason == (
+        "the self-registration is unknown to the gateway or its code has expired"
+    )
     assert unreadable.status is MessageStatus.NO_CHANNEL_YET

@@ -46,6 +46,8 @@ def test_prod_starts_on_real_keys_over_https() -> None:
         aliyun_access_key_secret=SecretStr("real-secret"),
         wechat_api_base="https://api.weixin.qq.com/cgi-bin/",
         wechat_app_secret=SecretStr("real-app-secret"),
+        wechat_callback_token=SecretStr("real-callback-token"),
+        callback_port=8203,
         voice_scheme="https",
         **PROD_KAFKA,
     )
@@ -66,6 +68,26 @@ def test_prod_names_every_provider_still_on_plain_http() -> None:
             aliyun_access_key_secret=SecretStr("real-secret"),
             wechat_api_base="https://api.weixin.qq.com/cgi-bin/",
             wechat_app_secret=SecretStr("real-app-secret"),
+            wechat_callback_token=SecretStr("real-callback-token"),
+            callback_port=8203,
+            **PROD_KAFKA,
+        )
+
+
+def test_prod_refuses_the_dev_token_for_wechat_pushes_and_no_listener_for_them() -> None:
+    with pytest.raises(
+        ValidationError, match="in prod FUGONG_WECHAT_CALLBACK_TOKEN, FUGONG_CALLBACK_PORT must be"
+    ):
+        NotifySettings(
+            _env_file=None,
+            env="prod",
+            database_url="postgresql://notify:x@db:5432/fugong?sslmode=verify-full",
+            sms_secret_id=SecretStr("AKID-real"),
+            sms_secret_key=SecretStr("real-key"),
+            aliyun_access_key_id=SecretStr("LTAI-real"),
+            aliyun_access_key_secret=SecretStr("real-secret"),
+            wechat_app_secret=SecretStr("real-app-secret"),
+            **PROD_KAFKA,
         )
 
 

@@ -33,6 +33,7 @@ from .channel_progress_out_statuses import ChannelProgressOutStatuses
 from .check_out import CheckOut
 from .closing_in import ClosingIn
 from .closing_reason import ClosingReason
+from .code_in import CodeIn
 from .community import Community
 from .community_changes import CommunityChanges
 from .community_figures import CommunityFigures
@@ -40,6 +41,8 @@ from .community_point_in import CommunityPointIn
 from .community_report_in import CommunityReportIn
 from .compliance_counts import ComplianceCounts
 from .compliance_out import ComplianceOut
+from .consent_in import ConsentIn
+from .consent_method import ConsentMethod
 from .contact_channel import ContactChannel
 from .contact_in import ContactIn
 from .count_out import CountOut
@@ -94,9 +97,14 @@ from .key_enterprise_out import KeyEnterpriseOut
 from .key_enterprises_out import KeyEnterprisesOut
 from .kind_name import KindName
 from .monitoring_role import MonitoringRole
+from .new_code_in import NewCodeIn
 from .not_yet_returned_in import NotYetReturnedIn
 from .officer_in import OfficerIn
 from .online_alternative_out import OnlineAlternativeOut
+from .opt_in_accepted_out import OptInAcceptedOut
+from .opt_in_accepted_out_channels_item import OptInAcceptedOutChannelsItem
+from .opt_in_in import OptInIn
+from .opt_in_in_channels_item import OptInInChannelsItem
 from .opt_out_accepted_out import OptOutAcceptedOut
 from .opt_out_accepted_out_channels_item import OptOutAcceptedOutChannelsItem
 from .opt_out_in import OptOutIn
@@ -122,6 +130,7 @@ from .recorded_reports import RecordedReports
 from .registrant_in import RegistrantIn
 from .registration_accepted import RegistrationAccepted
 from .registration_out import RegistrationOut
+from .registration_waiting import RegistrationWaiting
 from .reschedule_in import RescheduleIn
 from .return_to_work_cell import ReturnToWorkCell
 from .return_to_work_figures import ReturnToWorkFigures
@@ -200,6 +209,7 @@ __all__ = (
     "CheckOut",
     "ClosingIn",
     "ClosingReason",
+    "CodeIn",
     "Community",
     "CommunityChanges",
     "CommunityFigures",
@@ -207,6 +217,8 @@ __all__ = (
     "CommunityReportIn",
     "ComplianceCounts",
     "ComplianceOut",
+    "ConsentIn",
+    "ConsentMethod",
     "ContactChannel",
     "ContactIn",
     "CountOut",
@@ -261,9 +273,14 @@ __all__ = (
     "KeyEnterprisesOut",
     "KindName",
     "MonitoringRole",
+    "NewCodeIn",
     "NotYetReturnedIn",
     "OfficerIn",
     "OnlineAlternativeOut",
+    "OptInAcceptedOut",
+    "OptInAcceptedOutChannelsItem",
+    "OptInIn",
+    "OptInInChannelsItem",
     "OptOutAcceptedOut",
     "OptOutAcceptedOutChannelsItem",
     "OptOutIn",
@@ -289,6 +306,7 @@ __all__ = (
     "RegistrantIn",
     "RegistrationAccepted",
     "RegistrationOut",
+    "RegistrationWaiting",
     "RescheduleIn",
     "ReturnToWorkCell",
     "ReturnToWorkFigures",

@@ -14,14 +14,15 @@ T = TypeVar("T", bound="SelfRegistered")
 
 @_attrs_define
 class SelfRegistered:
-    """Your registration, and the key to read and update it: shown once, keep it.
+    """Your mobile is proved and your registration accepted; the key to read and update it is
+    shown once: keep it.
 
-    Attributes:
-        event_id (str):
-        seeker_id (str):
-        api_key (str):
-        key_valid_until (datetime.date):
-        status (str | Unset):  Default: 'accepted'.
+        Attributes:
+            event_id (str):
+            seeker_id (str):
+            api_key (str):
+            key_valid_until (datetime.date):
+            status (str | Unset):  Default: 'accepted'.
     """
 
     event_id: str

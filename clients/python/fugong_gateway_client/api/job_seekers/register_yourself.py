@@ -6,8 +6,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
+from ...models.registration_waiting import RegistrationWaiting
 from ...models.seeker_in import SeekerIn
-from ...models.self_registered import SelfRegistered
 from ...types import Response
 
 
@@ -32,11 +32,11 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | SelfRegistered | None:
-    if response.status_code == 201:
-        response_201 = SelfRegistered.from_dict(response.json())
+) -> Problem | RegistrationWaiting | None:
+    if response.status_code == 202:
+        response_202 = RegistrationWaiting.from_dict(response.json())
 
-        return response_201
+        return response_202
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -91,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | SelfRegistered]:
+) -> Response[Problem | RegistrationWaiting]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -104,13 +104,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SeekerIn,
-) -> Response[Problem | SelfRegistered]:
+) -> Response[Problem | RegistrationWaiting]:
     """Register Yourself
 
      Register yourself as a job seeker (no key needed; a few times an hour from one address).
 
-    The answer carries your key, shown once: with it you read and update your profile and
-    read the postings recommended to you.
+    A 6-digit code is sent by SMS to the mobile you give: send it to `…/verify` within 10
+    minutes to activate your registration and get your key.
 
     Args:
         body (SeekerIn): A job seeker's profile, every field as it should read now.
@@ -120,7 +120,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SelfRegistered]
+        Response[Problem | RegistrationWaiting]
     """
 
     kwargs = _get_kwargs(
@@ -138,13 +138,13 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: SeekerIn,
-) -> Problem | SelfRegistered | None:
+) -> Problem | RegistrationWaiting | None:
     """Register Yourself
 
      Register yourself as a job seeker (no key needed; a few times an hour from one address).
 
-    The answer carries your key, shown once: with it you read and update your profile and
-    read the postings recommended to you.
+    A 6-digit code is sent by SMS to the mobile you give: send it to `…/verify` within 10
+    minutes to activate your registration and get your key.
 
     Args:
         body (SeekerIn): A job seeker's profile, every field as it should read now.
@@ -154,7 +154,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SelfRegistered
+        Problem | RegistrationWaiting
     """
 
     return sync_detailed(
@@ -167,13 +167,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SeekerIn,
-) -> Response[Problem | SelfRegistered]:
+) -> Response[Problem | RegistrationWaiting]:
     """Register Yourself
 
      Register yourself as a job seeker (no key needed; a few times an hour from one address).
 
-    The answer carries your key, shown once: with it you read and update your profile and
-    read the postings recommended to you.
+    A 6-digit code is sent by SMS to the mobile you give: send it to `…/verify` within 10
+    minutes to activate your registration and get your key.
 
     Args:
         body (SeekerIn): A job seeker's profile, every field as it should read now.
@@ -183,7 +183,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SelfRegistered]
+        Response[Problem | RegistrationWaiting]
     """
 
     kwargs = _get_kwargs(
@@ -199,13 +199,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: SeekerIn,
-) -> Problem | SelfRegistered | None:
+) -> Problem | RegistrationWaiting | None:
     """Register Yourself
 
      Register yourself as a job seeker (no key needed; a few times an hour from one address).
 
-    The answer carries your key, shown once: with it you read and update your profile and
-    read the postings recommended to you.
+    A 6-digit code is sent by SMS to the mobile you give: send it to `…/verify` within 10
+    minutes to activate your registration and get your key.
 
     Args:
         body (SeekerIn): A job seeker's profile, every field as it should read now.
@@ -215,7 +215,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SelfRegistered
+        Problem | RegistrationWaiting
     """
 
     return (

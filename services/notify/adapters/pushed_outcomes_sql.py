@@ -1,0 +1,141 @@
+"""Pushed outcomes in notify's schema: recorded one by one as they come, applied in bulk.
+
+The callback listener records each push (`PushedOutcomeInbox.record`) before it answers, so an
+answered push is never lost; a push repeated is the same row. A periodic job of every worker
+(`ApplyPushedOutcomes`) applies what is pending to the `sent` messages whose provider serial
+number it names, in one statement per slice, like SMS receipts: delivered, or on to the fallback
+channel, or a permanent failure. A push whose message is not `sent` (already final, or its
+answer not recorded yet) waits; one that matches nothing for `match_seconds` is counted as
+naming no message of ours. Nothing personal is stored: provider, serial number, outcome.
+"""
+
+from __future__ import annotations
+
+import collections
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import asyncpg
+from prometheus_client import Counter
+
+from services.notify.domain.pushed_outcomes import PushedOutcome
+
+SLICE = 5_000
+
+PUSHED = Counter(
+    "fugong_notify_pushed_outcomes",
+    "Outcomes pushed by WeChat and Tencent VMS, by provider and what became of them "
+    "(recorded, repeated, applied, unknown_id, bad_signature, malformed).",
+    ["provider", "result"],
+)
+
+_RECORD = """
+INSERT INTO notify.pushed_outcomes (provider, serial_no, delivered, reason)
+SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::text[])
+ON CONFLICT (provider, serial_no) DO NOTHING
+RETURNING provider
+"""
+
+# The message moves as an SMS receipt moves it (adapters/postgres_outbox.py `_RECEIPTS`): only
+# from `sent`, so a repeated or late push never undoes what came before.
+_APPLY = """
+WITH due AS MATERIALIZED (  -- only pushes whose message waits for them: others stay pending
+    SELECT p.provider, p.serial_no, p.delivered, p.reason FROM notify.pushed_outcomes p
+    WHERE p.settled_at IS NULL
+      AND EXISTS (SELECT 1 FROM notify.messages m  -- messages_by_serial
+                  WHERE m.provider = p.provider AND m.serial_no = p.serial_no
+                    AND m.status = 'sent')
+    LIMIT $1
+    FOR UPDATE OF p SKIP LOCKED
+),
+moved AS (
+    UPDATE notify.messages m
+    SET status = CASE WHEN d.delivered THEN 'delivered'
+                      WHEN m.fallback IS NOT NULL THEN 'created'
+                      ELSE 'permanent_failure' END,
+        channel = CASE WHEN NOT d.delivered AND m.fallback IS NOT NULL
+                       THEN m.fallback ELSE m.channel END,
+        attempts = CASE WHEN NOT d.delivered AND m.fallback IS NOT NULL
+                        THEN 0 ELSE m.attempts END,
+        next_attempt_at = now(), reason = d.reason, status_changed_at = now()
+    FROM due d
+    WHERE m.provider = d.provider AND m.serial_no = d.serial_no AND m.status = 'sent'
+    RETURNING d.provider, d.serial_no
+)
+UPDATE notify.pushed_outcomes p SET settled_at = now(), matched = true
+FROM (SELECT DISTINCT provider, serial_no FROM moved) AS applied
+WHERE p.provider = applied.provider AND p.serial_no = applied.serial_no
+RETURNING p.provider
+"""
+
+_GIVE_UP = """
+WITH stale AS (
+    SELECT provider, serial_no FROM notify.pushed_outcomes
+    WHERE settled_at IS NULL AND received_at < now() - make_interval(secs => $1)
+    LIMIT $2
+    FOR UPDATE SKIP LOCKED
+)
+UPDATE notify.pushed_outcomes p SET settled_at = now(), matched = false
+FROM stale WHERE p.provider = stale.provider AND p.serial_no = stale.serial_no
+RETURNING p.provider
+"""
+
+_PURGE = """
+DELETE FROM notify.pushed_outcomes
+WHERE ctid = ANY(ARRAY(SELECT ctid FROM notify.pushed_outcomes
+                       WHERE settled_at < now() - make_interval(secs => $1) LIMIT $2))
+"""
+
+
+class PushedOutcomeInbox:
+    """Where the callback listener records what the providers push."""
+
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        self._pool = pool
+
+    async def record(self, outcomes: Sequence[PushedOutcome]) -> None:
+        """Committed before the push is answered; a repeated push adds nothing."""
+        if not outcomes:
+            return
+        rows = await self._pool.fetch(
+            _RECORD,
+            [o.provider for o in outcomes],
+            [o.serial_no for o in outcomes],
+            [o.delivered for o in outcomes],
+            [o.reason for o in outcomes],
+        )
+        recorded = collections.Counter(row[0] for row in rows)
+        for provider, pushed in collections.Counter(o.provider for o in outcomes).items():
+            PUSHED.labels(provider, "recorded").inc(recorded[provider])
+            if pushed > recorded[provider]:
+                PUSHED.labels(provider, "repeated").inc(pushed - recorded[provider])
+
+
+@dataclass(frozen=True)
+class Applied:
+    applied: int
+    unknown: int
+
+
+class ApplyPushedOutcomes:
+    """The periodic job: pending pushes onto their messages, in bulk."""
+
+    def __init__(self, pool: asyncpg.Pool, *, match_seconds: float, retention_days: float) -> None:
+        self._pool = pool
+        self._match_seconds = match_seconds
+        self._retention_seconds = retention_days * 86_400
+
+    async def run(self) -> Applied:
+        applied = unknown = 0
+        while True:
+            rows = await self._pool.fetch(_APPLY, SLICE)
+            for row in rows:
+                PUSHED.labels(row[0], "applied").inc()
+            applied += len(rows)
+            if len(rows) < SLICE:
+                break
+        for row in await self._pool.fetch(_GIVE_UP, self._match_seconds, SLICE):
+            PUSHED.labels(row[0], "unknown_id").inc()
+            unknown += 1
+        await self._pool.execute(_PURGE, self._retention_seconds, SLICE)
+        return Applied(applied, unknown)
