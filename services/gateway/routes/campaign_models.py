@@ -244,7 +244,16 @@ class OptOutAcceptedOut(BaseModel):
 class ConsentIn(BaseModel):
     """How and when the employee renewed their consent (the enterprise keeps the evidence)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        **examples(
+            {
+                "method": "written",
+                "given_at": "2020-02-14T10:30:00+08:00",
+                "reference": "同意书-2020-0214-017",
+            }
+        ),
+    )
 
     method: ConsentMethod
     given_at: AwareDatetime = Field(description="when the employee gave it; not in the future")
