@@ -87,7 +87,7 @@ def _env(
         "FUGONG_RECEIPT_OVERDUE_SECONDS": "60",
         "FUGONG_RETRY_BACKOFF_SECONDS": "1",
         "FUGONG_WECHAT_CONCURRENCY": "32",
-        "FUGONG_VOICE_CONCURRENCY": "32",
+        "FUGONG_VOICE_CONCURRENCY": "8",
         "FUGONG_SIM_LATENCY_SECONDS": str(args.latency),
     }
 

@@ -68,6 +68,14 @@ class TencentVoice:
         self._client = _VmsClient(credential, settings.sms_region, ClientProfile(httpProfile=http))
         self._app_id = settings.voice_app_id
         self.concurrency = settings.voice_concurrency
+        # The SDK's client keeps 20 connections alive: with more calls at once, each one beyond
+        # that opened a connection and closed it after its call. As many as calls at once.
+        self._client.http_client = httpx.AsyncClient(
+            timeout=settings.send_timeout_seconds,
+            limits=httpx.Limits(
+                max_connections=self.concurrency, max_keepalive_connections=self.concurrency
+            ),
+        )
 
     async def send(self, batch: Batch) -> list[AddressResult]:
         return list(await asyncio.gather(*(self._call(batch, a) for a in batch.addresses)))
