@@ -159,6 +159,7 @@ async def run(args: argparse.Namespace, tmp: Path, kafka: KafkaConnection) -> di
             "per_s": round(total / elapsed_s, 1),
             "duplicates": counts.duplicates,
             "missing": counts.missing,
+            "missing_by": counts.missing_by,  # provider and reason, where any went missing
             "workers": args.workers,
             "mix": "sms-only" if args.sms_only else "sms, wechat, voice",
             "simulator_latency_s": args.latency,

@@ -72,9 +72,7 @@ class TencentVoice:
         # that opened a connection and closed it after its call. As many as calls at once.
         self._client.http_client = httpx.AsyncClient(
             timeout=settings.send_timeout_seconds,
-            limits=httpx.Limits(
-                max_connections=self.concurrency, max_keepalive_connections=self.concurrency
-            ),
+            limits=httpx.Limits(max_keepalive_connections=self.concurrency),
         )
 
     async def send(self, batch: Batch) -> list[AddressResult]:
@@ -90,6 +88,9 @@ class TencentVoice:
         request.SessionContext = batch.attempt_id
         try:
             response = await self._client.SendTtsVoice(request)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            # No connection, so the call was never requested: safe to request again later.
+            return AddressResult(phone, Outcome.TEMPORARY, reason=type(exc).__name__)
         except httpx.TransportError as exc:
             return AddressResult(phone, Outcome.UNKNOWN, reason=type(exc).__name__)
         except TencentCloudSDKException as exc:

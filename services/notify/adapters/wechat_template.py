@@ -20,6 +20,7 @@ from urllib.request import getproxies
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import ConnectTimeoutError
 from wechatpy import WeChatClient
 from wechatpy.exceptions import WeChatClientException
 
@@ -94,7 +95,9 @@ class WeChatTemplate:
             outcome = Outcome.TEMPORARY if code in _TEMPORARY else Outcome.PERMANENT
             return AddressResult(openid, outcome, reason=f"errcode {code}")
         except requests.RequestException as exc:
-            return AddressResult(openid, Outcome.UNKNOWN, reason=type(exc).__name__)
+            # No connection was made: the request never left, so it may go again later.
+            outcome = Outcome.TEMPORARY if _never_connected(exc) else Outcome.UNKNOWN
+            return AddressResult(openid, outcome, reason=type(exc).__name__)
         return AddressResult(openid, Outcome.ACCEPTED, serial_no=str(answer.get("msgid", "")))
 
     async def receipts(self, limit: int) -> list[Receipt]:
@@ -109,3 +112,11 @@ class WeChatTemplate:
     async def close(self) -> None:
         self._threads.shutdown(wait=False, cancel_futures=True)
         self._client._http.close()
+
+
+def _never_connected(exc: requests.RequestException) -> bool:
+    """Refused, or timed out connecting (urllib3's NewConnectionError is a ConnectTimeoutError)."""
+    if isinstance(exc, requests.ConnectTimeout):
+        return True
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    return isinstance(reason, ConnectTimeoutError)
