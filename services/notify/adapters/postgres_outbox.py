@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import asyncpg
+from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
 
 from services.notify.channels import AddressResult, Outcome, Provider, Receipt
 from services.notify.domain.batching import Claimed, Planned, plan_requests
@@ -305,16 +306,25 @@ class PostgresOutbox:
         known = [(a, r) for a, r in answers if r.outcome is not Outcome.UNKNOWN]
         if not known:
             return
-        await self._pool.execute(
-            _ANSWERED,
-            [a for a, _ in known],
-            [r.address for _, r in known],
-            [r.outcome.value for _, r in known],
-            [r.serial_no for _, r in known],
-            [r.reason for _, r in known],
-            max_attempts,
-            backoff_seconds,
-        )
+        # A receipts UPDATE may lock some of the same messages in another order; PostgreSQL
+        # then aborts one of the two. Run again, the UPDATE changes only what is still
+        # `sending` for its attempt, so nothing is recorded twice.
+        async for attempt in AsyncRetrying(
+            retry=retry_if_exception_type(asyncpg.DeadlockDetectedError),
+            stop=stop_after_attempt(3),
+            reraise=True,
+        ):
+            with attempt:
+                await self._pool.execute(
+                    _ANSWERED,
+                    [a for a, _ in known],
+                    [r.address for _, r in known],
+                    [r.outcome.value for _, r in known],
+                    [r.serial_no for _, r in known],
+                    [r.reason for _, r in known],
+                    max_attempts,
+                    backoff_seconds,
+                )
 
     async def in_flight_too_long(self, older_than_seconds: float, limit: int) -> list[InFlight]:
         """Take a lease on them (their clock restarts), so one worker at a time looks them up.
