@@ -303,10 +303,10 @@ class Sender:
             self._refused[name].inc(len(batch.addresses))
             log.warning("request refused", provider=name, code=str(exc),
                         attempt=planned.attempt_id)  # fmt: skip
-            results = [
-                AddressResult(a, Outcome.TEMPORARY, reason=str(exc)) for a in planned.addresses
+            return [
+                (planned.attempt_id, AddressResult(a, Outcome.TEMPORARY, reason=str(exc)))
+                for a in batch.addresses
             ]
-            return [(planned.attempt_id, r) for r in results]
         finally:
             self._request_seconds[name].observe(time.monotonic() - started)
         self._record_health(provider, ok=True)

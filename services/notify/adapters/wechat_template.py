@@ -95,7 +95,7 @@ class WeChatTemplate:
             outcome = Outcome.TEMPORARY if code in _TEMPORARY else Outcome.PERMANENT
             return AddressResult(openid, outcome, reason=f"errcode {code}")
         except requests.RequestException as exc:
-            # No connection was made: the request never left, so it may go again later.
+            # A connection never made means the request never left: it may go again later.
             outcome = Outcome.TEMPORARY if _never_connected(exc) else Outcome.UNKNOWN
             return AddressResult(openid, outcome, reason=type(exc).__name__)
         return AddressResult(openid, Outcome.ACCEPTED, serial_no=str(answer.get("msgid", "")))
