@@ -87,7 +87,7 @@ def _env(
         "FUGONG_RECEIPT_OVERDUE_SECONDS": "60",
         "FUGONG_RETRY_BACKOFF_SECONDS": "1",
         "FUGONG_WECHAT_CONCURRENCY": "32",
-        "FUGONG_VOICE_CONCURRENCY": "32",
+        "FUGONG_VOICE_CONCURRENCY": "8",
         "FUGONG_SIM_LATENCY_SECONDS": str(args.latency),
     }
 
@@ -159,6 +159,7 @@ async def run(args: argparse.Namespace, tmp: Path, kafka: KafkaConnection) -> di
             "per_s": round(total / elapsed_s, 1),
             "duplicates": counts.duplicates,
             "missing": counts.missing,
+            "missing_by": counts.missing_by,  # provider and reason, where any went missing
             "workers": args.workers,
             "mix": "sms-only" if args.sms_only else "sms, wechat, voice",
             "simulator_latency_s": args.latency,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
@@ -21,11 +22,12 @@ import structlog
 from aiolimiter import AsyncLimiter
 from prometheus_client import Counter, Gauge, Histogram
 
-from services.notify.adapters.postgres_outbox import InFlight, PostgresOutbox
+from services.notify.adapters.postgres_outbox import Answer, InFlight, PostgresOutbox
 from services.notify.channels import (
     AddressResult,
     Batch,
     ChannelProvider,
+    Outcome,
     OutcomeUnknown,
     Provider,
     ProviderUnavailable,
@@ -35,6 +37,7 @@ from services.notify.domain.batching import Planned
 from services.notify.domain.breaker import ErrorRateBreaker
 from services.notify.domain.replies import is_unsubscribe
 from services.notify.domain.routing import Channel
+from services.notify.group_commit import GroupCommit
 from services.notify.hand_over import HandOver
 from services.notify.settings import NotifySettings
 
@@ -98,6 +101,21 @@ class Sender:
         self._batched_channels = sorted({p.channel for p in providers if p.can_look_up})
         self._single_channels = sorted({p.channel for p in providers if not p.can_look_up})
         self._hand_over = HandOver(outbox.mark_handed)
+        self._answers: GroupCommit[Answer, None] = GroupCommit(
+            functools.partial(
+                outbox.record_answers,
+                max_attempts=settings.max_attempts,
+                backoff_seconds=settings.retry_backoff_seconds,
+            )
+        )
+        # The metrics' children looked up once, not at every request.
+        self._results = {
+            (p, outcome): RESULTS.labels(p.value, outcome.value)
+            for p in self._providers
+            for outcome in Outcome
+        }
+        self._refused = {p: RESULTS.labels(p.value, "refused") for p in self._providers}
+        self._request_seconds = {p: REQUEST_SECONDS.labels(p.value) for p in self._providers}
         self._clock = clock
         self._next_replies = clock()
         self._breaker = ErrorRateBreaker(
@@ -247,6 +265,7 @@ class Sender:
 
     async def _send(self, planned: Planned, provider: ChannelProvider) -> None:
         name = provider.provider
+        answers: list[Answer] = []
         async with self._slots.get(name) or contextlib.nullcontext(), self._limits[name]:
             held = [(m.event_id, planned.attempt_id) for m in planned.messages]
             still_held = await self._hand_over.handed(held)
@@ -258,10 +277,15 @@ class Sender:
                     slots=planned.slots,
                     addresses=addresses,
                 )
-                await self._request(planned, provider, batch)
+                answers = await self._request(planned, provider, batch)
+        # Recorded with the answers of the requests that came back meanwhile, in one UPDATE;
+        # the slot is free for the next request already.
+        if answers:
+            await self._answers.submit(answers)
 
-    async def _request(self, planned: Planned, provider: ChannelProvider, batch: Batch) -> None:
-        settings = self._settings
+    async def _request(
+        self, planned: Planned, provider: ChannelProvider, batch: Batch
+    ) -> list[Answer]:
         name = provider.provider
         started = time.monotonic()
         try:
@@ -269,33 +293,26 @@ class Sender:
         except OutcomeUnknown as exc:
             # Left `sending`: the receipt or a lookup settles it; resending now could double it.
             self._record_health(provider, ok=False)
-            RESULTS.labels(name, "unknown").inc(len(batch.addresses))
+            self._results[name, Outcome.UNKNOWN].inc(len(batch.addresses))
             log.warning("outcome unknown; it will be looked up", provider=name, error=str(exc),
                         attempt=planned.attempt_id, addresses=len(batch.addresses))  # fmt: skip
-            return
+            return []
         except SendRefused as exc:
+            # Nothing was sent: each address refused for now.
             self._record_health(provider, ok=False)
-            RESULTS.labels(name, "refused").inc(len(batch.addresses))
+            self._refused[name].inc(len(batch.addresses))
             log.warning("request refused", provider=name, code=str(exc),
                         attempt=planned.attempt_id)  # fmt: skip
-            await self._outbox.record_refusal(
-                planned,
-                str(exc),
-                max_attempts=settings.max_attempts,
-                backoff_seconds=settings.retry_backoff_seconds,
-            )
-            return
+            return [
+                (planned.attempt_id, AddressResult(a, Outcome.TEMPORARY, reason=str(exc)))
+                for a in batch.addresses
+            ]
         finally:
-            REQUEST_SECONDS.labels(name).observe(time.monotonic() - started)
+            self._request_seconds[name].observe(time.monotonic() - started)
         self._record_health(provider, ok=True)
         for result in results:
-            RESULTS.labels(name, result.outcome.value).inc()
-        await self._outbox.record_answers(
-            planned.attempt_id,
-            results,
-            max_attempts=settings.max_attempts,
-            backoff_seconds=settings.retry_backoff_seconds,
-        )
+            self._results[name, result.outcome].inc()
+        return [(planned.attempt_id, r) for r in results]
 
     def _record_health(self, provider: ChannelProvider, *, ok: bool) -> None:
         if provider.provider == self._settings.sms_primary:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import asyncpg
+from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
 
 from services.notify.channels import AddressResult, Outcome, Provider, Receipt
 from services.notify.domain.batching import Claimed, Planned, plan_requests
@@ -80,13 +81,29 @@ WHERE event_id = ANY($1::text[])
 # A temporary refusal is retried with exponential backoff and jitter, until the attempts run
 # out: then it is a technical failure, a final status someone looks at. A permanent refusal
 # moves the message to its fallback channel when it has one, else it is a final failure.
+# The answers of many requests at once (a group commit). Each answer finds its message by
+# attempt and address (messages_by_attempt), one index probe each, and locks it: the LATERAL
+# subquery's OFFSET 0 keeps the planner from flattening it into a join it may run as a hash
+# over the whole table, and with the status read under the lock the UPDATE goes by primary key,
+# never through the partial index of `sending` messages, full of dead entries in a bulk send.
 _ANSWERED = """
+WITH answered AS MATERIALIZED (
+    SELECT m.event_id, m.status, u.outcome, u.serial_no, u.reason
+    FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
+         AS u(attempt_id, address, outcome, serial_no, reason)
+    CROSS JOIN LATERAL (
+        SELECT event_id, status FROM notify.messages
+        WHERE attempt_id = u.attempt_id AND address = u.address
+        OFFSET 0
+        FOR UPDATE
+    ) m
+)
 UPDATE notify.messages m
 SET status = CASE
         WHEN u.outcome = 'accepted' THEN 'sent'
         WHEN (u.outcome = 'permanent' AND m.fallback IS NOT NULL) THEN 'created'
         WHEN u.outcome = 'permanent' THEN 'permanent_failure'
-        WHEN m.attempts >= $5 THEN 'technical_failure'
+        WHEN m.attempts >= $6 THEN 'technical_failure'
         ELSE 'temporary_failure' END,
     channel = coalesce(CASE WHEN u.outcome = 'permanent' THEN m.fallback END, m.channel),
     attempts = CASE WHEN u.outcome = 'permanent'
@@ -94,11 +111,10 @@ SET status = CASE
     serial_no = coalesce(u.serial_no, m.serial_no),
     reason = u.reason,
     next_attempt_at = CASE WHEN u.outcome = 'permanent' THEN now() ELSE now() + make_interval(
-        secs => $6 * power(2, greatest(m.attempts - 1, 0)) * (0.5 + random())) END,
+        secs => $7 * power(2, greatest(m.attempts - 1, 0)) * (0.5 + random())) END,
     status_changed_at = now()
-FROM unnest($2::text[], $3::text[], $4::text[], $7::text[])
-     AS u(address, outcome, serial_no, reason)
-WHERE m.attempt_id = $1::uuid AND m.address = u.address AND m.status = 'sending'
+FROM answered u
+WHERE m.event_id = u.event_id AND u.status = 'sending'
 """
 
 _STALE = """
@@ -196,6 +212,10 @@ WHERE m.event_id = u.event_id
 """
 
 
+Answer = tuple[str, AddressResult]
+"""(attempt id, what the provider answered for one of its addresses)"""
+
+
 @dataclass(frozen=True)
 class InFlight:
     """A message `sending` for longer than any answer could take: its outcome is unknown."""
@@ -279,36 +299,32 @@ class PostgresOutbox:
             return planned
 
     async def record_answers(
-        self,
-        attempt_id: str,
-        results: Sequence[AddressResult],
-        *,
-        max_attempts: int,
-        backoff_seconds: float,
+        self, answers: Sequence[Answer], *, max_attempts: int, backoff_seconds: float
     ) -> None:
-        """Unknown outcomes are left `sending`: a receipt or a lookup settles them."""
-        known = [r for r in results if r.outcome is not Outcome.UNKNOWN]
+        """The answers of any number of requests, in one UPDATE. Unknown outcomes are left
+        `sending`: a receipt or a lookup settles them."""
+        known = [(a, r) for a, r in answers if r.outcome is not Outcome.UNKNOWN]
         if not known:
             return
-        await self._pool.execute(
-            _ANSWERED,
-            attempt_id,
-            [r.address for r in known],
-            [r.outcome.value for r in known],
-            [r.serial_no for r in known],
-            max_attempts,
-            backoff_seconds,
-            [r.reason for r in known],
-        )
-
-    async def record_refusal(
-        self, planned: Planned, code: str, *, max_attempts: int, backoff_seconds: float
-    ) -> None:
-        """The whole request was refused: nothing sent, each address refused for now."""
-        results = [AddressResult(a, Outcome.TEMPORARY, reason=code) for a in planned.addresses]
-        await self.record_answers(
-            planned.attempt_id, results, max_attempts=max_attempts, backoff_seconds=backoff_seconds
-        )
+        # A receipts UPDATE may lock some of the same messages in another order; PostgreSQL
+        # then aborts one of the two. Run again, the UPDATE changes only what is still
+        # `sending` for its attempt, so nothing is recorded twice.
+        async for attempt in AsyncRetrying(
+            retry=retry_if_exception_type(asyncpg.DeadlockDetectedError),
+            stop=stop_after_attempt(3),
+            reraise=True,
+        ):
+            with attempt:
+                await self._pool.execute(
+                    _ANSWERED,
+                    [a for a, _ in known],
+                    [r.address for _, r in known],
+                    [r.outcome.value for _, r in known],
+                    [r.serial_no for _, r in known],
+                    [r.reason for _, r in known],
+                    max_attempts,
+                    backoff_seconds,
+                )
 
     async def in_flight_too_long(self, older_than_seconds: float, limit: int) -> list[InFlight]:
         """Take a lease on them (their clock restarts), so one worker at a time looks them up.

@@ -68,6 +68,12 @@ class TencentVoice:
         self._client = _VmsClient(credential, settings.sms_region, ClientProfile(httpProfile=http))
         self._app_id = settings.voice_app_id
         self.concurrency = settings.voice_concurrency
+        # The SDK's client keeps 20 connections alive: with more calls at once, each one beyond
+        # that opened a connection and closed it after its call. As many as calls at once.
+        self._client.http_client = httpx.AsyncClient(
+            timeout=settings.send_timeout_seconds,
+            limits=httpx.Limits(max_keepalive_connections=self.concurrency),
+        )
 
     async def send(self, batch: Batch) -> list[AddressResult]:
         return list(await asyncio.gather(*(self._call(batch, a) for a in batch.addresses)))
@@ -82,6 +88,9 @@ class TencentVoice:
         request.SessionContext = batch.attempt_id
         try:
             response = await self._client.SendTtsVoice(request)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            # No connection, so the call was never requested: safe to request again later.
+            return AddressResult(phone, Outcome.TEMPORARY, reason=type(exc).__name__)
         except httpx.TransportError as exc:
             return AddressResult(phone, Outcome.UNKNOWN, reason=type(exc).__name__)
         except TencentCloudSDKException as exc:
