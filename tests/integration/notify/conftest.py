@@ -73,7 +73,9 @@ async def rig(database: str, topic_prefix: str, tmp_path: Path) -> AsyncIterator
         "FUGONG_SIM_UNANSWERED_HOLD_SECONDS": "3",
     }
     simulator = ServiceProcess("notify.simulator", free_port(), env, tmp_path / "simulator.log")
-    env["FUGONG_SMS_ENDPOINT"] = f"127.0.0.1:{simulator.port}"
+    host = f"127.0.0.1:{simulator.port}"  # every provider on this test's own simulator
+    env["FUGONG_SMS_ENDPOINT"] = env["FUGONG_ALIYUN_ENDPOINT"] = env["FUGONG_VOICE_ENDPOINT"] = host
+    env["FUGONG_WECHAT_API_BASE"] = f"http://{host}/cgi-bin/"
     notify = ServiceProcess("notify", free_port(), env, tmp_path / "notify.log")
     pool = await open_pool(database, max_size=2)
     try:

@@ -83,7 +83,7 @@ async def _sent(pool: asyncpg.Pool) -> tuple[PostgresOutbox, list[Planned]]:
 
 async def _answer(outbox: PostgresOutbox, request: Planned, serial: str) -> None:
     result = AddressResult(request.addresses[0], Outcome.ACCEPTED, serial_no=serial)
-    await outbox.record_answers(request.attempt_id, [result], max_attempts=5, backoff_seconds=1)
+    await outbox.record_answers([(request.attempt_id, result)], max_attempts=5, backoff_seconds=1)
 
 
 async def _by_address(pool: asyncpg.Pool) -> dict[str, tuple[str, str | None]]:
