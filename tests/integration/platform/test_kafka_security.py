@@ -77,7 +77,7 @@ async def _send(kafka: KafkaConnection, topic: str) -> None:
 
 async def _read_without_group(kafka: KafkaConnection, topic: str) -> int:
     """Records read from the start of every partition within 3 s (no group: topic rights only)."""
-    consumer = AIOKafkaConsumer(**kafka.client_options(), group_id=None)
+    consumer = AIOKafkaConsumer(**kafka.client_options(), group_id=None, request_timeout_ms=5000)
     await consumer.start()
     try:
         consumer.assign([TopicPartition(topic, p) for p in range(DEFAULT_PARTITIONS)])
