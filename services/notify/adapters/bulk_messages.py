@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from uuid import UUID
 
 import asyncpg
 import orjson
@@ -22,7 +23,7 @@ _STAGE = """
 CREATE TEMPORARY TABLE bulk_messages (
     event_id text, recipient_kind text, recipient text, template text, requested_by text,
     requested_at timestamptz, channel text, phone text, wechat_openid text, channels text[],
-    opted_out text[], body text, slots text, segments integer
+    opted_out text[], body text, slots text, segments integer, campaign_id uuid
 ) ON COMMIT DROP
 """
 
@@ -31,9 +32,10 @@ _ANALYZE_AFTER = 10_000
 _INSERT = """
 INSERT INTO notify.messages (event_id, recipient_kind, recipient, template, requested_by,
                              requested_at, channel, phone, wechat_openid, channels, opted_out, body,
-                             slots, segments, status)
+                             slots, segments, campaign_id, status)
 SELECT event_id, recipient_kind, recipient, template, requested_by, requested_at, channel,
-       phone, wechat_openid, channels, opted_out, body, slots::jsonb, segments, 'created'
+       phone, wechat_openid, channels, opted_out, body, slots::jsonb, segments, campaign_id,
+       'created'
 FROM bulk_messages
 ON CONFLICT (event_id) DO NOTHING
 """
@@ -55,6 +57,9 @@ class NewMessage:
     wechat_openid: str | None = None
     opted_out: frozenset[Channel] = field(default_factory=frozenset)
     recipient_kind: str = "person"
+    campaign_id: UUID | None = None
+    """The campaign it belongs to (in notify.campaigns): its progress is reported per campaign,
+    not per message; None for a bulk send outside any campaign."""
 
 
 async def add_messages(pool: asyncpg.Pool, messages: Sequence[NewMessage]) -> int:
@@ -76,6 +81,7 @@ async def add_messages(pool: asyncpg.Pool, messages: Sequence[NewMessage]) -> in
             m.body,
             orjson.dumps(list(m.slots)).decode(),
             segments(m.body),
+            m.campaign_id,
         )
         for m in messages
     ]

@@ -5,7 +5,9 @@ changed and once more when it is settled, nothing personal on the topic."""
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -165,3 +167,30 @@ async def test_a_campaign_is_published_as_counts_when_they_change_and_once_when_
     assert all(m.phone not in raw for m in members)
     assert "李娜" not in raw
     assert "张江路" not in raw
+
+
+async def test_messages_added_in_bulk_for_a_campaign_are_published_as_its_counts(
+    pool: asyncpg.Pool, deliveries: DeliveryEvents, topic_prefix: str
+) -> None:
+    """A campaign expanded elsewhere and handed over through the bulk path is reported as a
+    campaign: its counts, not one event per recipient."""
+    bulk = uuid.UUID("6a1d9b9f-3e8c-4d64-8b68-3a5f2f1c7b22")
+    await pool.execute(
+        "INSERT INTO notify.campaigns (campaign_id, credit_code, template, body, segments, "
+        "send_at, requested_by, requested_at, recipients) "
+        "VALUES ($1, $2, 'service_status_changed', '【复工】', 1, now(), 'bulk', now(), 3)",
+        bulk,
+        CODE,
+    )
+    messages = [replace(recipient(serial, "bulk"), campaign_id=bulk) for serial in range(3)]
+    assert await add_messages(pool, messages) == 3
+    for message in messages:
+        await _set(pool, message.event_id, "delivered", "tencent_sms")
+
+    assert await deliveries.run() == 1  # the campaign's counts, final
+    assert await deliveries.run() == 0
+
+    events = await _on_topic(topic_name(NOTIFY_DELIVERIES, topic_prefix))
+    assert [e["subject"] for e in events] == [str(bulk)]
+    assert events[0]["data"]["final"] is True
+    assert events[0]["data"]["counts"] == [{"channel": "sms", "status": "delivered", "messages": 3}]
