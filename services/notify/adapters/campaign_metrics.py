@@ -1,9 +1,9 @@
 """Campaign progress as Prometheus figures, refreshed from PostgreSQL by a periodic job.
 
-Counted where the truth is (the messages table, by its campaign index) rather than incremented
-as messages move: a batch retried after a failed commit would count twice. Labelled by channel
-and status only: per campaign ids would grow without bound, and the gateway's progress route
-has them.
+Read from the counts the messages table's triggers keep in the same transactions as the moves
+(`notify.campaign_progress_v`, notify migration 009) rather than incremented here as messages
+move: a batch retried after a failed commit would count twice. Labelled by channel and status
+only: per campaign ids would grow without bound, and the gateway's progress route has them.
 """
 
 from __future__ import annotations
@@ -23,15 +23,15 @@ OPEN_CAMPAIGNS = Gauge(
 )
 
 _BY_STATUS = """
-SELECT coalesce(m.channel, 'none'), m.status, count(*)
-FROM notify.campaigns c JOIN notify.messages m ON m.campaign_id = c.campaign_id
+SELECT p.channel, p.status, sum(p.messages)::bigint
+FROM notify.campaigns c JOIN notify.campaign_progress_v p ON p.campaign_id = c.campaign_id
 WHERE c.requested_at > now() - interval '1 day' AND c.cancelled_at IS NULL
 GROUP BY 1, 2
 """
 
 _OPEN = """
-SELECT count(DISTINCT campaign_id) FROM notify.messages
-WHERE campaign_id IS NOT NULL AND status IN ('created', 'sending', 'temporary_failure')
+SELECT count(DISTINCT campaign_id) FROM notify.campaign_progress_v
+WHERE status IN ('created', 'sending', 'temporary_failure')
 """
 
 
