@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from services.gateway.domain.verification import Pending, Policy, wait_before_code
-from services.gateway.ports import WaitingRegistration
+from services.gateway.verification_ports import WaitingRegistration
 
 
 @dataclass
