@@ -195,9 +195,10 @@ def _refused_body(request: Request, rule: BodyRule) -> Response | None:
 
 
 def _refused_self_registration(request: Request) -> Response | None:
-    """Anyone may register as a job seeker (or ask for a new code, or a lost key), a few times an hour from one
-    address: what a key does for every other write, the address does here (behind a balancer,
-    run the server with its forwarded-address headers trusted, so the address is the caller's)."""
+    """Anyone may register as a job seeker (or ask for a new code, or a new key for a lost one),
+    a few times an hour from one address: what a key does for every other write, the address
+    does here (behind a balancer, run the server with its forwarded-address headers trusted, so
+    the address is the caller's)."""
     settings: GatewaySettings = request.app.state.resources.settings
     address = request.client.host if request.client else "unknown"
     wait = request.app.state.registration_limiter.take(f"address:{address}")

@@ -45,6 +45,7 @@ from services.gateway.routes import (
     indicators,
     job_seekers,
     key_recovery,
+    mobile_change,
     posting_reviews,
     postings,
     report_sheets,
@@ -161,6 +162,7 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     app.include_router(sharing.router, responses=PROBLEM_RESPONSES)
     app.include_router(self_registration.router, responses=PROBLEM_RESPONSES)
     app.include_router(key_recovery.router, responses=PROBLEM_RESPONSES)
+    app.include_router(mobile_change.router, responses=PROBLEM_RESPONSES)
     app.include_router(job_seekers.router, responses=PROBLEM_RESPONSES)
     app.include_router(service_status.router, responses=PROBLEM_RESPONSES)
     app.include_router(

@@ -29,7 +29,6 @@ class InMemoryMobileProofs:
     rows: dict[str, _Row] = field(default_factory=dict)
     notices: dict[str, tuple[str, datetime]] = field(default_factory=dict)
     """notice id -> the replaced number and when"""
-    proved_at: dict[str, datetime] = field(default_factory=dict)
     _locks: dict[str, asyncio.Lock] = field(default_factory=lambda: defaultdict(asyncio.Lock))
 
     def contact(self, recipient: str, now: datetime) -> str | None:
@@ -43,7 +42,8 @@ class InMemoryMobileProofs:
     async def seeker_with_number(self, number_hash: bytes) -> str | None:
         seekers = [s for s, h in self.registrations.numbers.items() if h == number_hash]
         oldest = datetime.min.replace(tzinfo=UTC)
-        return max(seekers, key=lambda s: self.proved_at.get(s, oldest), default=None)
+        proved = self.registrations.verified_at
+        return max(seekers, key=lambda s: proved.get(s, oldest), default=None)
 
     async def start(self, proof: MobileProof, previous_mobile: str | None) -> None:
         if proof.proof_id in self.rows:
@@ -63,7 +63,7 @@ class InMemoryMobileProofs:
                 del self.rows[proof_id]
                 seeker_id = row.proof.seeker_id or ""
                 self.registrations.numbers[seeker_id] = attempt.proved_as
-                self.proved_at[seeker_id] = datetime.now(UTC)
+                self.registrations.verified_at[seeker_id] = datetime.now(UTC)
             elif attempt.wrong_codes:
                 pending = row.proof.pending
                 counted = replace(pending, attempts=pending.attempts + attempt.wrong_codes)
