@@ -257,9 +257,10 @@ class AuditEntry:
     topic: str
     subject: str
     accepted_at: datetime = field(default_factory=lambda: datetime.now(UTC))
-    stated: Mapping[str, str] | None = None
+    stated: Mapping[str, str | None] | None = None
     """The dates the sender stated that put the write in the past (a register's monitoring
-    period, when a report reached a bureau), by field; None: it stated none."""
+    period, when a report reached a bureau), by field (None for an end made open-ended again);
+    None: it stated none."""
 
 
 class AuditLog(Protocol):
