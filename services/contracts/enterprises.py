@@ -104,7 +104,9 @@ class EnterpriseDetails(BaseModel):
     monitored_until: date | None = Field(
         None,
         description="last day of the monitoring period: no report is expected for a week that "
-        "begins after it. Left out: open-ended. Only the bureaus may state it",
+        "begins after it. Left out: as stated before (open-ended if never); null stated "
+        "explicitly: open-ended again, the enterprise expected from the week after the end "
+        "stated before. Only the bureaus may state it",
     )
 
     @field_serializer("monitoring_roles")
@@ -166,3 +168,15 @@ class EnterpriseRegistration(EnterpriseDetails):
         "own (the least a registration may do): a record that did not come through the gateway "
         "cannot assign roles by leaving the field out",
     )
+    monitored_until_cleared: bool = Field(
+        False,
+        description="set by the gateway: the bureau stated `monitored_until` as null, so the "
+        "monitoring period is open-ended again (false: a `monitored_until` left out keeps the "
+        "end stated before)",
+    )
+
+    @model_validator(mode="after")
+    def _cleared_states_no_end(self) -> Self:
+        if self.monitored_until_cleared and self.monitored_until is not None:
+            raise ValueError("monitored_until_cleared with a monitored_until: state one or other")
+        return self

@@ -45,6 +45,9 @@ class Template(StrEnum):
     JOB_RECOMMENDED = "job_recommended"
     # 求职登记验证码: code (the one request that carries it; notify purges values like any text)
     VERIFICATION_CODE = "verification_code"
+    # 求职登记手机号已更换: to the number a seeker's proved change replaced (no values: neither
+    # number travels)
+    MOBILE_CHANGED = "mobile_changed"
 
 
 ParameterValue = Annotated[str, StringConstraints(max_length=200)]

@@ -64,7 +64,9 @@ PUBLISHED_VIEWS = (
     _view("matching.recommendations_v", "gateway"),
     _view("matching.job_seeker_contacts_v", "notify"),
     _view("gateway.appointment_contacts_v", "notify"),
-    # Where a self-registration's SMS code goes while it is valid (seeker_id, mobile).
+    # Where the gateway's SMS codes go while valid (a self-registration's, a key recovery's, a
+    # new number's) and a replaced number's notice, by the id the request names (seeker_id,
+    # mobile).
     _view("gateway.self_registration_contacts_v", "notify"),
     # A campaign's owner and counts; its failures carry the number, masked by the gateway for
     # anyone but the owning enterprise; a roster counted by department and site.

@@ -24,15 +24,20 @@ SPREADSHEET_UPLOADS = frozenset({"/v1/weekly-reports/upload"})
 """Writes that take a file (CSV or .xlsx) rather than JSON, and a larger one."""
 BATCH_PATH = "/v1/submissions/batch"
 OPEN_PATHS = re.compile(
-    r"/v1/fairs/[^/]+/registrants(/me(/interests)?)?|/v1/job-seekers/self-registration/verify"
+    r"/v1/fairs/[^/]+/registrants(/me(/interests)?)?"
+    r"|/v1/job-seekers/(self-registration|key-recovery)/verify"
 )
 """Job seekers have no API key: they register for a fair, then act with the fair-scoped key
 their registration answers (`fair_registrants.py`), or prove their mobile by the SMS code of
-their self-registration; rate-limited per client address."""
+their self-registration or of a lost key's recovery; rate-limited per client address."""
 SELF_REGISTRATION_PATH = "/v1/job-seekers/self-registration"
-CODE_SENDING_PATHS = frozenset({SELF_REGISTRATION_PATH, f"{SELF_REGISTRATION_PATH}/resend"})
-"""The writes without a key that text a code: a job seeker registers themselves, or asks for a
-new code; both come out of the address's self-registration allowance."""
+KEY_RECOVERY_PATH = "/v1/job-seekers/key-recovery"
+CODE_SENDING_PATHS = frozenset(
+    {SELF_REGISTRATION_PATH, f"{SELF_REGISTRATION_PATH}/resend", KEY_RECOVERY_PATH}
+)
+"""The writes without a key that text a code: a job seeker registers themselves, asks for a
+new code, or asks for a new key for a lost one; all come out of the address's
+self-registration allowance."""
 ROSTER_PATH = "/v1/rosters"
 """A roster comes as JSON or as a sheet, as large as a sheet may be."""
 
@@ -190,17 +195,18 @@ def _refused_body(request: Request, rule: BodyRule) -> Response | None:
 
 
 def _refused_self_registration(request: Request) -> Response | None:
-    """Anyone may register as a job seeker (or ask for a new code), a few times an hour from one
-    address: what a key does for every other write, the address does here (behind a balancer,
-    run the server with its forwarded-address headers trusted, so the address is the caller's)."""
+    """Anyone may register as a job seeker (or ask for a new code, or a new key for a lost one),
+    a few times an hour from one address: what a key does for every other write, the address
+    does here (behind a balancer, run the server with its forwarded-address headers trusted, so
+    the address is the caller's)."""
     settings: GatewaySettings = request.app.state.resources.settings
     address = request.client.host if request.client else "unknown"
     wait = request.app.state.registration_limiter.take(f"address:{address}")
     if wait:
         return problem(
             status.HTTP_429_TOO_MANY_REQUESTS,
-            f"at most {settings.self_registration_per_hour:g} self-registrations or new codes an "
-            "hour from one address; try again later",
+            f"at most {settings.self_registration_per_hour:g} self-registrations, new codes or "
+            "key recoveries an hour from one address; try again later",
             headers=retry_after_header(wait),
         )
     return _refused_body(request, body_rule(request.url.path, settings))

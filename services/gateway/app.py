@@ -16,6 +16,7 @@ from services.gateway.adapters.audit_log import PostgresAuditLog
 from services.gateway.adapters.console_sessions import PostgresConsoleSessions
 from services.gateway.adapters.enterprise_districts import PostgresEnterpriseDistricts
 from services.gateway.adapters.idempotency_keys import IdempotencyKeys
+from services.gateway.adapters.mobile_proofs import PostgresMobileProofs
 from services.gateway.adapters.published_views import PublishedViews
 from services.gateway.adapters.self_registrations import PostgresSelfRegistrations
 from services.gateway.adapters.service_register import PostgresServiceRegister
@@ -43,6 +44,8 @@ from services.gateway.routes import (
     health,
     indicators,
     job_seekers,
+    key_recovery,
+    mobile_change,
     posting_reviews,
     postings,
     report_sheets,
@@ -106,6 +109,7 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
             appointments=PostgresAppointments(pool),
             enterprise_districts=PostgresEnterpriseDistricts(pool),
             self_registrations=PostgresSelfRegistrations(pool),
+            mobile_proofs=PostgresMobileProofs(pool),
         )
         app.state.console_sessions = PostgresConsoleSessions(
             pool, settings.api_key_pepper.get_secret_value()
@@ -157,6 +161,8 @@ def create_app(settings: GatewaySettings, resources: GatewayResources | None = N
     app.include_router(fair_registrations.router, responses=PROBLEM_RESPONSES)
     app.include_router(sharing.router, responses=PROBLEM_RESPONSES)
     app.include_router(self_registration.router, responses=PROBLEM_RESPONSES)
+    app.include_router(key_recovery.router, responses=PROBLEM_RESPONSES)
+    app.include_router(mobile_change.router, responses=PROBLEM_RESPONSES)
     app.include_router(job_seekers.router, responses=PROBLEM_RESPONSES)
     app.include_router(service_status.router, responses=PROBLEM_RESPONSES)
     app.include_router(

@@ -16,11 +16,11 @@ from services.gateway.ports import (
     IdempotencyStore,
     PrincipalKeys,
     ReadinessProbe,
-    SelfRegistrations,
     ServiceRegister,
     Views,
 )
 from services.gateway.settings import GatewaySettings
+from services.gateway.verification_ports import MobileProofs, SelfRegistrations
 from services.platform.kafka import EventPublisher
 
 
@@ -42,6 +42,8 @@ class GatewayResources:
     """Where enterprises are registered, as this gateway published it (scope on write)."""
     self_registrations: SelfRegistrations
     """Self-registrations waiting for their SMS code, and the numbers seekers proved."""
+    mobile_proofs: MobileProofs
+    """Numbers proved again: for a new key in place of a lost one, or to change number."""
 
 
 def _resources(request: Request) -> GatewayResources:

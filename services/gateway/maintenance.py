@@ -23,6 +23,7 @@ import asyncpg
 import structlog
 from pydantic import Field
 
+from services.gateway.adapters.mobile_proofs import PostgresMobileProofs
 from services.gateway.adapters.self_registrations import PostgresSelfRegistrations
 from services.gateway.app import SCHEMA
 from services.gateway.domain.verification import Policy
@@ -51,13 +52,15 @@ class Purged:
     idempotency_keys: int
     api_keys: int
     self_registrations: int = 0
+    mobile_proofs: int = 0
 
 
 async def purge(
     pool: asyncpg.Pool, idempotency_retention: timedelta, expired_key_retention: timedelta
 ) -> Purged:
     """Delete idempotency records and expired or revoked keys past their retention, and
-    self-registrations never verified (`domain/verification.py`'s lifetime)."""
+    self-registrations and proofs of a number never verified (`domain/verification.py`'s
+    lifetime), and the notices of a changed number after a day."""
     claims = await pool.execute(
         "DELETE FROM gateway.idempotency_keys WHERE created_at < now() - $1::interval",
         idempotency_retention,
@@ -67,7 +70,8 @@ async def purge(
         expired_key_retention,
     )
     unverified = await PostgresSelfRegistrations(pool).purge(datetime.now(UTC), Policy())
-    return Purged(int(claims.split()[-1]), int(keys.split()[-1]), unverified)
+    unproved = await PostgresMobileProofs(pool).purge(datetime.now(UTC), Policy())
+    return Purged(int(claims.split()[-1]), int(keys.split()[-1]), unverified, unproved)
 
 
 async def _purge_with(settings: MaintenanceSettings) -> Purged:
@@ -96,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         idempotency_keys=purged.idempotency_keys,
         api_keys=purged.api_keys,
         self_registrations=purged.self_registrations,
+        mobile_proofs=purged.mobile_proofs,
     )
     return 0
 

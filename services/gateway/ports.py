@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
@@ -15,7 +14,6 @@ from pydantic import BaseModel
 from services.gateway.domain.access import Principal, SharingScope
 from services.gateway.domain.appointments import Booking, NewBooking, Slot
 from services.gateway.domain.service_halls import Hall, PublicService, ServiceStatus
-from services.gateway.domain.verification import Pending, Policy
 
 Row = dict[str, Any]
 """A row of a published view, by column name."""
@@ -24,6 +22,13 @@ Row = dict[str, Any]
 class PrincipalKeys(Protocol):
     async def principal_for(self, key: str) -> Principal | None:
         """The principal a key is bound to, or None for an unknown or revoked key."""
+        ...
+
+    async def replace_seeker_keys(
+        self, principal: Principal, label: str, valid_for: timedelta
+    ) -> str:
+        """A new key for a job seeker, every earlier key of theirs revoked in the same
+        transaction; returned once."""
         ...
 
     async def issue(self, principal: Principal, label: str, valid_for: timedelta) -> str:
@@ -252,9 +257,10 @@ class AuditEntry:
     topic: str
     subject: str
     accepted_at: datetime = field(default_factory=lambda: datetime.now(UTC))
-    stated: Mapping[str, str] | None = None
+    stated: Mapping[str, str | None] | None = None
     """The dates the sender stated that put the write in the past (a register's monitoring
-    period, when a report reached a bureau), by field; None: it stated none."""
+    period, when a report reached a bureau), by field (None for an end made open-ended again);
+    None: it stated none."""
 
 
 class AuditLog(Protocol):
@@ -333,64 +339,4 @@ class Appointments(Protocol):
     async def reschedule(self, booking_id: UUID, slot_id: UUID, now: datetime) -> Booking:
         """Move an active booking to another slot in one step: the new place taken and the old
         freed, or nothing (raises as `book` does, AppointmentRefused when it is cancelled)."""
-        ...
-
-
-@dataclass(frozen=True)
-class WaitingRegistration:
-    """A self-registration waiting for its SMS code: the profile as typed (with the mobile)."""
-
-    seeker_id: str
-    profile: dict[str, Any]
-    pending: Pending
-
-
-class VerificationAttempt(Protocol):
-    """One code typed against a waiting registration, the registration held for it alone (two
-    guesses at once are judged one after the other, so none escapes the count)."""
-
-    registration: WaitingRegistration
-
-    async def wrong(self) -> None:
-        """Count a wrong code."""
-        ...
-
-    async def verified(self, number_hash: bytes) -> None:
-        """The number is proved: the registration ends and the seeker keeps that number."""
-        ...
-
-
-class SelfRegistrations(Protocol):
-    """Self-registrations waiting for their code (migration 013): what notify reads the number
-    from (`gateway.self_registration_contacts_v`), the codes sent per number, and the number
-    each verified seeker proved."""
-
-    async def reserve_code(self, number_hash: bytes, now: datetime, policy: Policy) -> float:
-        """Count a code to this number now if the limits allow (0.0), else the seconds to wait
-        (nothing counted). One number's reservations are judged one after the other."""
-        ...
-
-    async def start(
-        self, seeker_id: str, profile: dict[str, Any], mobile: str, code_hash: bytes,
-        expires_at: datetime,
-    ) -> None: ...  # fmt: skip
-
-    async def renew_code(self, seeker_id: str, code_hash: bytes, expires_at: datetime) -> bool:
-        """A new code replaces the old (wrong codes tried still count); False if not waiting."""
-        ...
-
-    async def waiting(self, seeker_id: str) -> WaitingRegistration | None: ...
-
-    def verifying(self, seeker_id: str) -> AbstractAsyncContextManager[VerificationAttempt | None]:
-        """The registration held for one attempt (None: not waiting); what the attempt did is
-        kept when the block ends without an error, and undone if it raises."""
-        ...
-
-    async def verified_number(self, seeker_id: str) -> bytes | None:
-        """The keyed hash of the number a self-registered seeker proved (None: not one)."""
-        ...
-
-    async def purge(self, now: datetime, policy: Policy) -> int:
-        """Forget registrations older than the policy's lifetime and code counts older than an
-        hour; the number of registrations forgotten."""
         ...

@@ -46,14 +46,22 @@ AFTER_THE_FACT = ("monitored_from", "monitored_until", "received_at")
 kept in the audit log."""
 
 
-def stated_dates(data: BaseModel) -> dict[str, str] | None:
-    """The after-the-fact dates `data` states, by field, for the audit log; None if none."""
-    stated = {
+def stated_dates(data: BaseModel) -> dict[str, str | None] | None:
+    """The after-the-fact dates a payload states, by field, for the audit log (None for an end
+    stated as none: a monitoring period made open-ended again); None if it states none."""
+    stated: dict[str, str | None] = {
         name: value.isoformat()
         for name in AFTER_THE_FACT
         if (value := getattr(data, name, None)) is not None
     }
+    if getattr(data, "monitored_until_cleared", False):
+        stated["monitored_until"] = None
     return stated or None
+
+
+def clears_monitored_until(body: EnterpriseIn) -> bool:
+    """Whether the request states `monitored_until` as null (not the same as leaving it out)."""
+    return "monitored_until" in body.model_fields_set and body.monitored_until is None
 
 
 class KindName(StrEnum):
@@ -101,13 +109,17 @@ def _admit_registration(
         frozenset(role.value for role in body.monitoring_roles),
         body.key_enterprise_category.value if body.key_enterprise_category else None,
     )
-    principal.ensure_may_state_when(list(stated_dates(body) or ()))
     registrant = (
         Registrant.ENTERPRISE if principal.kind is PrincipalKind.ENTERPRISE else Registrant.BUREAU
     )
-    return Admitted(
-        payload_of(body, EnterpriseRegistration, registered_by=registrant), body.district_code
+    payload = payload_of(
+        body,
+        EnterpriseRegistration,
+        registered_by=registrant,
+        monitored_until_cleared=clears_monitored_until(body),
     )
+    principal.ensure_may_state_when(list(stated_dates(payload) or ()))
+    return Admitted(payload, body.district_code)
 
 
 def _admit_weekly_report(
@@ -136,7 +148,7 @@ ENTERPRISE_REGISTRATION = SubmissionKind(
     name=KindName.ENTERPRISE_REGISTRATION,
     model=EnterpriseIn,
     payload=EnterpriseRegistration,
-    set_by_gateway=frozenset({"registered_by"}),
+    set_by_gateway=frozenset({"registered_by", "monitored_until_cleared"}),
     topic=ENTERPRISE_REGISTRATIONS,
     event_type=ENTERPRISE_REGISTERED,
     subject=lambda body: body.credit_code,

@@ -67,6 +67,7 @@ def registration_record(event: CloudEvent[EnterpriseRegistration]) -> RecordRegi
             else None
         ),
         monitored_until=data.monitored_until,
+        clears_monitored_until=data.monitored_until_cleared,
     )
 
 

@@ -153,6 +153,33 @@ class ApiKeyStore:
         )
         return IssuedKey(key, key_id)
 
+    async def replace_seeker_keys(
+        self, principal: Principal, label: str, valid_for: timedelta = DEFAULT_LIFETIME
+    ) -> str:
+        """A new key for a job seeker who lost theirs: every earlier key of the seeker revoked
+        and the new one stored in one transaction (other processes drop a cached old key within
+        the cache time)."""
+        if principal.kind is not PrincipalKind.JOB_SEEKER or principal.seeker_id is None:
+            raise ValueError("only a job seeker's keys are replaced")
+        key = generate_key()
+        async with self._pool.acquire() as conn, conn.transaction():
+            revoked = await conn.fetch(
+                "UPDATE gateway.api_keys SET revoked_at = now() WHERE seeker_id = $1::uuid "
+                "AND principal_kind = 'job_seeker' AND revoked_at IS NULL RETURNING key_hash",
+                principal.seeker_id,
+            )
+            await conn.execute(
+                "INSERT INTO gateway.api_keys (key_hash, principal_kind, seeker_id, label, "
+                "expires_at) VALUES ($1, 'job_seeker', $2::uuid, $3, now() + $4)",
+                hash_key(key, self._pepper),
+                principal.seeker_id,
+                label,
+                valid_for,
+            )
+        for row in revoked:
+            self._cache.pop(row[0], None)
+        return key
+
     async def rotate(
         self, key: str, overlap: timedelta, valid_for: timedelta = DEFAULT_LIFETIME
     ) -> str | None:

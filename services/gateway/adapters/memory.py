@@ -26,7 +26,7 @@ from services.gateway.adapters.idempotency_keys import (
     same_request,
 )
 from services.gateway.adapters.memory_sharing import InMemorySharingViews
-from services.gateway.domain.access import Principal
+from services.gateway.domain.access import Principal, PrincipalKind
 from services.gateway.ports import AuditEntry, Claim, DistrictClaim, Row
 from services.platform.kafka import EncodedEvent, PublishFailed
 
@@ -79,6 +79,14 @@ class InMemoryKeys:
     async def issue(
         self, principal: Principal, label: str, valid_for: timedelta = DEFAULT_LIFETIME
     ) -> str:
+        return self.issue_now(principal, valid_for)
+
+    async def replace_seeker_keys(
+        self, principal: Principal, label: str, valid_for: timedelta = DEFAULT_LIFETIME
+    ) -> str:
+        for key, (held, _) in list(self.principals.items()):
+            if held.kind is PrincipalKind.JOB_SEEKER and held.seeker_id == principal.seeker_id:
+                del self.principals[key]
         return self.issue_now(principal, valid_for)
 
     async def rotate(

@@ -8,11 +8,11 @@ from collections import defaultdict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from services.gateway.domain.verification import Pending, Policy, wait_before_code
-from services.gateway.ports import WaitingRegistration
+from services.gateway.verification_ports import WaitingRegistration
 
 
 @dataclass
@@ -27,6 +27,8 @@ class InMemorySelfRegistrations:
     rows: dict[str, _Row] = field(default_factory=dict)
     sent: dict[bytes, list[datetime]] = field(default_factory=lambda: defaultdict(list))
     numbers: dict[str, bytes] = field(default_factory=dict)
+    verified_at: dict[str, datetime] = field(default_factory=dict)
+    """seeker id -> when their number was last proved"""
     _locks: dict[str, asyncio.Lock] = field(default_factory=lambda: defaultdict(asyncio.Lock))
 
     def contact(self, seeker_id: str, now: datetime) -> str | None:
@@ -81,6 +83,7 @@ class InMemorySelfRegistrations:
             if attempt.proved is not None:
                 del self.rows[seeker_id]
                 self.numbers[seeker_id] = attempt.proved
+                self.verified_at[seeker_id] = datetime.now(UTC)
             elif attempt.wrong_codes:
                 pending = row.registration.pending
                 counted = replace(pending, attempts=pending.attempts + attempt.wrong_codes)

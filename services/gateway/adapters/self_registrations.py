@@ -17,7 +17,7 @@ import asyncpg
 import orjson
 
 from services.gateway.domain.verification import Pending, Policy, wait_before_code
-from services.gateway.ports import WaitingRegistration
+from services.gateway.verification_ports import WaitingRegistration
 from services.platform.postgres import Connection
 
 _NUMBERS = zlib.crc32(b"gateway/verification-numbers") & 0x7FFFFFFF

@@ -304,6 +304,18 @@ class Principal:
             return district_code is not None and district_code == self.district_code
         raise Forbidden("job seekers are served by their district's employment assistants")
 
+    def is_seeker(self, seeker_id: str) -> bool:
+        """Whether the caller is this seeker, with their own key: only they prove a new number
+        (an assistant, who knows the seeker, changes it by updating the profile).
+
+        Raises Forbidden for every other kind of caller."""
+        if self.kind is PrincipalKind.JOB_SEEKER:
+            return self.seeker_id == seeker_id
+        raise Forbidden(
+            "a job seeker changes their own mobile by proving the new one; an employment "
+            "assistant updates the seeker's profile"
+        )
+
     def ensure_may_move_seeker_to(self, district_code: str) -> None:
         """An assistant keeps a seeker in their own district; a seeker moves where they like."""
         if self.kind is PrincipalKind.ASSISTANT and district_code != self.district_code:

@@ -32,6 +32,15 @@ class Policy:
     """A registration not verified by then is forgotten (with its number) by the purge."""
 
 
+class Purpose(StrEnum):
+    """Why a self-registered seeker proves a mobile again (a registration is proved once)."""
+
+    KEY_RECOVERY = "key_recovery"
+    """The number they proved, for a new key in place of a lost one."""
+    MOBILE_CHANGE = "mobile_change"
+    """A new number, which replaces the proved one only once proved itself."""
+
+
 @dataclass(frozen=True)
 class Pending:
     """A registration waiting for its code, as stored."""
@@ -64,7 +73,7 @@ class Verdict:
             Outcome.VERIFIED: "verified",
             Outcome.WRONG: f"the code is not the one sent; {self.attempts_left} tries left",
             Outcome.EXPIRED: "the code has expired; ask for a new one",
-            Outcome.EXHAUSTED: "too many wrong codes; register again",
+            Outcome.EXHAUSTED: "too many wrong codes; start again",
         }[self.outcome]
 
 

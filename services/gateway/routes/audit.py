@@ -40,10 +40,11 @@ class AuditEntryOut(BaseModel):
     topic: str
     subject: str = Field(description="the enterprise, town or warning it is about")
     accepted_at: datetime
-    stated: dict[str, str] | None = Field(
+    stated: dict[str, str | None] | None = Field(
         None,
         description="dates the sender stated that put the write in the past, by field (a "
-        "register's monitored_from/monitored_until, a report's received_at); null: none",
+        "register's monitored_from/monitored_until, a report's received_at; monitored_until "
+        "null: the period made open-ended again); null: none",
     )
 
 

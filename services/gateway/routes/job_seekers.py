@@ -39,6 +39,7 @@ from services.gateway.domain.verification import number_hash
 from services.gateway.problems import FieldRefused
 from services.gateway.publishing import publish
 from services.gateway.routes.submissions import IdempotencyKey
+from services.gateway.sms_codes import gateway_secret
 
 router = APIRouter(tags=["job seekers"])
 
@@ -335,11 +336,6 @@ async def _ensure_number_kept(
             "you keep the mobile you proved; to use another, register again with it (or ask "
             "your district's employment assistant)",
         )
-
-
-def gateway_secret(resources: ResourcesDep) -> bytes:
-    """The keys' pepper: each use hashes under a purpose of its own (domain/verification.py)."""
-    return resources.settings.api_key_pepper.get_secret_value().encode()
 
 
 def _unknown(seeker_id: str) -> HTTPException:

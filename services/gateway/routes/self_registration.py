@@ -11,14 +11,11 @@ codes per number) are `domain/verification.py`'s.
 
 from __future__ import annotations
 
-import secrets
 import uuid
-from datetime import UTC, date, datetime, timedelta
-from typing import Annotated
+from datetime import date, datetime, timedelta
 
 from fastapi import APIRouter, status
-from prometheus_client import Counter
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from services.contracts.job_seekers import (
     JOB_SEEKER_REGISTERED,
@@ -27,42 +24,32 @@ from services.contracts.job_seekers import (
     SeekerId,
     SeekerProfile,
 )
-from services.contracts.notifications import (
-    NOTIFICATION_REQUESTED,
-    NotificationRequest,
-    RecipientKind,
-    Template,
-)
-from services.contracts.topics import JOB_SEEKERS, NOTIFY_REQUESTS
+from services.contracts.topics import JOB_SEEKERS
 from services.gateway.api_examples import EVENT_ID, examples
 from services.gateway.dependencies import GatewayResources, ResourcesDep
 from services.gateway.domain.access import Principal, PrincipalKind
-from services.gateway.domain.verification import (
-    Outcome,
-    check,
-    code_hash,
-    new_code,
-    number_hash,
-)
-from services.gateway.ports import VerificationAttempt
+from services.gateway.domain.verification import Outcome, check, number_hash
 from services.gateway.problems import FieldRefused
-from services.gateway.publishing import publish, publish_for
-from services.gateway.rate_limits import retry_after_header
-from services.gateway.routes.job_seekers import SeekerIn, gateway_secret
+from services.gateway.publishing import publish
+from services.gateway.routes.job_seekers import SeekerIn
+from services.gateway.sms_codes import (
+    CODES,
+    Code,
+    exhausted,
+    fresh_code,
+    gateway_secret,
+    not_waiting,
+    now,
+    refused,
+    reserve_code,
+    send_code,
+)
+from services.gateway.verification_ports import VerificationAttempt
 
 router = APIRouter(prefix="/v1/job-seekers/self-registration", tags=["job seekers"])
 
 SEEKER_ID = "3b8f2c1d-6e4a-5b7c-8d9e-0f1a2b3c4d5e"
 _REGISTRATIONS = uuid.UUID("0d6b1f3e-7c2a-4e5b-9a8d-3f1e2c4b5a6d")
-
-CODES = Counter(
-    "fugong_gateway_self_registration_codes",
-    "Self-registration codes by what became of them: sent, refused (the number's limits), "
-    "verified, wrong, expired, exhausted (no code value is ever recorded)",
-    ["outcome"],
-)
-
-Code = Annotated[str, Field(pattern=r"^[0-9]{6}$", description="the 6 digits sent by SMS")]
 
 
 class RegistrationWaiting(BaseModel):
@@ -126,16 +113,11 @@ async def register_yourself(body: SeekerIn, resources: ResourcesDep) -> Registra
     A 6-digit code is sent by SMS to the mobile you give: send it to `…/verify` within 10
     minutes to activate your registration and get your key."""
     seeker_id = str(uuid.uuid4())
-    secret = gateway_secret(resources)
-    await _reserve_code(resources, number_hash(secret, body.mobile))
-    code = new_code(secrets.randbelow)
-    expires = _now() + resources.settings.verification_policy.code_lifetime
+    await reserve_code(resources, number_hash(gateway_secret(resources), body.mobile))
+    code, hashed = fresh_code(resources, seeker_id)
+    expires = now() + resources.settings.verification_policy.code_lifetime
     await resources.self_registrations.start(
-        seeker_id,
-        body.model_dump(mode="json"),
-        body.mobile,
-        code_hash(secret, seeker_id, code),
-        expires,
+        seeker_id, body.model_dump(mode="json"), body.mobile, hashed, expires
     )
     await _send_code(resources, seeker_id, code, body.district_code)
     return RegistrationWaiting(seeker_id=seeker_id, code_expires_at=expires)
@@ -150,14 +132,12 @@ async def send_a_new_code(body: NewCodeIn, resources: ResourcesDep) -> Registrat
         raise _not_waiting()
     policy = resources.settings.verification_policy
     if waiting.pending.attempts >= policy.max_attempts:
-        raise _exhausted("seeker_id")
-    secret = gateway_secret(resources)
-    await _reserve_code(resources, number_hash(secret, str(waiting.profile["mobile"])))
-    code = new_code(secrets.randbelow)
-    expires = _now() + policy.code_lifetime
-    renewed = await resources.self_registrations.renew_code(
-        body.seeker_id, code_hash(secret, body.seeker_id, code), expires
-    )
+        raise exhausted("seeker_id")
+    mobile = str(waiting.profile["mobile"])
+    await reserve_code(resources, number_hash(gateway_secret(resources), mobile))
+    code, hashed = fresh_code(resources, body.seeker_id)
+    expires = now() + policy.code_lifetime
+    renewed = await resources.self_registrations.renew_code(body.seeker_id, hashed, expires)
     if not renewed:  # verified or forgotten meanwhile
         raise _not_waiting()
     await _send_code(resources, body.seeker_id, code, str(waiting.profile["district_code"]))
@@ -175,19 +155,15 @@ async def verify_your_mobile(body: CodeIn, resources: ResourcesDep) -> SelfRegis
         if attempt is None:
             raise _not_waiting()
         pending = attempt.registration.pending
-        verdict = check(pending, secret, body.seeker_id, body.code, _now(), policy)
+        verdict = check(pending, secret, body.seeker_id, body.code, now(), policy)
         if verdict.counts:
             await attempt.wrong()
         if verdict.outcome is Outcome.VERIFIED:
             answer = await _activate(resources, attempt, secret)
+    if answer is None:
+        raise refused(verdict)
     CODES.labels(verdict.outcome.value).inc()
-    if answer is not None:
-        return answer
-    if verdict.outcome is Outcome.EXHAUSTED:
-        raise _exhausted("code")
-    raise FieldRefused(
-        status.HTTP_422_UNPROCESSABLE_CONTENT, "code", verdict.outcome.value, verdict.message
-    )
+    return answer
 
 
 async def _activate(
@@ -211,39 +187,10 @@ async def _activate(
     )
 
 
-async def _reserve_code(resources: GatewayResources, number: bytes) -> None:
-    policy = resources.settings.verification_policy
-    wait = await resources.self_registrations.reserve_code(number, _now(), policy)
-    if wait > 0:
-        CODES.labels("refused").inc()
-        raise FieldRefused(
-            status.HTTP_429_TOO_MANY_REQUESTS,
-            "mobile",
-            "codes_per_number",
-            f"at most {policy.codes_per_number_per_hour} codes an hour to one mobile, "
-            f"{policy.min_gap_between_codes.total_seconds():g} s apart; try again later",
-            headers=retry_after_header(wait),
-        )
-
-
 async def _send_code(
     resources: GatewayResources, seeker_id: str, code: str, district_code: str
 ) -> None:
-    """Ask notify to text the code: this request is the one place it travels (no idempotency
-    record: its fingerprint would let a 6-digit code be recovered)."""
-    request = NotificationRequest(
-        recipient_kind=RecipientKind.SELF_REGISTRATION,
-        recipient=seeker_id,
-        template=Template.VERIFICATION_CODE,
-        parameters={"code": code},
-        requested_by="gateway",
-    )
-    await publish_for(
-        resources, f"self-registration:{seeker_id}", NOTIFY_REQUESTS,
-        event_type=NOTIFICATION_REQUESTED, subject=seeker_id, data=request,
-        idempotency_key=None, district_code=district_code,
-    )  # fmt: skip
-    CODES.labels("sent").inc()
+    await send_code(resources, f"self-registration:{seeker_id}", seeker_id, code, district_code)
 
 
 async def _publish_registration(
@@ -261,24 +208,5 @@ async def _publish_registration(
     )  # fmt: skip
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def _not_waiting() -> FieldRefused:
-    return FieldRefused(
-        status.HTTP_422_UNPROCESSABLE_CONTENT,
-        "seeker_id",
-        "not_waiting",
-        "no registration waits for a code under this seeker_id (verified already, or "
-        "forgotten a day after: register again)",
-    )
-
-
-def _exhausted(field: str) -> FieldRefused:
-    return FieldRefused(
-        status.HTTP_422_UNPROCESSABLE_CONTENT,
-        field,
-        "exhausted",
-        "too many wrong codes for this registration; register again",
-    )
+    return not_waiting("seeker_id", "verified already, or forgotten a day after: register again")

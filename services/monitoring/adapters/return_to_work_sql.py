@@ -40,11 +40,16 @@ SELECT r.code, r.name, r.district, r.division, r.section, r.size,
     CASE WHEN r.assigns THEN string_to_array(r.roles, ',')
          ELSE coalesce(cur.monitoring_roles, '{}') END,
     CASE WHEN r.assigns THEN r.category ELSE cur.key_enterprise_category END,
-    r.at, r.event_id, r.monitored_from, r.monitored_until
+    r.at, r.event_id,
+    -- A registration that states no monitoring period keeps the one stated before; one that
+    -- clears the end makes the period open-ended again.
+    coalesce(r.monitored_from, cur.monitored_from),
+    CASE WHEN r.clears_until THEN NULL ELSE coalesce(r.monitored_until, cur.monitored_until) END
 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-    $8::text[], $9::timestamptz[], $10::text[], $11::bool[], $12::timestamptz[], $13::date[])
+    $8::text[], $9::timestamptz[], $10::text[], $11::bool[], $12::timestamptz[], $13::date[],
+    $14::bool[])
     AS r(code, name, district, division, section, size, roles, category, at, event_id, assigns,
-         monitored_from, monitored_until)
+         monitored_from, monitored_until, clears_until)
 LEFT JOIN enterprises cur ON cur.credit_code = r.code::bpchar
 ON CONFLICT (credit_code) DO UPDATE SET
     name = EXCLUDED.name, district_code = EXCLUDED.district_code,
@@ -52,9 +57,7 @@ ON CONFLICT (credit_code) DO UPDATE SET
     size = EXCLUDED.size, monitoring_roles = EXCLUDED.monitoring_roles,
     key_enterprise_category = EXCLUDED.key_enterprise_category,
     registered_at = EXCLUDED.registered_at, event_id = EXCLUDED.event_id,
-    -- A registration that states no monitoring period keeps the one stated before.
-    monitored_from = coalesce(EXCLUDED.monitored_from, e.monitored_from),
-    monitored_until = coalesce(EXCLUDED.monitored_until, e.monitored_until)
+    monitored_from = EXCLUDED.monitored_from, monitored_until = EXCLUDED.monitored_until
 WHERE e.registered_at <= EXCLUDED.registered_at
 """
 
@@ -220,14 +223,15 @@ async def upsert_enterprises(conn: Connection, registrations: list[RecordRegistr
 def _with_stated_period(
     base: RecordRegistration, made: list[RecordRegistration]
 ) -> RecordRegistration:
-    """`base` with the monitoring period the latest of `made` stating one stated, as applying
-    them one by one would keep it."""
+    """`base` with the monitoring period the latest of `made` stating one stated (its end, or
+    that it has none any more), as applying them one by one would keep it."""
     start = next((r.monitored_from for r in reversed(made) if r.monitored_from), None)
-    end = next((r.monitored_until for r in reversed(made) if r.monitored_until), None)
+    end = next((r for r in reversed(made) if r.monitored_until or r.clears_monitored_until), None)
     return replace(
         base,
         monitored_from=base.monitored_from or start,
-        monitored_until=base.monitored_until or end,
+        monitored_until=end.monitored_until if end else None,
+        clears_monitored_until=end.clears_monitored_until if end else False,
     )
 
 
@@ -247,6 +251,7 @@ async def _upsert_enterprises(conn: Connection, chosen: list[RecordRegistration]
         [r.assigns_roles for r in chosen],
         [r.monitored_from for r in chosen],
         [r.monitored_until for r in chosen],
+        [r.clears_monitored_until for r in chosen],
     )
 
 

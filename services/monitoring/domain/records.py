@@ -26,7 +26,10 @@ class RecordRegistration:
     """Start of the monitoring period a bureau stated (reports expected for weeks due after it);
     None: from `profile.registered_at`, or as an earlier registration stated."""
     monitored_until: date | None = None
-    """Its last day (no report expected for weeks beginning after it); None: open-ended."""
+    """Its last day (no report expected for weeks beginning after it); None: as an earlier
+    registration stated (open-ended if none did), unless `clears_monitored_until`."""
+    clears_monitored_until: bool = False
+    """The bureau made the period open-ended again: an end stated before no longer holds."""
 
 
 @dataclass(frozen=True)

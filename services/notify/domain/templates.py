@@ -48,6 +48,10 @@ TEXTS: dict[Template, str] = {
     Template.VERIFICATION_CODE: (
         "【复工】您的求职登记验证码为{code}，10分钟内有效，请勿告诉他人。如非本人操作，请忽略。"
     ),
+    Template.MOBILE_CHANGED: (
+        "【复工】您求职登记的手机号已更换，今后通知将发往新号码。"
+        "如非本人操作，请尽快联系所在区就业援助员。"
+    ),
 }
 
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")

@@ -19,7 +19,7 @@ from services.gateway.adapters.memory_registrations import InMemorySelfRegistrat
 from services.gateway.adapters.self_registrations import PostgresSelfRegistrations
 from services.gateway.app import SCHEMA
 from services.gateway.domain.verification import Policy, code_hash, number_hash
-from services.gateway.ports import SelfRegistrations
+from services.gateway.verification_ports import SelfRegistrations
 from services.platform.migrations import migrate
 from services.platform.postgres import open_pool
 from tests.support.seekers import seeker_body

@@ -33,7 +33,7 @@ ON_TIME, LATE, SILENT = credit_code(811, "310115"), credit_code(812, "310115"), 
 JOINED_IN_W07 = credit_code(814, "310104")
 
 
-def _registered(code: str, *, by: str = "bureau", **period: str) -> Record:
+def _registered(code: str, *, by: str = "bureau", **period: str | bool) -> Record:
     body = {**registration(code, district=code[2:8]), **period, "registered_by": by}
     if by == "enterprise":
         body = {**body, "monitoring_roles": [], "key_enterprise_category": None}
@@ -134,3 +134,40 @@ async def test_the_deadline_job_reminds_nobody_whose_period_has_ended(
     assert await job.run() == 1  # JOINED_IN_W07's period is open-ended; the others' ended
     assert await pool.fetchval("SELECT missing FROM monitoring.compliance_runs") == 1
     assert await pool.fetchval("SELECT credit_code FROM monitoring.reminders") == JOINED_IN_W07
+
+
+def _reopened(code: str) -> Record:
+    """A bureau's registration stating `monitored_until` as null: open-ended again."""
+    return _registered(code, monitored_until_cleared=True)
+
+
+async def test_a_period_made_open_ended_again_expects_the_enterprise_after_its_old_end(
+    pool: asyncpg.Pool,
+) -> None:
+    await _imported(pool)
+    store = PostgresMonitoringStore(pool)
+    batch_code = credit_code(816, "310112")
+
+    await store.record([_reopened(SILENT)])
+    # In one batch: an end stated, then made open-ended; and the other way round.
+    await store.record([_registered(batch_code, **PERIOD), _reopened(batch_code)])
+    await store.record([_reopened(LATE), _registered(LATE, **PERIOD)])
+    # Stating nothing afterwards keeps the period open-ended.
+    await store.record([_registered(SILENT)])
+
+    assert await _statuses(pool, W08) == {
+        (JOINED_IN_W07, "missing", False),
+        (SILENT, "missing", False),
+        (batch_code, "missing", False),
+    }
+    periods = await pool.fetch(
+        "SELECT credit_code, monitored_from, monitored_until FROM monitoring.enterprises "
+        "WHERE credit_code = ANY($1::bpchar[]) ORDER BY credit_code",
+        [SILENT, LATE, batch_code],
+    )
+    assert {r["credit_code"]: r["monitored_until"] is None for r in periods} == {
+        SILENT: True,  # the start stated before is kept
+        LATE: False,
+        batch_code: True,
+    }
+    assert all(r["monitored_from"] is not None for r in periods)

@@ -117,6 +117,25 @@ MATCHING_ROWS: dict[str, Row] = {
         "POST", "/v1/job-seekers/self-registration/resend", None, {"seeker_id": SEEKER},
         (422, 422, 422, 422, 422, 422, 422, 422, 422, 422, 422, 422, 422),
     ),
+    "key-recovery": (  # the same answer whether or not the number is registered
+        "POST", "/v1/job-seekers/key-recovery", None, {"mobile": "13912345678"},
+        (202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202),
+    ),
+    "key-recovery-verify": (  # open, whatever key is sent: no recovery waits here
+        "POST", "/v1/job-seekers/key-recovery/verify", None,
+        {"recovery_id": SEEKER, "code": "042917"},
+        (422, 422, 422, 422, 422, 422, 422, 422, 422, 422, 422, 422, 422),
+    ),
+    "mobile-change": (  # the seeker themselves only (an assistant updates the profile)
+        "POST", f"/v1/job-seekers/{SEEKER}/mobile-change", None,
+        {"current_mobile": "13912345678", "new_mobile": "13698765432"},
+        (403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 202),
+    ),
+    "mobile-change-verify": (  # the seeker's own: no change waits here
+        "POST", f"/v1/job-seekers/{SEEKER}/mobile-change/verify", None,
+        {"change_id": SEEKER, "code": "042917"},
+        (403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 422),
+    ),
     "read-seeker": (
         "GET", f"/v1/job-seekers/{SEEKER}", None, None,
         (403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 404, 200),

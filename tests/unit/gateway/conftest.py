@@ -21,6 +21,7 @@ from services.gateway.adapters.memory import (
     RecordingPublisher,
 )
 from services.gateway.adapters.memory_halls import InMemoryAppointments, InMemoryServiceRegister
+from services.gateway.adapters.memory_proofs import InMemoryMobileProofs
 from services.gateway.adapters.memory_registrations import InMemorySelfRegistrations
 from services.gateway.app import create_app
 from services.gateway.dependencies import GatewayResources
@@ -45,6 +46,7 @@ class Gateway:
     admin: httpx.AsyncClient
     """A client of the admin port: probes, metrics, the API documents."""
     self_registrations: InMemorySelfRegistrations
+    mobile_proofs: InMemoryMobileProofs
 
     def key(self, kind: PrincipalKind, **scope: str) -> dict[str, str]:
         return {"X-API-Key": self.keys.issue_now(Principal(kind, **scope))}
@@ -70,6 +72,7 @@ async def gateway_on_fakes(settings: GatewaySettings) -> AsyncIterator[Gateway]:
     )  # fmt: skip
     enterprise_districts = InMemoryEnterpriseDistricts()
     self_registrations = InMemorySelfRegistrations()
+    mobile_proofs = InMemoryMobileProofs(self_registrations)
     resources = GatewayResources(
         settings=settings,
         publisher=publisher,
@@ -83,6 +86,7 @@ async def gateway_on_fakes(settings: GatewaySettings) -> AsyncIterator[Gateway]:
         appointments=appointments,
         enterprise_districts=enterprise_districts,
         self_registrations=self_registrations,
+        mobile_proofs=mobile_proofs,
     )
     app = create_app(settings, resources)
     transport = httpx.ASGITransport(app=app)
@@ -105,4 +109,5 @@ async def gateway_on_fakes(settings: GatewaySettings) -> AsyncIterator[Gateway]:
             enterprise_districts,
             admin,
             self_registrations,
+            mobile_proofs,
         )

@@ -143,3 +143,69 @@ async def test_a_district_sheet_carries_when_each_report_reached_it(gateway: Gat
     assert datetime.fromisoformat(published["data"]["received_at"]) == datetime.fromisoformat(
         "2020-02-17T09:05:00+08:00"
     )
+
+
+async def test_a_bureau_makes_a_period_open_ended_again_by_stating_no_end(
+    gateway: Gateway,
+) -> None:
+    city = gateway.key(PrincipalKind.OFFICIAL)
+    body = {**registration(PUDONG_FOOD), "monitored_from": "2020-02-03"}
+
+    cleared = await gateway.http.post(
+        "/v1/enterprises", json={**body, "monitored_until": None}, headers=city
+    )
+    left_out = await gateway.http.post("/v1/enterprises", json=body, headers=city)
+    batched = await gateway.http.post(
+        "/v1/submissions/batch",
+        json={
+            "entries": [
+                {
+                    "id": "reopened",
+                    "kind": "enterprise_registration",
+                    "data": {**body, "monitored_until": None},
+                }
+            ]
+        },
+        headers=city,
+    )
+
+    assert (cleared.status_code, left_out.status_code) == (202, 202), cleared.text
+    assert batched.json()["entries"][0]["status"] == 202, batched.text
+    events = gateway.published(ENTERPRISE_REGISTRATIONS)
+    assert [
+        (e["data"]["monitored_until"], e["data"]["monitored_until_cleared"]) for e in events
+    ] == [
+        (None, True),
+        (None, False),
+        (None, True),
+    ]
+    audit = (await gateway.http.get("/v1/audit", headers=city)).json()["entries"]
+    assert {e["event_id"]: e["stated"] for e in audit} == {
+        events[0]["id"]: {"monitored_from": "2020-02-03", "monitored_until": None},
+        events[1]["id"]: {"monitored_from": "2020-02-03"},
+        events[2]["id"]: {"monitored_from": "2020-02-03", "monitored_until": None},
+    }
+
+
+async def test_only_the_bureaus_may_make_a_period_open_ended(gateway: Gateway) -> None:
+    own = gateway.key(PrincipalKind.ENTERPRISE, credit_code=PUDONG_FOOD)
+    body = {**registration(PUDONG_FOOD), "monitoring_roles": [], "monitored_until": None}
+
+    refused = await gateway.http.post("/v1/enterprises", json=body, headers=own)
+    batched = await gateway.http.post(
+        "/v1/submissions/batch",
+        json={"entries": [{"id": "e1", "kind": "enterprise_registration", "data": body}]},
+        headers=own,
+    )
+    forged = await gateway.http.post(
+        "/v1/enterprises",
+        json={**registration(PUDONG_FOOD), "monitored_until_cleared": True},
+        headers=gateway.key(PrincipalKind.OFFICIAL),
+    )
+
+    assert refused.status_code == 403
+    assert "monitored_until: stated by the bureaus only" in refused.text
+    assert batched.json()["entries"][0]["status"] == 403
+    assert forged.status_code == 422  # the gateway's field, never the client's
+    assert "monitored_until_cleared" in forged.text
+    assert not gateway.published(ENTERPRISE_REGISTRATIONS)

@@ -25,6 +25,7 @@ from services.contracts.identifiers import SHANGHAI
 from services.gateway.domain.access import Principal
 from services.gateway.domain.appointments import NewBooking, Person, Slot
 from services.gateway.domain.service_halls import Hall, PublicService
+from services.gateway.domain.verification import number_hash
 from services.gateway.settings import GatewaySettings
 from tests.support.fairs import fair_body
 from tests.support.postings import posting_body
@@ -141,6 +142,10 @@ def _objects_of_pudong(gateway: Gateway) -> None:
     gateway.views.sharing_declaration_rows += declarations
     gateway.views.sharing_proposal_rows.append(proposal)
     gateway.views.hint_rows.append(hint)
+    # The seeker registered themselves and proved +8613912345678.
+    pepper = gateway.transport.app.state.resources.settings.api_key_pepper  # type: ignore[attr-defined]
+    number = number_hash(pepper.get_secret_value().encode(), "+8613912345678")
+    gateway.self_registrations.numbers[SEEKER] = number
     gateway.views.seeker_rows.append(
         {
             "seeker_id": SEEKER,

@@ -20,6 +20,7 @@ from services.gateway.adapters.memory import (
     RecordingPublisher,
 )
 from services.gateway.adapters.memory_halls import InMemoryAppointments, InMemoryServiceRegister
+from services.gateway.adapters.memory_proofs import InMemoryMobileProofs
 from services.gateway.adapters.memory_registrations import InMemorySelfRegistrations
 from services.gateway.app import create_app
 from services.gateway.dependencies import GatewayResources
@@ -28,6 +29,7 @@ from services.gateway.domain.spreadsheets import XLSX_MEDIA_TYPE
 from services.gateway.settings import GatewaySettings
 
 KEYS = InMemoryKeys()
+REGISTRATIONS = InMemorySelfRegistrations()
 CITY = KEYS.issue_now(Principal(PrincipalKind.OFFICIAL))
 SETTINGS = GatewaySettings(_env_file=None)
 APP = create_app(
@@ -44,7 +46,8 @@ APP = create_app(
         service_register=InMemoryServiceRegister(),
         appointments=InMemoryAppointments(),
         enterprise_districts=InMemoryEnterpriseDistricts(),
-        self_registrations=InMemorySelfRegistrations(),
+        self_registrations=REGISTRATIONS,
+        mobile_proofs=InMemoryMobileProofs(REGISTRATIONS),
     ),
 )
 # The upload takes a file's bytes; fuzzed .xlsx bodies are random bytes like any binary body.

@@ -99,3 +99,17 @@ def test_codes_to_one_number_are_a_minute_apart_and_five_an_hour(
     sent = [now - timedelta(minutes=m) for m in sent_minutes_ago]
 
     assert wait_before_code(sent, now, POLICY) == pytest.approx(wait)
+
+
+def test_a_recovery_for_a_number_nobody_proved_is_judged_like_any_and_never_verifies() -> None:
+    # The route keeps random bytes where a code's hash would be: no code can match them.
+    unmatchable = Pending(bytes(range(32)), SENT + POLICY.code_lifetime, 0)
+    at = SENT + timedelta(minutes=1)
+
+    codes = (f"{n:06d}" for n in range(0, 1_000_000, 37))
+    verdicts = {check(unmatchable, KEY, REGISTRATION, code, at, POLICY).outcome for code in codes}
+    first = check(unmatchable, KEY, REGISTRATION, "042917", at, POLICY)
+    proved = check(_pending(), KEY, REGISTRATION, "042918", at, POLICY)
+
+    assert verdicts == {Outcome.WRONG}
+    assert (first.outcome, first.message, first.counts) == (proved.outcome, proved.message, True)

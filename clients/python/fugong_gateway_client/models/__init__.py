@@ -25,6 +25,8 @@ from .campaign_preview_out_by_channel import CampaignPreviewOutByChannel
 from .campaign_progress_out import CampaignProgressOut
 from .campaign_template import CampaignTemplate
 from .cancel_accepted_out import CancelAcceptedOut
+from .change_code_in import ChangeCodeIn
+from .change_waiting import ChangeWaiting
 from .changes import Changes
 from .channel import Channel
 from .channel_cost_out import ChannelCostOut
@@ -95,7 +97,9 @@ from .joining_in import JoiningIn
 from .key_enterprise_category import KeyEnterpriseCategory
 from .key_enterprise_out import KeyEnterpriseOut
 from .key_enterprises_out import KeyEnterprisesOut
+from .key_recovered import KeyRecovered
 from .kind_name import KindName
+from .mobile_change_in import MobileChangeIn
 from .monitoring_role import MonitoringRole
 from .new_code_in import NewCodeIn
 from .not_yet_returned_in import NotYetReturnedIn
@@ -127,6 +131,9 @@ from .recommendations_out import RecommendationsOut
 from .recommended_seeker_out import RecommendedSeekerOut
 from .recorded_report import RecordedReport
 from .recorded_reports import RecordedReports
+from .recovery_code_in import RecoveryCodeIn
+from .recovery_in import RecoveryIn
+from .recovery_waiting import RecoveryWaiting
 from .registrant_in import RegistrantIn
 from .registration_accepted import RegistrationAccepted
 from .registration_out import RegistrationOut
@@ -201,7 +208,9 @@ __all__ = (
     "CampaignProgressOut",
     "CampaignTemplate",
     "CancelAcceptedOut",
+    "ChangeCodeIn",
     "Changes",
+    "ChangeWaiting",
     "Channel",
     "ChannelCostOut",
     "ChannelProgressOut",
@@ -271,7 +280,9 @@ __all__ = (
     "KeyEnterpriseCategory",
     "KeyEnterpriseOut",
     "KeyEnterprisesOut",
+    "KeyRecovered",
     "KindName",
+    "MobileChangeIn",
     "MonitoringRole",
     "NewCodeIn",
     "NotYetReturnedIn",
@@ -303,6 +314,9 @@ __all__ = (
     "RecommendedSeekerOut",
     "RecordedReport",
     "RecordedReports",
+    "RecoveryCodeIn",
+    "RecoveryIn",
+    "RecoveryWaiting",
     "RegistrantIn",
     "RegistrationAccepted",
     "RegistrationOut",

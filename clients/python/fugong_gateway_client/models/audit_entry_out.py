@@ -29,7 +29,8 @@ class AuditEntryOut:
         subject (str): the enterprise, town or warning it is about
         accepted_at (datetime.datetime):
         stated (AuditEntryOutStatedType0 | None | Unset): dates the sender stated that put the write in the past, by
-            field (a register's monitored_from/monitored_until, a report's received_at); null: none
+            field (a register's monitored_from/monitored_until, a report's received_at; monitored_until null: the period
+            made open-ended again); null: none
     """
 
     event_id: str

@@ -37,7 +37,8 @@ class EnterpriseIn:
                 whose deadline falls on or after it. Left out: from when the registration is received. Only the bureaus may
                 state it; not after today
             monitored_until (datetime.date | None | Unset): last day of the monitoring period: no report is expected for a
-                week that begins after it. Left out: open-ended. Only the bureaus may state it
+                week that begins after it. Left out: as stated before (open-ended if never); null stated explicitly: open-ended
+                again, the enterprise expected from the week after the end stated before. Only the bureaus may state it
     """
 
     credit_code: str

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="RecoveryCodeIn")
+
+
+@_attrs_define
+class RecoveryCodeIn:
+    """The code your mobile received, for the recovery it was sent for.
+
+    Attributes:
+        recovery_id (str): the seeker's id, given by the gateway at registration
+        code (str): the 6 digits sent by SMS
+    """
+
+    recovery_id: str
+    code: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        recovery_id = self.recovery_id
+
+        code = self.code
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "recovery_id": recovery_id,
+                "code": code,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        recovery_id = d.pop("recovery_id")
+
+        code = d.pop("code")
+
+        recovery_code_in = cls(
+            recovery_id=recovery_id,
+            code=code,
+        )
+
+        recovery_code_in.additional_properties = d
+        return recovery_code_in
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
