@@ -15,7 +15,8 @@ from services.notify.adapters.tencent_sms import TencentSms
 from services.notify.adapters.tencent_vms import TencentVoice
 from services.notify.adapters.wechat_template import WeChatTemplate
 from services.notify.callbacks import callback_listener
-from services.notify.channels import ChannelProvider
+from services.notify.channels import ChannelProvider, Provider
+from services.notify.domain.pushed_outcomes import PUSHED_PROVIDERS
 from services.notify.domain.records import Record
 from services.notify.events import ROUTES
 from services.notify.sender import Sender
@@ -35,6 +36,13 @@ def channel_providers(settings: NotifySettings) -> list[ChannelProvider]:
         WeChatTemplate(settings),
         TencentVoice(settings),
     ]
+
+
+def pushed_providers(settings: NotifySettings) -> list[Provider]:
+    """Providers whose outcomes are pushed to notify's listener: none when nobody listens."""
+    if settings.callback_port is None:
+        return []
+    return [Provider(name) for name in PUSHED_PROVIDERS]
 
 
 def stream_spec(settings: NotifySettings | None = None) -> StreamSpec[Record]:
@@ -59,6 +67,8 @@ def stream_spec(settings: NotifySettings | None = None) -> StreamSpec[Record]:
                     KafkaEventPublisher(producer),
                     topic_name(NOTIFY_DELIVERIES, worker_settings.topic_prefix),
                     [p.provider for p in channel_providers(settings) if p.pulls_receipts],
+                    pushed=pushed_providers(settings),
+                    push_wait_seconds=settings.pushed_outcome_match_seconds,
                 ),
             ),
             periodic_job(

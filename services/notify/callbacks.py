@@ -105,7 +105,7 @@ def callback_app(inbox: Callable[[], Inbox | None], wechat_token: str) -> FastAP
             message = parse_message(body)
             if not isinstance(message, TemplateSendJobFinishEvent):
                 return PlainTextResponse("success")  # not an outcome of ours to record
-            outcome = wechat_outcome(message.id, message.status)
+            outcome = wechat_outcome(message.id, message.status, message.source)
         except (ExpatError, KeyError, TypeError, AttributeError, ValueError):  # bad XML
             return _malformed(WECHAT, "unreadable")
         if not await recorded(WECHAT, [outcome]):

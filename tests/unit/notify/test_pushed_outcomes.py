@@ -50,15 +50,34 @@ def test_a_call_status_is_delivered_only_when_answered(result: object, delivered
     assert "13912345678" not in (outcome.reason or "")
 
 
-def test_a_call_failure_push_is_not_delivered_and_keeps_no_number() -> None:
+def test_a_call_failure_push_is_not_delivered_and_its_reason_carries_no_number() -> None:
     push = {
         "voice_failure_callback": {
             "callid": "c-2", "failure_code": 8, "failure_reason": "空号", "mobile": "13912345678",
+            "nationcode": "86",
         }
     }  # fmt: skip
     assert voice_outcomes(push) == [
-        PushedOutcome(VOICE, "c-2", False, "voice: the call failed (code 8)")
+        PushedOutcome(VOICE, "c-2", False, "voice: the call failed (code 8)", "+8613912345678")
     ]
+
+
+@pytest.mark.parametrize(
+    ("fields", "number"),
+    [
+        ({"mobile": "13912345678", "nationcode": "86"}, "+8613912345678"),
+        ({"mobile": "2158885678", "nationcode": "+86"}, "+862158885678"),  # a Shanghai landline
+        ({"mobile": "+8613912345678"}, "+8613912345678"),
+        ({"mobile": "13912345678"}, None),  # no country: not a number a send addressed
+        ({"mobile": "", "nationcode": "86"}, None),
+        ({"mobile": "139-1234-5678", "nationcode": "86"}, None),
+    ],
+)
+def test_a_call_push_names_the_number_as_the_send_addressed_it(
+    fields: dict[str, str], number: str | None
+) -> None:
+    push = {"voiceprompt_callback": {"callid": "c-5", "result": "0", **fields}}
+    assert voice_outcomes(push)[0].address == number
 
 
 def test_a_key_pressed_during_a_call_is_no_outcome() -> None:
@@ -131,7 +150,11 @@ def test_a_signed_template_job_push_is_recorded_and_answered_success(
         "/callbacks/wechat", params=_signed(), content=_job_finished(7, "failed:user block")
     )
     assert (answer.status_code, answer.text) == (200, "success")
-    assert inbox.recorded == [wechat_outcome(7, "failed:user block")]
+    # The recipient (FromUserName) comes along: it finds a send whose answer was lost.
+    assert inbox.recorded == [
+        wechat_outcome(7, "failed:user block", "oia2TjuEGTNoeX76QEjQNrcURxG8")
+    ]
+    assert inbox.recorded[0].address == "oia2TjuEGTNoeX76QEjQNrcURxG8"
 
 
 def test_a_push_with_a_bad_signature_is_refused_counted_and_not_recorded(
