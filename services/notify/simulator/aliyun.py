@@ -50,7 +50,7 @@ async def _send_sms(provider: Provider, query: dict[str, str]) -> JSONResponse:
     biz_id = f"{uuid.uuid4().int % 10**15}^0"
     for number in numbers:
         provider.accept(SMS, f"+86{number}", out_id, undelivered=provider.draw() is Draw.PERMANENT)
-    answered = provider.answer_this_request()
+    answered = provider.answer_this_request(SMS)
     await asyncio.sleep(
         behaviour.latency_seconds if answered else behaviour.unanswered_hold_seconds
     )
