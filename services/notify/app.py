@@ -11,6 +11,7 @@ from services.notify.adapters.postgres_outbox import PostgresOutbox
 from services.notify.adapters.postgres_store import PostgresNotifyStore
 from services.notify.adapters.pushed_outcomes_sql import ApplyPushedOutcomes
 from services.notify.adapters.retention import RetentionPurge
+from services.notify.adapters.sms_reports_sql import ApplySmsReports
 from services.notify.adapters.tencent_sms import TencentSms
 from services.notify.adapters.tencent_vms import TencentVoice
 from services.notify.adapters.wechat_template import WeChatTemplate
@@ -84,6 +85,13 @@ def stream_spec(settings: NotifySettings | None = None) -> StreamSpec[Record]:
                     pool,
                     match_seconds=settings.pushed_outcome_match_seconds,
                     retention_days=settings.notify_retention_days,
+                ),
+            ),
+            periodic_job(
+                "apply_sms_reports",
+                settings.pushed_outcomes_interval_seconds,
+                lambda pool, _producer, _settings: ApplySmsReports(
+                    pool, match_seconds=settings.pushed_outcome_match_seconds
                 ),
             ),
             periodic_job(

@@ -15,6 +15,7 @@ and the recipient's address only while the push waits (cleared when it is settle
 from __future__ import annotations
 
 import collections
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
@@ -22,7 +23,13 @@ from datetime import timedelta
 import asyncpg
 from prometheus_client import Counter
 
-from services.notify.domain.pushed_outcomes import PushedOutcome, Unconfirmed, unconfirmed_match
+from services.notify.domain.pushed_outcomes import (
+    ALIYUN_SMS,
+    PushedOutcome,
+    SmsReport,
+    Unconfirmed,
+    unconfirmed_match,
+)
 
 SLICE = 5_000
 
@@ -41,9 +48,16 @@ ON CONFLICT (provider, serial_no) DO NOTHING
 RETURNING provider
 """
 
+_RECORD_SMS_REPORTS = """
+INSERT INTO notify.sms_reports (provider, address, out_id, biz_id, attempt_id, delivered, reason)
+SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::uuid[], $6::boolean[], $7::text[])
+ON CONFLICT (provider, address, out_id, biz_id) DO NOTHING
+RETURNING provider
+"""
+
 # The message moves as an SMS receipt moves it (adapters/postgres_outbox.py `_RECEIPTS`): only
 # from `sent`, so a repeated or late push never undoes what came before.
-_OUTCOME = """status = CASE WHEN d.delivered THEN 'delivered'
+OUTCOME_MOVES = """status = CASE WHEN d.delivered THEN 'delivered'
                       WHEN m.fallback IS NOT NULL THEN 'created'
                       ELSE 'permanent_failure' END,
         channel = CASE WHEN NOT d.delivered AND m.fallback IS NOT NULL
@@ -64,7 +78,7 @@ WITH due AS MATERIALIZED (  -- only pushes whose message waits for them: others 
 ),
 moved AS (
     UPDATE notify.messages m
-    SET {_OUTCOME}
+    SET {OUTCOME_MOVES}
     FROM due d
     WHERE m.provider = d.provider AND m.serial_no = d.serial_no AND m.status = 'sent'
     RETURNING d.provider, d.serial_no
@@ -111,7 +125,7 @@ due AS (
 ),
 moved AS (
     UPDATE notify.messages m
-    SET serial_no = d.serial_no, {_OUTCOME}
+    SET serial_no = d.serial_no, {OUTCOME_MOVES}
     FROM due d
     WHERE m.event_id = d.event_id AND m.provider = d.provider
       AND m.status = 'sent' AND m.serial_no IS NULL
@@ -164,6 +178,24 @@ class PushedOutcomeInbox:
             PUSHED.labels(provider, "recorded").inc(recorded[provider])
             if pushed > recorded[provider]:
                 PUSHED.labels(provider, "repeated").inc(pushed - recorded[provider])
+
+    async def record_sms_reports(self, reports: Sequence[SmsReport]) -> None:
+        """Committed before the push is answered; a report repeated while it waits adds nothing."""
+        if not reports:
+            return
+        rows = await self._pool.fetch(
+            _RECORD_SMS_REPORTS,
+            ALIYUN_SMS,
+            [r.address for r in reports],
+            [r.out_id for r in reports],
+            [r.biz_id for r in reports],
+            [_attempt(r.out_id) for r in reports],
+            [r.delivered for r in reports],
+            [r.reason for r in reports],
+        )
+        PUSHED.labels(ALIYUN_SMS, "recorded").inc(len(rows))
+        if len(reports) > len(rows):
+            PUSHED.labels(ALIYUN_SMS, "repeated").inc(len(reports) - len(rows))
 
 
 @dataclass(frozen=True)
@@ -228,3 +260,11 @@ def _unconfirmed(row: asyncpg.Record) -> list[Unconfirmed]:
             row["event_ids"], row["statuses"], row["handed"], strict=True
         )
     ]
+
+
+def _attempt(out_id: str) -> uuid.UUID | None:
+    """Our OutId is the send's attempt id; another application's is not ours to parse."""
+    try:
+        return uuid.UUID(out_id)
+    except ValueError:
+        return None

@@ -16,7 +16,8 @@ from typing import Any, Literal
 
 WECHAT = "wechat"
 VOICE = "tencent_vms"
-PUSHED_PROVIDERS = (WECHAT, VOICE)
+ALIYUN_SMS = "aliyun_sms"
+PUSHED_PROVIDERS = (WECHAT, VOICE, ALIYUN_SMS)
 """The providers whose outcomes are pushed to notify's callback listener."""
 
 # WeChat's Status values (TEMPLATESENDJOBFINISH), as its documentation spells them.
@@ -133,3 +134,48 @@ def unconfirmed_match(
     if len(sources) != 1 or sources[0].status != "sent":
         return None
     return sources[0].event_id
+
+
+@dataclass(frozen=True)
+class SmsReport:
+    """One number's delivery report as Alibaba Cloud pushes it (SmsReport, a JSON array).
+
+    Found by our OutId (the send's attempt id) and the number, or by Alibaba's BizId and the
+    number when the OutId is not ours: a report of a send whose answer was lost still names it.
+    """
+
+    address: str
+    """The E.164 number (personal data: kept only until the report is applied)."""
+    out_id: str
+    biz_id: str
+    delivered: bool
+    reason: str | None = None
+
+
+def aliyun_sms_reports(body: object) -> list[SmsReport]:
+    """Alibaba's pushed SMS reports: phone_number, success, err_code, biz_id, out_id, …"""
+    if not isinstance(body, list):
+        raise MalformedPush("an SMS report push is a JSON array")
+    reports = []
+    for item in body:
+        if not isinstance(item, Mapping):
+            raise MalformedPush("an SMS report is a JSON object")
+        address = _mainland_number(str(item.get("phone_number") or ""))
+        success = item.get("success")
+        if address is None or not isinstance(success, bool):
+            raise MalformedPush("an SMS report without its number or success")
+        out_id, biz_id = str(item.get("out_id") or ""), str(item.get("biz_id") or "")
+        if not (out_id or biz_id):
+            raise MalformedPush("an SMS report naming no send (no out_id, no biz_id)")
+        code = str(item.get("err_code") or "").strip()
+        reason = None if success else f"sms: not delivered ({code or 'no code'})"
+        reports.append(SmsReport(address, out_id, biz_id, success, reason))
+    return reports
+
+
+def _mainland_number(number: str) -> str | None:
+    """The number as the send addressed it: Alibaba reports mainland numbers without +86."""
+    number = number.strip()
+    if number.startswith("+"):
+        return number if number[1:].isdigit() else None
+    return f"+86{number}" if number.isdigit() else None

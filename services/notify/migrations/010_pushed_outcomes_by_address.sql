@@ -15,3 +15,20 @@ ALTER TABLE notify.pushed_outcomes
 CREATE INDEX messages_unconfirmed ON notify.messages (provider, address)
     WHERE serial_no IS NULL AND status IN ('sending', 'sent')
       AND provider IN ('wechat', 'tencent_vms');
+
+-- Alibaba Cloud's SMS delivery reports, pushed (SmsReport, a JSON array) to the callback
+-- listener: recorded before they are answered, applied in bulk to the message they name by our
+-- OutId (the send's attempt id) and the number, or by Alibaba's BizId and the number. The row
+-- holds the number, so it is deleted once applied, or given up after the match window.
+CREATE TABLE notify.sms_reports (
+    provider text NOT NULL CHECK (provider IN ('aliyun_sms')),
+    address text NOT NULL,
+    out_id text NOT NULL,
+    biz_id text NOT NULL,
+    attempt_id uuid,  -- the OutId when it is one of ours
+    delivered boolean NOT NULL,
+    reason text,
+    received_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (provider, address, out_id, biz_id)
+);
+CREATE INDEX sms_reports_received ON notify.sms_reports (received_at);

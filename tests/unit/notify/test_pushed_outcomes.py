@@ -13,10 +13,13 @@ from prometheus_client import REGISTRY
 
 from services.notify.callbacks import callback_app
 from services.notify.domain.pushed_outcomes import (
+    ALIYUN_SMS,
     VOICE,
     WECHAT,
     MalformedPush,
     PushedOutcome,
+    SmsReport,
+    aliyun_sms_reports,
     voice_outcomes,
     wechat_outcome,
 )
@@ -101,12 +104,18 @@ def test_voice_pushes_of_no_known_shape_are_malformed(push: dict[str, object]) -
 class FakeInbox:
     def __init__(self) -> None:
         self.recorded: list[PushedOutcome] = []
+        self.reports: list[SmsReport] = []
         self.down = False
 
     async def record(self, outcomes: Sequence[PushedOutcome]) -> None:
         if self.down:
             raise OSError("connection refused")
         self.recorded.extend(outcomes)
+
+    async def record_sms_reports(self, reports: Sequence[SmsReport]) -> None:
+        if self.down:
+            raise OSError("connection refused")
+        self.reports.extend(reports)
 
 
 def _signed(timestamp: str = "1581897600", nonce: str = "42817") -> dict[str, str]:
@@ -226,3 +235,59 @@ def test_before_the_database_is_open_pushes_are_answered_503() -> None:
     client = TestClient(callback_app(lambda: None, TOKEN))
     push = {"voiceprompt_callback": {"callid": "c-11", "result": "0"}}
     assert client.post("/callbacks/voice", json=push).status_code == 503
+
+
+# Alibaba Cloud's SmsReport push, as its documentation shows one (a JSON array).
+ALIYUN_REPORTS = [
+    {
+        "phone_number": "13800138000", "send_time": "2020-02-17 08:30:00",
+        "report_time": "2020-02-17 08:30:03", "success": True, "err_code": "DELIVERED",
+        "err_msg": "用户接收成功", "sms_size": "2", "biz_id": "932702304080415357^0",
+        "out_id": "6f1d8c1e-0a4b-4f7e-9c51-0b8f6c2d3e4f",
+    },
+    {
+        "phone_number": "13900139000", "send_time": "2020-02-17 08:30:00",
+        "report_time": "2020-02-17 08:30:09", "success": False, "err_code": "MOBILE_IN_BLACK",
+        "err_msg": "手机号在黑名单", "sms_size": "2", "biz_id": "932702304080415357^0",
+        "out_id": "",
+    },
+]  # fmt: skip
+
+
+def test_alibaba_sms_reports_name_the_number_as_sent_and_say_why_one_failed() -> None:
+    delivered, failed = aliyun_sms_reports(ALIYUN_REPORTS)
+    assert delivered == SmsReport(
+        "+8613800138000", "6f1d8c1e-0a4b-4f7e-9c51-0b8f6c2d3e4f", "932702304080415357^0", True
+    )
+    assert (failed.address, failed.out_id, failed.delivered) == ("+8613900139000", "", False)
+    assert failed.reason == "sms: not delivered (MOBILE_IN_BLACK)"
+    assert "13900139000" not in (failed.reason or "")
+
+
+@pytest.mark.parametrize(
+    "push",
+    [
+        {"phone_number": "13800138000"},  # not an array
+        [{"phone_number": "13800138000", "success": "true", "biz_id": "1"}],
+        [{"phone_number": "", "success": True, "biz_id": "1"}],
+        [{"phone_number": "13800138000", "success": True, "biz_id": "", "out_id": ""}],
+        ["13800138000"],
+    ],
+)
+def test_alibaba_sms_reports_of_no_known_shape_are_malformed(push: object) -> None:
+    with pytest.raises(MalformedPush):
+        aliyun_sms_reports(push)
+
+
+def test_alibaba_sms_reports_are_recorded_and_answered_as_alibaba_expects(
+    client: TestClient, inbox: FakeInbox
+) -> None:
+    answer = client.post("/callbacks/aliyun/sms-report", json=ALIYUN_REPORTS)
+    assert (answer.status_code, answer.json()) == (200, {"code": 0, "msg": "成功"})
+    assert inbox.reports == aliyun_sms_reports(ALIYUN_REPORTS)
+    before = _count(ALIYUN_SMS, "malformed")
+    refused = client.post("/callbacks/aliyun/sms-report", content=b'{"phone_number": 1}')
+    assert (refused.status_code, refused.json()["code"]) == (400, 1)
+    assert _count(ALIYUN_SMS, "malformed") == before + 1
+    inbox.down = True
+    assert client.post("/callbacks/aliyun/sms-report", json=ALIYUN_REPORTS).status_code == 503
