@@ -35,9 +35,10 @@ SLICE = 5_000
 
 PUSHED = Counter(
     "fugong_notify_pushed_outcomes",
-    "Outcomes pushed by WeChat and Tencent VMS, by provider and what became of them "
-    "(recorded, repeated, applied, matched_by_address: applied to a send whose answer was "
-    "lost, unknown_id, bad_signature, malformed).",
+    "Outcomes pushed by WeChat, Tencent VMS and Alibaba SMS (its reports), by provider and "
+    "what became of them (recorded, repeated, applied, matched_by_address: applied to a send "
+    "whose answer was lost, stale: a report for an attempt that no longer holds its number, "
+    "unknown_id, bad_signature, malformed).",
     ["provider", "result"],
 )
 

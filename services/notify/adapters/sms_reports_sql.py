@@ -6,7 +6,8 @@ lost is found all the same) and the number, or, when the OutId is not ours, by A
 (the request's serial number) and the number. It moves the message as a Tencent receipt does
 (delivered, or on to its fallback channel, or a permanent failure), only from `sending` or
 `sent` under that attempt, so a late or repeated report changes nothing. The row holds the
-number: it is deleted once its message is found, or after the match window as naming none.
+number: it is deleted once its message is found, at once when its attempt no longer holds the
+number (a repeat after the message moved on), or after the match window as naming nothing.
 """
 
 from __future__ import annotations
@@ -53,10 +54,25 @@ gone AS (
 SELECT (SELECT count(*) FROM gone) AS found, (SELECT count(*) FROM moved) AS moved
 """  # noqa: S608 (no input in the text)
 
+# A report whose OutId is an attempt of ours that no longer holds its number names a send its
+# message has moved on from (a repeat after a fallback claimed it anew): waiting would not help,
+# as an attempt is recorded before its request leaves. One naming nothing else of ours waits
+# for the send's answer (its BizId) until the match window is over.
 _GIVE_UP = """
-DELETE FROM notify.sms_reports
-WHERE ctid = ANY(ARRAY(SELECT ctid FROM notify.sms_reports
-                       WHERE received_at < now() - make_interval(secs => $1) LIMIT $2))
+WITH gone AS (
+    DELETE FROM notify.sms_reports r
+    WHERE r.ctid = ANY(ARRAY(
+        SELECT s.ctid FROM notify.sms_reports s
+        WHERE s.received_at < now() - make_interval(secs => $1)
+           OR (s.attempt_id IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM notify.messages m  -- messages_by_attempt
+                               WHERE m.attempt_id = s.attempt_id AND m.address = s.address))
+        LIMIT $2))
+    RETURNING r.received_at >= now() - make_interval(secs => $1) AS superseded
+)
+SELECT count(*) FILTER (WHERE superseded) AS superseded,
+       count(*) FILTER (WHERE NOT superseded) AS unknown
+FROM gone
 """
 
 
@@ -88,7 +104,8 @@ async def _apply(pool: asyncpg.Pool, match_seconds: float) -> ReportsApplied:
         applied += moved
         if found < SLICE:
             break
-    status = await pool.execute(_GIVE_UP, match_seconds, SLICE)
-    unknown = int(status.split()[-1])
+    gone = await pool.fetchrow(_GIVE_UP, match_seconds, SLICE)
+    superseded, unknown = (gone["superseded"], gone["unknown"]) if gone else (0, 0)
+    PUSHED.labels(ALIYUN_SMS, "stale").inc(superseded)
     PUSHED.labels(ALIYUN_SMS, "unknown_id").inc(unknown)
     return ReportsApplied(applied, unknown)

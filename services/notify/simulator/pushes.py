@@ -1,13 +1,14 @@
-"""The outcomes WeChat and Tencent Cloud VMS push, as the simulator pushes them to notify.
+"""The outcomes WeChat, Tencent Cloud VMS and Alibaba Cloud SMS push, as the simulator pushes
+them to notify's callback listener (`FUGONG_SIM_PUSH_URL`).
 
-Each accepted WeChat template message gets a TEMPLATESENDJOBFINISH event (signed XML, as
-WeChat signs it with the account's token) and each accepted call a `voiceprompt_callback`, at
-`FUGONG_SIM_PUSH_URL` (notify's callback listener): late (`push_delay_seconds` plus up to
-`push_jitter_seconds`, so out of order), some twice (`push_duplicate_rate`), some never
-(`push_lost_rate`: those messages stay `sent`). A push not answered 200 is tried again, up to
-three times, as WeChat does. A send whose answer the simulator withholds is pushed too (the
-provider sent it), and counted apart, so tests see notify match it by its recipient. Without a
-push URL nothing is pushed.
+Each accepted WeChat template message gets a TEMPLATESENDJOBFINISH event (signed XML, as WeChat
+signs it with the account's token), each accepted call a `voiceprompt_callback`, and, with
+`aliyun_sms_reports` on, each Alibaba SendSms request its numbers' delivery reports (SmsReport,
+one JSON array a request). Late (`push_delay_seconds` plus up to `push_jitter_seconds`, so out
+of order), some twice (`push_duplicate_rate`), some never (`push_lost_rate`: those messages
+stay `sent`). A push not answered 200 is tried again, up to three times, as WeChat does. A send
+whose answer the simulator withholds is pushed too (the provider sent it), and counted apart,
+so tests see notify match it by its recipient. Without a push URL nothing is pushed.
 """
 
 from __future__ import annotations
@@ -86,6 +87,27 @@ class Pusher:
             }
         }
         self._schedule("/callbacks/voice", {"json": push}, answered=answered)
+
+    def sms_reports(self, records: list[Accepted], biz_id: str, *, answered: bool = True) -> None:
+        """Alibaba's SmsReport for one SendSms request's numbers: a JSON array, when configured."""
+        if not records or not self._provider.behaviour.aliyun_sms_reports:
+            return
+        now = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime())
+        reports = [
+            {
+                "phone_number": record.address.removeprefix("+86"),
+                "send_time": record.at.strftime("%Y-%m-%d %H:%M:%S"),
+                "report_time": now,
+                "success": not record.undelivered,
+                "err_code": "MOBILE_IN_BLACK" if record.undelivered else "DELIVERED",
+                "err_msg": "手机号在黑名单" if record.undelivered else "用户接收成功",
+                "sms_size": "1",
+                "biz_id": biz_id,
+                "out_id": record.reference,
+            }
+            for record in records
+        ]
+        self._schedule("/callbacks/aliyun/sms-report", {"json": reports}, answered=answered)
 
     def _schedule(self, path: str, request: dict[str, object], *, answered: bool) -> None:
         if self._url is None:
