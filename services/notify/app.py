@@ -11,11 +11,13 @@ from services.notify.adapters.postgres_outbox import PostgresOutbox
 from services.notify.adapters.postgres_store import PostgresNotifyStore
 from services.notify.adapters.pushed_outcomes_sql import ApplyPushedOutcomes
 from services.notify.adapters.retention import RetentionPurge
+from services.notify.adapters.sms_reports_sql import ApplySmsReports
 from services.notify.adapters.tencent_sms import TencentSms
 from services.notify.adapters.tencent_vms import TencentVoice
 from services.notify.adapters.wechat_template import WeChatTemplate
 from services.notify.callbacks import callback_listener
-from services.notify.channels import ChannelProvider
+from services.notify.channels import ChannelProvider, Provider
+from services.notify.domain.pushed_outcomes import PUSHED_PROVIDERS
 from services.notify.domain.records import Record
 from services.notify.events import ROUTES
 from services.notify.sender import Sender
@@ -35,6 +37,13 @@ def channel_providers(settings: NotifySettings) -> list[ChannelProvider]:
         WeChatTemplate(settings),
         TencentVoice(settings),
     ]
+
+
+def pushed_providers(settings: NotifySettings) -> list[Provider]:
+    """Providers whose outcomes are pushed to notify's listener: none when nobody listens."""
+    if settings.callback_port is None:
+        return []
+    return [Provider(name) for name in PUSHED_PROVIDERS]
 
 
 def stream_spec(settings: NotifySettings | None = None) -> StreamSpec[Record]:
@@ -59,6 +68,8 @@ def stream_spec(settings: NotifySettings | None = None) -> StreamSpec[Record]:
                     KafkaEventPublisher(producer),
                     topic_name(NOTIFY_DELIVERIES, worker_settings.topic_prefix),
                     [p.provider for p in channel_providers(settings) if p.pulls_receipts],
+                    pushed=pushed_providers(settings),
+                    push_wait_seconds=settings.pushed_outcome_match_seconds,
                 ),
             ),
             periodic_job(
@@ -74,6 +85,13 @@ def stream_spec(settings: NotifySettings | None = None) -> StreamSpec[Record]:
                     pool,
                     match_seconds=settings.pushed_outcome_match_seconds,
                     retention_days=settings.notify_retention_days,
+                ),
+            ),
+            periodic_job(
+                "apply_sms_reports",
+                settings.pushed_outcomes_interval_seconds,
+                lambda pool, _producer, _settings: ApplySmsReports(
+                    pool, match_seconds=settings.pushed_outcome_match_seconds
                 ),
             ),
             periodic_job(

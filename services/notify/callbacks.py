@@ -1,4 +1,5 @@
-"""notify's callback listener: the outcomes WeChat and Tencent Cloud VMS push, on a port of its own.
+"""notify's callback listener: the outcomes WeChat, Tencent Cloud VMS and Alibaba Cloud SMS push,
+on a port of its own.
 
 `FUGONG_CALLBACK_PORT` (8203) serves only these, apart from the gateway's authenticated API:
 - `/callbacks/wechat`: the official account's server URL. WeChat signs each push (signature =
@@ -8,6 +9,8 @@
   left alone. `GET` answers WeChat's check of the URL (its `echostr`) when signed.
 - `/callbacks/voice`: VMS's call status and failure pushes (JSON), answered
   `{"result": 0, "errmsg": "OK"}`.
+- `/callbacks/aliyun/sms-report`: Alibaba Cloud's SMS delivery reports (SmsReport, a JSON
+  array), answered `{"code": 0, "msg": "成功"}`.
 Each push is recorded in PostgreSQL before it is answered, so a push answered is never lost and
 one not answered (database away: 503) is pushed again by its provider. A bad signature (403) or
 a malformed push (400) is counted and answered; nothing of a push is logged but its kind.
@@ -33,10 +36,13 @@ from wechatpy.utils import check_signature
 
 from services.notify.adapters.pushed_outcomes_sql import PUSHED, PushedOutcomeInbox
 from services.notify.domain.pushed_outcomes import (
+    ALIYUN_SMS,
     VOICE,
     WECHAT,
     MalformedPush,
     PushedOutcome,
+    SmsReport,
+    aliyun_sms_reports,
     voice_outcomes,
     wechat_outcome,
 )
@@ -51,6 +57,8 @@ MAX_PUSH_BYTES = 64 * 1024
 
 class Inbox(Protocol):
     async def record(self, outcomes: Sequence[PushedOutcome]) -> None: ...
+
+    async def record_sms_reports(self, reports: Sequence[SmsReport]) -> None: ...
 
 
 Signature = Annotated[str, Query()]
@@ -69,12 +77,17 @@ def callback_app(inbox: Callable[[], Inbox | None], wechat_token: str) -> FastAP
             return False
         return True
 
-    async def recorded(provider: str, outcomes: Sequence[PushedOutcome]) -> bool:
+    async def recorded(
+        provider: str, outcomes: Sequence[PushedOutcome] = (), reports: Sequence[SmsReport] = ()
+    ) -> bool:
         target = inbox()
         if target is None:
             return False
         try:
-            await target.record(outcomes)
+            if outcomes:
+                await target.record(outcomes)
+            if reports:
+                await target.record_sms_reports(reports)
         except (asyncpg.PostgresError, OSError, TimeoutError) as exc:
             log.warning("pushed outcome not recorded", provider=provider, error=type(exc).__name__)
             return False
@@ -105,7 +118,7 @@ def callback_app(inbox: Callable[[], Inbox | None], wechat_token: str) -> FastAP
             message = parse_message(body)
             if not isinstance(message, TemplateSendJobFinishEvent):
                 return PlainTextResponse("success")  # not an outcome of ours to record
-            outcome = wechat_outcome(message.id, message.status)
+            outcome = wechat_outcome(message.id, message.status, message.source)
         except (ExpatError, KeyError, TypeError, AttributeError, ValueError):  # bad XML
             return _malformed(WECHAT, "unreadable")
         if not await recorded(WECHAT, [outcome]):
@@ -129,6 +142,20 @@ def callback_app(inbox: Callable[[], Inbox | None], wechat_token: str) -> FastAP
             return JSONResponse({"result": 1, "errmsg": "not recorded"}, status_code=503)
         return JSONResponse({"result": 0, "errmsg": "OK"})
 
+    @app.post("/callbacks/aliyun/sms-report")
+    async def aliyun_sms_report(request: Request) -> Response:
+        """Alibaba Cloud's SMS delivery reports (SmsReport): a JSON array, one per number."""
+        body = await _body(request)
+        if body is None:
+            return _malformed(ALIYUN_SMS, "too large")
+        try:
+            reports = aliyun_sms_reports(json.loads(body))
+        except (ValueError, MalformedPush):
+            return _malformed(ALIYUN_SMS, "unreadable")
+        if not await recorded(ALIYUN_SMS, reports=reports):
+            return JSONResponse({"code": 1, "msg": "not recorded"}, status_code=503)
+        return JSONResponse({"code": 0, "msg": "成功"})
+
     @app.get("/healthz")
     async def health() -> dict[str, str]:
         return {"status": "ok"}
@@ -149,6 +176,8 @@ def _malformed(provider: str, why: str) -> Response:
     log.warning("pushed outcome refused", provider=provider, why=why)
     if provider == VOICE:
         return JSONResponse({"result": 1, "errmsg": "malformed push"}, status_code=400)
+    if provider == ALIYUN_SMS:
+        return JSONResponse({"code": 1, "msg": "malformed push"}, status_code=400)
     return PlainTextResponse("malformed push", status_code=400)
 
 

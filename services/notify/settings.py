@@ -40,7 +40,10 @@ class NotifySettings(StreamSettings):
         gt=0,
         le=86_400,
         description="how long a pushed outcome may wait for the send it names to be recorded "
-        "before it is counted as naming no message of ours",
+        "before it is counted as naming no message of ours; how long before it a send whose "
+        "answer was lost may have left to be matched by its recipient; and, with the listener "
+        "on, how long a WeChat or voice `sent` waits for its push before notify.deliveries "
+        "reports it settled as `sent`",
     )
     send_interval_seconds: float = Field(
         0.5, gt=0, le=60, description="how often the sender looks for messages to send"

@@ -2,10 +2,12 @@
 the second SMS provider, which notify fails over to when Tencent's error rate rises.
 
 SendSms takes one text to up to 1,000 numbers and answers for the request as a whole (a BizId);
-the numbers' fates come later, as delivery reports. Alibaba pushes those (message queue or HTTP
-callback) rather than letting them be pulled, and notify does not take pushed reports yet, so a
-number Alibaba accepted stays `sent`. A request whose answer never came is settled by
-QuerySendDetails, which lists what was sent to a number on a day with our OutId.
+the numbers' fates come later, as delivery reports, which Alibaba pushes (SmsReport, by HTTP to
+notify's callback listener: `callbacks.py`, `adapters/sms_reports_sql.py`) rather than letting
+them be pulled. Each request carries OutId = its attempt id, which every report names, so a
+report finds its message even when the request's answer (and its BizId) was lost. A request
+whose answer never came is also settled by QuerySendDetails, which lists what was sent to a
+number on a day with our OutId. Without the listener, a number Alibaba accepted stays `sent`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Publishes what became of notices to `notify.deliveries`, in bulk, from PostgreSQL.
 
 A periodic job of every worker. Requests (from `notify.requests`, or a bulk requester) are
-published once each when settled: final, or accepted by a provider that sends no receipt. They
+published once each when settled: final, or accepted by a provider that sends no receipt (or,
+with the callback listener on, by WeChat or VMS and no outcome pushed within the wait). They
 are claimed with SKIP LOCKED, published in one `publish_all`, and marked reported in the same
 transaction, so two workers never publish one at once; a crash between the broker's ack and the
 commit publishes it again with the same event id. Campaigns are published as counts by channel
@@ -37,13 +38,17 @@ log = structlog.get_logger(__name__)
 SOURCE = "/fugong/notify"
 _CAMPAIGN_LOCK = (7, 4)
 
-# Matches the partial index messages_to_report (its predicate written out).
+# Matches the partial index messages_to_report (its predicate written out). What it adds is not
+# the index's to hold: `sent` waits for a receipt pulled ($2), or for an outcome pushed ($3) for
+# at most $4 seconds (a window that moves with the clock cannot be an index predicate).
 _SETTLED = """
 SELECT event_id, requested_by, template, status, channel, attempts, reason, status_changed_at
 FROM notify.messages
 WHERE campaign_id IS NULL AND reported_at IS NULL
   AND status NOT IN ('created', 'sending', 'temporary_failure', 'waiting_for_contact')
-  AND NOT (status = 'sent' AND provider = ANY($2::text[]))
+  AND NOT (status = 'sent' AND (provider = ANY($2::text[])
+           OR (provider = ANY($3::text[])
+               AND status_changed_at > now() - make_interval(secs => $4))))
 ORDER BY status_changed_at
 LIMIT $1
 FOR UPDATE SKIP LOCKED
@@ -98,12 +103,19 @@ class DeliveryEvents:
         topic: str,
         pulled: Sequence[Provider],
         batch: int = 5000,
+        *,
+        pushed: Sequence[Provider] = (),
+        push_wait_seconds: float = 0,
     ) -> None:
         self._pool = pool
         self._publisher = publisher
         self._topic = topic
         self._pulled = [p.value for p in pulled]
         """Providers whose receipts notify pulls: their `sent` is not settled yet."""
+        self._pushed = [p.value for p in pushed]
+        """Providers whose outcomes notify's listener takes: their `sent` is settled when no
+        push came within `push_wait_seconds` (a push moves it on before that)."""
+        self._push_wait_seconds = push_wait_seconds
         self._batch = batch
 
     async def run(self) -> int:
@@ -118,7 +130,9 @@ class DeliveryEvents:
 
     async def publish_settled(self) -> int:
         async with self._pool.acquire() as conn, conn.transaction():
-            rows = await conn.fetch(_SETTLED, self._batch, self._pulled)
+            rows = await conn.fetch(
+                _SETTLED, self._batch, self._pulled, self._pushed, self._push_wait_seconds
+            )
             if not rows:
                 return 0
             events = [_settled_event(row) for row in rows]

@@ -39,11 +39,13 @@ LIMIT $1
 FOR UPDATE SKIP LOCKED
 """
 
+# The serial number is the attempt's: cleared here, so an earlier channel's never stands for this
+# send (a pushed outcome whose answer was lost is matched among messages without one).
 _MARK_SENDING = """
 UPDATE notify.messages m
 SET status = 'sending', attempt_id = u.attempt_id, channel = u.channel, address = u.address,
     provider = u.provider, fallback = u.fallback, handed_at = NULL, claimed_at = now(),
-    sending_since = now(),
+    sending_since = now(), serial_no = NULL,
     attempts = m.attempts + 1, status_changed_at = now()
 FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])
      AS u(event_id, attempt_id, channel, address, provider, fallback)

@@ -3,7 +3,8 @@ the action in `x-acs-action` and the parameters in the query string.
 
 SendSms: up to 1,000 comma-separated numbers, one answer for the request (a BizId); a number
 refused for good shows up later as undelivered (SendStatus 2) in QuerySendDetails, which lists
-what was sent to a number on a day (yyyyMMdd, Beijing time) with the request's OutId.
+what was sent to a number on a day (yyyyMMdd, Beijing time) with the request's OutId, and, with
+`aliyun_sms_reports` on, in the delivery reports pushed to notify (SmsReport, `pushes.py`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import datetime
 from fastapi.responses import JSONResponse
 
 from services.notify.simulator.provider import BEIJING, Draw, Provider
+from services.notify.simulator.pushes import Pusher
 
 SMS = "aliyun_sms"
 MAX_NUMBERS = 1000
@@ -24,15 +26,17 @@ def _answer(body: dict[str, object], status: int = 200) -> JSONResponse:
     return JSONResponse({**body, "RequestId": str(uuid.uuid4())}, status_code=status)
 
 
-async def answer(provider: Provider, action: str, query: dict[str, str]) -> JSONResponse:
+async def answer(
+    provider: Provider, action: str, query: dict[str, str], pusher: Pusher
+) -> JSONResponse:
     if action == "SendSms":
-        return await _send_sms(provider, query)
+        return await _send_sms(provider, query, pusher)
     if action == "QuerySendDetails":
         return _query_send_details(provider, query)
     return _answer({"Code": "InvalidAction.NotFound", "Message": "unknown action"}, 404)
 
 
-async def _send_sms(provider: Provider, query: dict[str, str]) -> JSONResponse:
+async def _send_sms(provider: Provider, query: dict[str, str], pusher: Pusher) -> JSONResponse:
     numbers = [n for n in query.get("PhoneNumbers", "").split(",") if n]
     if not numbers or not query.get("TemplateCode") or not query.get("SignName"):
         return _answer({"Code": "isv.INVALID_PARAMETERS", "Message": "missing parameters"})
@@ -48,9 +52,14 @@ async def _send_sms(provider: Provider, query: dict[str, str]) -> JSONResponse:
         return _answer({"Code": "isv.BUSINESS_LIMIT_CONTROL", "Message": "flow control"})
     out_id = query.get("OutId", "")
     biz_id = f"{uuid.uuid4().int % 10**15}^0"
-    for number in numbers:
+    accepted = [
         provider.accept(SMS, f"+86{number}", out_id, undelivered=provider.draw() is Draw.PERMANENT)
-    answered = provider.answer_this_request()
+        for number in numbers
+    ]
+    answered = provider.answer_this_request(SMS)
+    # The numbers' delivery reports, pushed later when configured, whether or not this answer
+    # (and its BizId) reaches notify: they carry our OutId.
+    pusher.sms_reports(accepted, biz_id, answered=answered)
     await asyncio.sleep(
         behaviour.latency_seconds if answered else behaviour.unanswered_hold_seconds
     )

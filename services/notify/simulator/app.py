@@ -50,7 +50,7 @@ def create_app(settings: SimulatorSettings | None = None) -> FastAPI:
     ) -> JSONResponse:
         """Tencent Cloud API 3.0 (JSON body) or Alibaba Cloud RPC (query parameters)."""
         if acs_action:
-            return await aliyun.answer(provider, acs_action, dict(request.query_params))
+            return await aliyun.answer(provider, acs_action, dict(request.query_params), pusher)
         body: dict[str, Any] = await request.json()
         return await tencent.answer(provider, tc_action, body, pusher)
 

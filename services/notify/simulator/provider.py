@@ -52,6 +52,8 @@ class Provider:
     rng: random.Random = field(default_factory=random.Random)
     accepted: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     requests: Counter[str] = field(default_factory=Counter)
+    unanswered: Counter[str] = field(default_factory=Counter)
+    """Requests held without an answer (their addresses accepted all the same), per provider."""
     _receipts: dict[str, list[tuple[float, int, Accepted]]] = field(default_factory=dict)
     _sequence: itertools.count[int] = field(default_factory=itertools.count)
     _by_address: dict[tuple[str, str], list[Accepted]] = field(default_factory=dict)
@@ -74,8 +76,12 @@ class Provider:
     def in_outage(self, provider: str) -> bool:
         return provider in self.behaviour.outage
 
-    def answer_this_request(self) -> bool:
-        return self.rng.random() >= self.behaviour.unanswered_rate
+    def answer_this_request(self, provider: str) -> bool:
+        """Whether this accepted request is answered; one that is not is counted."""
+        answered = self.rng.random() >= self.behaviour.unanswered_rate
+        if not answered:
+            self.unanswered[provider] += 1
+        return answered
 
     def draw(self) -> Draw:
         draw = self.rng.random()
@@ -133,6 +139,7 @@ class Provider:
             counts = by_provider.get(provider, Counter())
             answer[provider] = {
                 "requests": self.requests[provider],
+                "unanswered": self.unanswered[provider],
                 "accepted": sum(counts.values()),
                 "by_address": dict(sorted(counts.items())),
                 "by_reference_and_address": [

@@ -1,11 +1,14 @@
-"""The outcomes WeChat and Tencent Cloud VMS push, as the simulator pushes them to notify.
+"""The outcomes WeChat, Tencent Cloud VMS and Alibaba Cloud SMS push, as the simulator pushes
+them to notify's callback listener (`FUGONG_SIM_PUSH_URL`).
 
-Each accepted WeChat template message gets a TEMPLATESENDJOBFINISH event (signed XML, as
-WeChat signs it with the account's token) and each accepted call a `voiceprompt_callback`, at
-`FUGONG_SIM_PUSH_URL` (notify's callback listener): late (`push_delay_seconds` plus up to
-`push_jitter_seconds`, so out of order), some twice (`push_duplicate_rate`), some never
-(`push_lost_rate`: those messages stay `sent`). A push not answered 200 is tried again, up to
-three times, as WeChat does. Without a push URL nothing is pushed.
+Each accepted WeChat template message gets a TEMPLATESENDJOBFINISH event (signed XML, as WeChat
+signs it with the account's token), each accepted call a `voiceprompt_callback`, and, with
+`aliyun_sms_reports` on, each Alibaba SendSms request its numbers' delivery reports (SmsReport,
+one JSON array a request). Late (`push_delay_seconds` plus up to `push_jitter_seconds`, so out
+of order), some twice (`push_duplicate_rate`), some never (`push_lost_rate`: those messages
+stay `sent`). A push not answered 200 is tried again, up to three times, as WeChat does. A send
+whose answer the simulator withholds is pushed too (the provider sent it), and counted apart,
+so tests see notify match it by its recipient. Without a push URL nothing is pushed.
 """
 
 from __future__ import annotations
@@ -42,9 +45,11 @@ class Pusher:
         self._client: httpx.AsyncClient | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self.counts: Counter[str] = Counter()
-        """scheduled, lost, pushed (answered 200), refused (never answered 200)."""
+        """scheduled, lost, pushed (answered 200), refused (never answered 200); of the
+        scheduled, those of sends whose answer was withheld (unanswered_scheduled) and how many
+        of those were lost (unanswered_lost)."""
 
-    def wechat(self, record: Accepted) -> None:
+    def wechat(self, record: Accepted, *, answered: bool = True) -> None:
         blocked = self._provider.rng.random() < self._provider.behaviour.wechat_block_rate
         status = WECHAT_BLOCKED if blocked else "success"
         timestamp, nonce = str(int(time.time())), str(secrets.randbelow(10**9))
@@ -61,9 +66,11 @@ class Pusher:
             "nonce": nonce,
             "openid": record.address,
         }
-        self._schedule("/callbacks/wechat", {"params": params, "content": xml.encode()})
+        self._schedule(
+            "/callbacks/wechat", {"params": params, "content": xml.encode()}, answered=answered
+        )
 
-    def call(self, record: Accepted) -> None:
+    def call(self, record: Accepted, *, answered: bool = True) -> None:
         unanswered = self._provider.rng.random() < self._provider.behaviour.call_unanswered_rate
         now = int(time.time())
         push = {
@@ -79,15 +86,40 @@ class Pusher:
                 "nationcode": "86",
             }
         }
-        self._schedule("/callbacks/voice", {"json": push})
+        self._schedule("/callbacks/voice", {"json": push}, answered=answered)
 
-    def _schedule(self, path: str, request: dict[str, object]) -> None:
+    def sms_reports(self, records: list[Accepted], biz_id: str, *, answered: bool = True) -> None:
+        """Alibaba's SmsReport for one SendSms request's numbers: a JSON array, when configured."""
+        if not records or not self._provider.behaviour.aliyun_sms_reports:
+            return
+        now = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime())
+        reports = [
+            {
+                "phone_number": record.address.removeprefix("+86"),
+                "send_time": record.at.strftime("%Y-%m-%d %H:%M:%S"),
+                "report_time": now,
+                "success": not record.undelivered,
+                "err_code": "MOBILE_IN_BLACK" if record.undelivered else "DELIVERED",
+                "err_msg": "手机号在黑名单" if record.undelivered else "用户接收成功",
+                "sms_size": "1",
+                "biz_id": biz_id,
+                "out_id": record.reference,
+            }
+            for record in records
+        ]
+        self._schedule("/callbacks/aliyun/sms-report", {"json": reports}, answered=answered)
+
+    def _schedule(self, path: str, request: dict[str, object], *, answered: bool) -> None:
         if self._url is None:
             return
         behaviour, rng = self._provider.behaviour, self._provider.rng
         self.counts["scheduled"] += 1
+        if not answered:
+            self.counts["unanswered_scheduled"] += 1
         if rng.random() < behaviour.push_lost_rate:
             self.counts["lost"] += 1
+            if not answered:
+                self.counts["unanswered_lost"] += 1
             return
         delays = [behaviour.push_delay_seconds + rng.random() * behaviour.push_jitter_seconds]
         if rng.random() < behaviour.push_duplicate_rate:

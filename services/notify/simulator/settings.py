@@ -42,6 +42,9 @@ class Behaviour(BaseModel):
     )
     push_duplicate_rate: float = Field(0.0, ge=0, le=1, description="outcomes pushed twice")
     push_lost_rate: float = Field(0.0, ge=0, le=1, description="outcomes never pushed")
+    aliyun_sms_reports: bool = Field(
+        False, description="push Alibaba SMS delivery reports (SmsReport) to the push URL"
+    )
 
 
 class SimulatorSettings(BaseSettings):
@@ -63,6 +66,7 @@ class SimulatorSettings(BaseSettings):
     push_jitter_seconds: float = 1.0
     push_duplicate_rate: float = 0.0
     push_lost_rate: float = 0.0
+    aliyun_sms_reports: bool = False
     push_url: str | None = Field(
         None, description="notify's callback listener (http://127.0.0.1:8203); unset: no pushes"
     )
@@ -86,4 +90,5 @@ class SimulatorSettings(BaseSettings):
             push_jitter_seconds=self.push_jitter_seconds,
             push_duplicate_rate=self.push_duplicate_rate,
             push_lost_rate=self.push_lost_rate,
+            aliyun_sms_reports=self.aliyun_sms_reports,
         )

@@ -140,7 +140,7 @@ async def _send_sms(provider: Provider, body: dict[str, Any]) -> JSONResponse:
                 "IsoCode": "CN",
             }
         )
-    answered = provider.answer_this_request()
+    answered = provider.answer_this_request(SMS)
     await _hold(provider, answered)
     return ok({"SendStatusSet": statuses})
 
@@ -153,12 +153,14 @@ async def _send_tts_voice(provider: Provider, body: dict[str, Any], pusher: Push
         await _hold(provider, True)
         return error(OUTAGE_CODE, "the voice backend did not answer")
     draw = provider.draw()
-    answered = provider.answer_this_request()
     if draw is not Draw.OK:
         await _hold(provider, True)
         return error(*VOICE_CODES[draw])
     session = str(body.get("SessionContext", ""))
     call = provider.accept(VOICE, str(body["CalledNumber"]), session)
-    pusher.call(call)  # the call's status, pushed later to the configured callback URL
+    answered = provider.answer_this_request(VOICE)
+    # The call's status, pushed later to the configured callback URL, answer or not: VMS
+    # places the call whether or not its answer reached the caller.
+    pusher.call(call, answered=answered)
     await _hold(provider, answered)
     return ok({"SendStatus": {"CallId": call.serial_no, "SessionContext": session}})

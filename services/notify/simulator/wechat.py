@@ -53,8 +53,10 @@ class WeChatApi:
             return JSONResponse({"errcode": errcode, "errmsg": errmsg})
         reference = str(body.get("data", {}).get("remark", {}).get("value", ""))
         record = provider.accept(WECHAT, str(openid), reference)
-        self._pusher.wechat(record)  # its outcome, pushed later to the account's server URL
-        answered = provider.answer_this_request()
+        answered = provider.answer_this_request(WECHAT)
+        # Its outcome, pushed later to the account's server URL, whether or not the send's
+        # answer reaches notify: the push names the recipient (FromUserName) either way.
+        self._pusher.wechat(record, answered=answered)
         await asyncio.sleep(
             behaviour.latency_seconds if answered else behaviour.unanswered_hold_seconds
         )

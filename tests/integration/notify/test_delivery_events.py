@@ -23,12 +23,15 @@ from services.contracts.topics import NOTIFY_DELIVERIES, topic_name
 from services.notify.adapters.bulk_messages import add_messages
 from services.notify.adapters.delivery_events import DeliveryEvents
 from services.notify.adapters.postgres_store import PostgresNotifyStore
+from services.notify.adapters.pushed_outcomes_sql import ApplyPushedOutcomes, PushedOutcomeInbox
 from services.notify.channels import Provider
+from services.notify.domain.pushed_outcomes import voice_outcomes, wechat_outcome
 from services.notify.domain.records import RecordCampaign, RecordRosterChunk
 from services.platform.kafka import KafkaEventPublisher, idempotent_producer
 from tests.support.data import credit_code
 from tests.support.infra import KAFKA
 from tests.support.notify_campaign import recipient
+from tests.support.waiting import eventually
 
 pytestmark = pytest.mark.integration
 
@@ -194,3 +197,74 @@ async def test_messages_added_in_bulk_for_a_campaign_are_published_as_its_counts
     assert [e["subject"] for e in events] == [str(bulk)]
     assert events[0]["data"]["final"] is True
     assert events[0]["data"]["counts"] == [{"channel": "sms", "status": "delivered", "messages": 3}]
+
+
+async def _accepted(pool: asyncpg.Pool, event_id: str, provider: str, serial: str) -> None:
+    await pool.execute(
+        "UPDATE notify.messages SET status = 'sent', provider = $2, serial_no = $3, "
+        "status_changed_at = now() WHERE event_id = $1",
+        event_id,
+        provider,
+        serial,
+    )
+
+
+async def test_with_the_listener_on_a_pushed_providers_sent_waits_for_its_pushed_outcome(
+    pool: asyncpg.Pool, topic_prefix: str
+) -> None:
+    """WeChat's and VMS's `sent` is not their request's outcome while a push may still come: the
+    push's outcome is published; without a push within the wait, `sent`. With nobody listening
+    for pushes, `sent` is published at once, as before."""
+    messages = [recipient(serial, "monitoring:reminders") for serial in range(10, 14)]
+    await add_messages(pool, messages)
+    ids = [m.event_id for m in messages]
+    for event_id, provider, serial in (
+        (ids[0], "wechat", "7001"),  # delivered, as WeChat pushes
+        (ids[1], "tencent_vms", "call-7002"),  # the call not answered
+        (ids[2], "wechat", "7003"),  # its push never comes
+    ):
+        await _accepted(pool, event_id, provider, serial)
+    producer = idempotent_producer(KAFKA, "fugong-tests")
+    await producer.start()
+    topic = topic_name(NOTIFY_DELIVERIES, topic_prefix)
+    try:
+        publisher = KafkaEventPublisher(producer)
+        listening = DeliveryEvents(
+            pool,
+            publisher,
+            topic,
+            [Provider.TENCENT_SMS],
+            pushed=[Provider.WECHAT, Provider.TENCENT_VMS],
+            push_wait_seconds=3,
+        )
+        assert await listening.publish_settled() == 0  # every one waits for its push
+        await PushedOutcomeInbox(pool).record(
+            [
+                wechat_outcome(7001, "success"),
+                *voice_outcomes({"voiceprompt_callback": {"callid": "call-7002", "result": "1"}}),
+            ]
+        )
+        applied = await ApplyPushedOutcomes(pool, match_seconds=600, retention_days=7).run()
+        assert applied.applied == 2
+        assert await listening.publish_settled() == 2  # the pushed outcomes, not `sent`
+        assert await listening.publish_settled() == 0  # ids[2] still within its wait
+        await eventually(
+            listening.publish_settled, lambda n: n == 1, within=15, every=0.5,
+            what="the message whose push never came published once its wait is over",
+        )  # fmt: skip
+        # A worker with nobody listening for pushes: `sent` is all it will ever know.
+        await _accepted(pool, ids[3], "wechat", "7004")
+        deaf = DeliveryEvents(pool, publisher, topic, [Provider.TENCENT_SMS])
+        assert await deaf.publish_settled() == 1
+    finally:
+        await producer.stop()
+
+    events = await _on_topic(topic)
+    settled = {e["data"]["request_id"]: e["data"]["status"] for e in events}
+    assert settled == {
+        ids[0]: "delivered",
+        ids[1]: "permanent_failure",
+        ids[2]: "sent",
+        ids[3]: "sent",
+    }
+    assert len(events) == 4  # each once
