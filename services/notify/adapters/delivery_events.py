@@ -75,10 +75,14 @@ SET messages = t.messages + excluded.messages, segments = t.segments + excluded.
     last_change = greatest(t.last_change, excluded.last_change)
 """
 
+# Unsettled as `_SETTLED` has it. A count's `last_change` is when a message last entered it, so
+# a pushed provider's `sent` has waited out the window when the latest of them has.
 _COUNTS = """
 SELECT campaign_id, channel, status, sum(messages)::bigint,
        (sum(messages) FILTER (WHERE status = ANY($2::text[])
-                              OR (status = 'sent' AND provider = ANY($3::text[]))))::bigint
+           OR (status = 'sent' AND (provider = ANY($3::text[])
+               OR (provider = ANY($4::text[])
+                   AND last_change > now() - make_interval(secs => $5))))))::bigint
 FROM notify.campaign_counts
 WHERE campaign_id = ANY($1::uuid[])
 GROUP BY 1, 2, 3
@@ -153,7 +157,12 @@ class DeliveryEvents:
             if not campaigns:
                 return 0
             rows = await conn.fetch(
-                _COUNTS, [c["campaign_id"] for c in campaigns], sorted(UNSETTLED), self._pulled
+                _COUNTS,
+                [c["campaign_id"] for c in campaigns],
+                sorted(UNSETTLED),
+                self._pulled,
+                self._pushed,
+                self._push_wait_seconds,
             )
             counts: dict[object, list[ChannelStatusCount]] = {}
             unsettled: dict[object, int] = {}

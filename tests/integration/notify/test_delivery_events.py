@@ -268,3 +268,54 @@ async def test_with_the_listener_on_a_pushed_providers_sent_waits_for_its_pushed
         ids[3]: "sent",
     }
     assert len(events) == 4  # each once
+
+
+async def test_with_the_listener_on_a_campaign_is_final_only_once_its_pushes_are_in_or_waited_out(
+    pool: asyncpg.Pool, topic_prefix: str
+) -> None:
+    """The campaign's last event says `final` when its WeChat `sent` was pushed an outcome, or
+    when the latest of them has waited out the window; before that its counts, not final."""
+    campaign = uuid.UUID("0b3c1d2e-4f50-4a61-8b72-93a4b5c6d7e8")
+    await pool.execute(
+        "INSERT INTO notify.campaigns (campaign_id, credit_code, template, body, segments, "
+        "send_at, requested_by, requested_at, recipients) "
+        "VALUES ($1, $2, 'service_status_changed', '【复工】', 1, now(), 'bulk', now(), 2)",
+        campaign,
+        CODE,
+    )
+    messages = [replace(recipient(serial, "pushed"), campaign_id=campaign) for serial in (30, 31)]
+    assert await add_messages(pool, messages) == 2
+    await _set(pool, messages[0].event_id, "delivered", "tencent_sms")
+    await _accepted(pool, messages[1].event_id, "wechat", "7101")
+    await pool.execute(
+        "UPDATE notify.messages SET channel = 'wechat' WHERE event_id = $1", messages[1].event_id
+    )
+    producer = idempotent_producer(KAFKA, "fugong-tests")
+    await producer.start()
+    topic = topic_name(NOTIFY_DELIVERIES, topic_prefix)
+    try:
+        listening = DeliveryEvents(
+            pool,
+            KafkaEventPublisher(producer),
+            topic,
+            [Provider.TENCENT_SMS],
+            pushed=[Provider.WECHAT],
+            push_wait_seconds=3,
+        )
+        assert await listening.publish_campaigns() == 1  # its counts: the WeChat one waits
+        assert await listening.publish_campaigns() == 0
+        await eventually(
+            listening.publish_campaigns, lambda n: n == 1, within=15, every=0.5,
+            what="the campaign published final once its WeChat message waited out the window",
+        )  # fmt: skip
+        assert await listening.publish_campaigns() == 0
+    finally:
+        await producer.stop()
+
+    events = await _on_topic(topic)
+    progress = sorted((e["data"] for e in events), key=lambda d: d["sequence"])
+    assert [(p["sequence"], p["final"]) for p in progress] == [(1, False), (2, True)]
+    assert progress[-1]["counts"] == [
+        {"channel": "sms", "status": "delivered", "messages": 1},
+        {"channel": "wechat", "status": "sent", "messages": 1},
+    ]
