@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import AsyncExitStack
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,6 +44,7 @@ from services.platform.postgres import open_pool  # noqa: E402
 from services.platform.topics import ensure_topics  # noqa: E402
 from tests.support.broker import private_broker  # noqa: E402
 from tests.support.infra import KAFKA, create_database, drop_database, unique_name  # noqa: E402
+from tests.support.kafka_users import KafkaUsers, granted_service_users  # noqa: E402
 from tests.support.notify_campaign import recipient, statuses, tally, unsettled  # noqa: E402
 from tests.support.processes import ServiceProcess, free_port, service_env  # noqa: E402
 
@@ -135,12 +137,17 @@ def _commit() -> str:
     ).stdout.strip()
 
 
-async def run(args: argparse.Namespace, tmp: Path, kafka: KafkaConnection) -> dict[str, Any]:
+async def run(
+    args: argparse.Namespace, tmp: Path, kafka: KafkaConnection, users: KafkaUsers | None = None
+) -> dict[str, Any]:
+    """`kafka` is the admin; notify runs as its own user (from `users`, default the shared
+    broker's), granted the catalogue's rights on the run's topics."""
     name, database = await create_database()
     prefix = unique_name("bench-notify-") + "."
     await ensure_topics(kafka, prefix=prefix)
     pool = await open_pool(database, max_size=2)
     processes: list[ServiceProcess] = []
+    grants = AsyncExitStack()
     try:
         await migrate(pool, "notify", "services.notify")
         started = time.monotonic()
@@ -152,7 +159,9 @@ async def run(args: argparse.Namespace, tmp: Path, kafka: KafkaConnection) -> di
         insert_s = time.monotonic() - started
         print(f"{total} recipients inserted in {insert_s:.1f} s")
 
-        env = _env(database, prefix, tmp, args, kafka)
+        granted = granted_service_users(prefix, ["notify"], kafka=kafka, users=users)
+        notify_user = (await grants.enter_async_context(granted)).connection("notify")
+        env = _env(database, prefix, tmp, args, notify_user)
         simulator = ServiceProcess("notify.simulator", free_port(), env, tmp / "simulator.log")
         processes.append(simulator)
         await asyncio.to_thread(simulator.start)
@@ -209,6 +218,7 @@ async def run(args: argparse.Namespace, tmp: Path, kafka: KafkaConnection) -> di
     finally:
         for process in reversed(processes):
             process.stop()
+        await grants.aclose()
         await pool.close()
         await drop_database(name)
         if kafka is KAFKA:
@@ -261,7 +271,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-notify-") as tmp:
         if args.private_broker:
             with private_broker(Path(tmp) / "kafka") as broker:
-                figures = asyncio.run(run(args, Path(tmp), broker.connection))
+                figures = asyncio.run(run(args, Path(tmp), broker.connection, broker.service_user))
         else:
             figures = asyncio.run(run(args, Path(tmp), KAFKA))
     figures |= {"commit": _commit(), "date": datetime.now(UTC).isoformat(timespec="seconds")}

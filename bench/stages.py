@@ -36,11 +36,13 @@ from services.monitoring.events import ROUTES
 from services.monitoring.rebuild import rebuild
 from services.monitoring.settings import MonitoringSettings
 from services.platform.kafka import DeadLetter
+from services.platform.kafka_connection import KafkaConnection
 from services.platform.migrations import migrate
 from services.platform.postgres import open_pool
 from services.platform.stream.batches import BatchProcessor
 from services.platform.stream.events import IncomingRecord, Routes
 from tests.support.infra import KAFKA, create_database, drop_database
+from tests.support.kafka_users import granted_service_users
 from tests.support.processes import ServiceProcess, free_port, service_env
 
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -187,9 +189,23 @@ async def in_process(
 async def worker(
     prefix: str, events: int, batch: int, expected: dict[CellKey, CellFigures], logs: Path
 ) -> Run:
-    """The real worker on the backlog, timed from ready to the last event recorded."""
+    """The real worker on the backlog, as its own Kafka user (the catalogue's rights on the
+    prefix's topics for the run), timed from ready to the last event recorded."""
+    async with granted_service_users(prefix, ["monitoring"]) as users:
+        own_user = users.connection("monitoring")
+        return await _timed_worker(own_user, prefix, events, batch, expected, logs)
+
+
+async def _timed_worker(
+    kafka: KafkaConnection,
+    prefix: str,
+    events: int,
+    batch: int,
+    expected: dict[CellKey, CellFigures],
+    logs: Path,
+) -> Run:
     name, dsn = await create_database()
-    env = {**service_env(dsn, prefix, logs), "FUGONG_BATCH_MAX_RECORDS": str(batch)}
+    env = {**service_env(dsn, prefix, logs, kafka=kafka), "FUGONG_BATCH_MAX_RECORDS": str(batch)}
     process = ServiceProcess("monitoring", free_port(), env, logs / f"monitoring-{batch}.log")
     pool: asyncpg.Pool | None = None
     try:

@@ -21,6 +21,7 @@ from tests.support.infra import (
     service_roles,
     unique_name,
 )
+from tests.support.kafka_users import ServiceUsers, granted_service_users
 
 # Settings made in tests (`GatewaySettings(...)` and the like) reach the shared broker as the
 # rest of the suite does: its security protocol and credentials come from infra.py alone.
@@ -76,3 +77,11 @@ async def topic_prefix(infrastructure: None) -> AsyncIterator[str]:
     await ensure_topics(KAFKA, prefix=prefix)
     yield prefix
     await delete_topics_under(KAFKA, prefix)
+
+
+@pytest_asyncio.fixture
+async def kafka_users(topic_prefix: str) -> AsyncIterator[ServiceUsers]:
+    """Every service as its own user of the shared broker, allowed the catalogue's rights on this
+    test's topics and groups until it ends: what a service the test starts connects as."""
+    async with granted_service_users(topic_prefix) as users:
+        yield users

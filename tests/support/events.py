@@ -44,7 +44,8 @@ from tests.support.infra import KAFKA
 
 
 class TestPublisher:
-    """Publishes events and remembers what the broker acknowledged (the accepted events)."""
+    """Publishes events and remembers what the broker acknowledged (the accepted events); as
+    the admin, playing the gateway (and any other producer)."""
 
     __test__ = False
 

@@ -1,5 +1,6 @@
 """notify and the provider simulator as processes beside a running stack (tests/support/stack.py),
-on its database and topic prefix, with every provider pointed at the simulator."""
+on its database and topic prefix, notify as its own Kafka user with the rights the stack granted
+it, every provider pointed at the simulator."""
 
 from __future__ import annotations
 
@@ -42,7 +43,12 @@ async def notify_beside(
 ) -> AsyncIterator[Notify]:
     """The simulator started, and the notify worker too unless `start_worker` is False (a test
     that sets the worker's environment from the simulator's start starts it itself)."""
-    env = {**service_env(stack.database_url, stack.prefix, tmp), **NOTIFY_ENV, **notify_env}
+    own_user = stack.kafka_users.connection("notify")
+    env = {
+        **service_env(stack.database_url, stack.prefix, tmp, kafka=own_user),
+        **NOTIFY_ENV,
+        **notify_env,
+    }
     simulator = ServiceProcess("notify.simulator", free_port(), env, tmp / "simulator.log")
     host = f"127.0.0.1:{simulator.port}"  # every provider on this test's own simulator
     env["FUGONG_SMS_ENDPOINT"] = env["FUGONG_ALIYUN_ENDPOINT"] = host

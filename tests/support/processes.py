@@ -14,6 +14,8 @@ from pathlib import Path
 
 import httpx
 
+from services.contracts.topics import services
+from services.platform.kafka_acls import username as kafka_username
 from services.platform.kafka_connection import KafkaConnection
 from services.platform.migrate import services_with_migrations
 
@@ -83,16 +85,18 @@ class ServiceProcess:
             url = self.env.get("FUGONG_MIGRATION_DATABASE_URL", self.env["FUGONG_DATABASE_URL"])
             run_migration_step(url, self.name)
             self.migrate = False
+        env = {
+            **os.environ,
+            **self.env,
+            "FUGONG_HTTP_PORT": str(self.port),
+            "FUGONG_ADMIN_PORT": str(self.admin_port or self.port),
+        }
+        self._refuse_another_kafka_user(env)
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             [sys.executable, "-m", f"services.{self.name}"],
             cwd=REPO,
-            env={
-                **os.environ,
-                **self.env,
-                "FUGONG_HTTP_PORT": str(self.port),
-                "FUGONG_ADMIN_PORT": str(self.admin_port or self.port),
-            },
+            env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
         )
@@ -107,6 +111,17 @@ class ServiceProcess:
                 pass
             time.sleep(0.3)
         raise RuntimeError(f"{self.name} not ready in {ready_within} s:\n{self.log_tail()}")
+
+    def _refuse_another_kafka_user(self, env: dict[str, str]) -> None:
+        """A service connects as its own Kafka user wherever the broker has users, so that a right
+        the catalogue lacks fails the test, as it would fail in production; as the admin (whose
+        settings tests/conftest.py puts in every child's environment) it would pass."""
+        user = env.get("FUGONG_KAFKA_SASL_USERNAME")
+        if self.name in services() and user not in (None, kafka_username(self.name)):
+            raise RuntimeError(
+                f"{self.name} would connect to Kafka as {user}, not as {kafka_username(self.name)}:"
+                " give service_env its own user (tests/support/kafka_users.py)"
+            )
 
     def kill(self, sig: signal.Signals = signal.SIGKILL) -> int:
         assert self.process is not None
@@ -151,15 +166,15 @@ def run_migration_step(database_url: str, *services: str, role_prefix: str = "")
 
 
 def service_env(
-    database_url: str, topic_prefix: str, data_dir: Path, *, kafka: KafkaConnection | None = None
+    database_url: str, topic_prefix: str, data_dir: Path, *, kafka: KafkaConnection
 ) -> dict[str, str]:
-    """The environment of a service under test; on the shared broker unless `kafka` says."""
-    from tests.support.infra import KAFKA
-
+    """The environment of a service under test, reaching Kafka as `kafka`: on a broker with
+    users, the service's own (`ServiceUsers.connection`, tests/support/kafka_users.py), never
+    the admin's (`ServiceProcess.start` refuses it)."""
     return {
         "FUGONG_ENV": "test",
         "FUGONG_DATABASE_URL": database_url,
-        **(kafka or KAFKA).environment(),
+        **kafka.environment(),
         "FUGONG_TOPIC_PREFIX": topic_prefix,
         "FUGONG_DATA_DIR": str(data_dir),
         "FUGONG_LOG_LEVEL": "INFO",

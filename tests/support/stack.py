@@ -11,7 +11,7 @@ ends its topics and those ACLs go, so nothing of it is left on the broker."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +22,6 @@ import httpx
 from services.gateway.domain.access import Principal, PrincipalKind
 from services.gateway.keys import issue_key
 from services.gateway.settings import GatewaySettings
-from services.platform.kafka_acls import AclBinding, apply_acls, remove_acls, service_bindings
-from services.platform.kafka_acls import username as kafka_username
 from services.platform.kafka_connection import KafkaConnection
 from services.platform.topics import ensure_topics
 from tests.support.data import credit_code
@@ -34,15 +32,12 @@ from tests.support.infra import (
     delete_topics_under,
     drop_database,
     service_roles,
-    shared_broker_as,
     unique_name,
 )
+from tests.support.kafka_users import KafkaUsers, ServiceUsers, granted_service_users
 from tests.support.processes import ServiceProcess, free_port, run_migration_step, service_env
 
 PEPPER = "e2e-pepper-that-is-long-enough-for-anything"
-
-KafkaUsers = Callable[[str], KafkaConnection | None]
-"""A broker's connection as one of its users (`fugong-gateway`, ...), or None if it has none."""
 
 
 @dataclass
@@ -51,6 +46,8 @@ class Stack:
     worker: ServiceProcess | None
     settings: GatewaySettings
     prefix: str
+    kafka_users: ServiceUsers
+    """Every service's own Kafka user, granted its catalogue rights on the stack's topics."""
     matching_worker: ServiceProcess | None = None
 
     @property
@@ -111,11 +108,9 @@ async def running_stack(
 
     On the shared broker, unless `kafka` names another (a test's private one, or the nodes
     of a private cluster, whose topics then take the replication settings given). Services
-    connect as their own users where `kafka_users` gives them (default: the shared broker's
-    users when `kafka` is the shared broker), else as `kafka`'s principal.
+    connect as their own users, which `kafka_users` gives (default: the shared broker's users
+    when `kafka` is the shared broker); only a broker without users (PLAINTEXT) has none.
     """
-    if kafka_users is None:
-        kafka_users = shared_broker_as if kafka is KAFKA else _no_users
     async with service_roles() as roles:
         name, dsn = await create_database()
         try:
@@ -138,10 +133,6 @@ async def running_stack(
             await drop_database(name)
 
 
-def _no_users(_user: str) -> KafkaConnection | None:
-    return None
-
-
 @asynccontextmanager
 async def _processes(
     tmp: Path,
@@ -152,34 +143,11 @@ async def _processes(
     with_matching: bool,
     extra_env: dict[str, str],
     kafka: KafkaConnection,
-    kafka_users: KafkaUsers,
+    kafka_users: KafkaUsers | None,
     replication_factor: int,
     min_insync_replicas: int,
 ) -> AsyncIterator[Stack]:
     prefix = unique_name("e2e-") + "."
-    names = ["gateway", *(["monitoring"] if with_monitoring else [])]
-    names += ["matching"] if with_matching else []
-    connections = {name: kafka_users(kafka_username(name)) for name in names}
-    # Each service's catalogue rights on this stack's topics and groups, for as long as it runs.
-    bindings: frozenset[AclBinding] = frozenset().union(
-        *(service_bindings(name, prefix) for name, own in connections.items() if own is not None)
-    )
-
-    def env(service: str) -> dict[str, str]:
-        return {
-            **service_env(
-                roles.dsn(service, database), prefix, tmp, kafka=connections[service] or kafka
-            ),
-            "FUGONG_API_KEY_PEPPER": PEPPER,
-            "FUGONG_LAG_INTERVAL_SECONDS": "1",
-            "FUGONG_INDICATOR_GAUGES_INTERVAL_SECONDS": "1",
-            **extra_env,
-        }
-
-    def process(service: str, **options: Any) -> ServiceProcess:
-        log = tmp / f"{service}.log"
-        return ServiceProcess(service, free_port(), env(service), log, migrate=False, **options)
-
     async with AsyncExitStack() as cleanup:
         # Undone in reverse: processes stopped, then the ACLs, then the topics. A private
         # broker's topics go with it (and it may be down when a test of outages ends).
@@ -191,9 +159,25 @@ async def _processes(
             replication_factor=replication_factor,
             min_insync_replicas=min_insync_replicas,
         )
-        cleanup.push_async_callback(remove_acls, kafka, bindings)
-        if bindings:
-            await apply_acls(kafka, bindings)
+        # Every service's catalogue rights on this stack's topics and groups while it runs (one
+        # started beside it, as notify by tests/support/notify_processes.py, runs as its own too).
+        users = await cleanup.enter_async_context(
+            granted_service_users(prefix, kafka=kafka, users=kafka_users)
+        )
+
+        def process(service: str, **options: Any) -> ServiceProcess:
+            env = {
+                **service_env(
+                    roles.dsn(service, database), prefix, tmp, kafka=users.connection(service)
+                ),
+                "FUGONG_API_KEY_PEPPER": PEPPER,
+                "FUGONG_LAG_INTERVAL_SECONDS": "1",
+                "FUGONG_INDICATOR_GAUGES_INTERVAL_SECONDS": "1",
+                **extra_env,
+            }
+            log = tmp / f"{service}.log"
+            return ServiceProcess(service, free_port(), env, log, migrate=False, **options)
+
         monitoring = process("monitoring") if with_monitoring else None
         matching = process("matching") if with_matching else None
         gateway = process("gateway", admin_port=free_port())
@@ -208,4 +192,4 @@ async def _processes(
             **kafka.settings(),
             api_key_pepper=PEPPER,
         )
-        yield Stack(gateway, monitoring, settings, prefix, matching)
+        yield Stack(gateway, monitoring, settings, prefix, users, matching)

@@ -21,6 +21,7 @@ from services.gateway.settings import DEV_PEPPER
 from services.platform.migrations import migrate
 from services.platform.postgres import open_pool
 from tests.support.data import credit_code
+from tests.support.kafka_users import ServiceUsers
 from tests.support.processes import ServiceProcess, free_port, service_env
 
 pytestmark = pytest.mark.integration
@@ -31,9 +32,11 @@ BODY_DEADLINE_SECONDS = 2
 
 
 @pytest.fixture
-def gateway(database: str, topic_prefix: str, tmp_path: Path) -> Iterator[ServiceProcess]:
+def gateway(
+    database: str, topic_prefix: str, kafka_users: ServiceUsers, tmp_path: Path
+) -> Iterator[ServiceProcess]:
     env = {
-        **service_env(database, topic_prefix, tmp_path),
+        **service_env(database, topic_prefix, tmp_path, kafka=kafka_users.connection("gateway")),
         "FUGONG_BODY_READ_TIMEOUT_SECONDS": str(BODY_DEADLINE_SECONDS),
         "FUGONG_BATCH_MAX_BODY_BYTES": str(64 * 1024 * 1024),
     }

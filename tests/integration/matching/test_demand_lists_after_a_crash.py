@@ -16,6 +16,7 @@ from services.matching.domain.screening import screen_posting
 from services.platform.kafka import idempotent_producer
 from tests.support.data import credit_code, registration
 from tests.support.infra import KAFKA
+from tests.support.kafka_users import ServiceUsers
 from tests.support.matching import (
     expected_cells,
     posting_history,
@@ -70,16 +71,19 @@ def delivered(postings: list[list[CloudEvent[Any]]], rng: random.Random) -> list
 
 
 async def test_lists_equal_the_recomputation_after_duplicates_reordering_and_a_sigkill(
-    database: str, topic_prefix: str, tmp_path: Path
+    database: str, topic_prefix: str, kafka_users: ServiceUsers, tmp_path: Path
 ) -> None:
     rng = random.Random(2020)
     registrations = [registration_event(body) for body in ENTERPRISES]
     postings = histories(rng)
     events = delivered(postings, rng)
     distinct = {e.id for e in events} | {e.id for e in registrations}
-    env = {**service_env(database, topic_prefix, tmp_path), "FUGONG_BATCH_MAX_RECORDS": "20"}
+    env = {
+        **service_env(database, topic_prefix, tmp_path, kafka=kafka_users.connection("matching")),
+        "FUGONG_BATCH_MAX_RECORDS": "20",
+    }
     matching = ServiceProcess("matching", free_port(), env, tmp_path / "matching.log")
-    producer = idempotent_producer(KAFKA, "fugong-tests")
+    producer = idempotent_producer(KAFKA, "fugong-tests")  # the admin, playing the gateway
     await producer.start()
     pool: asyncpg.Pool | None = None
     try:

@@ -17,6 +17,7 @@ from services.monitoring.settings import MonitoringSettings
 from tests.support.data import DISTRICTS, DIVISIONS, credit_code, registration, weekly_report
 from tests.support.events import TestPublisher
 from tests.support.infra import KAFKA, ServiceRoles
+from tests.support.kafka_users import ServiceUsers
 from tests.support.processes import ServiceProcess, free_port, run_migration_step, service_env
 from tests.support.waiting import eventually
 
@@ -46,15 +47,24 @@ async def _stream(publisher: TestPublisher, codes: list[str], reports: int, seed
 
 
 async def test_a_rebuild_mends_the_figures_and_switches_over_while_the_worker_records(
-    roles: ServiceRoles, database: str, topic_prefix: str, tmp_path: Path
+    roles: ServiceRoles,
+    database: str,
+    topic_prefix: str,
+    kafka_users: ServiceUsers,
+    tmp_path: Path,
 ) -> None:
-    """The worker runs as monitoring's own role: recording after the switch shows the rebuilt
-    tables got its grants back (and the gateway's role still reads the views)."""
+    """The worker runs as monitoring's own role and Kafka user: recording after the switch shows
+    the rebuilt tables got its grants back (and the gateway's role still reads the views)."""
     rng = random.Random(20200301)
     run_migration_step(database, role_prefix=roles.prefix)
     name = urlsplit(database).path.lstrip("/")
     env = {
-        **service_env(roles.dsn("monitoring", name), topic_prefix, tmp_path),
+        **service_env(
+            roles.dsn("monitoring", name),
+            topic_prefix,
+            tmp_path,
+            kafka=kafka_users.connection("monitoring"),
+        ),
         "FUGONG_BATCH_MAX_RECORDS": "200",
     }
     worker = ServiceProcess(
@@ -78,6 +88,7 @@ async def test_a_rebuild_mends_the_figures_and_switches_over_while_the_worker_re
             # A formula "changed": the stored sums no longer say what the events say.
             await pool.execute("UPDATE monitoring.return_to_work_cells SET on_duty = 0, hires = 7")
 
+            # The rebuild is an operator's tool, run here in-process as the admin.
             settings = MonitoringSettings(
                 _env_file=None,
                 database_url=database,

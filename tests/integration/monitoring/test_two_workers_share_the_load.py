@@ -25,6 +25,7 @@ from tests.support.data import (
     registration,
 )
 from tests.support.events import TestPublisher
+from tests.support.kafka_users import ServiceUsers
 from tests.support.processes import ServiceProcess, free_port, service_env
 from tests.support.waiting import WaitTimedOut, eventually
 
@@ -36,14 +37,16 @@ WEEKS = ("2020-W06", "2020-W07", "2020-W08")
 RECORDED_NEW = "fugong_stream_events_recorded_total"
 
 
-def _worker(name: str, database: str, topic_prefix: str, tmp_path: Path) -> ServiceProcess:
+def _worker(
+    name: str, database: str, topic_prefix: str, users: ServiceUsers, tmp_path: Path
+) -> ServiceProcess:
     data_dir = tmp_path / name
     data_dir.mkdir()
     return ServiceProcess(
         "monitoring",
         free_port(),
         {
-            **service_env(database, topic_prefix, data_dir),
+            **service_env(database, topic_prefix, data_dir, kafka=users.connection("monitoring")),
             "FUGONG_BATCH_MAX_RECORDS": "200",
             "FUGONG_KAFKA_SESSION_TIMEOUT_SECONDS": "6",
         },
@@ -93,11 +96,11 @@ async def _stream_reports(
 
 
 async def test_two_workers_share_the_partitions_and_one_stopping_loses_nothing(
-    database: str, topic_prefix: str, tmp_path: Path
+    database: str, topic_prefix: str, kafka_users: ServiceUsers, tmp_path: Path
 ) -> None:
     rng = random.Random(20200217)
-    first = _worker("first", database, topic_prefix, tmp_path)
-    second = _worker("second", database, topic_prefix, tmp_path)
+    first = _worker("first", database, topic_prefix, kafka_users, tmp_path)
+    second = _worker("second", database, topic_prefix, kafka_users, tmp_path)
     codes = [credit_code(7000 + i, rng.choice(DISTRICTS)) for i in range(ENTERPRISES)]
     pool = await asyncpg.create_pool(database, min_size=1, max_size=2)
     underway, stopped = asyncio.Event(), asyncio.Event()

@@ -21,6 +21,7 @@ from tests.support.data import (
     registration,
 )
 from tests.support.events import TestPublisher
+from tests.support.kafka_users import ServiceUsers
 from tests.support.processes import ServiceProcess, free_port, service_env
 from tests.support.waiting import eventually
 
@@ -82,14 +83,20 @@ async def _stream_reports(publisher: TestPublisher, codes: list[str], rng: rando
 
 @pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
 async def test_figures_equal_a_recomputation_after_the_worker_is_stopped_mid_stream(
-    stop: signal.Signals, database: str, topic_prefix: str, tmp_path: Path
+    stop: signal.Signals,
+    database: str,
+    topic_prefix: str,
+    kafka_users: ServiceUsers,
+    tmp_path: Path,
 ) -> None:
     rng = random.Random(20200210)
     worker = ServiceProcess(
         "monitoring",
         free_port(),
         {
-            **service_env(database, topic_prefix, tmp_path),
+            **service_env(
+                database, topic_prefix, tmp_path, kafka=kafka_users.connection("monitoring")
+            ),
             "FUGONG_BATCH_MAX_RECORDS": "200",
             "FUGONG_KAFKA_SESSION_TIMEOUT_SECONDS": "6",
         },

@@ -16,6 +16,7 @@ import pytest_asyncio
 from services.platform.migrations import migrate
 from services.platform.postgres import open_pool
 from tests.support.events import TestPublisher
+from tests.support.kafka_users import ServiceUsers
 from tests.support.processes import ServiceProcess, free_port, service_env
 
 
@@ -58,9 +59,11 @@ async def pool(database: str) -> AsyncIterator[asyncpg.Pool]:
 
 
 @pytest_asyncio.fixture
-async def rig(database: str, topic_prefix: str, tmp_path: Path) -> AsyncIterator[NotifyRig]:
+async def rig(
+    database: str, topic_prefix: str, kafka_users: ServiceUsers, tmp_path: Path
+) -> AsyncIterator[NotifyRig]:
     env = {
-        **service_env(database, topic_prefix, tmp_path),
+        **service_env(database, topic_prefix, tmp_path, kafka=kafka_users.connection("notify")),
         "FUGONG_LAG_INTERVAL_SECONDS": "1",
         "FUGONG_SEND_INTERVAL_SECONDS": "0.2",
         "FUGONG_SEND_BATCH_SIZE": "25",

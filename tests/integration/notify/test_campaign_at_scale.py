@@ -26,6 +26,7 @@ from services.notify.adapters.bulk_messages import add_messages
 from services.notify.domain.routing import Channel
 from services.platform.migrations import migrate
 from services.platform.postgres import open_pool
+from tests.support.kafka_users import ServiceUsers
 from tests.support.notify_campaign import recipients, statuses, tally, unsettled
 from tests.support.processes import ServiceProcess, free_port, service_env
 from tests.support.waiting import eventually
@@ -72,12 +73,17 @@ class ScaleRig:
 
 @asynccontextmanager
 async def _rig(
-    database: str, topic_prefix: str, tmp_path: Path, count: int, **env_overrides: str
+    database: str,
+    topic_prefix: str,
+    users: ServiceUsers,
+    tmp_path: Path,
+    count: int,
+    **env_overrides: str,
 ) -> AsyncIterator[ScaleRig]:
     """The simulator running and `count` recipients waiting in notify's tables; workers are
     started by the test."""
     env = {
-        **service_env(database, topic_prefix, tmp_path),
+        **service_env(database, topic_prefix, tmp_path, kafka=users.connection("notify")),
         "FUGONG_LAG_INTERVAL_SECONDS": "1",
         "FUGONG_SEND_INTERVAL_SECONDS": "0.2",
         "FUGONG_SEND_BATCH_SIZE": "200",
@@ -115,8 +121,10 @@ async def _rig(
 
 
 @pytest_asyncio.fixture
-async def scale(database: str, topic_prefix: str, tmp_path: Path) -> AsyncIterator[ScaleRig]:
-    async with _rig(database, topic_prefix, tmp_path, RECIPIENTS) as rig:
+async def scale(
+    database: str, topic_prefix: str, kafka_users: ServiceUsers, tmp_path: Path
+) -> AsyncIterator[ScaleRig]:
+    async with _rig(database, topic_prefix, kafka_users, tmp_path, RECIPIENTS) as rig:
         yield rig
 
 
@@ -211,7 +219,7 @@ async def test_two_workers_one_stopped_mid_send_reach_each_once(scale: ScaleRig)
 
 
 async def test_sms_fails_over_to_alibaba_while_tencent_fails_and_comes_back(
-    database: str, topic_prefix: str, tmp_path: Path
+    database: str, topic_prefix: str, kafka_users: ServiceUsers, tmp_path: Path
 ) -> None:
     breaker = {
         "FUGONG_SEND_BATCH_SIZE": "20",
@@ -220,7 +228,7 @@ async def test_sms_fails_over_to_alibaba_while_tencent_fails_and_comes_back(
         "FUGONG_BREAKER_COOL_DOWN_SECONDS": "3",
         "FUGONG_SIM_OUTAGE": '["tencent_sms"]',
     }
-    async with _rig(database, topic_prefix, tmp_path, 0, **breaker) as rig:
+    async with _rig(database, topic_prefix, kafka_users, tmp_path, 0, **breaker) as rig:
         sms_only = [m for m in recipients(3_000, CAMPAIGN) if m.channels == (Channel.SMS,)]
         await add_messages(rig.pool, sms_only[:1_000])
         await asyncio.to_thread(rig.start_worker)

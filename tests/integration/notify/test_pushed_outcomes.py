@@ -20,6 +20,7 @@ import pytest_asyncio
 from services.notify.adapters.bulk_messages import add_messages
 from services.platform.migrations import migrate
 from services.platform.postgres import open_pool
+from tests.support.kafka_users import ServiceUsers
 from tests.support.notify_campaign import recipients, tally, unsettled
 from tests.support.processes import ServiceProcess, free_port, service_env
 from tests.support.waiting import eventually
@@ -99,11 +100,11 @@ async def _waiting_for_a_push(pool: asyncpg.Pool) -> int:
 
 @pytest_asyncio.fixture
 async def rig(
-    database: str, topic_prefix: str, tmp_path: Path
+    database: str, topic_prefix: str, kafka_users: ServiceUsers, tmp_path: Path
 ) -> AsyncIterator[tuple[asyncpg.Pool, ServiceProcess, ServiceProcess]]:
     callback_port = free_port()
     env = {
-        **service_env(database, topic_prefix, tmp_path),
+        **service_env(database, topic_prefix, tmp_path, kafka=kafka_users.connection("notify")),
         "FUGONG_SEND_INTERVAL_SECONDS": "0.2",
         "FUGONG_SEND_TIMEOUT_SECONDS": "1",
         "FUGONG_RESOLVE_AFTER_SECONDS": "2",

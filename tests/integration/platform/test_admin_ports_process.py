@@ -10,6 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.support.kafka_users import ServiceUsers
 from tests.support.processes import ServiceProcess, free_port, service_env
 
 pytestmark = pytest.mark.integration
@@ -34,12 +35,19 @@ FAUST_PAGES = (
 
 @pytest.fixture
 def gateway(
-    database: str, topic_prefix: str, tmp_path: Path, request: pytest.FixtureRequest
+    database: str,
+    topic_prefix: str,
+    kafka_users: ServiceUsers,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
 ) -> Iterator[ServiceProcess]:
     """The gateway in one process, or in as many as the test's parameter says (each worker
     process of uvicorn's supervisor serving both sockets)."""
     workers = getattr(request, "param", 1)
-    env = {**service_env(database, topic_prefix, tmp_path), "FUGONG_HTTP_WORKERS": str(workers)}
+    env = {
+        **service_env(database, topic_prefix, tmp_path, kafka=kafka_users.connection("gateway")),
+        "FUGONG_HTTP_WORKERS": str(workers),
+    }
     process = ServiceProcess(
         "gateway", free_port(), env, tmp_path / "gateway.log", admin_port=free_port()
     )
@@ -48,8 +56,10 @@ def gateway(
 
 
 @pytest.fixture
-def monitoring(database: str, topic_prefix: str, tmp_path: Path) -> Iterator[ServiceProcess]:
-    env = service_env(database, topic_prefix, tmp_path)
+def monitoring(
+    database: str, topic_prefix: str, kafka_users: ServiceUsers, tmp_path: Path
+) -> Iterator[ServiceProcess]:
+    env = service_env(database, topic_prefix, tmp_path, kafka=kafka_users.connection("monitoring"))
     process = ServiceProcess("monitoring", free_port(), env, tmp_path / "monitoring.log")
     yield process.start()
     process.stop()

@@ -19,6 +19,7 @@ from services.contracts.topics import LABOUR_OFFERS, POSTINGS, TopicSpec, topic_
 from services.platform.kafka import idempotent_producer
 from tests.support.data import credit_code
 from tests.support.infra import KAFKA
+from tests.support.kafka_users import ServiceUsers
 from tests.support.matching import posting_history
 from tests.support.processes import ServiceProcess, free_port, service_env
 from tests.support.sharing import shortage_event, surplus_event
@@ -54,16 +55,16 @@ async def _failures_counted(worker: ServiceProcess) -> float:
 
 
 async def test_the_worker_keeps_consuming_while_a_periodic_job_fails(
-    database: str, topic_prefix: str, tmp_path: Path
+    database: str, topic_prefix: str, kafka_users: ServiceUsers, tmp_path: Path
 ) -> None:
     env = {
-        **service_env(database, topic_prefix, tmp_path),
+        **service_env(database, topic_prefix, tmp_path, kafka=kafka_users.connection("matching")),
         "FUGONG_SHARING_NOTICE_INTERVAL_SECONDS": "0.2",
         "FUGONG_PERIODIC_FAILURES_BEFORE_UNREADY": "3",
         "FUGONG_PERIODIC_MAX_BACKOFF_SECONDS": "1",
     }
     worker = ServiceProcess("matching", free_port(), env, tmp_path / "matching.log")
-    producer = idempotent_producer(KAFKA, "fugong-tests")
+    producer = idempotent_producer(KAFKA, "fugong-tests")  # the admin, playing the gateway
     await producer.start()
     pool: asyncpg.Pool | None = None
     try:

@@ -12,7 +12,8 @@ import pytest
 from services.platform.migrate import run_migration_step
 from services.platform.migrations import MigrationError, wait_for_schema
 from services.platform.postgres import open_pool
-from tests.support.infra import KAFKA, unique_name
+from tests.support.infra import unique_name
+from tests.support.kafka_users import ungranted_user
 from tests.support.processes import ServiceProcess, free_port, service_env
 
 pytestmark = pytest.mark.integration
@@ -23,7 +24,9 @@ def test_a_service_on_an_unmigrated_database_exits_naming_the_migration_step(
     database: str, tmp_path: Path, service: str
 ) -> None:
     env = {
-        **service_env(database, unique_name("test-") + ".", tmp_path, kafka=KAFKA),
+        **service_env(
+            database, unique_name("test-") + ".", tmp_path, kafka=ungranted_user(service)
+        ),
         "FUGONG_SCHEMA_WAIT_SECONDS": "1",
     }
     admin_port = free_port() if service == "gateway" else None

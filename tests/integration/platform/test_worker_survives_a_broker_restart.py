@@ -21,13 +21,13 @@ import asyncpg
 import httpx
 import pytest
 
-from services.platform.kafka_acls import apply_acls, service_bindings, username
 from services.platform.kafka_connection import KafkaConnection
 from services.platform.topics import ensure_topics
 from tests.support.broker import private_broker
 from tests.support.data import DISTRICTS, credit_code, random_weekly_report, registration
 from tests.support.events import TestPublisher
 from tests.support.infra import KAFKA, unique_name
+from tests.support.kafka_users import ServiceUsers, granted_service_users
 from tests.support.processes import ServiceProcess, free_port, service_env
 from tests.support.waiting import eventually
 
@@ -84,42 +84,43 @@ async def test_the_worker_records_what_is_sent_after_the_broker_restarts(
     with private_broker(tmp_path / "kafka") as broker:
         await ensure_topics(broker.connection, prefix=prefix)
         # The worker runs as its own user, with the catalogue's ACLs, as deployed.
-        own_user = broker.service_user(username("monitoring"))
-        if own_user is not None:
-            await apply_acls(broker.connection, service_bindings("monitoring", prefix))
-        worker = ServiceProcess(
-            "monitoring",
-            free_port(),
-            {
-                **service_env(database, prefix, tmp_path, kafka=own_user or broker.connection),
-                "FUGONG_BATCH_MAX_RECORDS": "200",
-                "FUGONG_KAFKA_SESSION_TIMEOUT_SECONDS": str(SESSION_TIMEOUT_SECONDS),
-            },
-            tmp_path / "monitoring.log",
+        granted = granted_service_users(
+            prefix, ["monitoring"], kafka=broker.connection, users=broker.service_user
         )
-        pool = await asyncpg.create_pool(database, min_size=1, max_size=2)
-        try:
-            await asyncio.to_thread(worker.start)
-            async with TestPublisher(prefix, broker.connection) as publisher:
-                for code in codes:
-                    await publisher.register(registration(code, district=code[2:8]))
-                registered = publisher.event_ids()
-            before = await _publish(broker.connection, prefix, codes, REPORTS_BEFORE, rng)
-            sent = len(registered | before)
-            await asyncio.to_thread(broker.stop)
-            await asyncio.sleep(OUTAGE_SECONDS)
-            await asyncio.to_thread(broker.start)
+        async with granted as users:
+            worker = ServiceProcess(
+                "monitoring",
+                free_port(),
+                {
+                    **service_env(database, prefix, tmp_path, kafka=users.connection("monitoring")),
+                    "FUGONG_BATCH_MAX_RECORDS": "200",
+                    "FUGONG_KAFKA_SESSION_TIMEOUT_SECONDS": str(SESSION_TIMEOUT_SECONDS),
+                },
+                tmp_path / "monitoring.log",
+            )
+            pool = await asyncpg.create_pool(database, min_size=1, max_size=2)
+            try:
+                await asyncio.to_thread(worker.start)
+                async with TestPublisher(prefix, broker.connection) as publisher:
+                    for code in codes:
+                        await publisher.register(registration(code, district=code[2:8]))
+                    registered = publisher.event_ids()
+                before = await _publish(broker.connection, prefix, codes, REPORTS_BEFORE, rng)
+                sent = len(registered | before)
+                await asyncio.to_thread(broker.stop)
+                await asyncio.sleep(OUTAGE_SECONDS)
+                await asyncio.to_thread(broker.start)
 
-            after = await _publish(broker.connection, prefix, codes, REPORTS_AFTER, rng)
-            await _recorded(pool, sent + len(after), worker, "after the broker restarted")
-            assert await _ready(worker), worker.log_tail(30)
-        finally:
-            worker.stop()
-            await pool.close()
+                after = await _publish(broker.connection, prefix, codes, REPORTS_AFTER, rng)
+                await _recorded(pool, sent + len(after), worker, "after the broker restarted")
+                assert await _ready(worker), worker.log_tail(30)
+            finally:
+                worker.stop()
+                await pool.close()
 
 
 async def test_a_worker_paused_past_its_session_rejoins_its_group_and_goes_on(
-    database: str, topic_prefix: str, tmp_path: Path
+    database: str, topic_prefix: str, kafka_users: ServiceUsers, tmp_path: Path
 ) -> None:
     """SIGSTOP for longer than the session: the broker drops the member, so on SIGCONT the worker
     must rejoin (the path that hung), then record what was sent while it was away and after."""
@@ -129,7 +130,9 @@ async def test_a_worker_paused_past_its_session_rejoins_its_group_and_goes_on(
         "monitoring",
         free_port(),
         {
-            **service_env(database, topic_prefix, tmp_path),
+            **service_env(
+                database, topic_prefix, tmp_path, kafka=kafka_users.connection("monitoring")
+            ),
             "FUGONG_KAFKA_SESSION_TIMEOUT_SECONDS": str(SESSION_TIMEOUT_SECONDS),
         },
         tmp_path / "monitoring.log",
