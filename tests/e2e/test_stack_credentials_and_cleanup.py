@@ -1,6 +1,7 @@
 """The e2e stack as deployed on Kafka: each service is its own user, allowed the catalogue's
-rights on the stack's own topics; when the stack ends, its topics and those rights are gone
-(left behind, thousands of test topics once exhausted the shared broker's memory)."""
+rights on the stack's own topics (notify's too, for a worker started beside it); when the stack
+ends, its topics and those rights are gone (left behind, thousands of test topics once exhausted
+the shared broker's memory)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 from aiokafka.admin import AIOKafkaAdminClient
 
+from services.contracts.topics import services
 from services.platform.kafka_acls import bindings_on_broker, principal, service_bindings, username
 from tests.support.infra import KAFKA, shared_broker_as
 from tests.support.stack import running_stack
@@ -36,15 +38,20 @@ async def test_a_stack_leaves_no_topic_and_no_right_behind(tmp_path: Path) -> No
             user = process.env.get("FUGONG_KAFKA_SASL_USERNAME")
             if SECURED:
                 assert user == username(service)
-                granted = await bindings_on_broker(KAFKA, principal(service))
-                assert service_bindings(service, prefix) <= granted, service
             else:
                 assert KAFKA.security_protocol == "PLAINTEXT" or user == KAFKA.username
+        if SECURED:
+            assert stack.kafka_users.bindings == frozenset().union(
+                *(service_bindings(service, prefix) for service in services())
+            )
+            for service in services():
+                granted = await bindings_on_broker(KAFKA, principal(service))
+                assert service_bindings(service, prefix) <= granted, service
 
     left = await eventually(
         lambda: _topics_under(prefix), lambda found: not found, what=f"no topic under {prefix}"
     )
     assert left == []
-    for service in ("gateway", "monitoring"):
+    for service in services():
         still = service_bindings(service, prefix) & await bindings_on_broker(KAFKA)
         assert not still, sorted(map(str, still))

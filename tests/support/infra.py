@@ -67,11 +67,15 @@ KAFKA = _shared_broker()
 """The shared broker, as the suite's admin principal (it creates and deletes test topics)."""
 
 
+SHARED_BROKER_USERS = not _SETTINGS_FROM_ENVIRONMENT and KAFKA.security_protocol != "PLAINTEXT"
+"""Whether the suite knows the shared broker's service users: not on a PLAINTEXT broker (it has
+none), nor on one given in the environment (their settings are not there)."""
+
+
 def shared_broker_as(user: str) -> KafkaConnection | None:
     """The shared broker as one of the users kafka.sh made (`fugong-gateway`, ...), from the
-    settings it wrote beside the admin's; None when there are none (a PLAINTEXT broker, or
-    settings given in the environment)."""
-    if _SETTINGS_FROM_ENVIRONMENT or KAFKA.security_protocol == "PLAINTEXT":
+    settings it wrote beside the admin's; None when there are none (see SHARED_BROKER_USERS)."""
+    if not SHARED_BROKER_USERS:
         return None
     path = _CLIENT_ENV.parent / f"{user}.env"
     return connection_from_file(path) if path.is_file() else None

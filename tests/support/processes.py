@@ -91,7 +91,8 @@ class ServiceProcess:
             "FUGONG_HTTP_PORT": str(self.port),
             "FUGONG_ADMIN_PORT": str(self.admin_port or self.port),
         }
-        self._refuse_another_kafka_user(env)
+        if refusal := another_kafka_user(self.name, env):
+            raise RuntimeError(refusal)
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             [sys.executable, "-m", f"services.{self.name}"],
@@ -112,17 +113,6 @@ class ServiceProcess:
             time.sleep(0.3)
         raise RuntimeError(f"{self.name} not ready in {ready_within} s:\n{self.log_tail()}")
 
-    def _refuse_another_kafka_user(self, env: dict[str, str]) -> None:
-        """A service connects as its own Kafka user wherever the broker has users, so that a right
-        the catalogue lacks fails the test, as it would fail in production; as the admin (whose
-        settings tests/conftest.py puts in every child's environment) it would pass."""
-        user = env.get("FUGONG_KAFKA_SASL_USERNAME")
-        if self.name in services() and user not in (None, kafka_username(self.name)):
-            raise RuntimeError(
-                f"{self.name} would connect to Kafka as {user}, not as {kafka_username(self.name)}:"
-                " give service_env its own user (tests/support/kafka_users.py)"
-            )
-
     def kill(self, sig: signal.Signals = signal.SIGKILL) -> int:
         assert self.process is not None
         self.process.send_signal(sig)
@@ -140,6 +130,27 @@ class ServiceProcess:
     def log_tail(self, lines: int = 40) -> str:
         text = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
         return "\n".join(text.splitlines()[-lines:])
+
+
+def another_kafka_user(service: str, env: dict[str, str]) -> str | None:
+    """Why `service` may not start with `env`, or None. A service connects as its own Kafka user
+    wherever the broker has users, so that a right the catalogue lacks fails the test as it would
+    fail in production; as the admin (whose settings tests/conftest.py puts in every child's
+    environment) it would pass."""
+    from tests.support.infra import KAFKA, SHARED_BROKER_USERS
+
+    if env.get("FUGONG_KAFKA_SECURITY_PROTOCOL", "SASL_SSL") == "PLAINTEXT":
+        return None  # no users, no ACLs: a development broker
+    user, own = env.get("FUGONG_KAFKA_SASL_USERNAME"), kafka_username(service)
+    shared = env.get("FUGONG_KAFKA_BOOTSTRAP_SERVERS") == KAFKA.bootstrap_servers
+    if shared and user == KAFKA.username and not SHARED_BROKER_USERS:
+        return None  # a broker given in the environment: the suite knows none of its users
+    if service in services() and user != own:
+        return (
+            f"{service} would connect to Kafka as {user}, not as {own}:"
+            " give service_env its own user (tests/support/kafka_users.py)"
+        )
+    return None
 
 
 def run_migration_step(database_url: str, *services: str, role_prefix: str = "") -> str:
