@@ -21,6 +21,7 @@ from services.notify.adapters.bulk_messages import add_messages
 from services.notify.domain.routing import Channel
 from services.platform.migrations import migrate
 from services.platform.postgres import open_pool
+from tests.support.kafka_users import ServiceUsers
 from tests.support.notify_campaign import recipients, tally
 from tests.support.processes import ServiceProcess, free_port, service_env
 from tests.support.waiting import eventually
@@ -66,11 +67,11 @@ async def _open(pool: asyncpg.Pool, simulator: ServiceProcess) -> tuple[int, int
 
 @pytest_asyncio.fixture
 async def rig(
-    database: str, topic_prefix: str, tmp_path: Path
+    database: str, topic_prefix: str, kafka_users: ServiceUsers, tmp_path: Path
 ) -> AsyncIterator[tuple[asyncpg.Pool, ServiceProcess, ServiceProcess]]:
     callback_port = free_port()
     env = {
-        **service_env(database, topic_prefix, tmp_path),
+        **service_env(database, topic_prefix, tmp_path, kafka=kafka_users.connection("notify")),
         "FUGONG_SMS_PRIMARY": "aliyun_sms",
         "FUGONG_SEND_BATCH_SIZE": "5",  # 60 requests: some of them unanswered
         "FUGONG_SEND_INTERVAL_SECONDS": "0.2",
