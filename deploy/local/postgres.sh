@@ -232,7 +232,14 @@ unix_socket_directories = '$SOCKET_DIR'
 unix_socket_permissions = 0700
 # Tests open many connections (pools per service, throwaway databases).
 max_connections = 200
-shared_buffers = 256MB
+shared_buffers = 1GB
+# A campaign rewrites a million message rows several times over: with the default 1GB of WAL
+# between checkpoints they came every 25 s, each followed by a flood of full-page images that
+# every commit (the hand-over before each request) waited behind. Checkpoints by time instead,
+# the images compressed.
+max_wal_size = 8GB
+checkpoint_timeout = 15min
+wal_compression = lz4
 # stderr goes to $LOG_FILE (the script redirects it); no collector process needed.
 logging_collector = off
 log_line_prefix = '%m [%p] %q%u@%d '
