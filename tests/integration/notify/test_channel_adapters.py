@@ -102,7 +102,7 @@ async def test_tencent_sms_answers_per_number_and_its_receipts_and_lookups_name_
         assert {(r.outcome, r.reason) for r in refused} == {
             (Outcome.PERMANENT, "FailedOperation.PhoneNumberInBlacklist")
         }
-        await sim.post("/_sim/config", json={"unanswered_rate": 1})
+        await sim.post("/_sim/config", json={"unanswered_rate": 1, "unanswered_hold_seconds": 2})
         with pytest.raises(OutcomeUnknown):
             await channel.send(_batch(*_phones(20, 1)))
         # Accepted, though no answer came: a lookup finds it.
@@ -154,7 +154,7 @@ async def test_alibaba_sms_takes_a_request_whole_and_query_send_details_finds_it
     await sim.post("/_sim/config", json={"outage": ["aliyun_sms"]})
     with pytest.raises(OutcomeUnknown):
         await channel.send(_batch(*_phones(120, 2)))
-    await sim.post("/_sim/config", json={"unanswered_rate": 1})
+    await sim.post("/_sim/config", json={"unanswered_rate": 1, "unanswered_hold_seconds": 2})
     with pytest.raises(OutcomeUnknown):
         await channel.send(_batch(*_phones(130, 1)))
     assert (await _accepted(sim, "aliyun_sms"))[_phones(130, 1)[0]] == 1
@@ -175,7 +175,7 @@ async def test_wechat_fetches_a_token_then_sends_each_openid_its_template_messag
         await sim.post("/_sim/config", json={"transient_rate": 1})
         (later,) = await channel.send(_batch("oFugong_d"))
         assert (later.outcome, later.reason) == (Outcome.TEMPORARY, "errcode 45009")
-        await sim.post("/_sim/config", json={"unanswered_rate": 1})
+        await sim.post("/_sim/config", json={"unanswered_rate": 1, "unanswered_hold_seconds": 2})
         (unknown,) = await channel.send(_batch("oFugong_e"))
         assert unknown.outcome is Outcome.UNKNOWN
         # WeChat cannot be asked what became of it.
@@ -200,7 +200,7 @@ async def test_voice_calls_one_number_a_request_landlines_included(
             Outcome.PERMANENT,
             "InvalidParameterValue.CalledNumberVerifyFail",
         )
-        await sim.post("/_sim/config", json={"unanswered_rate": 1})
+        await sim.post("/_sim/config", json={"unanswered_rate": 1, "unanswered_hold_seconds": 2})
         (unknown,) = await channel.send(_batch("+8613900000003"))
         assert unknown.outcome is Outcome.UNKNOWN
         assert (await _accepted(sim, "tencent_vms"))[landline] == 1
