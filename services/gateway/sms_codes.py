@@ -6,8 +6,9 @@ number are counted together, whatever they are for."""
 from __future__ import annotations
 
 import secrets
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import status
 from prometheus_client import Counter
@@ -21,10 +22,20 @@ from services.contracts.notifications import (
 )
 from services.contracts.topics import NOTIFY_REQUESTS
 from services.gateway.dependencies import GatewayResources
-from services.gateway.domain.verification import Outcome, Verdict, code_hash, new_code
+from services.gateway.domain.verification import (
+    Outcome,
+    Purpose,
+    Verdict,
+    check,
+    code_hash,
+    new_code,
+)
 from services.gateway.problems import FieldRefused
 from services.gateway.publishing import publish_for
 from services.gateway.rate_limits import retry_after_header
+from services.gateway.verification_ports import MobileProof, ProofAttempt
+
+Answer = TypeVar("Answer")
 
 CODES = Counter(
     "fugong_gateway_self_registration_codes",
@@ -91,6 +102,36 @@ async def send_code(
         idempotency_key=None, district_code=district_code,
     )  # fmt: skip
     CODES.labels("sent").inc()
+
+
+async def prove(
+    resources: GatewayResources,
+    proof_id: str,
+    purpose: Purpose,
+    code: str,
+    *,
+    field: str,
+    gone: str,
+    proved: Callable[[ProofAttempt, bytes], Awaitable[Answer]],
+    belongs: Callable[[MobileProof], bool] = lambda _: True,
+) -> Answer:
+    """Judge a code typed against a mobile proof (a key recovery, a change of number), the proof
+    held for this attempt alone: a wrong code is counted, the right one handed to `proved`
+    (with the gateway's secret) inside the hold, so two right codes at once act once. 422
+    naming `field` when no such proof waits (`gone` says why it may not), `code` when wrong."""
+    secret = gateway_secret(resources)
+    policy = resources.settings.verification_policy
+    async with resources.mobile_proofs.proving(proof_id, purpose) as attempt:
+        if attempt is None or not belongs(attempt.proof):
+            raise not_waiting(field, gone)
+        verdict = check(attempt.proof.pending, secret, proof_id, code, now(), policy)
+        if verdict.counts:
+            await attempt.wrong()
+        if verdict.outcome is Outcome.VERIFIED:
+            answer = await proved(attempt, secret)
+            CODES.labels(verdict.outcome.value).inc()
+            return answer
+    raise refused(verdict)
 
 
 def refused(verdict: Verdict) -> FieldRefused:

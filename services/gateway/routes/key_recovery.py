@@ -22,15 +22,14 @@ from services.contracts.job_seekers import SeekerId
 from services.gateway.api_examples import examples
 from services.gateway.dependencies import GatewayResources, ResourcesDep
 from services.gateway.domain.access import Principal, PrincipalKind
-from services.gateway.domain.verification import Outcome, Pending, Purpose, check, number_hash
+from services.gateway.domain.verification import Pending, Purpose, number_hash
 from services.gateway.sms_codes import (
     CODES,
     Code,
     fresh_code,
     gateway_secret,
-    not_waiting,
     now,
-    refused,
+    prove,
     reserve_code,
     send_code,
 )
@@ -119,22 +118,11 @@ async def prove_your_mobile_for_a_new_key(
 ) -> KeyRecovered:
     """Prove your mobile with the code it received: the answer carries your new key, once, and
     every earlier key of yours stops working. A few wrong codes end the recovery."""
-    secret = gateway_secret(resources)
-    policy = resources.settings.verification_policy
-    answer: KeyRecovered | None = None
-    async with resources.mobile_proofs.proving(body.recovery_id, Purpose.KEY_RECOVERY) as attempt:
-        if attempt is None:
-            raise not_waiting("recovery_id", "used already, or forgotten a day after")
-        pending = attempt.proof.pending
-        verdict = check(pending, secret, body.recovery_id, body.code, now(), policy)
-        if verdict.counts:
-            await attempt.wrong()
-        if verdict.outcome is Outcome.VERIFIED:
-            answer = await _new_key(resources, attempt, secret)
-    if answer is None:
-        raise refused(verdict)
-    CODES.labels(verdict.outcome.value).inc()
-    return answer
+    return await prove(
+        resources, body.recovery_id, Purpose.KEY_RECOVERY, body.code,
+        field="recovery_id", gone="used already, or forgotten a day after",
+        proved=lambda attempt, secret: _new_key(resources, attempt, secret),
+    )  # fmt: skip
 
 
 async def _new_key(

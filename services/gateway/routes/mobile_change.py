@@ -38,18 +38,16 @@ from services.contracts.topics import JOB_SEEKERS, NOTIFY_REQUESTS
 from services.gateway.api_examples import examples
 from services.gateway.dependencies import GatewayResources, PrincipalDep, ResourcesDep
 from services.gateway.domain.access import Principal
-from services.gateway.domain.verification import Outcome, Pending, Purpose, check, number_hash
+from services.gateway.domain.verification import Pending, Purpose, number_hash
 from services.gateway.problems import FieldRefused
 from services.gateway.publishing import publish, publish_for
 from services.gateway.routes.job_seekers import SEEKER_ID, SeekerAccepted
 from services.gateway.sms_codes import (
-    CODES,
     Code,
     fresh_code,
     gateway_secret,
-    not_waiting,
     now,
-    refused,
+    prove,
     reserve_code,
     send_code,
 )
@@ -141,22 +139,12 @@ async def prove_your_new_mobile(
     """Prove the new mobile with its code: your profile goes to matching with it, and the old
     mobile is told it was replaced. A few wrong codes end the change."""
     _ensure_own(principal, seeker_id)
-    secret = gateway_secret(resources)
-    policy = resources.settings.verification_policy
-    answer: SeekerAccepted | None = None
-    async with resources.mobile_proofs.proving(body.change_id, Purpose.MOBILE_CHANGE) as attempt:
-        if attempt is None or attempt.proof.seeker_id != seeker_id:
-            raise not_waiting("change_id", "made already, or forgotten a day after")
-        pending = attempt.proof.pending
-        verdict = check(pending, secret, body.change_id, body.code, now(), policy)
-        if verdict.counts:
-            await attempt.wrong()
-        if verdict.outcome is Outcome.VERIFIED:
-            answer = await _change(resources, principal, attempt, secret)
-    if answer is None:
-        raise refused(verdict)
-    CODES.labels(verdict.outcome.value).inc()
-    return answer
+    return await prove(
+        resources, body.change_id, Purpose.MOBILE_CHANGE, body.code,
+        field="change_id", gone="made already, or forgotten a day after",
+        proved=lambda attempt, secret: _change(resources, principal, attempt, secret),
+        belongs=lambda proof: proof.seeker_id == seeker_id,
+    )  # fmt: skip
 
 
 async def _change(
